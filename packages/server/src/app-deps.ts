@@ -1,0 +1,15 @@
+import type { Config } from './config.js';
+import type { Db } from './db/connect.js';
+import type { RateLimitStore } from './http/rate-limiter.js';
+import type { ReplayCache } from './http/replay-cache.js';
+import type { Clock } from './lib/clock.js';
+
+/** The outside world as the app sees it: injected so tests control time and storage. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  secretKey: Buffer;
+  clock: Clock;
+  replayCache: ReplayCache;
+  rateLimitStore: RateLimitStore;
+}

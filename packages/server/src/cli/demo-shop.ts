@@ -1,0 +1,36 @@
+import type { Config } from '../config.js';
+import type { Db } from '../db/connect.js';
+import type { Clock } from '../lib/clock.js';
+import { listShops } from '../shops/shop-repository.js';
+import { createShop } from '../shops/shop-service.js';
+
+export const DEMO_SHOP = { id: '10000000001', domain: 'demo-shop.plaudit.test', name: 'Plaudit Demo Shop' } as const;
+
+/**
+ * A brand-new embedded install gets one shop so the README's first signed request works at once.
+ * Its private token exists in clear only in this start's output; later starts say how to reveal it.
+ */
+export async function announceDemoShop(config: Config, db: Db, clock: Clock, print: (line: string) => void): Promise<void> {
+  if (config.database.dialect !== 'sqlite') return;
+  const shops = await listShops(db.kysely);
+  const base = `${config.publicUrl}/api/v1/openapi`;
+  if (shops.length === 0) {
+    const shop = await createShop(db.kysely, { secretKey: config.secretKey!, clock }, DEMO_SHOP);
+    print('');
+    print('  Demo shop created (shown once; keep the private token secret):');
+    print(`    shop_id        ${shop.shop_id}`);
+    print(`    public_token   ${shop.public_token}`);
+    print(`    private_token  ${shop.private_token}`);
+    print('');
+    print(`  Try it:  npx plaudit sign --shop ${shop.shop_id} GET '${base}/get_rating?is_all_rating=1'`);
+    print(`  API reference: ${config.publicUrl}/docs`);
+    print('');
+    return;
+  }
+  const demo = shops.find((s) => s.id === DEMO_SHOP.id);
+  if (demo) {
+    print(`  Demo shop ${demo.id}, public token ${demo.public_token}`);
+    print(`  (private token: npx plaudit shop show ${demo.id} --reveal-private-token)`);
+  }
+  print(`  API reference: ${config.publicUrl}/docs`);
+}

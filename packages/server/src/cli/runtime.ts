@@ -1,0 +1,47 @@
+import type { AppDeps } from '../app-deps.js';
+import { type Config, ConfigError, parseConfig } from '../config.js';
+import { connectDatabase, type Db } from '../db/connect.js';
+import { MemoryRateLimitStore } from '../http/rate-limiter.js';
+import { MemoryReplayCache } from '../http/replay-cache.js';
+import { systemClock } from '../lib/clock.js';
+import { ensureSecretKey } from '../secret-key-file.js';
+
+/** Thrown for operator mistakes: printed without a stack trace, exit code 1. */
+export class CliError extends Error {}
+
+/** Reads the environment once (the only place that touches process.env) and resolves SECRET_KEY. */
+export function loadConfig(): Config {
+  try {
+    return ensureSecretKey(parseConfig(process.env));
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(`configuration error: ${error.message}`);
+    throw error;
+  }
+}
+
+export function runtimeDeps(config: Config, db: Db): AppDeps {
+  if (config.secretKey === null) throw new CliError('configuration error: SECRET_KEY is missing');
+  return {
+    config,
+    db,
+    secretKey: config.secretKey,
+    clock: systemClock,
+    replayCache: new MemoryReplayCache(),
+    rateLimitStore: new MemoryRateLimitStore(),
+  };
+}
+
+/** Opens the database for one command and always closes it, so the process can exit. */
+export async function withDatabase<T>(config: Config, work: (db: Db) => Promise<T>): Promise<T> {
+  const db = connectDatabase(config.database);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** `--json` prints exactly one JSON object on stdout; otherwise a readable form. */
+export function output(json: boolean, value: object, human: () => string): void {
+  process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${human()}\n`);
+}

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { buildApp } from '../app.js';
+import { connectDatabase } from '../db/connect.js';
+import { announceDemoShop } from './demo-shop.js';
+import { prepareSchema } from './pending-migrations.js';
+import { loadConfig, runtimeDeps } from './runtime.js';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('run the HTTP server (embedded defaults: SQLite under DATA_DIR, port 8080)')
+    .action(async () => {
+      const config = loadConfig();
+      const db = connectDatabase(config.database);
+      const deps = runtimeDeps(config, db);
+      await prepareSchema(config, db);
+      const app = await buildApp(deps);
+
+      let closing = false;
+      const shutdown = async (signal: string) => {
+        if (closing) return;
+        closing = true;
+        app.log.info({ signal }, 'shutting down');
+        // close() stops accepting connections and waits for in-flight requests to finish.
+        await app.close();
+        await db.close();
+        process.exit(0);
+      };
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+
+      await app.listen({ port: config.port, host: config.host });
+      const print = (line: string) => process.stdout.write(`${line}\n`);
+      print(`\nPlaudit is listening on ${config.publicUrl} (database: ${config.database.dialect}${config.database.dialect === 'sqlite' ? ` ${config.database.file}` : ''})`);
+      await announceDemoShop(config, db, deps.clock, print);
+    });
+}

@@ -1,0 +1,101 @@
+import type { Command } from 'commander';
+import { ApiError } from '../http/errors.js';
+import { systemClock } from '../lib/clock.js';
+import { findShopById } from '../shops/shop-repository.js';
+import { createShop, revealPrivateToken, rotatePrivateToken, type ShopCredentials, summarizeShops } from '../shops/shop-service.js';
+import { CliError, loadConfig, output, withDatabase } from './runtime.js';
+import { prepareSchema } from './pending-migrations.js';
+
+function describeCredentials(shop: ShopCredentials): string {
+  return [
+    `shop_id:       ${shop.shop_id}`,
+    `domain:        ${shop.domain}`,
+    `name:          ${shop.name}`,
+    `public_token:  ${shop.public_token}`,
+    `private_token: ${shop.private_token}`,
+    '',
+    'Keep the private token secret: it signs API requests and is shown only now.',
+  ].join('\n');
+}
+
+/** Service errors become operator messages; everything else is a bug and keeps its stack. */
+function asCliError(error: unknown): never {
+  if (error instanceof ApiError) {
+    const details = error.errors?.map((e) => `  ${e.field} ${e.reason}`).join('\n');
+    throw new CliError(details ? `${error.message}\n${details}` : error.message);
+  }
+  throw error;
+}
+
+export function registerShopCommands(program: Command): void {
+  const shop = program.command('shop').description('create and manage shops and their API tokens');
+
+  shop
+    .command('create')
+    .description('create a shop and print its public and private tokens')
+    .requiredOption('--domain <domain>', 'the shop domain, e.g. maple-and-co.myshopify.com')
+    .requiredOption('--name <name>', 'the shop name')
+    .option('--id <store id>', "the store platform's shop id (default: a generated numeric id)")
+    .option('--json', 'print one JSON object')
+    .action(async (options: { domain: string; name: string; id?: string; json?: boolean }) => {
+      const config = loadConfig();
+      await withDatabase(config, async (db) => {
+        await prepareSchema(config, db);
+        const created = await createShop(db.kysely, { secretKey: config.secretKey!, clock: systemClock }, options).catch(asCliError);
+        output(Boolean(options.json), created, () => describeCredentials(created));
+      });
+    });
+
+  shop
+    .command('list')
+    .description('list shops (private tokens are never listed)')
+    .option('--json', 'print one JSON object')
+    .action(async (options: { json?: boolean }) => {
+      const config = loadConfig();
+      await withDatabase(config, async (db) => {
+        await prepareSchema(config, db);
+        const shops = await summarizeShops(db.kysely);
+        output(Boolean(options.json), { shops }, () =>
+          shops.length === 0 ? 'no shops yet: create one with `plaudit shop create --domain <d> --name <n>`' : shops.map((s) => `${s.shop_id}\t${s.domain}\t${s.name}\t${s.public_token}\t${s.status}`).join('\n'),
+        );
+      });
+    });
+
+  shop
+    .command('show')
+    .description('show one shop; --reveal-private-token also prints its signing key')
+    .argument('<shop_id>')
+    .option('--reveal-private-token', 'print the private token (treat the output as a secret)')
+    .option('--json', 'print one JSON object')
+    .action(async (shopId: string, options: { revealPrivateToken?: boolean; json?: boolean }) => {
+      const config = loadConfig();
+      await withDatabase(config, async (db) => {
+        await prepareSchema(config, db);
+        const row = await findShopById(db.kysely, shopId);
+        if (!row) throw new CliError(`shop ${shopId} not found`);
+        const shown = {
+          shop_id: row.id,
+          domain: row.domain,
+          name: row.name,
+          public_token: row.public_token,
+          status: row.status,
+          ...(options.revealPrivateToken ? { private_token: revealPrivateToken(config.secretKey!, row) } : {}),
+        };
+        output(Boolean(options.json), shown, () => Object.entries(shown).map(([k, v]) => `${`${k}:`.padEnd(15)}${v}`).join('\n'));
+      });
+    });
+
+  shop
+    .command('rotate-private-token')
+    .description('replace the private token; the old one stops working at once')
+    .argument('<shop_id>')
+    .option('--json', 'print one JSON object')
+    .action(async (shopId: string, options: { json?: boolean }) => {
+      const config = loadConfig();
+      await withDatabase(config, async (db) => {
+        await prepareSchema(config, db);
+        const rotated = await rotatePrivateToken(db.kysely, { secretKey: config.secretKey!, clock: systemClock }, shopId).catch(asCliError);
+        output(Boolean(options.json), rotated, () => describeCredentials(rotated));
+      });
+    });
+}

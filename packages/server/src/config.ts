@@ -1,0 +1,173 @@
+import path from 'node:path';
+
+/** Log levels pino understands; anything else is a configuration error. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type DatabaseTarget =
+  | { readonly dialect: 'sqlite'; readonly file: string }
+  | { readonly dialect: 'postgres'; readonly url: string };
+
+export interface RateLimitPolicy {
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: string;
+  readonly dataDir: string;
+  readonly database: DatabaseTarget;
+  /** 32-byte key for AES-256-GCM encryption of private tokens; null until resolved for SQLite. */
+  readonly secretKey: Buffer | null;
+  readonly logLevel: LogLevel;
+  readonly trustProxy: boolean;
+  readonly requestTimeoutMs: number;
+  /** null disables the policy. */
+  readonly rateLimits: {
+    readonly openapi: RateLimitPolicy | null;
+    readonly authFailures: RateLimitPolicy | null;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, reason: string) {
+    super(`${variable} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function parsePort(env: Env): number {
+  const raw = read(env, 'PORT');
+  if (raw === undefined) return 8080;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
+    throw new ConfigError('PORT', `must be an integer from 1 to 65535 (got "${raw}")`);
+  }
+  return port;
+}
+
+function parsePublicUrl(env: Env, port: number): string {
+  const raw = read(env, 'PUBLIC_URL');
+  if (raw === undefined) return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', `must be an absolute http(s) URL (got "${raw}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('PUBLIC_URL', `must use http or https (got "${url.protocol}")`);
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new ConfigError('PUBLIC_URL', 'must not carry a query string or fragment');
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function parseDatabase(env: Env, dataDir: string): DatabaseTarget {
+  const raw = read(env, 'DATABASE_URL');
+  if (raw === undefined) return { dialect: 'sqlite', file: path.join(dataDir, 'plaudit.sqlite') };
+  if (/^postgres(ql)?:\/\//i.test(raw)) {
+    try {
+      new URL(raw);
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a valid postgres:// URL');
+    }
+    return { dialect: 'postgres', url: raw };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
+    throw new ConfigError('DATABASE_URL', 'must be a SQLite file path or a postgres:// URL');
+  }
+  const file = raw.startsWith('sqlite:') ? raw.slice('sqlite:'.length) : raw;
+  if (file === '') throw new ConfigError('DATABASE_URL', 'names an empty SQLite path');
+  return { dialect: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
+}
+
+/** Accepts 64 hex characters or base64 of exactly 32 bytes. */
+export function decodeSecretKey(raw: string, variable = 'SECRET_KEY'): Buffer {
+  const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32 || (!/^[0-9a-f]{64}$/i.test(raw) && key.toString('base64') !== raw)) {
+    throw new ConfigError(variable, 'must be 32 random bytes written as 64 hex characters or base64');
+  }
+  return key;
+}
+
+function parseLogLevel(env: Env): LogLevel {
+  const raw = read(env, 'LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')} (got "${raw}")`);
+  }
+  return raw as LogLevel;
+}
+
+function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be a boolean such as 1 or 0 (got "${raw}")`);
+}
+
+/** `<limit>/<window seconds>` such as `1200/60`, or `off`. */
+function parseRatePolicy(env: Env, name: string, fallback: RateLimitPolicy): RateLimitPolicy | null {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (/^(off|0)$/i.test(raw)) return null;
+  const match = /^(\d+)\/(\d+)$/.exec(raw);
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
+    throw new ConfigError(name, `must be "<requests>/<seconds>" such as 1200/60, or "off" (got "${raw}")`);
+  }
+  return { limit: Number(match[1]), windowSeconds: Number(match[2]) };
+}
+
+function parsePositiveInt(env: Env, name: string, fallback: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    throw new ConfigError(name, `must be a positive integer (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+/**
+ * Parses the environment once into a frozen config. Nothing else in Plaudit reads process.env.
+ * Throws ConfigError naming the variable at fault.
+ */
+export function parseConfig(env: Env): Config {
+  const port = parsePort(env);
+  const dataDir = path.resolve(read(env, 'DATA_DIR') ?? './data');
+  const database = parseDatabase(env, dataDir);
+  const rawKey = read(env, 'SECRET_KEY');
+  const secretKey = rawKey === undefined ? null : decodeSecretKey(rawKey);
+  if (secretKey === null && database.dialect === 'postgres') {
+    throw new ConfigError('SECRET_KEY', 'is required when DATABASE_URL is PostgreSQL (generate one with `openssl rand -hex 32`)');
+  }
+  return Object.freeze({
+    port,
+    host: read(env, 'HOST') ?? '127.0.0.1',
+    publicUrl: parsePublicUrl(env, port),
+    dataDir,
+    database: Object.freeze(database),
+    secretKey,
+    logLevel: parseLogLevel(env),
+    trustProxy: parseBoolean(env, 'TRUST_PROXY', false),
+    requestTimeoutMs: parsePositiveInt(env, 'REQUEST_TIMEOUT_MS', 30_000),
+    rateLimits: Object.freeze({
+      openapi: parseRatePolicy(env, 'RATE_LIMIT_OPENAPI', { limit: 1200, windowSeconds: 60 }),
+      authFailures: parseRatePolicy(env, 'RATE_LIMIT_AUTH_FAILURES', { limit: 60, windowSeconds: 60 }),
+    }),
+  });
+}
+
+export function withSecretKey(config: Config, secretKey: Buffer): Config {
+  return Object.freeze({ ...config, secretKey });
+}

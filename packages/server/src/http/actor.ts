@@ -1,0 +1,38 @@
+import type { ShopRow } from '../shops/shop-repository.js';
+
+export const SCOPES = [
+  'read_reviews',
+  'write_reviews',
+  'read_orders',
+  'write_orders',
+  'read_customers',
+  'write_customers',
+  'read_customer_events',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/**
+ * Who is calling, as every service sees it. The auth hook is the only producer: HMAC today, OAuth
+ * bearer tokens later (platformId set, scopes from the grant). Services never look at headers.
+ */
+export interface Actor {
+  readonly shop: ShopRow;
+  readonly shopId: string;
+  readonly platformId: string | null;
+  readonly scopes: ReadonlySet<Scope>;
+  /** Identity for Idempotency-Key scoping: the shop's HMAC credential or one OAuth client. */
+  readonly caller: string;
+  /** Key of the per-credential rate limit (public token, or platform × shop). */
+  readonly rateLimitKey: string;
+}
+
+export function hmacActor(shop: ShopRow): Actor {
+  return {
+    shop,
+    shopId: shop.id,
+    platformId: null,
+    scopes: new Set(SCOPES),
+    caller: 'hmac',
+    rateLimitKey: `hmac:${shop.public_token}`,
+  };
+}

@@ -1,0 +1,59 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { Code, FieldError } from './errors.js';
+
+export interface SuccessEnvelope<T> {
+  code: 0;
+  message: 'success';
+  time: number;
+  request_id: string;
+  data: T;
+}
+
+export interface ErrorEnvelope {
+  code: Exclude<Code, 0>;
+  message: string;
+  time: number;
+  request_id: string;
+  data?: { errors: FieldError[] };
+}
+
+export function successEnvelope<T>(data: T, requestId: string, time: number): SuccessEnvelope<T> {
+  return { code: 0, message: 'success', time, request_id: requestId, data };
+}
+
+export function errorEnvelope(code: Exclude<Code, 0>, message: string, requestId: string, time: number, errors?: FieldError[]): ErrorEnvelope {
+  const body: ErrorEnvelope = { code, message, time, request_id: requestId };
+  // Only code 3 carries data, and then always the full list of problems.
+  if (code === 3 && errors !== undefined && errors.length > 0) body.data = { errors };
+  return body;
+}
+
+const envelopeFields = {
+  time: Type.Integer({ description: 'Unix seconds at which the response was produced' }),
+  request_id: Type.String({ pattern: '^[0-9a-f]{32}$', description: 'also sent as the X-Request-Id header' }),
+};
+
+/** Response schema of a successful call: the envelope around `data`. Doubles as the output allow-list. */
+export function SuccessSchema<T extends TSchema>(data: T) {
+  return Type.Object({
+    code: Type.Literal(0),
+    message: Type.Literal('success'),
+    ...envelopeFields,
+    data,
+  });
+}
+
+export const FieldErrorSchema = Type.Object({
+  field: Type.String({ description: 'parameter, body field (dots and zero-based indexes) or header at fault' }),
+  reason: Type.String(),
+});
+
+export const ErrorSchema = Type.Object(
+  {
+    code: Type.Integer({ description: 'non-zero business code', examples: [3, 5, 16] }),
+    message: Type.String(),
+    ...envelopeFields,
+    data: Type.Optional(Type.Object({ errors: Type.Array(FieldErrorSchema) })),
+  },
+  { title: 'Error envelope' },
+);

@@ -1,0 +1,65 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { unixSeconds } from '../lib/clock.js';
+import { errorEnvelope } from './envelope.js';
+import { ApiError, Code, invalidArgument, invalidField } from './errors.js';
+import { completeIdempotencyKey, releaseIdempotencyKey, STORED_CODES } from './idempotency.js';
+import { type SchemaError, toFieldErrors } from './validation-errors.js';
+
+/** Maps Fastify's own transport refusals onto the contract's code 3 answers (README §4.4). */
+function fromFastifyError(error: FastifyError): ApiError | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return invalidField('body', 'must be at most 1 MiB (1,048,576 bytes)', 413);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return invalidField('Content-Type', 'must be application/json', 415);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return invalidField('body', 'must be a valid JSON object');
+    default:
+      break;
+  }
+  if (error.validation) {
+    const root = error.validationContext === 'body' ? 'body' : (error.validationContext ?? 'request');
+    return invalidArgument(toFieldErrors(error.validation as unknown as SchemaError[], root));
+  }
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    return new ApiError(Code.invalidArgument, error.message, { httpStatus: error.statusCode });
+  }
+  return undefined;
+}
+
+/**
+ * The one place errors become responses. Internal errors are logged with the request id and
+ * answered with code 13 and no detail, so nothing about the server leaks to the caller.
+ */
+export function installErrorHandler(app: FastifyInstance, deps: AppDeps): void {
+  app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const apiError = error instanceof ApiError ? error : fromFastifyError(error);
+    const final = apiError ?? new ApiError(Code.internal, `internal error; quote request_id ${request.id} when reporting it`);
+    if (apiError === undefined) request.log.error({ err: error }, 'unhandled error');
+    else if (final.httpStatus >= 500) request.log.warn({ err: error }, 'request failed');
+
+    const now = unixSeconds(deps.clock);
+    const body = JSON.stringify(errorEnvelope(final.code, final.message, request.id, now, final.errors));
+    const claim = request.idempotencyClaim;
+    if (claim) {
+      request.idempotencyClaim = undefined;
+      try {
+        if (STORED_CODES.has(final.code)) await completeIdempotencyKey(deps.db.kysely, claim, final.httpStatus, body, now);
+        else await releaseIdempotencyKey(deps.db.kysely, claim);
+      } catch (storeError) {
+        request.log.error({ err: storeError }, 'could not record the idempotent answer');
+      }
+    }
+    for (const [name, value] of Object.entries(final.headers)) reply.header(name, value);
+    return reply.code(final.httpStatus).type('application/json; charset=utf-8').send(body);
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = (request.raw.url ?? '/').split('?')[0];
+    const body = errorEnvelope(Code.notFound, `no endpoint at ${path}`, request.id, unixSeconds(deps.clock));
+    return reply.code(404).type('application/json; charset=utf-8').send(JSON.stringify(body));
+  });
+}

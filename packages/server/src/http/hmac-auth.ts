@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { type Clock } from '../lib/clock.js';
+import { safeEqual } from '../lib/tokens.js';
+import { findShopByPublicToken } from '../shops/shop-repository.js';
+import { revealPrivateToken } from '../shops/shop-service.js';
+import { type Actor, hmacActor } from './actor.js';
+import { unauthenticated } from './errors.js';
+import { signRequest } from './hmac-signature.js';
+import type { ReplayCache } from './replay-cache.js';
+
+/** auth.md §10: the signature window and the replay memory are both 15 minutes. */
+export const HMAC_WINDOW_SECONDS = 15 * 60;
+
+export interface SignedRequest {
+  method: string;
+  rawQuery: string;
+  rawBody: string;
+  publicToken: string | undefined;
+  timestamp: string | undefined;
+  sign: string | undefined;
+}
+
+export interface HmacDeps {
+  db: Kysely<Database>;
+  secretKey: Buffer;
+  clock: Clock;
+  replayCache: ReplayCache;
+}
+
+/**
+ * Verifies a Public-Token / Timestamp / Sign request (auth.md §2). Every failure is code 16; the
+ * messages say what was wrong with the request without revealing whether a token exists.
+ */
+export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): Promise<Actor> {
+  const { publicToken, timestamp, sign } = request;
+  if (publicToken === undefined || timestamp === undefined || sign === undefined) {
+    const missing = [['Public-Token', publicToken], ['Timestamp', timestamp], ['Sign', sign]].filter(([, v]) => v === undefined).map(([n]) => n);
+    throw unauthenticated(`missing credentials: ${missing.join(', ')} header required`);
+  }
+  if (!/^\d{1,10}$/.test(timestamp)) throw unauthenticated('Timestamp must be Unix seconds');
+  const nowMs = deps.clock.now();
+  if (Math.abs(Number(timestamp) - Math.floor(nowMs / 1000)) > HMAC_WINDOW_SECONDS) {
+    throw unauthenticated('Timestamp is outside the 15-minute window; check the client clock');
+  }
+  if (!/^[0-9a-f]{64}$/.test(sign)) throw unauthenticated('Sign must be 64 lowercase hexadecimal characters');
+
+  const shop = await findShopByPublicToken(deps.db, publicToken);
+  // An unknown token still costs one HMAC, so response timing does not tell which tokens exist.
+  const key = shop ? revealPrivateToken(deps.secretKey, shop) : 'unknown-public-token';
+  const expected = signRequest(key, request.rawQuery, timestamp, request.rawBody);
+  if (!safeEqual(expected, sign) || !shop || shop.status !== 'active') {
+    throw unauthenticated('invalid signature or unknown Public-Token');
+  }
+  if (request.method !== 'GET') {
+    const fresh = await deps.replayCache.remember(`${publicToken}\u0000${sign}`, nowMs, HMAC_WINDOW_SECONDS * 1000);
+    if (!fresh) throw unauthenticated('request replayed');
+  }
+  return hmacActor(shop);
+}

@@ -1,0 +1,195 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TObject } from '@sinclair/typebox';
+import type { AppDeps } from '../app-deps.js';
+import { unixSeconds } from '../lib/clock.js';
+import type { Actor } from './actor.js';
+import { successEnvelope, SuccessSchema, ErrorSchema } from './envelope.js';
+import { ApiError, Code, invalidArgument, permissionDenied, rateLimited, unauthenticated } from './errors.js';
+import { authenticateHmac } from './hmac-auth.js';
+import { claimIdempotencyKey, completeIdempotencyKey, fingerprintOf, type IdempotencyClaim, parseIdempotencyKey } from './idempotency.js';
+import type { AnyOperation } from './operation.js';
+import { normalizeQuery, type RawQuery } from './query-string.js';
+import { type PolicyVerdict, verdict } from './rate-limiter.js';
+import { dropMeaninglessNulls, normalizeBodyText } from './text-normalization.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+    rawBody?: string;
+    idempotencyClaim?: IdempotencyClaim;
+    rateLimitVerdict?: PolicyVerdict;
+  }
+  interface FastifyContextConfig {
+    operation?: AnyOperation;
+  }
+}
+
+export const OPENAPI_PREFIX = '/api/v1/openapi';
+const ALL_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  const text = Array.isArray(value) ? value[0] : value;
+  return text === undefined || text === '' ? undefined : text;
+}
+
+function rawQueryOf(request: FastifyRequest): string {
+  const index = request.raw.url?.indexOf('?') ?? -1;
+  return index === -1 ? '' : (request.raw.url as string).slice(index + 1);
+}
+
+/** Steps 3–5 of README §4.5: the IP's failure budget, authentication, the credential's limit, scope. */
+async function admit(request: FastifyRequest, op: AnyOperation, deps: AppDeps): Promise<Actor> {
+  const nowMs = deps.clock.now();
+  const failures = deps.config.rateLimits.authFailures;
+  const failureKey = `auth-failures:${request.ip}`;
+  if (failures !== null) {
+    const state = await deps.rateLimitStore.peek(failureKey, nowMs);
+    const v = verdict('auth-failures', failures, state, nowMs);
+    if (v.remaining === 0) {
+      request.rateLimitVerdict = v;
+      throw rateLimited('auth-failures', v.resetSeconds);
+    }
+  }
+
+  let actor: Actor;
+  try {
+    if (header(request, 'authorization') !== undefined) {
+      // OAuth bearer tokens arrive with the authorization server; until then none is valid.
+      throw unauthenticated('unknown or expired access token', { 'www-authenticate': 'Bearer error="invalid_token"' });
+    }
+    actor = await authenticateHmac(
+      {
+        method: request.method,
+        rawQuery: rawQueryOf(request),
+        rawBody: request.rawBody ?? '',
+        publicToken: header(request, 'public-token'),
+        timestamp: header(request, 'timestamp'),
+        sign: header(request, 'sign'),
+      },
+      { db: deps.db.kysely, secretKey: deps.secretKey, clock: deps.clock, replayCache: deps.replayCache },
+    );
+  } catch (error) {
+    if (failures !== null && error instanceof ApiError && error.code === Code.unauthenticated) {
+      const state = await deps.rateLimitStore.increment(failureKey, nowMs, failures.windowSeconds * 1000);
+      request.rateLimitVerdict = verdict('auth-failures', failures, state, nowMs);
+    }
+    throw error;
+  }
+
+  const policy = deps.config.rateLimits.openapi;
+  if (policy !== null) {
+    const state = await deps.rateLimitStore.increment(actor.rateLimitKey, nowMs, policy.windowSeconds * 1000);
+    const v = verdict('openapi', policy, state, nowMs);
+    request.rateLimitVerdict = v;
+    if (v.exceeded) throw rateLimited('openapi', v.resetSeconds);
+  }
+
+  if (!actor.scopes.has(op.scope)) {
+    throw permissionDenied(`this credential lacks the ${op.scope} scope`, {
+      'www-authenticate': `Bearer error="insufficient_scope", scope="${op.scope}"`,
+    });
+  }
+  return actor;
+}
+
+async function prepareInput(request: FastifyRequest, reply: FastifyReply, op: AnyOperation, deps: AppDeps): Promise<boolean> {
+  if (op.method === 'POST') {
+    const key = parseIdempotencyKey(request.headers['idempotency-key']);
+    if (key !== undefined && request.actor) {
+      const fingerprint = fingerprintOf(op.method, `${OPENAPI_PREFIX}/${op.operation}`, request.rawBody ?? '');
+      const outcome = await claimIdempotencyKey(deps.db.kysely, request.actor, key, fingerprint, unixSeconds(deps.clock));
+      if (outcome.kind === 'replay') {
+        const stored = JSON.parse(outcome.body) as { request_id: string };
+        await reply
+          .code(outcome.status)
+          .header('idempotent-replayed', 'true')
+          .header('x-request-id', stored.request_id)
+          .type('application/json; charset=utf-8')
+          .send(outcome.body);
+        return false;
+      }
+      request.idempotencyClaim = outcome.claim;
+    }
+    request.body = dropMeaninglessNulls(normalizeBodyText(request.body as Record<string, unknown>), op.body);
+  } else {
+    const { values, errors } = normalizeQuery(request.query as RawQuery, (op.querystring ?? { properties: {} }) as TObject);
+    if (errors.length > 0) throw invalidArgument(errors);
+    request.query = values;
+  }
+  return true;
+}
+
+async function handle(request: FastifyRequest, reply: FastifyReply, op: AnyOperation, deps: AppDeps): Promise<void> {
+  const actor = request.actor as Actor;
+  const now = unixSeconds(deps.clock);
+  const context = { actor, query: request.query, body: request.body, deps, now };
+  if (op.method === 'GET') {
+    const data = await op.handler({ ...context, db: deps.db.kysely });
+    await reply.send(successEnvelope(data, request.id, unixSeconds(deps.clock)));
+    return;
+  }
+  // Effects, outbox events and the stored idempotent answer commit together (README §9).
+  const body = await deps.db.kysely.transaction().execute(async (trx) => {
+    const data = await op.handler({ ...context, db: trx });
+    const serialized = reply.serialize(successEnvelope(data, request.id, unixSeconds(deps.clock))) as string;
+    if (request.idempotencyClaim) await completeIdempotencyKey(trx, request.idempotencyClaim, 200, serialized, now);
+    return serialized;
+  });
+  request.idempotencyClaim = undefined;
+  await reply.type('application/json; charset=utf-8').send(body);
+}
+
+function registerOperation(app: FastifyInstance, op: AnyOperation, deps: AppDeps, url: string, hidden: boolean): void {
+  app.route({
+    method: op.method,
+    url,
+    exposeHeadRoute: false,
+    config: { operation: op },
+    schema: {
+      hide: hidden,
+      operationId: hidden ? undefined : op.operation,
+      summary: op.summary,
+      description: op.description,
+      tags: op.tags,
+      security: [{ PublicToken: [], Timestamp: [], Sign: [] }, { BearerAuth: [op.scope] }],
+      ...(op.method === 'GET' && op.querystring ? { querystring: op.querystring } : {}),
+      ...(op.method === 'POST' && op.body ? { body: op.body } : {}),
+      response: { 200: SuccessSchema(op.data), '4xx': ErrorSchema, '5xx': ErrorSchema },
+    },
+    preValidation: async (request, reply) => {
+      if (request.body === undefined || request.body === null) request.body = {};
+      request.actor = await admit(request, op, deps);
+      const proceed = await prepareInput(request, reply, op, deps);
+      if (!proceed) return reply;
+    },
+    handler: (request, reply) => handle(request, reply, op, deps),
+  });
+  // A known path with another method answers 405 with Allow (README §2), before any credential check.
+  app.route({
+    method: ALL_METHODS.filter((m) => m !== op.method),
+    url,
+    exposeHeadRoute: false,
+    schema: { hide: true },
+    handler: async () => {
+      throw new ApiError(Code.invalidArgument, `${url} accepts only ${op.method}`, { httpStatus: 405, headers: { allow: op.method } });
+    },
+  });
+}
+
+/** Registers the Open API operations with the contract's hooks, in an encapsulated context. */
+export async function openApiPlugin(app: FastifyInstance, options: { deps: AppDeps; operations: AnyOperation[] }): Promise<void> {
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
+    const v = request.rateLimitVerdict;
+    if (v) {
+      reply.header('ratelimit-policy', `"${v.policy}";q=${v.limit};w=${v.windowSeconds}`);
+      reply.header('ratelimit', `"${v.policy}";r=${v.remaining};t=${v.resetSeconds}`);
+    }
+    return payload;
+  });
+  for (const op of options.operations) {
+    registerOperation(app, op, options.deps, `${OPENAPI_PREFIX}/${op.operation}`, false);
+    for (const alias of op.aliases ?? []) registerOperation(app, op, options.deps, alias, true);
+  }
+}

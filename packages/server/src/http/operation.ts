@@ -1,0 +1,44 @@
+import type { Static, TObject, TSchema } from '@sinclair/typebox';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Actor, Scope } from './actor.js';
+import type { AppDeps } from '../app-deps.js';
+
+export interface OperationContext<Query, Body> {
+  actor: Actor;
+  query: Query;
+  body: Body;
+  /** A transaction for POST operations (effects, outbox and idempotency commit together). */
+  db: Kysely<Database>;
+  deps: AppDeps;
+  /** Unix seconds of this request, from the injected clock. */
+  now: number;
+}
+
+/**
+ * One Open API operation: its wire schema (validation, output allow-list and OpenAPI entry at once),
+ * the scope it needs and a handler that calls a service. See http/openapi-plugin.ts for the hooks
+ * that run before it, in the order of the contract (README §4.5).
+ */
+export interface Operation<Q extends TObject | undefined = TObject | undefined, B extends TSchema | undefined = TSchema | undefined, D extends TSchema = TSchema> {
+  operation: string;
+  method: 'GET' | 'POST';
+  scope: Scope;
+  summary: string;
+  description?: string;
+  tags: string[];
+  querystring?: Q;
+  body?: B;
+  data: D;
+  /** Older paths that behave exactly like this one. */
+  aliases?: string[];
+  handler(ctx: OperationContext<Q extends TObject ? Static<Q> : undefined, B extends TSchema ? Static<B> : undefined>): Promise<Static<D>>;
+}
+
+export function defineOperation<Q extends TObject | undefined, B extends TSchema | undefined, D extends TSchema>(op: Operation<Q, B, D>): Operation<Q, B, D> {
+  return op;
+}
+
+// Operations are stored side by side in one list; the generic parameters are erased there.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyOperation = Operation<any, any, any>;

@@ -1,0 +1,25 @@
+/** Injected everywhere time matters, so windows and TTLs are tested with a fake clock. */
+export interface Clock {
+  /** Milliseconds since the Unix epoch. */
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export function unixSeconds(clock: Clock): number {
+  return Math.floor(clock.now() / 1000);
+}
+
+/** A clock tests can set and advance. */
+export class ManualClock implements Clock {
+  constructor(private current: number) {}
+  now(): number {
+    return this.current;
+  }
+  set(ms: number): void {
+    this.current = ms;
+  }
+  advanceSeconds(seconds: number): void {
+    this.current += seconds * 1000;
+  }
+}

@@ -1,0 +1,30 @@
+import { Command, CommanderError } from 'commander';
+import { registerMigrateCommand } from './cli/migrate-command.js';
+import { registerOpenApiCommand } from './cli/openapi-command.js';
+import { CliError } from './cli/runtime.js';
+import { registerServeCommand } from './cli/serve-command.js';
+import { registerShopCommands } from './cli/shop-commands.js';
+import { registerSignCommand } from './cli/sign-command.js';
+import { MigrationError } from './db/migrate.js';
+
+const program = new Command('plaudit')
+  .description('Plaudit: self-hosted product reviews with a Trustoo-compatible partner API')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServeCommand(program);
+registerMigrateCommand(program);
+registerShopCommands(program);
+registerSignCommand(program);
+registerOpenApiCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (error instanceof CliError || error instanceof MigrationError) {
+    process.stderr.write(`plaudit: ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,96 @@
+import type { Kysely, Updateable } from 'kysely';
+import type { Database, ReviewsTable } from '../db/schema.js';
+import type { Actor } from '../http/actor.js';
+import { notFound } from '../http/errors.js';
+import { appendOutboxEvent } from '../webhooks/outbox.js';
+import type { Review } from './review-object.js';
+import { presentReviews } from './review-presenter.js';
+import { findLiveReview, type ReviewWithProduct } from './review-repository.js';
+import { adjustStats } from './review-stats.js';
+import { hasMatchingOrder, verificationMethodFor } from './verification.js';
+
+/** The merchant-controlled parts of a review (reviews.md §7); absent fields stay as they are. */
+export interface ReviewChanges {
+  isPublished?: 0 | 1 | undefined;
+  isFeatured?: 0 | 1 | undefined;
+  isTop?: 0 | 1 | undefined;
+  isVerified?: 0 | 1 | undefined;
+  tag?: string | undefined;
+  /** undefined: leave; null: remove; string: set with reply_at = now. */
+  reply?: string | null | undefined;
+}
+
+async function diff(db: Kysely<Database>, shopId: string, row: ReviewWithProduct, changes: ReviewChanges, now: number): Promise<Updateable<ReviewsTable>> {
+  const set: Updateable<ReviewsTable> = {};
+  if (changes.isPublished !== undefined && changes.isPublished !== row.is_published) set.is_published = changes.isPublished;
+  if (changes.isFeatured !== undefined && changes.isFeatured !== row.is_featured) set.is_featured = changes.isFeatured;
+  if (changes.isTop !== undefined && changes.isTop !== row.is_top) set.is_top = changes.isTop;
+  if (changes.tag !== undefined && changes.tag !== row.tag) set.tag = changes.tag;
+  if (changes.isVerified !== undefined && changes.isVerified !== row.is_verified) {
+    const matching = changes.isVerified === 1 && (await hasMatchingOrder(db, shopId, { productId: row.product_id, orderId: row.order_id, authorEmail: row.author_email }));
+    set.is_verified = changes.isVerified;
+    set.verification_method = verificationMethodFor(changes.isVerified, row.source, matching);
+  }
+  if (changes.reply === null && row.reply_content !== null) {
+    set.reply_content = null;
+    set.reply_at = null;
+  } else if (typeof changes.reply === 'string' && changes.reply !== row.reply_content) {
+    set.reply_content = changes.reply;
+    set.reply_at = now;
+  }
+  return set;
+}
+
+/**
+ * Applies an update in the caller's transaction. The row is changed only if it is still live and
+ * still has the publication state read, so two concurrent writers cannot both move the statistics.
+ */
+export async function changeReview(db: Kysely<Database>, actor: Actor, id: number, changes: ReviewChanges, nowMs: number): Promise<Review> {
+  const now = Math.floor(nowMs / 1000);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const row = await findLiveReview(db, actor.shopId, id);
+    if (!row) throw notFound('review', id);
+    const set = await diff(db, actor.shopId, row, changes, now);
+    if (Object.keys(set).length === 0) return (await presentReviews(db, actor.shopId, [row]))[0]!;
+
+    const result = await db
+      .updateTable('reviews')
+      .set({ ...set, updated_at: now })
+      .where('shop_id', '=', actor.shopId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .where('is_published', '=', row.is_published)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) continue;
+
+    if (set.is_published !== undefined) {
+      await adjustStats(db, actor.shopId, row.product_id, row.rating, row.is_published === 1 ? 'published' : 'hidden', -1);
+      await adjustStats(db, actor.shopId, row.product_id, row.rating, set.is_published === 1 ? 'published' : 'hidden', 1);
+    }
+    const updated = (await presentReviews(db, actor.shopId, [(await findLiveReview(db, actor.shopId, id))!]))[0]!;
+    // Hiding a review removes it from every partner's storefront copy, so it is published as a deletion.
+    const hidden = row.is_published === 1 && set.is_published === 0;
+    await appendOutboxEvent(db, actor.shopId, hidden ? 'review/deleted' : 'review/updated', { review: updated }, nowMs);
+    return updated;
+  }
+  throw notFound('review', id);
+}
+
+/** Soft delete (reviews.md §6): the row stays as a tombstone; statistics and outbox follow. */
+export async function deleteReview(db: Kysely<Database>, actor: Actor, id: number, nowMs: number): Promise<void> {
+  const now = Math.floor(nowMs / 1000);
+  const row = await findLiveReview(db, actor.shopId, id);
+  if (!row) throw notFound('review', id);
+  const result = await db
+    .updateTable('reviews')
+    .set({ deleted_at: now, updated_at: now })
+    .where('shop_id', '=', actor.shopId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  // A concurrent delete won the race: to this caller the review is already gone.
+  if (result.numUpdatedRows === 0n) throw notFound('review', id);
+  await adjustStats(db, actor.shopId, row.product_id, row.rating, row.is_published === 1 ? 'published' : 'hidden', -1);
+  const [tombstone] = await presentReviews(db, actor.shopId, [{ ...row, deleted_at: now, updated_at: now }]);
+  await appendOutboxEvent(db, actor.shopId, 'review/deleted', { review: tombstone }, nowMs);
+}

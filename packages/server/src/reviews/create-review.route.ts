@@ -1,0 +1,113 @@
+import { Type } from '@sinclair/typebox';
+import { defineOperation } from '../http/operation.js';
+import type { FieldError } from '../http/errors.js';
+import { BodyFlag, BodyStoreId, BodyTime, flagValue, HttpUrl, HttpUrlOrEmpty, storeIdValue, Text } from '../http/wire-schemas.js';
+import { createReview } from './create-review.service.js';
+import { type FormatBItem, mediaFromFormatA, mediaFromFormatB } from './review-media-input.js';
+
+const EmailOrEmpty = Type.String({ format: 'email-address', maxLength: 254, 'x-reason': 'must be a valid e-mail address or ""' });
+
+const FormatAMedia = Type.Object(
+  {
+    images: Type.Optional(Type.Array(HttpUrl(), { maxItems: 10, 'x-reasons': { maxItems: 'must have at most 10 images' } })),
+    thumbnails: Type.Optional(Type.Array(HttpUrlOrEmpty(), { maxItems: 10, 'x-reasons': { maxItems: 'must have at most 10 items' } })),
+    video: Type.Optional(HttpUrlOrEmpty('one video, or ""')),
+    video_thumbnail: Type.Optional(HttpUrlOrEmpty()),
+  },
+  { title: 'Media (format A)', additionalProperties: false },
+);
+
+const FormatBItemSchema = Type.Object(
+  {
+    url: HttpUrl(),
+    thumbnail_url: Type.Optional(HttpUrlOrEmpty()),
+    type: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2)], { 'x-reason': 'must be 1 (image) or 2 (video)' })),
+    is_published: Type.Optional(BodyFlag()),
+  },
+  { additionalProperties: false },
+);
+
+export const CreateReviewBody = Type.Object(
+  {
+    product_id: Type.Optional(BodyStoreId('product id; 0, "0", "" or absent for a store review', true)),
+    rating: Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.String({ pattern: '^[1-5]$' })], { 'x-reason': 'must be an integer from 1 to 5' }),
+    author: Text(120, { description: 'reviewer name; "" for anonymous' }),
+    author_email: Type.Optional(EmailOrEmpty),
+    author_phone: Type.Optional(Text(32)),
+    author_country: Type.Optional(Type.String({ format: 'country-code', 'x-reason': 'must be a two-letter country code or ""' })),
+    title: Type.Optional(Text(300)),
+    content: Type.Optional(Text(10_000)),
+    commented_at: Type.Optional(BodyTime('when the reviewer wrote it; default now')),
+    item_type: Type.Optional(Text(120)),
+    source: Type.Optional(Text(64, { description: 'default "Open API"' })),
+    tag: Type.Optional(Text(255)),
+    order_id: Type.Optional(BodyStoreId('store-platform order id, or ""', true)),
+    is_verified: Type.Optional(BodyFlag()),
+    is_featured: Type.Optional(BodyFlag()),
+    is_published: Type.Optional(BodyFlag('default: the shop\'s auto-publish rule')),
+    is_top: Type.Optional(BodyFlag()),
+    reply: Type.Optional(
+      Type.Union([Type.Object({ content: Text(10_000), reply_at: Type.Optional(BodyTime('default now')) }, { additionalProperties: false }), Type.Null()], {
+        'x-reason': 'must be an object {content, reply_at} or null',
+      }),
+    ),
+    media: Type.Optional(
+      Type.Union([FormatAMedia, Type.Array(FormatBItemSchema, { maxItems: 11 }), Type.Null()], {
+        'x-reason': 'must be an object {images, thumbnails, video, video_thumbnail} or an array of {url, thumbnail_url, type, is_published}',
+      }),
+    ),
+    product_title: Type.Optional(Text(255)),
+    product_handle: Type.Optional(Text(255)),
+    product_url: Type.Optional(HttpUrl()),
+    product_image: Type.Optional(HttpUrl()),
+  },
+  { additionalProperties: false },
+);
+
+const optionalFlag = (value: 0 | 1 | '0' | '1' | boolean | undefined) => (value === undefined ? undefined : flagValue(value));
+
+export const createReviewOperation = defineOperation({
+  operation: 'create_review',
+  method: 'POST',
+  scope: 'write_reviews',
+  summary: 'Create Review',
+  description: 'Creates a product review, or a store review when product_id is 0. `media` is format A (object) or format B (array).',
+  tags: ['Reviews'],
+  body: CreateReviewBody,
+  data: Type.Object({ id: Type.String({ description: 'the new review id as a decimal string' }) }),
+  async handler({ actor, body, db, deps }) {
+    const errors: FieldError[] = [];
+    const media = body.media === undefined || body.media === null ? [] : Array.isArray(body.media) ? mediaFromFormatB(body.media as FormatBItem[], errors) : mediaFromFormatA(body.media, errors);
+    const productId = storeIdValue(body.product_id);
+    const isStore = productId === '' || productId === '0';
+    const id = await createReview(
+      db,
+      actor,
+      {
+        productId: isStore ? '0' : productId,
+        rating: Number(body.rating),
+        author: body.author,
+        authorEmail: (body.author_email ?? '').toLowerCase(),
+        authorPhone: body.author_phone ?? '',
+        authorCountry: (body.author_country ?? '').toUpperCase(),
+        title: body.title ?? '',
+        content: body.content ?? '',
+        commentedAt: body.commented_at,
+        itemType: body.item_type ?? '',
+        source: body.source === undefined || body.source === '' ? 'Open API' : body.source,
+        tag: body.tag ?? '',
+        orderId: storeIdValue(body.order_id),
+        isVerified: optionalFlag(body.is_verified) ?? 0,
+        isFeatured: optionalFlag(body.is_featured) ?? 0,
+        isPublished: optionalFlag(body.is_published),
+        isTop: optionalFlag(body.is_top) ?? 0,
+        reply: body.reply ? { content: body.reply.content, replyAt: body.reply.reply_at } : null,
+        media,
+        product: isStore ? {} : { title: body.product_title, handle: body.product_handle, url: body.product_url, image: body.product_image },
+      },
+      { publicUrl: deps.config.publicUrl, nowMs: deps.clock.now() },
+      errors,
+    );
+    return { id: String(id) };
+  },
+});

@@ -1,0 +1,116 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Actor } from '../http/actor.js';
+import { type FieldError, invalidArgument } from '../http/errors.js';
+import { parseTimeInput } from '../lib/time-format.js';
+import { readShopSettings } from '../shops/shop-settings.js';
+import { appendOutboxEvent } from '../webhooks/outbox.js';
+import { upsertProduct } from './product-repository.js';
+import { checkHostedMedia, defaultThumbnail, type MediaInput } from './review-media-input.js';
+import { presentReview } from './review-presenter.js';
+import { findLiveReview, insertMedia, insertReview, mediaOfReviews } from './review-repository.js';
+import { adjustStats, STORE_PRODUCT_ID } from './review-stats.js';
+import { hasMatchingOrder, verificationMethodFor } from './verification.js';
+
+/** A review to create, already checked against the schema and normalised (lower-case e-mail etc.). */
+export interface NewReview {
+  productId: string;
+  rating: number;
+  author: string;
+  authorEmail: string;
+  authorPhone: string;
+  authorCountry: string;
+  title: string;
+  content: string;
+  commentedAt: string | number | undefined;
+  itemType: string;
+  source: string;
+  tag: string;
+  orderId: string;
+  isVerified: 0 | 1;
+  isFeatured: 0 | 1;
+  isPublished: 0 | 1 | undefined;
+  isTop: 0 | 1;
+  reply: { content: string; replyAt: string | number | undefined } | null;
+  media: MediaInput[];
+  product: { title?: string | undefined; handle?: string | undefined; url?: string | undefined; image?: string | undefined };
+}
+
+/** reviews.md §5.2: `commented_at` may not lie more than an hour in the future. */
+const FUTURE_TOLERANCE_SECONDS = 3600;
+
+export interface CreateReviewDeps {
+  publicUrl: string;
+  nowMs: number;
+}
+
+/**
+ * Creates a review with every effect of reviews.md §5.5 in the caller's transaction: the row, the
+ * product record, the rating statistics, the outbox event and the media items.
+ */
+export async function createReview(db: Kysely<Database>, actor: Actor, input: NewReview, deps: CreateReviewDeps, preErrors: FieldError[] = []): Promise<number> {
+  const now = Math.floor(deps.nowMs / 1000);
+  const errors = [...preErrors];
+  const commentedAt = input.commentedAt === undefined ? now : parseTimeInput(input.commentedAt);
+  if (commentedAt === null) errors.push({ field: 'commented_at', reason: 'must be a valid time' });
+  else if (commentedAt > now + FUTURE_TOLERANCE_SECONDS) errors.push({ field: 'commented_at', reason: 'must not be more than one hour in the future' });
+  const replyAt = input.reply && input.reply.replyAt !== undefined ? parseTimeInput(input.reply.replyAt) : now;
+  if (replyAt === null) errors.push({ field: 'reply.reply_at', reason: 'must be a valid time' });
+  checkHostedMedia(input.media, actor.shopId, deps.publicUrl, errors);
+  if (errors.length > 0) throw invalidArgument(errors);
+
+  const settings = readShopSettings(actor.shop.settings);
+  const isPublished = input.isPublished ?? (settings.auto_publish && input.rating >= settings.auto_publish_min_rating ? 1 : 0);
+  const matching = input.isVerified === 1 && (await hasMatchingOrder(db, actor.shopId, { productId: input.productId, orderId: input.orderId, authorEmail: input.authorEmail }));
+  const hasReply = input.reply !== null && input.reply.content !== '';
+
+  if (input.productId !== STORE_PRODUCT_ID) await upsertProduct(db, actor.shopId, input.productId, input.product, now);
+  const id = await insertReview(db, {
+    shop_id: actor.shopId,
+    product_id: input.productId,
+    rating: input.rating,
+    author: input.author,
+    author_email: input.authorEmail,
+    author_phone: input.authorPhone,
+    author_country: input.authorCountry,
+    title: input.title,
+    content: input.content,
+    commented_at: commentedAt as number,
+    item_type: input.itemType,
+    source: input.source,
+    tag: input.tag,
+    order_id: input.orderId,
+    is_verified: input.isVerified,
+    verification_method: verificationMethodFor(input.isVerified, input.source, matching),
+    is_featured: input.isFeatured,
+    is_published: isPublished,
+    is_top: input.isTop,
+    reply_content: hasReply ? (input.reply as { content: string }).content : null,
+    reply_at: hasReply ? replyAt : null,
+    helpful_count: 0,
+    media_count: input.media.length,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  });
+  await insertMedia(
+    db,
+    input.media.map((item, position) => ({
+      shop_id: actor.shopId,
+      review_id: id,
+      position,
+      url: item.url,
+      thumbnail_url: defaultThumbnail(item, deps.publicUrl),
+      type: item.type,
+      is_published: item.isPublished,
+      width: 0,
+      height: 0,
+    })),
+  );
+  await adjustStats(db, actor.shopId, input.productId, input.rating, isPublished === 1 ? 'published' : 'hidden', 1);
+
+  const row = await findLiveReview(db, actor.shopId, id);
+  const media = await mediaOfReviews(db, actor.shopId, [id]);
+  await appendOutboxEvent(db, actor.shopId, 'review/created', { review: presentReview(row!, media.get(id) ?? []) }, deps.nowMs);
+  return id;
+}

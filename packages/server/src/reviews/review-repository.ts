@@ -1,0 +1,55 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Database, ReviewMediaTable, ReviewsTable } from '../db/schema.js';
+
+export type ReviewRow = Selectable<ReviewsTable>;
+export type MediaRow = Selectable<ReviewMediaTable>;
+
+/** A review row with the product record fields the Review object shows. */
+export type ReviewWithProduct = ReviewRow & { product_title: string | null; product_handle: string | null };
+
+/** Every query here takes the shop id first: there is no way to reach a review without one. */
+export function reviewsOfShop(db: Kysely<Database>, shopId: string) {
+  return db
+    .selectFrom('reviews')
+    .leftJoin('products', (join) => join.onRef('products.shop_id', '=', 'reviews.shop_id').onRef('products.product_id', '=', 'reviews.product_id'))
+    .selectAll('reviews')
+    .select(['products.title as product_title', 'products.handle as product_handle'])
+    .where('reviews.shop_id', '=', shopId);
+}
+
+export async function findLiveReview(db: Kysely<Database>, shopId: string, id: number): Promise<ReviewWithProduct | undefined> {
+  return reviewsOfShop(db, shopId).where('reviews.id', '=', id).where('reviews.deleted_at', 'is', null).executeTakeFirst();
+}
+
+export async function insertReview(db: Kysely<Database>, row: Insertable<ReviewsTable>): Promise<number> {
+  const inserted = await db.insertInto('reviews').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(inserted.id);
+}
+
+export async function insertMedia(db: Kysely<Database>, rows: Insertable<ReviewMediaTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('review_media').values(rows).execute();
+}
+
+export async function updateReview(db: Kysely<Database>, shopId: string, id: number, changes: Updateable<ReviewsTable>): Promise<void> {
+  await db.updateTable('reviews').set(changes).where('shop_id', '=', shopId).where('id', '=', id).execute();
+}
+
+export async function mediaOfReviews(db: Kysely<Database>, shopId: string, reviewIds: readonly number[]): Promise<Map<number, MediaRow[]>> {
+  const byReview = new Map<number, MediaRow[]>();
+  if (reviewIds.length === 0) return byReview;
+  const rows = await db
+    .selectFrom('review_media')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('review_id', 'in', [...reviewIds])
+    .orderBy('review_id')
+    .orderBy('position')
+    .execute();
+  for (const row of rows) {
+    const reviewId = Number(row.review_id);
+    const list = byReview.get(reviewId) ?? [];
+    list.push(row);
+    byReview.set(reviewId, list);
+  }
+  return byReview;
+}

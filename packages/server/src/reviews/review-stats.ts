@@ -1,0 +1,72 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database, ReviewStatsTable } from '../db/schema.js';
+import type { StarCounts } from './rating-value.js';
+
+/** Whether a live review counts towards ratings (published) or only towards listings (hidden). */
+export type StatsBucket = 'published' | 'hidden';
+type CountColumn = `${StatsBucket}_${1 | 2 | 3 | 4 | 5}`;
+
+export const STORE_PRODUCT_ID = '0';
+
+interface StatsKey {
+  scope: ReviewStatsTable['scope'];
+  product_id: string;
+}
+
+/** A review counts in its product's row and, unless it is a store review, in the all-products row. */
+function rowsFor(productId: string): StatsKey[] {
+  const own: StatsKey = { scope: 'product', product_id: productId };
+  return productId === STORE_PRODUCT_ID ? [own] : [own, { scope: 'all_products', product_id: '' }];
+}
+
+const zeroCounts = {
+  published_1: 0, published_2: 0, published_3: 0, published_4: 0, published_5: 0,
+  hidden_1: 0, hidden_2: 0, hidden_3: 0, hidden_4: 0, hidden_5: 0,
+};
+
+/**
+ * Moves one review in or out of a bucket, in the caller's transaction (reviews.md §8: maintained
+ * incrementally, never recomputed by scanning). The increment is done by the database, so two
+ * concurrent writers on PostgreSQL cannot lose an update.
+ */
+export async function adjustStats(db: Kysely<Database>, shopId: string, productId: string, rating: number, bucket: StatsBucket, delta: 1 | -1): Promise<void> {
+  const column = `${bucket}_${rating}` as CountColumn;
+  for (const key of rowsFor(productId)) {
+    await db
+      .insertInto('review_stats')
+      .values({ shop_id: shopId, ...key, ...zeroCounts, [column]: Math.max(delta, 0) })
+      .onConflict((oc) =>
+        oc.columns(['shop_id', 'scope', 'product_id']).doUpdateSet({ [column]: sql`review_stats.${sql.ref(column)} + ${delta}` }),
+      )
+      .execute();
+  }
+}
+
+export type StatsRow = Pick<ReviewStatsTable, CountColumn>;
+
+export interface StatsSelector {
+  scope: ReviewStatsTable['scope'];
+  productIds: readonly string[];
+}
+
+/** Reads the rows of a selector (at most as many rows as product ids), missing rows as zeros. */
+export async function readStatsRows(db: Kysely<Database>, shopId: string, selector: StatsSelector): Promise<Map<string, StatsRow>> {
+  if (selector.productIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('review_stats')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('scope', '=', selector.scope)
+    .where('product_id', 'in', [...selector.productIds])
+    .execute();
+  return new Map(rows.map((row) => [row.product_id, row]));
+}
+
+export function starsOf(row: StatsRow | undefined, bucket: StatsBucket): StarCounts {
+  if (row === undefined) return [0, 0, 0, 0, 0];
+  return [row[`${bucket}_1`], row[`${bucket}_2`], row[`${bucket}_3`], row[`${bucket}_4`], row[`${bucket}_5`]].map(Number) as unknown as StarCounts;
+}
+
+export function addStars(a: StarCounts, b: StarCounts): StarCounts {
+  return a.map((n, i) => n + (b[i] as number)) as unknown as StarCounts;
+}

@@ -1,0 +1,29 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, ShopsTable } from '../db/schema.js';
+
+export type ShopRow = Selectable<ShopsTable>;
+
+export async function findShopByPublicToken(db: Kysely<Database>, publicToken: string): Promise<ShopRow | undefined> {
+  return db.selectFrom('shops').selectAll().where('public_token', '=', publicToken).executeTakeFirst();
+}
+
+export async function findShopById(db: Kysely<Database>, shopId: string): Promise<ShopRow | undefined> {
+  return db.selectFrom('shops').selectAll().where('id', '=', shopId).executeTakeFirst();
+}
+
+export async function listShops(db: Kysely<Database>): Promise<ShopRow[]> {
+  return db.selectFrom('shops').selectAll().orderBy('created_at').orderBy('id').execute();
+}
+
+export async function insertShop(db: Kysely<Database>, row: ShopRow): Promise<void> {
+  await db.insertInto('shops').values(row).execute();
+}
+
+export async function updatePrivateToken(db: Kysely<Database>, shopId: string, sealed: string, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable('shops')
+    .set({ private_token_sealed: sealed, updated_at: now })
+    .where('id', '=', shopId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

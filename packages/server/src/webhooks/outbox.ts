@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+export type DomainTopic = 'review/created' | 'review/updated' | 'review/deleted';
+
+/** Sortable event ids: 12 hex digits of milliseconds, then 80 random bits. */
+export function newEventId(nowMs: number): string {
+  return `evt_${nowMs.toString(16).padStart(12, '0')}${randomBytes(10).toString('hex')}`;
+}
+
+/**
+ * Appends a domain event in the caller's transaction (architecture §3): it commits with the change
+ * it describes or not at all. Delivery to webhook subscribers reads this table.
+ */
+export async function appendOutboxEvent(db: Kysely<Database>, shopId: string, topic: DomainTopic, payload: unknown, nowMs: number): Promise<string> {
+  const eventId = newEventId(nowMs);
+  await db
+    .insertInto('outbox_events')
+    .values({ shop_id: shopId, topic, event_id: eventId, payload: JSON.stringify(payload), occurred_at: Math.floor(nowMs / 1000) })
+    .execute();
+  return eventId;
+}
