@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
+import type { BearerAuthenticator } from './http/bearer-auth.js';
 import type { RateLimitStore } from './http/rate-limiter.js';
 import type { ReplayCache } from './http/replay-cache.js';
 import type { Clock } from './lib/clock.js';
@@ -12,4 +13,6 @@ export interface AppDeps {
   clock: Clock;
   replayCache: ReplayCache;
   rateLimitStore: RateLimitStore;
+  /** OAuth2 access tokens; absent until the authorization server is configured. */
+  bearer?: BearerAuthenticator;
 }

@@ -10,7 +10,8 @@ export const BODY_LIMIT_BYTES = 1_048_576;
  * An empty body reads as `{}` (README §3.3); anything but a JSON object is code 3.
  */
 export function installJsonBodyParser(app: FastifyInstance): void {
-  app.removeContentTypeParser('application/json');
+  // Only JSON is accepted by default (README §3.3); Fastify's text/plain parser would let other types through.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES }, (request, buffer, done) => {
     const raw = (buffer as Buffer).toString('utf8');
     request.rawBody = raw;

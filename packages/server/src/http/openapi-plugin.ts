@@ -4,7 +4,8 @@ import type { AppDeps } from '../app-deps.js';
 import { unixSeconds } from '../lib/clock.js';
 import type { Actor } from './actor.js';
 import { successEnvelope, SuccessSchema, ErrorSchema } from './envelope.js';
-import { ApiError, Code, invalidArgument, permissionDenied, rateLimited, unauthenticated } from './errors.js';
+import { authenticateBearer } from './bearer-auth.js';
+import { ApiError, Code, invalidArgument, permissionDenied, rateLimited } from './errors.js';
 import { authenticateHmac } from './hmac-auth.js';
 import { claimIdempotencyKey, completeIdempotencyKey, fingerprintOf, type IdempotencyClaim, parseIdempotencyKey } from './idempotency.js';
 import type { AnyOperation } from './operation.js';
@@ -54,11 +55,9 @@ async function admit(request: FastifyRequest, op: AnyOperation, deps: AppDeps): 
 
   let actor: Actor;
   try {
-    if (header(request, 'authorization') !== undefined) {
-      // OAuth bearer tokens arrive with the authorization server; until then none is valid.
-      throw unauthenticated('unknown or expired access token', { 'www-authenticate': 'Bearer error="invalid_token"' });
-    }
-    actor = await authenticateHmac(
+    const authorization = header(request, 'authorization');
+    // A present Authorization header means bearer authentication; HMAC headers are then ignored.
+    actor = authorization !== undefined ? await authenticateBearer(authorization, deps.bearer) : await authenticateHmac(
       {
         method: request.method,
         rawQuery: rawQueryOf(request),

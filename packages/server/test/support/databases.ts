@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { describe, inject } from 'vitest';
+import { connectDatabase, type Db, type Dialect } from '../../src/db/connect.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+
+export interface TestDatabase {
+  db: Db;
+  /** Drops the database (PostgreSQL) or deletes the file (SQLite). */
+  destroy(): Promise<void>;
+}
+
+async function sqliteDatabase(): Promise<TestDatabase> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'plaudit-sqlite-'));
+  const db = connectDatabase({ dialect: 'sqlite', file: path.join(dir, 'test.sqlite') });
+  await migrateToLatest(db);
+  return {
+    db,
+    destroy: async () => {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function adminQuery(adminUrl: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Each test file gets a database of its own, so files run in parallel without seeing each other. */
+async function postgresDatabase(adminUrl: string): Promise<TestDatabase> {
+  const name = `plaudit_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = connectDatabase({ dialect: 'postgres', url: url.href }, { poolSize: 5 });
+  await migrateToLatest(db);
+  return {
+    db,
+    destroy: async () => {
+      await db.close();
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+export function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  return dialect === 'sqlite' ? sqliteDatabase() : postgresDatabase(inject('postgresAdminUrl'));
+}
+
+/** The dialects every data-touching suite runs on; PostgreSQL is skipped only outside CI when absent. */
+export function dialects(): Dialect[] {
+  return inject('postgresAdminUrl') === '' ? ['sqlite'] : ['sqlite', 'postgres'];
+}
+
+/** Kysely's pattern: one suite, looped over every dialect. */
+export function describeEachDatabase(title: string, body: (dialect: Dialect) => void): void {
+  for (const dialect of dialects()) describe(`${title} [${dialect}]`, () => body(dialect));
+}

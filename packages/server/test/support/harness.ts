@@ -1,0 +1,132 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import type { AppDeps } from '../../src/app-deps.js';
+import { buildApp } from '../../src/app.js';
+import { parseConfig } from '../../src/config.js';
+import type { Dialect } from '../../src/db/connect.js';
+import { MemoryRateLimitStore } from '../../src/http/rate-limiter.js';
+import { MemoryReplayCache } from '../../src/http/replay-cache.js';
+import { signRequest } from '../../src/http/hmac-signature.js';
+import { ManualClock } from '../../src/lib/clock.js';
+import { createShop, type ShopCredentials } from '../../src/shops/shop-service.js';
+import { createTestDatabase, type TestDatabase } from './databases.js';
+import { TestBearerAuthenticator } from './test-bearer.js';
+import { findShopById } from '../../src/shops/shop-repository.js';
+import type { Scope } from '../../src/http/actor.js';
+
+export const TEST_SECRET_KEY = 'a'.repeat(64);
+export const PUBLIC_URL = 'https://reviews.example.com';
+/** "Now" of the contract's examples: 2026-06-17 07:55:00 UTC. */
+export const EXAMPLE_NOW_MS = 1_781_682_900_000;
+
+export interface SignedOptions {
+  query?: string;
+  body?: unknown;
+  /** Exact body bytes, for tests about raw bodies; wins over `body`. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+  timestamp?: number;
+  /** Sign with this key instead of the shop's private token. */
+  signingKey?: string;
+}
+
+export interface Harness {
+  app: FastifyInstance;
+  deps: AppDeps;
+  clock: ManualClock;
+  dialect: Dialect;
+  shop: ShopCredentials;
+  otherShop: ShopCredentials;
+  /** Creates another shop (for tests that need a fresh one). */
+  newShop(domain: string): Promise<ShopCredentials>;
+  /** An access token for the shop with exactly these scopes (see test-bearer.ts). */
+  bearerToken(shop: ShopCredentials, scopes: Scope[]): Promise<string>;
+  /** An HMAC-signed call, as a partner's integration makes it. */
+  call(method: 'GET' | 'POST', operation: string, options?: SignedOptions, shop?: ShopCredentials): Promise<LightMyRequestResponse>;
+}
+
+export function openApiPath(operation: string): string {
+  return operation.startsWith('/') ? operation : `/api/v1/openapi/${operation}`;
+}
+
+export function signedHeaders(shop: ShopCredentials, query: string, body: string, timestamp: number, key = shop.private_token): Record<string, string> {
+  return {
+    'public-token': shop.public_token,
+    timestamp: String(timestamp),
+    sign: signRequest(key, query, String(timestamp), body),
+  };
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+}
+
+/** Builds the app on a fresh database of the dialect, with a manual clock and two shops. */
+export async function startHarness(dialect: Dialect, options: HarnessOptions = {}): Promise<Harness & { database: TestDatabase }> {
+  const database = await createTestDatabase(dialect);
+  const config = parseConfig({ PUBLIC_URL, SECRET_KEY: TEST_SECRET_KEY, DATABASE_URL: ':memory:', ...options.env });
+  const clock = new ManualClock(EXAMPLE_NOW_MS);
+  const deps: AppDeps = {
+    config,
+    db: database.db,
+    secretKey: config.secretKey!,
+    clock,
+    replayCache: new MemoryReplayCache(),
+    rateLimitStore: new MemoryRateLimitStore(),
+    bearer: new TestBearerAuthenticator(),
+  };
+  const app = await buildApp(deps, { logger: false });
+  await app.ready();
+  const newShop = (domain: string) => createShop(database.db.kysely, { secretKey: deps.secretKey, clock }, { domain, name: domain.split('.')[0]! });
+  const shop = await newShop('maple-and-co.myshopify.com');
+  const otherShop = await newShop('other-shop.myshopify.com');
+  let lastTimestamp = 0;
+  const call: Harness['call'] = (method, operation, opts = {}, as = shop) => {
+    const query = opts.query ?? '';
+    const body = opts.rawBody ?? (opts.body === undefined ? '' : JSON.stringify(opts.body));
+    // A fresh timestamp per call keeps identical POSTs from being refused as replays.
+    const timestamp = opts.timestamp ?? Math.max(Math.floor(clock.now() / 1000), lastTimestamp + 1);
+    if (opts.timestamp === undefined) lastTimestamp = timestamp;
+    return app.inject({
+      method,
+      url: `${openApiPath(operation)}${query ? `?${query}` : ''}`,
+      headers: {
+        ...(body !== '' ? { 'content-type': 'application/json' } : {}),
+        ...signedHeaders(as, query, body, timestamp, opts.signingKey),
+        ...opts.headers,
+      },
+      ...(body !== '' ? { payload: body } : {}),
+    });
+  };
+  const bearerToken = async (owner: ShopCredentials, scopes: Scope[]) =>
+    (deps.bearer as TestBearerAuthenticator).issue((await findShopById(database.db.kysely, owner.shop_id))!, scopes);
+  return { app, deps, clock, dialect, shop, otherShop, newShop, bearerToken, call, database };
+}
+
+/** Registers a harness for the enclosing describe block, torn down after it. */
+export function useHarness(dialect: Dialect, options: HarnessOptions = {}): () => Harness {
+  let harness: (Harness & { database: TestDatabase }) | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(dialect, options);
+  });
+  afterAll(async () => {
+    await harness?.app.close();
+    await harness?.database.destroy();
+  });
+  return () => {
+    if (!harness) throw new Error('harness not started');
+    return harness;
+  };
+}
+
+export interface Envelope<T = unknown> {
+  code: number;
+  message: string;
+  time: number;
+  request_id: string;
+  data?: T;
+}
+
+export function envelope<T = Record<string, unknown>>(response: LightMyRequestResponse): Envelope<T> {
+  return response.json() as Envelope<T>;
+}
