@@ -8,7 +8,7 @@ export interface ReviewInput {
 
 /** A valid create_review body; tests override only what they are about. */
 export function reviewBody(overrides: ReviewInput = {}): ReviewInput {
-  return { product_id: '9200305176832', rating: 5, author: 'Ann Lee', content: 'Keeps coffee hot', ...overrides };
+  return { product_id: '9200305176832', rating: 5, author: 'Ann Lee', content: 'Well made.', ...overrides };
 }
 
 /** Creates a review through the API and returns its id. */

@@ -56,8 +56,9 @@ export function securitySuite(getHarness: () => Harness, c: SecurityCase): void 
 
   it('refuses a request without credentials (code 16)', async () => {
     const h = getHarness();
+    const parts = await c.valid(h);
     const before = await snapshot(h);
-    expectRefused(await raw(h, op, await c.valid(h), {}), 401, 16);
+    expectRefused(await raw(h, op, parts, {}), 401, 16);
     expect(await snapshot(h)).toEqual(before);
   });
 
