@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { rotatePrivateToken } from '../../src/shops/shop-service.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { envelope, openApiPath, signedHeaders, useHarness } from '../support/harness.js';
+
+describeEachDatabase('HMAC authentication', (dialect) => {
+  // Hundreds of deliberate failures from one address would trip the auth-failures budget, which
+  // has its own tests (rate-limits.test.ts).
+  const harness = useHarness(dialect, { env: { RATE_LIMIT_AUTH_FAILURES: 'off' } });
+  const now = () => Math.floor(harness().clock.now() / 1000);
+
+  it('accepts any query and body signed with the private token (round trip)', async () => {
+    const h = harness();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/), fc.string({ maxLength: 20 })), { maxLength: 6 }),
+        fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), fc.oneof(fc.string(), fc.integer())),
+        async (pairs, extra) => {
+          // page_size, ids and flags carry no meaning here: the names are outside every schema.
+          const query = pairs.map(([n, v]) => `x_${n}=${encodeURIComponent(v)}`).join('&');
+          const body = JSON.stringify({ id: 999_999_999, ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [`x_${k}`, v])) });
+          const get = await h.call('GET', 'get_rating', { query: query ? `${query}&is_all_rating=1` : 'is_all_rating=1' });
+          const post = await h.call('POST', 'delete_review', { rawBody: body, ...(query ? { query } : {}) });
+          return envelope(get).code === 0 && envelope(post).code === 5;
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('rejects a signed request when any single byte of query, body or signature changes', async () => {
+    const h = harness();
+    const query = 'product_ids=1,2&sort_by=created-ascending&keyword=caf%C3%A9';
+    const body = '{"id":123456,"note":"ünïcode"}';
+    const timestamp = now();
+    const headers = signedHeaders(h.shop, query, body, timestamp);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('query', 'body', 'sign', 'timestamp'), fc.nat(), fc.integer({ min: 1, max: 25 }), async (part, position, shift) => {
+        const mutate = (text: string, alphabet: string) => {
+          const i = position % text.length;
+          const next = alphabet[(alphabet.indexOf(text[i]!) + shift) % alphabet.length] ?? alphabet[0]!;
+          return text.slice(0, i) + (next === text[i] ? alphabet[(alphabet.indexOf(next) + 1) % alphabet.length] : next) + text.slice(i + 1);
+        };
+        const letters = 'abcdefghijklmnopqrstuvwxyz0123456789';
+        const changed = {
+          query: part === 'query' ? mutate(query, letters) : query,
+          body: part === 'body' ? mutate(body, letters) : body,
+          sign: part === 'sign' ? mutate(headers.sign!, '0123456789abcdef') : headers.sign!,
+          timestamp: part === 'timestamp' ? String(timestamp - 1 - (shift % 5)) : String(timestamp),
+        };
+        const response = await h.app.inject({
+          method: 'POST',
+          url: `${openApiPath('delete_review')}?${changed.query}`,
+          headers: { 'content-type': 'application/json', 'public-token': h.shop.public_token, timestamp: changed.timestamp, sign: changed.sign },
+          payload: changed.body,
+        });
+        // A byte that breaks the JSON is refused one step earlier, as malformed (README §4.5).
+        const stillJson = (() => {
+          try {
+            JSON.parse(changed.body);
+            return true;
+          } catch {
+            return false;
+          }
+        })();
+        const expected = stillJson ? [401, 16] : [400, 3];
+        return response.statusCode === expected[0] && envelope(response).code === expected[1];
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('reads header names case-insensitively', async () => {
+    const h = harness();
+    const headers = signedHeaders(h.shop, 'is_all_rating=1', '', now());
+    const response = await h.app.inject({ method: 'GET', url: `${openApiPath('get_rating')}?is_all_rating=1`, headers: { 'PUBLIC-TOKEN': headers['public-token']!, TimeStamp: headers.timestamp!, SIGN: headers.sign! } });
+    expect(envelope(response).code).toBe(0);
+  });
+
+  it('stops accepting the old private token as soon as it is rotated', async () => {
+    const h = harness();
+    const shop = await h.newShop(`rotate-${dialect}.example.com`);
+    expect(envelope(await h.call('GET', 'get_rating', { query: 'is_all_rating=1' }, shop)).code).toBe(0);
+    const rotated = await rotatePrivateToken(h.deps.db.kysely, { secretKey: h.deps.secretKey, clock: h.clock }, shop.shop_id);
+    expect(rotated.private_token).not.toBe(shop.private_token);
+    const old = await h.call('GET', 'get_rating', { query: 'is_all_rating=1' }, shop);
+    expect([old.statusCode, envelope(old).code]).toEqual([401, 16]);
+    expect(envelope(await h.call('GET', 'get_rating', { query: 'is_all_rating=1' }, rotated)).code).toBe(0);
+  });
+
+  it('stores the private token encrypted, never in clear', async () => {
+    const h = harness();
+    const row = await h.deps.db.kysely.selectFrom('shops').selectAll().where('id', '=', h.shop.shop_id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(row)).not.toContain(h.shop.private_token);
+    expect(row.private_token_sealed).toMatch(/^v1\./);
+  });
+
+  it('prefers a bearer token over HMAC headers when Authorization is present', async () => {
+    const h = harness();
+    const headers = signedHeaders(h.shop, 'is_all_rating=1', '', now());
+    const response = await h.app.inject({ method: 'GET', url: `${openApiPath('get_rating')}?is_all_rating=1`, headers: { ...headers, authorization: 'Bearer unknown-token' } });
+    expect([response.statusCode, envelope(response).code]).toEqual([401, 16]);
+  });
+});
