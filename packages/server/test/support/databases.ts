@@ -9,16 +9,20 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 
 export interface TestDatabase {
   db: Db;
+  /** What DATABASE_URL would say for this database (a file path for SQLite). */
+  url: string;
   /** Drops the database (PostgreSQL) or deletes the file (SQLite). */
   destroy(): Promise<void>;
 }
 
-async function sqliteDatabase(): Promise<TestDatabase> {
+async function sqliteDatabase(migrate: boolean): Promise<TestDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), 'plaudit-sqlite-'));
-  const db = connectDatabase({ dialect: 'sqlite', file: path.join(dir, 'test.sqlite') });
-  await migrateToLatest(db);
+  const file = path.join(dir, 'test.sqlite');
+  const db = connectDatabase({ dialect: 'sqlite', file });
+  if (migrate) await migrateToLatest(db);
   return {
     db,
+    url: file,
     destroy: async () => {
       await db.close();
       rmSync(dir, { recursive: true, force: true });
@@ -37,15 +41,16 @@ async function adminQuery(adminUrl: string, text: string): Promise<void> {
 }
 
 /** Each test file gets a database of its own, so files run in parallel without seeing each other. */
-async function postgresDatabase(adminUrl: string): Promise<TestDatabase> {
+async function postgresDatabase(adminUrl: string, migrate: boolean): Promise<TestDatabase> {
   const name = `plaudit_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(adminUrl, `create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = connectDatabase({ dialect: 'postgres', url: url.href }, { poolSize: 5 });
-  await migrateToLatest(db);
+  if (migrate) await migrateToLatest(db);
   return {
     db,
+    url: url.href,
     destroy: async () => {
       await db.close();
       await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
@@ -53,8 +58,8 @@ async function postgresDatabase(adminUrl: string): Promise<TestDatabase> {
   };
 }
 
-export function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
-  return dialect === 'sqlite' ? sqliteDatabase() : postgresDatabase(inject('postgresAdminUrl'));
+export function createTestDatabase(dialect: Dialect, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  return dialect === 'sqlite' ? sqliteDatabase(options.migrate ?? true) : postgresDatabase(inject('postgresAdminUrl'), options.migrate ?? true);
 }
 
 /** The dialects every data-touching suite runs on; PostgreSQL is skipped only outside CI when absent. */

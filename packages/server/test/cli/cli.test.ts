@@ -1,0 +1,125 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signRequest } from '../../src/http/hmac-signature.js';
+import { plaudit, startServer } from '../support/cli.js';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
+
+const SECRET_KEY = 'c'.repeat(64);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A partner's view: a signed request with nothing but the printed tokens. */
+async function signedFetch(base: string, tokens: { public_token: string; private_token: string }, method: 'GET' | 'POST', operation: string, query = '', body?: unknown) {
+  const raw = body === undefined ? '' : JSON.stringify(body);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const response = await fetch(`${base}/api/v1/openapi/${operation}${query ? `?${query}` : ''}`, {
+    method,
+    headers: { 'Public-Token': tokens.public_token, Timestamp: timestamp, Sign: signRequest(tokens.private_token, query, timestamp, raw), ...(raw ? { 'Content-Type': 'application/json' } : {}) },
+    ...(raw ? { body: raw } : {}),
+  });
+  return (await response.json()) as { code: number; data: Record<string, unknown> };
+}
+
+describe('plaudit CLI basics', () => {
+  it.each([[[]], [['serve']], [['migrate']], [['shop']], [['shop', 'create']], [['shop', 'list']], [['shop', 'rotate-private-token']], [['shop', 'show']], [['sign']], [['openapi']]])('prints help for %j', (args) => {
+    const result = plaudit([...args, '--help'], {});
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: plaudit');
+  });
+
+  it('stops on a bad setting with a message naming the variable', () => {
+    const result = plaudit(['shop', 'list'], { PORT: 'eighty' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('PORT');
+    expect(result.stderr).not.toContain('    at ');
+  });
+});
+
+describeEachDatabase('plaudit CLI', (dialect) => {
+  let database: TestDatabase;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect, { migrate: false });
+    env = { DATABASE_URL: database.url, SECRET_KEY, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'plaudit-cli-')) };
+  });
+  afterAll(() => database.destroy());
+
+  it('migrates, creates, lists, shows and rotates shops, printing one JSON object with --json', async () => {
+    const migrated = plaudit(['migrate', '--json'], env);
+    expect(migrated.status, migrated.stderr).toBe(0);
+    expect(JSON.parse(migrated.stdout)).toEqual({ applied: ['001-core'] });
+    expect(JSON.parse(plaudit(['migrate', '--json'], env).stdout)).toEqual({ applied: [] });
+
+    const created = plaudit(['shop', 'create', '--domain', 'Maple-And-Co.myshopify.com', '--name', 'Maple & Co', '--id', '79198486784', '--json'], env);
+    expect(created.status, created.stderr).toBe(0);
+    const shop = JSON.parse(created.stdout);
+    expect(Object.keys(shop).sort()).toEqual(['domain', 'name', 'private_token', 'public_token', 'shop_id']);
+    expect(shop).toMatchObject({ shop_id: '79198486784', domain: 'maple-and-co.myshopify.com', name: 'Maple & Co' });
+    expect(Buffer.from(shop.public_token, 'base64')).toHaveLength(16);
+    expect(Buffer.from(shop.private_token, 'base64')).toHaveLength(32);
+
+    const duplicate = plaudit(['shop', 'create', '--domain', 'maple-and-co.myshopify.com', '--name', 'Again'], env);
+    expect(duplicate.status).toBe(1);
+    expect(duplicate.stderr).toContain('already exists');
+
+    const listed = JSON.parse(plaudit(['shop', 'list', '--json'], env).stdout);
+    expect(listed.shops).toHaveLength(1);
+    expect(JSON.stringify(listed)).not.toContain(shop.private_token);
+
+    const rotated = JSON.parse(plaudit(['shop', 'rotate-private-token', '79198486784', '--json'], env).stdout);
+    expect(rotated.public_token).toBe(shop.public_token);
+    expect(rotated.private_token).not.toBe(shop.private_token);
+    const shown = JSON.parse(plaudit(['shop', 'show', '79198486784', '--reveal-private-token', '--json'], env).stdout);
+    expect(shown.private_token).toBe(rotated.private_token);
+    expect(plaudit(['shop', 'rotate-private-token', 'nope'], env).status).toBe(1);
+  });
+
+  it('serves the README flow: sign with the printed tokens, create, list, rate, delete', async () => {
+    const port = await freePort();
+    let tokens: { public_token: string; private_token: string };
+    if (dialect === 'sqlite') {
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'plaudit-serve-'));
+      const server = await startServer({ PORT: String(port), DATA_DIR: dataDir }, /private_token\s+\S+/);
+      const out = server.output();
+      tokens = { public_token: /public_token\s+(\S+)/.exec(out)![1]!, private_token: /private_token\s+(\S+)/.exec(out)![1]! };
+      await exercise(`http://localhost:${port}`, tokens);
+      expect(await server.stop()).toBe(0);
+      // The second start does not print the private token again.
+      const again = await startServer({ PORT: String(port), DATA_DIR: dataDir }, /API reference/);
+      expect(again.output()).not.toMatch(/private_token\s+\S{20,}/);
+      expect(again.output()).toContain('--reveal-private-token');
+      await again.stop();
+    } else {
+      const refused = await startServer({ ...env, DATABASE_URL: `${database.url}_missing_schema`, PORT: String(port) }, /never/).catch((error: Error) => error);
+      expect(String(refused)).toContain('server exited');
+      const shop = JSON.parse(plaudit(['shop', 'create', '--domain', 'pg-serve.example.com', '--name', 'PG', '--json'], env).stdout);
+      const server = await startServer({ ...env, PORT: String(port) }, /listening/);
+      await exercise(`http://localhost:${port}`, shop);
+      expect(await server.stop()).toBe(0);
+    }
+  });
+});
+
+async function exercise(base: string, tokens: { public_token: string; private_token: string }) {
+  const before = await signedFetch(base, tokens, 'GET', 'get_rating', 'product_id=123');
+  expect(before).toMatchObject({ code: 0, data: { review_count: 0, rating_value: '0' } });
+  const a = await signedFetch(base, tokens, 'POST', 'create_review', '', { product_id: 123, rating: 5, author: 'Ann', media: { images: [], thumbnails: [], video: '', video_thumbnail: '' } });
+  const b = await signedFetch(base, tokens, 'POST', 'create_review', '', { product_id: '123', rating: 2, author: 'Bo', media: [] });
+  expect([a.code, b.code]).toEqual([0, 0]);
+  const list = await signedFetch(base, tokens, 'GET', 'get_reviews', 'product_ids=123');
+  expect((list.data.list as Array<{ id: number }>).map((r) => String(r.id)).sort()).toEqual([a.data.id, b.data.id].sort());
+  expect((await signedFetch(base, tokens, 'GET', 'get_rating', 'product_id=123')).data).toMatchObject({ rating_value: '3.5', review_count: 2 });
+  expect((await signedFetch(base, tokens, 'POST', 'delete_review', '', { id: Number(b.data.id) })).code).toBe(0);
+  expect((await signedFetch(base, tokens, 'GET', 'get_rating', 'product_id=123')).data).toMatchObject({ rating_value: '5', review_count: 1 });
+}

@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.js';
+import { ensureSecretKey } from '../src/secret-key-file.js';
+
+describe('config', () => {
+  it('has embedded defaults', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ port: 8080, publicUrl: 'http://localhost:8080', logLevel: 'info', secretKey: null });
+    expect(config.database).toEqual({ dialect: 'sqlite', file: path.resolve('data/plaudit.sqlite') });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it.each([
+    ['PORT', { PORT: '80a' }],
+    ['PORT', { PORT: '70000' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'ftp://x' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'not a url' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/x' }],
+    ['SECRET_KEY', { SECRET_KEY: 'short' }],
+    ['SECRET_KEY', { DATABASE_URL: 'postgres://localhost/plaudit' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['RATE_LIMIT_OPENAPI', { RATE_LIMIT_OPENAPI: 'lots' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'maybe' }],
+  ])('stops with a message naming %s', (variable, env) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    try {
+      parseConfig(env);
+    } catch (error) {
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as Error).message.startsWith(variable)).toBe(true);
+    }
+  });
+
+  it('reads PostgreSQL URLs and a hex or base64 SECRET_KEY', () => {
+    const hex = parseConfig({ DATABASE_URL: 'postgres://u@db:5432/plaudit', SECRET_KEY: 'ab'.repeat(32) });
+    expect(hex.database).toEqual({ dialect: 'postgres', url: 'postgres://u@db:5432/plaudit' });
+    expect(hex.secretKey?.length).toBe(32);
+    expect(parseConfig({ SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).secretKey).toEqual(Buffer.alloc(32, 7));
+    expect(parseConfig({ RATE_LIMIT_OPENAPI: 'off' }).rateLimits.openapi).toBeNull();
+  });
+
+  it('generates a SECRET_KEY into DATA_DIR once and reuses it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'plaudit-config-'));
+    const first = ensureSecretKey(parseConfig({ DATA_DIR: dir }));
+    const second = ensureSecretKey(parseConfig({ DATA_DIR: dir }));
+    expect(first.secretKey?.length).toBe(32);
+    expect(second.secretKey).toEqual(first.secretKey);
+    expect(readFileSync(path.join(dir, 'secret.key'), 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
+    expect(statSync(path.join(dir, 'secret.key')).mode & 0o077).toBe(0);
+  });
+});
