@@ -83,7 +83,7 @@ describeEachDatabase('plaudit CLI', (dialect) => {
     const shown = JSON.parse(plaudit(['shop', 'show', '79198486784', '--reveal-private-token', '--json'], env).stdout);
     expect(shown.private_token).toBe(rotated.private_token);
     expect(plaudit(['shop', 'rotate-private-token', 'nope'], env).status).toBe(1);
-  });
+  }, 90_000);
 
   it('serves the README flow: sign with the printed tokens, create, list, rate, delete', async () => {
     const port = await freePort();
@@ -108,7 +108,7 @@ describeEachDatabase('plaudit CLI', (dialect) => {
       await exercise(`http://localhost:${port}`, shop);
       expect(await server.stop()).toBe(0);
     }
-  });
+  }, 90_000);
 });
 
 async function exercise(base: string, tokens: { public_token: string; private_token: string }) {
