@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.js';
 import { installApiDocs } from './http/api-docs.js';
@@ -43,7 +43,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
               req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
             },
           },
-    genReqId: () => randomBytes(16).toString('hex'),
+    // 32 lowercase hex characters (README §4.1); randomUUID draws from a batched CSPRNG buffer.
+    genReqId: () => randomUUID().replaceAll('-', ''),
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.trustProxy,

@@ -1,0 +1,21 @@
+// Plaudit as deployed (the built dist), on the seeded SQLite file, without rate limits: the
+// benchmark measures serving, and 1,200 requests a minute would stop it within a second.
+import { buildApp } from '../packages/server/dist/app.js';
+import { parseConfig } from '../packages/server/dist/config.js';
+import { connectDatabase } from '../packages/server/dist/db/connect.js';
+import { MemoryRateLimitStore } from '../packages/server/dist/http/rate-limiter.js';
+import { MemoryReplayCache } from '../packages/server/dist/http/replay-cache.js';
+import { systemClock } from '../packages/server/dist/lib/clock.js';
+
+const config = parseConfig({
+  DATABASE_URL: process.env.BENCH_DATABASE,
+  SECRET_KEY: process.env.BENCH_SECRET_KEY,
+  RATE_LIMIT_OPENAPI: 'off',
+  RATE_LIMIT_AUTH_FAILURES: 'off',
+  LOG_LEVEL: 'silent',
+});
+const db = connectDatabase(config.database);
+const app = await buildApp({ config, db, secretKey: config.secretKey, clock: systemClock, replayCache: new MemoryReplayCache(), rateLimitStore: new MemoryRateLimitStore() }, { logger: false });
+process.once("SIGINT", () => process.exit(0));
+await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+process.send?.('ready');
