@@ -16,6 +16,6 @@ const config = parseConfig({
 });
 const db = connectDatabase(config.database);
 const app = await buildApp({ config, db, secretKey: config.secretKey, clock: systemClock, replayCache: new MemoryReplayCache(), rateLimitStore: new MemoryRateLimitStore() }, { logger: false });
-process.once("SIGINT", () => process.exit(0));
+process.once('SIGINT', () => process.exit(0));
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 process.send?.('ready');
