@@ -26,8 +26,13 @@ async function snapshot(h: Harness) {
   return { reviews: await count('reviews'), outbox: await count('outbox_events'), stats: await count('review_stats'), media: await count('review_media'), updated: updated?.m ?? null };
 }
 
+/** The exact body bytes a request sends (and signs): none for a GET without a body. */
+function bodyText(parts: RequestParts): string {
+  return parts.body === undefined ? '' : JSON.stringify(parts.body);
+}
+
 function raw(h: Harness, op: AnyOperation, parts: RequestParts, headers: Record<string, string>): Promise<LightMyRequestResponse> {
-  const body = parts.body === undefined ? '' : JSON.stringify(parts.body);
+  const body = bodyText(parts);
   return h.app.inject({
     method: op.method,
     url: `${openApiPath(op.operation)}${parts.query ? `?${parts.query}` : ''}`,
@@ -66,7 +71,7 @@ export function securitySuite(getHarness: () => Harness, c: SecurityCase): void 
     const h = getHarness();
     const parts = await c.valid(h);
     const before = await snapshot(h);
-    const body = parts.body === undefined ? '' : JSON.stringify(parts.body);
+    const body = bodyText(parts);
     expectRefused(await raw(h, op, parts, signedHeaders(h.shop, parts.query ?? '', body, now(), 'not-the-private-token')), 401, 16);
     expectRefused(await raw(h, op, parts, signedHeaders({ ...h.shop, public_token: 'AAAAAAAAAAAAAAAAAAAAAA==' }, parts.query ?? '', body, now())), 401, 16);
     // Another shop's valid signature does not open this shop.
@@ -78,7 +83,7 @@ export function securitySuite(getHarness: () => Harness, c: SecurityCase): void 
     const h = getHarness();
     const parts = await c.valid(h);
     const before = await snapshot(h);
-    const body = parts.body === undefined ? '' : JSON.stringify(parts.body);
+    const body = bodyText(parts);
     for (const skew of [-901, 901]) {
       expectRefused(await raw(h, op, parts, signedHeaders(h.shop, parts.query ?? '', body, now() + skew)), 401, 16);
     }
@@ -88,7 +93,7 @@ export function securitySuite(getHarness: () => Harness, c: SecurityCase): void 
   it('accepts the credential at the edge of the window', async () => {
     const h = getHarness();
     const parts = await c.valid(h);
-    const body = parts.body === undefined ? '' : JSON.stringify(parts.body);
+    const body = bodyText(parts);
     const response = await raw(h, op, parts, signedHeaders(h.shop, parts.query ?? '', body, now() - 900));
     expect(envelope(response).code).not.toBe(16);
   });
