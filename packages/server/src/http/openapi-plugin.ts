@@ -5,6 +5,7 @@ import { unixSeconds } from '../lib/clock.js';
 import type { Actor } from './actor.js';
 import { successEnvelope, SuccessSchema, ErrorSchema } from './envelope.js';
 import { authenticateBearer } from './bearer-auth.js';
+import { deadlineExceeded, withinDeadline } from './deadline.js';
 import { ApiError, Code, invalidArgument, permissionDenied, rateLimited } from './errors.js';
 import { authenticateHmac } from './hmac-auth.js';
 import { claimIdempotencyKey, completeIdempotencyKey, fingerprintOf, type IdempotencyClaim, parseIdempotencyKey } from './idempotency.js';
@@ -123,18 +124,23 @@ async function handle(request: FastifyRequest, reply: FastifyReply, op: AnyOpera
   const actor = request.actor as Actor;
   const now = unixSeconds(deps.clock);
   const context = { actor, query: request.query, body: request.body, deps, now };
+  // Deadlines measure real elapsed time, not the injected clock: they guard the server's resources.
+  const timeoutMs = deps.config.requestTimeoutMs;
+  const deadlineAt = performance.now() + timeoutMs;
   if (op.method === 'GET') {
-    const data = await op.handler({ ...context, db: deps.db.kysely });
+    const data = await withinDeadline(op.handler({ ...context, db: deps.db.kysely }), deadlineAt, timeoutMs);
     await reply.send(successEnvelope(data, request.id, unixSeconds(deps.clock)));
     return;
   }
   // Effects, outbox events and the stored idempotent answer commit together (README §9).
-  const body = await deps.db.kysely.transaction().execute(async (trx) => {
+  const committed = deps.db.kysely.transaction().execute(async (trx) => {
     const data = await op.handler({ ...context, db: trx });
+    if (performance.now() > deadlineAt) throw deadlineExceeded(timeoutMs);
     const serialized = reply.serialize(successEnvelope(data, request.id, unixSeconds(deps.clock))) as string;
     if (request.idempotencyClaim) await completeIdempotencyKey(trx, request.idempotencyClaim, 200, serialized, now);
     return serialized;
   });
+  const body = await withinDeadline(committed, deadlineAt, timeoutMs);
   request.idempotencyClaim = undefined;
   await reply.type('application/json; charset=utf-8').send(body);
 }

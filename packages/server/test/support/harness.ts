@@ -35,6 +35,8 @@ export interface Harness {
   deps: AppDeps;
   clock: ManualClock;
   dialect: Dialect;
+  /** DATABASE_URL of this harness's database, for tests that open a second session. */
+  databaseUrl: string;
   shop: ShopCredentials;
   otherShop: ShopCredentials;
   /** Creates another shop (for tests that need a fresh one). */
@@ -100,7 +102,7 @@ export async function startHarness(dialect: Dialect, options: HarnessOptions = {
   };
   const bearerToken = async (owner: ShopCredentials, scopes: Scope[]) =>
     (deps.bearer as TestBearerAuthenticator).issue((await findShopById(database.db.kysely, owner.shop_id))!, scopes);
-  return { app, deps, clock, dialect, shop, otherShop, newShop, bearerToken, call, database };
+  return { app, deps, clock, dialect, databaseUrl: database.url, shop, otherShop, newShop, bearerToken, call, database };
 }
 
 /** Registers a harness for the enclosing describe block, torn down after it. */

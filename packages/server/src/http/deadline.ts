@@ -1,0 +1,23 @@
+import { ApiError, Code } from './errors.js';
+
+export function deadlineExceeded(timeoutMs: number): ApiError {
+  return new ApiError(Code.deadlineExceeded, `the request ran past the ${Math.round(timeoutMs / 1000)} s server deadline; nothing was changed`);
+}
+
+/**
+ * Answers code 4 when `work` is not done by the deadline (README §4.3). The work itself is not
+ * interrupted; writes check the deadline again before committing, so a late write rolls back.
+ */
+export async function withinDeadline<T>(work: Promise<T>, deadlineAt: number, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(deadlineExceeded(timeoutMs)), Math.max(0, deadlineAt - performance.now()));
+  });
+  // The losing side of the race must not become an unhandled rejection.
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
