@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { constants as zlib } from 'node:zlib';
+import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.js';
 import { installApiDocs } from './http/api-docs.js';
@@ -69,6 +71,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     if ((request.raw.url ?? '').length > MAX_URL_LENGTH) throw invalidField('url', 'path plus query string must be at most 8 KiB', 414);
   });
 
+  // README §4.6: compress when the client allows it. Brotli at quality 4 costs about what gzip does;
+  // its default (11) would spend more time compressing a page of reviews than producing it.
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
   installJsonBodyParser(app);
   installErrorHandler(app, deps);
   installObservability(app, deps);

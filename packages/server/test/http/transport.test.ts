@@ -19,6 +19,19 @@ describeEachDatabase('Open API transport rules', (dialect) => {
     expect(Object.keys(answer).sort()).toEqual(['code', 'data', 'message', 'request_id', 'time']);
   });
 
+  it('compresses a large answer when the client accepts gzip or brotli', async () => {
+    const h = harness();
+    for (let i = 0; i < 5; i++) await h.call('POST', 'create_review', { body: { rating: 4, author: 'Zip', content: 'compressible '.repeat(40) } });
+    for (const encoding of ['gzip', 'br']) {
+      const response = await h.call('GET', 'get_reviews', { query: 'page_size=5', headers: { 'accept-encoding': encoding } });
+      expect(response.headers['content-encoding']).toBe(encoding);
+      const { gunzipSync, brotliDecompressSync } = await import('node:zlib');
+      const text = (encoding === 'gzip' ? gunzipSync : brotliDecompressSync)(response.rawPayload).toString();
+      expect(JSON.parse(text).data.list).toHaveLength(5);
+    }
+    expect((await h.call('GET', 'get_reviews', { query: 'page_size=5' })).headers['content-encoding']).toBeUndefined();
+  });
+
   it('ignores a client-supplied X-Request-Id', async () => {
     const h = harness();
     const response = await h.call('GET', 'get_rating', { query: 'is_all_rating=1', headers: { 'x-request-id': 'client-chosen' } });
