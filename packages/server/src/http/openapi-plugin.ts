@@ -11,7 +11,7 @@ import { authenticateHmac } from './hmac-auth.js';
 import { claimIdempotencyKey, completeIdempotencyKey, fingerprintOf, type IdempotencyClaim, parseIdempotencyKey } from './idempotency.js';
 import type { AnyOperation } from './operation.js';
 import { normalizeQuery, type RawQuery } from './query-string.js';
-import { type PolicyVerdict, verdict } from './rate-limiter.js';
+import { type PolicyVerdict, rateLimitHeaders, verdict } from './rate-limiter.js';
 import { dropMeaninglessNulls, normalizeBodyText } from './text-normalization.js';
 
 declare module 'fastify' {
@@ -186,11 +186,7 @@ function registerOperation(app: FastifyInstance, op: AnyOperation, deps: AppDeps
 export async function openApiPlugin(app: FastifyInstance, options: { deps: AppDeps; operations: AnyOperation[] }): Promise<void> {
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('cache-control', 'no-store');
-    const v = request.rateLimitVerdict;
-    if (v) {
-      reply.header('ratelimit-policy', `"${v.policy}";q=${v.limit};w=${v.windowSeconds}`);
-      reply.header('ratelimit', `"${v.policy}";r=${v.remaining};t=${v.resetSeconds}`);
-    }
+    if (request.rateLimitVerdict) reply.headers(rateLimitHeaders(request.rateLimitVerdict));
     return payload;
   });
   for (const op of options.operations) {
