@@ -1,0 +1,140 @@
+import { PlauditError, type FieldError } from './errors.js';
+import { operations, type OperationId, type Operations } from './generated/api-types.js';
+import { encodeQuery, type QueryValue } from './query-string.js';
+import { RatingsApi } from './ratings-api.js';
+import { ReviewsApi } from './reviews-api.js';
+import { signRequest } from './signing.js';
+
+/** A shop's own integration signs with its tokens; a partner platform sends an OAuth access token. */
+export type Credentials = { publicToken: string; privateToken: string } | { accessToken: string };
+
+export interface RetryOptions {
+  /** Further attempts after the first (default 3). */
+  retries?: number;
+  /** First backoff delay; doubles each attempt, with full jitter (default 250 ms). */
+  baseDelayMs?: number;
+  /** Upper bound of any single wait, Retry-After included (default 30 s). */
+  maxDelayMs?: number;
+}
+
+export interface ClientOptions {
+  /** Plaudit's PUBLIC_URL, e.g. https://reviews.example.com */
+  baseUrl: string;
+  credentials: Credentials;
+  retry?: RetryOptions;
+  /** Injected for tests and other runtimes; defaults to the global fetch. */
+  fetch?: typeof fetch;
+  /** Milliseconds since the epoch; signs the Timestamp header (default Date.now). */
+  now?: () => number;
+  /** How to wait between attempts (default setTimeout). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface CallOptions {
+  /** Makes a POST safe to retry: the server answers a repeat with the first answer (README §9). */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+type Input<Op extends OperationId> = Operations[Op]['method'] extends 'GET' ? Operations[Op]['query'] : Operations[Op]['body'];
+
+interface Envelope {
+  code: number;
+  message: string;
+  request_id?: string;
+  data?: unknown;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Typed client for the Plaudit Open API. One method per operation through `reviews` and `ratings`,
+ * or `call(operation, input)` for any operation by name.
+ */
+export class PlauditClient {
+  readonly reviews: ReviewsApi;
+  readonly ratings: RatingsApi;
+  private readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly retry: Required<RetryOptions>;
+
+  constructor(private readonly options: ClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? defaultSleep;
+    this.retry = { retries: 3, baseDelayMs: 250, maxDelayMs: 30_000, ...options.retry };
+    this.reviews = new ReviewsApi(this);
+    this.ratings = new RatingsApi(this);
+  }
+
+  /** Calls one operation and answers its `data`, or throws PlauditError. */
+  async call<Op extends OperationId>(operation: Op, input: Input<Op>, options: CallOptions = {}): Promise<Operations[Op]['data']> {
+    const { method, path } = operations[operation];
+    // A POST that is not idempotent could run twice if retried after a lost answer.
+    const retryable = method === 'GET' || options.idempotencyKey !== undefined;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await this.attempt(method, path, input, options)) as Operations[Op]['data'];
+      } catch (error) {
+        if (!(error instanceof PlauditError) || !retryable || !error.isRetryable || attempt >= this.retry.retries || options.signal?.aborted) throw error;
+        await this.sleep(this.delayFor(attempt, error));
+      }
+    }
+  }
+
+  private delayFor(attempt: number, error: PlauditError): number {
+    if (error.retryAfterSeconds !== undefined) return Math.min(error.retryAfterSeconds * 1000, this.retry.maxDelayMs);
+    const ceiling = Math.min(this.retry.baseDelayMs * 2 ** attempt, this.retry.maxDelayMs);
+    return Math.floor(Math.random() * ceiling);
+  }
+
+  private async headers(rawQuery: string, body: string, options: CallOptions): Promise<Record<string, string>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== '') headers['content-type'] = 'application/json';
+    if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
+    const { credentials } = this.options;
+    if ('accessToken' in credentials) {
+      headers.authorization = `Bearer ${credentials.accessToken}`;
+    } else {
+      // Signed again on every attempt: the server refuses a POST signature it has already seen.
+      const timestamp = String(Math.floor(this.now() / 1000));
+      headers['public-token'] = credentials.publicToken;
+      headers.timestamp = timestamp;
+      headers.sign = await signRequest(credentials.privateToken, rawQuery, timestamp, body);
+    }
+    return headers;
+  }
+
+  private async attempt(method: 'GET' | 'POST', path: string, input: unknown, options: CallOptions): Promise<unknown> {
+    const rawQuery = method === 'GET' ? encodeQuery(input as Record<string, QueryValue>) : '';
+    const body = method === 'POST' ? JSON.stringify(input ?? {}) : '';
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}${path}${rawQuery ? `?${rawQuery}` : ''}`, {
+        method,
+        headers: await this.headers(rawQuery, body, options),
+        ...(body !== '' ? { body } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      throw new PlauditError(`request failed: ${(error as Error).message}`, -1, 0, undefined);
+    }
+    const retryAfter = response.headers.get('retry-after');
+    const retryAfterSeconds = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined;
+    let envelope: Envelope;
+    try {
+      envelope = (await response.json()) as Envelope;
+    } catch {
+      throw new PlauditError(`unexpected non-JSON answer with HTTP ${response.status}`, -1, response.status, response.headers.get('x-request-id') ?? undefined, [], retryAfterSeconds);
+    }
+    if (envelope.code !== 0) {
+      const errors = (envelope.data as { errors?: FieldError[] } | undefined)?.errors ?? [];
+      throw new PlauditError(envelope.message, envelope.code, response.status, envelope.request_id, errors, retryAfterSeconds);
+    }
+    return envelope.data;
+  }
+}

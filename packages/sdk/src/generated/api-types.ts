@@ -1,0 +1,293 @@
+// Generated from openapi.json by scripts/generate-types.mjs. Do not edit by hand:
+// run `npm run generate -w @plaudit/sdk` after the server routes change.
+/* eslint-disable */
+
+export type Review = {
+  id: number;
+  /** "0" for a store review */
+  product_id: string;
+  product_title: string;
+  product_handle: string;
+  rating: number;
+  author: string;
+  author_email: string;
+  author_phone: string;
+  author_country: string;
+  title: string;
+  content: string;
+  /** YYYY-MM-DD HH:MM:SS, UTC */
+  commented_at: string;
+  item_type: string;
+  source: string;
+  tag: string;
+  order_id: string;
+  is_verified: number;
+  is_featured: number;
+  is_published: number;
+  is_top: number;
+  media: {
+    id: number;
+    url: string;
+    thumbnail_url: string;
+    /** 1 image, 2 video */
+    type: number;
+    is_published: number;
+    width: number;
+    height: number;
+  }[];
+  reply: {
+    content: string;
+    /** YYYY-MM-DD HH:MM:SS, UTC */
+    reply_at: string;
+  } | null;
+  /** order | import | platform | none (Plaudit extension) */
+  verification_method: string;
+  helpful_count: number;
+  /** RFC 3339 */
+  created_at: string;
+  /** RFC 3339 */
+  updated_at: string;
+  /** RFC 3339; present only on tombstones */
+  deleted_at?: string;
+};
+
+export type Rating = {
+  /** mean rating rounded half up to 2 decimals, no trailing zeros; "0" when none */
+  rating_value: string;
+  review_count: number;
+  star1_count: number;
+  star2_count: number;
+  star3_count: number;
+  star4_count: number;
+  star5_count: number;
+};
+
+/** Get Review Detail */
+export type GetReviewQuery = {
+  /** the review id */
+  id?: number;
+  /** alias of id */
+  review_id?: number;
+};
+
+export type GetReviewBody = Record<string, never>;
+
+export type GetReviewData = Review;
+
+/** Get Review List */
+export type GetReviewsQuery = {
+  /** only reviews of these products; "0" selects store reviews */
+  product_ids?: string[];
+  /** 1: only store reviews; 0: only product reviews */
+  is_store_review?: number;
+  /** case-insensitive substring of title, content or author */
+  keyword?: string;
+  /** only these ratings */
+  ratings?: number[];
+  /** only these sources (case-insensitive) */
+  sources?: string[];
+  /** 1: only published; 0: only unpublished (Plaudit extension) */
+  is_published?: number;
+  /** 1: only reviews with media; 0: only without (Plaudit extension) */
+  has_media?: number;
+  /** only reviews updated at or after this time; orders by updated-ascending (Plaudit extension) */
+  updated_since?: string;
+  /** with updated_since: keyset continuation (Plaudit extension) */
+  after_id?: number;
+  /** 1: include deleted reviews as tombstones (Plaudit extension) */
+  include_deleted?: number;
+  sort_by?: "created-descending" | "created-ascending" | "rating-descending" | "rating-ascending" | "updated-ascending";
+  /** page number, from 1 */
+  page?: number;
+  /** records per page, 1–100 (default 20) */
+  page_size?: number;
+};
+
+export type GetReviewsBody = Record<string, never>;
+
+export type GetReviewsData = {
+  page: {
+    page: number;
+    page_size: number;
+    total_page: number;
+    count: number;
+  };
+  list: Review[];
+};
+
+/** Create Review */
+export type CreateReviewQuery = Record<string, never>;
+
+export type CreateReviewBody = {
+  /** product id; 0, "0", "" or absent for a store review */
+  product_id?: string | number;
+  rating: number | string;
+  /** reviewer name; "" for anonymous */
+  author: string;
+  author_email?: string;
+  author_phone?: string;
+  author_country?: string;
+  title?: string;
+  content?: string;
+  /** when the reviewer wrote it; default now */
+  commented_at?: string | number;
+  item_type?: string;
+  /** default "Open API" */
+  source?: string;
+  tag?: string;
+  /** store-platform order id, or "" */
+  order_id?: string | number;
+  is_verified?: 0 | 1 | "0" | "1" | boolean;
+  is_featured?: 0 | 1 | "0" | "1" | boolean;
+  /** default: the shop's auto-publish rule */
+  is_published?: 0 | 1 | "0" | "1" | boolean;
+  is_top?: 0 | 1 | "0" | "1" | boolean;
+  reply?: {
+    content: string;
+    /** default now */
+    reply_at?: string | number;
+  } | null;
+  media?: {
+    images?: string[];
+    thumbnails?: string[];
+    /** one video, or "" */
+    video?: string;
+    video_thumbnail?: string;
+  } | Array<{
+    url: string;
+    thumbnail_url?: string;
+    type?: 1 | 2;
+    is_published?: 0 | 1 | "0" | "1" | boolean;
+  }> | null;
+  product_title?: string;
+  product_handle?: string;
+  product_url?: string;
+  product_image?: string;
+};
+
+export type CreateReviewData = {
+  /** the new review id as a decimal string */
+  id: string;
+};
+
+/** Delete Review */
+export type DeleteReviewQuery = Record<string, never>;
+
+export type DeleteReviewBody = {
+  /** the review to delete */
+  id?: number | string;
+  /** alias of id */
+  review_id?: number | string;
+};
+
+export type DeleteReviewData = {
+  id: number;
+};
+
+/** Update Review (Plaudit extension) */
+export type UpdateReviewQuery = Record<string, never>;
+
+export type UpdateReviewBody = {
+  /** the review */
+  id: number | string;
+  /** publish (1) or hide (0) */
+  is_published?: 0 | 1 | "0" | "1" | boolean;
+  is_featured?: 0 | 1 | "0" | "1" | boolean;
+  is_top?: 0 | 1 | "0" | "1" | boolean;
+  is_verified?: 0 | 1 | "0" | "1" | boolean;
+  tag?: string;
+  reply?: {
+    content: string;
+  } | null;
+  /** cannot be changed through the API */
+  rating?: never;
+  /** cannot be changed through the API */
+  author?: never;
+  /** cannot be changed through the API */
+  author_email?: never;
+  /** cannot be changed through the API */
+  author_phone?: never;
+  /** cannot be changed through the API */
+  author_country?: never;
+  /** cannot be changed through the API */
+  title?: never;
+  /** cannot be changed through the API */
+  content?: never;
+  /** cannot be changed through the API */
+  commented_at?: never;
+  /** cannot be changed through the API */
+  item_type?: never;
+  /** cannot be changed through the API */
+  product_id?: never;
+  /** cannot be changed through the API */
+  order_id?: never;
+  /** cannot be changed through the API */
+  source?: never;
+  /** cannot be changed through the API */
+  media?: never;
+};
+
+export type UpdateReviewData = Review;
+
+/** Get Rating */
+export type GetRatingQuery = {
+  /** 1: every review of the shop */
+  is_all_rating?: number;
+  /** 1: every product review, store reviews excluded */
+  is_all_products_rating?: number;
+  /** 1: store reviews */
+  is_store_rating?: number;
+  /** one product; "0" = the store */
+  product_id?: string;
+  /** one product, by handle */
+  product_handle?: string;
+};
+
+export type GetRatingBody = Record<string, never>;
+
+export type GetRatingData = Rating;
+
+/** Get Ratings (Plaudit extension) */
+export type GetRatingsQuery = {
+  /** product ids, 1–100; "0" = the store */
+  product_ids: string[];
+};
+
+export type GetRatingsBody = Record<string, never>;
+
+export type GetRatingsData = {
+  list: {
+    product_id: string;
+    /** mean rating rounded half up to 2 decimals, no trailing zeros; "0" when none */
+    rating_value: string;
+    review_count: number;
+    star1_count: number;
+    star2_count: number;
+    star3_count: number;
+    star4_count: number;
+    star5_count: number;
+  }[];
+};
+
+/** Every Open API operation: its method, path, required OAuth scope and wire types. */
+export interface Operations {
+  get_review: { method: 'GET'; query: GetReviewQuery; body: GetReviewBody; data: GetReviewData };
+  get_reviews: { method: 'GET'; query: GetReviewsQuery; body: GetReviewsBody; data: GetReviewsData };
+  create_review: { method: 'POST'; query: CreateReviewQuery; body: CreateReviewBody; data: CreateReviewData };
+  delete_review: { method: 'POST'; query: DeleteReviewQuery; body: DeleteReviewBody; data: DeleteReviewData };
+  update_review: { method: 'POST'; query: UpdateReviewQuery; body: UpdateReviewBody; data: UpdateReviewData };
+  get_rating: { method: 'GET'; query: GetRatingQuery; body: GetRatingBody; data: GetRatingData };
+  get_ratings: { method: 'GET'; query: GetRatingsQuery; body: GetRatingsBody; data: GetRatingsData };
+}
+
+export type OperationId = keyof Operations;
+
+export const operations = {
+  get_review: { method: 'GET', path: '/api/v1/openapi/get_review', scope: 'read_reviews' },
+  get_reviews: { method: 'GET', path: '/api/v1/openapi/get_reviews', scope: 'read_reviews' },
+  create_review: { method: 'POST', path: '/api/v1/openapi/create_review', scope: 'write_reviews' },
+  delete_review: { method: 'POST', path: '/api/v1/openapi/delete_review', scope: 'write_reviews' },
+  update_review: { method: 'POST', path: '/api/v1/openapi/update_review', scope: 'write_reviews' },
+  get_rating: { method: 'GET', path: '/api/v1/openapi/get_rating', scope: 'read_reviews' },
+  get_ratings: { method: 'GET', path: '/api/v1/openapi/get_ratings', scope: 'read_reviews' },
+} as const satisfies Record<OperationId, { method: string; path: string; scope: string }>;

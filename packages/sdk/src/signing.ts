@@ -1,0 +1,60 @@
+/**
+ * HMAC request signing of the Plaudit / Trustoo Open API (auth.md §2), on WebCrypto so it runs in
+ * Node 20 and in browsers' workers alike. The server recomputes the same string from what it
+ * receives, so the query string signed must be exactly the one sent.
+ */
+
+const encoder = new TextEncoder();
+
+function compareBytes(a: string, b: string): number {
+  const left = encoder.encode(a);
+  const right = encoder.encode(b);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    if (left[i] !== right[i]) return (left[i] as number) - (right[i] as number);
+  }
+  return left.length - right.length;
+}
+
+/** The string to sign: sorted `name=value` pairs plus `timestamp`, then `|body` when there is one. */
+export function stringToSign(rawQuery: string, timestamp: string, body: string): string {
+  const pairs: Array<[string, string]> = [];
+  for (const [name, value] of new URLSearchParams(rawQuery)) if (name !== 'sign') pairs.push([name, value]);
+  pairs.push(['timestamp', timestamp]);
+  pairs.sort(([an, av], [bn, bv]) => compareBytes(an, bn) || compareBytes(av, bv));
+  const query = pairs.map(([name, value]) => `${name}=${value}`).join('&');
+  return body.length > 0 ? `${query}|${body}` : query;
+}
+
+async function hmac(key: Uint8Array<ArrayBuffer>, message: string): Promise<Uint8Array> {
+  const cryptoKey = await globalThis.crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(message)));
+}
+
+export function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export async function hmacSha256Hex(key: string, message: string): Promise<string> {
+  return toHex(await hmac(encoder.encode(key), message));
+}
+
+export async function hmacSha256Base64(key: Uint8Array<ArrayBuffer>, message: string): Promise<string> {
+  const bytes = await hmac(key, message);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** The `Sign` header for a request: lowercase hex HMAC-SHA256 keyed with the private token. */
+export function signRequest(privateToken: string, rawQuery: string, timestamp: string, body: string): Promise<string> {
+  return hmacSha256Hex(privateToken, stringToSign(rawQuery, timestamp, body));
+}
+
+/** Constant-time comparison: the loop runs over the longer input whatever the contents. */
+export function timingSafeEqual(a: string, b: string): boolean {
+  const left = encoder.encode(a);
+  const right = encoder.encode(b);
+  let difference = left.length ^ right.length;
+  for (let i = 0; i < Math.max(left.length, right.length); i++) difference |= (left[i] ?? 0) ^ (right[i] ?? 0);
+  return difference === 0;
+}

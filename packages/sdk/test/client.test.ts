@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../server/test/support/databases.js';
+import { type Harness, startHarness } from '../../server/test/support/harness.js';
+import type { TestDatabase } from '../../server/test/support/databases.js';
+import { PlauditClient, PlauditError, type Review } from '../src/index.js';
+
+describeEachDatabase('@plaudit/sdk against a running server', (dialect) => {
+  let h: Harness & { database: TestDatabase };
+  let baseUrl: string;
+  let client: PlauditClient;
+  const delays: number[] = [];
+
+  const clientFor = (shop = h.shop, options: Partial<ConstructorParameters<typeof PlauditClient>[0]> = {}) =>
+    new PlauditClient({
+      baseUrl,
+      credentials: { publicToken: shop.public_token, privateToken: shop.private_token },
+      now: () => h.clock.now(),
+      // Waiting advances the server's clock instead of the test's wall time.
+      sleep: async (ms) => {
+        delays.push(ms);
+        h.clock.advanceSeconds(Math.ceil(ms / 1000));
+      },
+      ...options,
+    });
+
+  beforeAll(async () => {
+    h = await startHarness(dialect, { env: { RATE_LIMIT_OPENAPI: '40/60' } });
+    baseUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    client = clientFor();
+  });
+  afterAll(async () => {
+    await h.app.close();
+    await h.database.destroy();
+  });
+
+  it('creates in both body formats, reads, updates, lists and deletes with full types', async () => {
+    const a = await client.reviews.create({ product_id: 501, rating: 5, author: 'Ann', media: { images: ['https://cdn.example/a.jpg'] } });
+    const b = await client.reviews.create({ product_id: '501', rating: 3, author: 'Bo', media: [{ url: 'https://cdn.example/b.jpg', type: 1 }] });
+    const review: Review = await client.reviews.get(Number(a.id));
+    expect(review).toMatchObject({ product_id: '501', rating: 5, media: [expect.objectContaining({ url: 'https://cdn.example/a.jpg' })] });
+    const updated = await client.reviews.update({ id: Number(b.id), reply: { content: 'Thanks!' }, is_featured: 1 });
+    expect(updated.reply?.content).toBe('Thanks!');
+    const page = await client.reviews.list({ product_ids: ['501'], sort_by: 'rating-descending' });
+    expect(page.list.map((r) => r.id)).toEqual([Number(a.id), Number(b.id)]);
+    expect(await client.ratings.get({ product_id: '501' })).toMatchObject({ rating_value: '4', review_count: 2 });
+    expect(await client.reviews.delete(Number(b.id))).toEqual({ id: Number(b.id) });
+    expect((await client.ratings.getMany(['501', '0'])).map((r) => r.review_count)).toEqual([1, 0]);
+  });
+
+  it('iterates every page with for await', async () => {
+    const shop = await h.newShop(`sdk-iterate-${dialect}.example.com`);
+    const own = clientFor(shop);
+    const created: number[] = [];
+    for (let i = 0; i < 7; i++) created.push(Number((await own.reviews.create({ product_id: '9', rating: (i % 5) + 1, author: `R${i}` })).id));
+    const seen: number[] = [];
+    for await (const review of own.reviews.iterate({ page_size: 3, sort_by: 'created-ascending' })) seen.push(review.id);
+    expect(seen).toEqual(created);
+  });
+
+  it('throws PlauditError carrying the code, the field errors and the request id', async () => {
+    const error = await client.reviews.create({ rating: 9, author: 'x' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlauditError);
+    expect(error).toMatchObject({ code: 3, httpStatus: 400, errors: [{ field: 'rating', reason: 'must be an integer from 1 to 5' }] });
+    expect((error as PlauditError).requestId).toMatch(/^[0-9a-f]{32}$/);
+    await expect(client.reviews.get(987_654_321)).rejects.toMatchObject({ code: 5, httpStatus: 404 });
+    const wrongKey = clientFor({ ...h.shop, private_token: 'wrong' });
+    await expect(wrongKey.ratings.get({ is_all_rating: 1 })).rejects.toMatchObject({ code: 16 });
+  });
+
+  it('retries a rate-limited GET after Retry-After, but never a POST without an Idempotency-Key', async () => {
+    const shop = await h.newShop(`sdk-retry-${dialect}.example.com`);
+    const own = clientFor(shop, { retry: { retries: 2, maxDelayMs: 120_000 } });
+    h.clock.set(1_781_683_200_000); // the start of a rate-limit window
+    for (let i = 0; i < 40; i++) await own.ratings.get({ is_all_rating: 1 });
+    delays.length = 0;
+    expect(await own.ratings.get({ is_all_rating: 1 })).toMatchObject({ review_count: 0 });
+    expect(delays).toEqual([60_000]);
+
+    h.clock.set(1_781_683_500_000);
+    for (let i = 0; i < 40; i++) await own.ratings.get({ is_all_rating: 1 });
+    delays.length = 0;
+    await expect(own.reviews.create({ rating: 5, author: 'once' })).rejects.toMatchObject({ code: 8, retryAfterSeconds: 60 });
+    expect(delays).toEqual([]);
+    const created = await own.reviews.create({ rating: 5, author: 'safe' }, { idempotencyKey: 'sdk-retry-1' });
+    expect(delays).toEqual([60_000]);
+    expect(created.id).toMatch(/^\d+$/);
+    expect((await own.reviews.list()).page.count).toBe(1);
+  });
+
+  it('retries a lost connection with backoff and gives up after the configured attempts', async () => {
+    const dead = new PlauditClient({ baseUrl: 'http://127.0.0.1:9', credentials: { publicToken: 'p', privateToken: 'k' }, retry: { retries: 2, baseDelayMs: 100 }, sleep: async (ms) => void delays.push(ms) });
+    delays.length = 0;
+    await expect(dead.ratings.get({ is_all_rating: 1 })).rejects.toMatchObject({ code: -1 });
+    expect(delays).toHaveLength(2);
+    expect(delays[0]).toBeLessThan(100);
+    expect(delays[1]).toBeLessThan(200);
+  });
+
+  describe('bearer credentials', () => {
+    it('sends the access token and surfaces scope errors', async () => {
+      const readOnly = new PlauditClient({ baseUrl, credentials: { accessToken: await h.bearerToken(h.shop, ['read_reviews']) } });
+      expect(await readOnly.ratings.get({ is_all_rating: 1 })).toHaveProperty('review_count');
+      await expect(readOnly.reviews.create({ rating: 5, author: 'no' })).rejects.toMatchObject({ code: 7, httpStatus: 403 });
+    });
+  });
+});
