@@ -4,13 +4,13 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.js';
 import { installApiDocs } from './http/api-docs.js';
+import { AJV_OPTIONS } from './http/body-validator.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { invalidField } from './http/errors.js';
 import { BODY_LIMIT_BYTES, installJsonBodyParser } from './http/json-body-parser.js';
 import { openApiPlugin } from './http/openapi-plugin.js';
 import { installObservability } from './http/observability.js';
 import { parseRawQuery } from './http/query-string.js';
-import { validationFormats } from './http/validation-formats.js';
 import { reviewOperations } from './reviews/operations.js';
 
 /** README §11: path plus query string at most 8 KiB. */
@@ -52,17 +52,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, querystringParser: parseRawQuery },
     ajv: {
-      customOptions: {
-        // Coercion would accept "1e2" for an integer; the contract wants digits only, so types
-        // are converted by http/query-string.ts and validated strictly here.
-        coerceTypes: false,
-        allErrors: true,
-        removeAdditional: true,
-        useDefaults: false,
-        verbose: true,
-        keywords: ['x-reason', 'x-reasons'],
-        formats: validationFormats,
-      },
+      // Coercion would accept "1e2" for an integer; the contract wants digits only, so types
+      // are converted by http/query-string.ts and validated strictly (see AJV_OPTIONS).
+      customOptions: { ...AJV_OPTIONS, keywords: [...AJV_OPTIONS.keywords], formats: { ...AJV_OPTIONS.formats } },
     },
   });
 

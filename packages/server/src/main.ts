@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import { registerExportCommand } from './cli/export-command.js';
+import { registerImportCommand } from './cli/import-command.js';
 import { registerMigrateCommand } from './cli/migrate-command.js';
 import { registerOpenApiCommand } from './cli/openapi-command.js';
 import { CliError } from './cli/runtime.js';
@@ -16,6 +18,8 @@ registerServeCommand(program);
 registerMigrateCommand(program);
 registerShopCommands(program);
 registerSignCommand(program);
+registerImportCommand(program);
+registerExportCommand(program);
 registerOpenApiCommand(program);
 
 try {

@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
 import type { Db, Dialect } from './connect.js';
 import { coreMigration } from './migrations/001-core.js';
+import { reviewProvenanceMigration } from './migrations/002-review-provenance.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '001-core': coreMigration(dialect),
+    '002-review-provenance': reviewProvenanceMigration,
   };
 }
 

@@ -57,6 +57,9 @@ export interface ReviewsTable {
   created_at: number;
   updated_at: number;
   deleted_at: number | null;
+  /** Import provenance: the format a review came from and its id there (null otherwise). */
+  external_source: string | null;
+  external_id: string | null;
 }
 
 export interface ReviewMediaTable {

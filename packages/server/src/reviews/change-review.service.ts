@@ -70,7 +70,7 @@ export async function changeReview(db: Kysely<Database>, actor: Actor, id: numbe
     const updated = (await presentReviews(db, actor.shopId, [(await findLiveReview(db, actor.shopId, id))!]))[0]!;
     // Hiding a review removes it from every partner's storefront copy, so it is published as a deletion.
     const hidden = row.is_published === 1 && set.is_published === 0;
-    await appendOutboxEvent(db, actor.shopId, hidden ? 'review/deleted' : 'review/updated', { review: updated }, nowMs);
+    await appendOutboxEvent(db, actor.shopId, hidden ? 'review/deleted' : 'review/updated', { list: [updated] }, nowMs);
     return updated;
   }
   throw notFound('review', id);
@@ -92,5 +92,5 @@ export async function deleteReview(db: Kysely<Database>, actor: Actor, id: numbe
   if (result.numUpdatedRows === 0n) throw notFound('review', id);
   await adjustStats(db, actor.shopId, row.product_id, row.rating, row.is_published === 1 ? 'published' : 'hidden', -1);
   const [tombstone] = await presentReviews(db, actor.shopId, [{ ...row, deleted_at: now, updated_at: now }]);
-  await appendOutboxEvent(db, actor.shopId, 'review/deleted', { review: tombstone }, nowMs);
+  await appendOutboxEvent(db, actor.shopId, 'review/deleted', { list: [tombstone] }, nowMs);
 }

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { defineOperation } from '../http/operation.js';
 import type { FieldError } from '../http/errors.js';
-import { BodyFlag, BodyStoreId, BodyTime, flagValue, HttpUrl, HttpUrlOrEmpty, storeIdValue, Text } from '../http/wire-schemas.js';
+import { BodyFlag, BodyStoreId, BodyTime, HttpUrl, HttpUrlOrEmpty, Text } from '../http/wire-schemas.js';
 import { createReview } from './create-review.service.js';
-import { type FormatBItem, mediaFromFormatA, mediaFromFormatB } from './review-media-input.js';
+import { newReviewFromBody } from './create-review.input.js';
 
 const EmailOrEmpty = Type.String({ format: 'email-address', maxLength: 254, 'x-reason': 'must be a valid e-mail address or ""' });
 
@@ -64,8 +64,6 @@ export const CreateReviewBody = Type.Object(
   { additionalProperties: false },
 );
 
-const optionalFlag = (value: 0 | 1 | '0' | '1' | boolean | undefined) => (value === undefined ? undefined : flagValue(value));
-
 export const createReviewOperation = defineOperation({
   operation: 'create_review',
   method: 'POST',
@@ -77,37 +75,8 @@ export const createReviewOperation = defineOperation({
   data: Type.Object({ id: Type.String({ description: 'the new review id as a decimal string' }) }),
   async handler({ actor, body, db, deps }) {
     const errors: FieldError[] = [];
-    const media = body.media === undefined || body.media === null ? [] : Array.isArray(body.media) ? mediaFromFormatB(body.media as FormatBItem[], errors) : mediaFromFormatA(body.media, errors);
-    const productId = storeIdValue(body.product_id);
-    const isStore = productId === '' || productId === '0';
-    const id = await createReview(
-      db,
-      actor,
-      {
-        productId: isStore ? '0' : productId,
-        rating: Number(body.rating),
-        author: body.author,
-        authorEmail: (body.author_email ?? '').toLowerCase(),
-        authorPhone: body.author_phone ?? '',
-        authorCountry: (body.author_country ?? '').toUpperCase(),
-        title: body.title ?? '',
-        content: body.content ?? '',
-        commentedAt: body.commented_at,
-        itemType: body.item_type ?? '',
-        source: body.source === undefined || body.source === '' ? 'Open API' : body.source,
-        tag: body.tag ?? '',
-        orderId: storeIdValue(body.order_id),
-        isVerified: optionalFlag(body.is_verified) ?? 0,
-        isFeatured: optionalFlag(body.is_featured) ?? 0,
-        isPublished: optionalFlag(body.is_published),
-        isTop: optionalFlag(body.is_top) ?? 0,
-        reply: body.reply ? { content: body.reply.content, replyAt: body.reply.reply_at } : null,
-        media,
-        product: isStore ? {} : { title: body.product_title, handle: body.product_handle, url: body.product_url, image: body.product_image },
-      },
-      { publicUrl: deps.config.publicUrl, nowMs: deps.clock.now() },
-      errors,
-    );
+    const input = newReviewFromBody(body, errors);
+    const id = await createReview(db, actor, input, { publicUrl: deps.config.publicUrl, nowMs: deps.clock.now() }, errors);
     return { id: String(id) };
   },
 });

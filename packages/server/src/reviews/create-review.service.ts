@@ -39,6 +39,20 @@ export interface NewReview {
 /** reviews.md §5.2: `commented_at` may not lie more than an hour in the future. */
 const FUTURE_TOLERANCE_SECONDS = 3600;
 
+/**
+ * The checks of a new review that a schema cannot express: times that parse and do not lie in the
+ * future, and hosted media of this shop. Appends problems to `errors`; answers the resolved times.
+ */
+export function checkNewReview(input: NewReview, shopId: string, publicUrl: string, now: number, errors: FieldError[]): { commentedAt: number; replyAt: number } {
+  const commentedAt = input.commentedAt === undefined ? now : parseTimeInput(input.commentedAt);
+  if (commentedAt === null) errors.push({ field: 'commented_at', reason: 'must be a valid time' });
+  else if (commentedAt > now + FUTURE_TOLERANCE_SECONDS) errors.push({ field: 'commented_at', reason: 'must not be more than one hour in the future' });
+  const replyAt = input.reply && input.reply.replyAt !== undefined ? parseTimeInput(input.reply.replyAt) : now;
+  if (replyAt === null) errors.push({ field: 'reply.reply_at', reason: 'must be a valid time' });
+  checkHostedMedia(input.media, shopId, publicUrl, errors);
+  return { commentedAt: commentedAt ?? now, replyAt: replyAt ?? now };
+}
+
 export interface CreateReviewDeps {
   publicUrl: string;
   nowMs: number;
@@ -51,12 +65,7 @@ export interface CreateReviewDeps {
 export async function createReview(db: Kysely<Database>, actor: Actor, input: NewReview, deps: CreateReviewDeps, preErrors: FieldError[] = []): Promise<number> {
   const now = Math.floor(deps.nowMs / 1000);
   const errors = [...preErrors];
-  const commentedAt = input.commentedAt === undefined ? now : parseTimeInput(input.commentedAt);
-  if (commentedAt === null) errors.push({ field: 'commented_at', reason: 'must be a valid time' });
-  else if (commentedAt > now + FUTURE_TOLERANCE_SECONDS) errors.push({ field: 'commented_at', reason: 'must not be more than one hour in the future' });
-  const replyAt = input.reply && input.reply.replyAt !== undefined ? parseTimeInput(input.reply.replyAt) : now;
-  if (replyAt === null) errors.push({ field: 'reply.reply_at', reason: 'must be a valid time' });
-  checkHostedMedia(input.media, actor.shopId, deps.publicUrl, errors);
+  const { commentedAt, replyAt } = checkNewReview(input, actor.shopId, deps.publicUrl, now, errors);
   if (errors.length > 0) throw invalidArgument(errors);
 
   const settings = readShopSettings(actor.shop.settings);
@@ -75,7 +84,7 @@ export async function createReview(db: Kysely<Database>, actor: Actor, input: Ne
     author_country: input.authorCountry,
     title: input.title,
     content: input.content,
-    commented_at: commentedAt as number,
+    commented_at: commentedAt,
     item_type: input.itemType,
     source: input.source,
     tag: input.tag,
@@ -111,6 +120,6 @@ export async function createReview(db: Kysely<Database>, actor: Actor, input: Ne
 
   const row = await findLiveReview(db, actor.shopId, id);
   const media = await mediaOfReviews(db, actor.shopId, [id]);
-  await appendOutboxEvent(db, actor.shopId, 'review/created', { review: presentReview(row!, media.get(id) ?? []) }, deps.nowMs);
+  await appendOutboxEvent(db, actor.shopId, 'review/created', { list: [presentReview(row!, media.get(id) ?? [])] }, deps.nowMs);
   return id;
 }

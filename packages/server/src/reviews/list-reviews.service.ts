@@ -31,7 +31,8 @@ function likePattern(keyword: string): string {
   return `%${keyword.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function filtered(db: Kysely<Database>, shopId: string, f: ReviewFilter) {
+/** The reviews of one shop matching a filter, unordered: get_reviews and the exporter share it. */
+export function filtered(db: Kysely<Database>, shopId: string, f: ReviewFilter) {
   let query = reviewsOfShop(db, shopId);
   if (!f.includeDeleted) query = query.where('reviews.deleted_at', 'is', null);
   if (f.productIds) query = query.where('reviews.product_id', 'in', f.productIds);

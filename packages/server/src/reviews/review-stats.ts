@@ -29,7 +29,7 @@ const zeroCounts = {
  * incrementally, never recomputed by scanning). The increment is done by the database, so two
  * concurrent writers on PostgreSQL cannot lose an update.
  */
-export async function adjustStats(db: Kysely<Database>, shopId: string, productId: string, rating: number, bucket: StatsBucket, delta: 1 | -1): Promise<void> {
+export async function adjustStats(db: Kysely<Database>, shopId: string, productId: string, rating: number, bucket: StatsBucket, delta: number): Promise<void> {
   const column = `${bucket}_${rating}` as CountColumn;
   for (const key of rowsFor(productId)) {
     await db

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,7 +31,7 @@ async function signedFetch(base: string, tokens: { public_token: string; private
 }
 
 describe('plaudit CLI basics', () => {
-  it.each([[[]], [['serve']], [['migrate']], [['shop']], [['shop', 'create']], [['shop', 'list']], [['shop', 'rotate-private-token']], [['shop', 'show']], [['sign']], [['openapi']]])('prints help for %j', (args) => {
+  it.each([[[]], [['serve']], [['migrate']], [['shop']], [['shop', 'create']], [['shop', 'list']], [['shop', 'rotate-private-token']], [['shop', 'show']], [['sign']], [['openapi']], [['import']], [['export']]])('prints help for %j', (args) => {
     const result = plaudit([...args, '--help'], {});
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: plaudit');
@@ -58,7 +58,7 @@ describeEachDatabase('plaudit CLI', (dialect) => {
   it('migrates, creates, lists, shows and rotates shops, printing one JSON object with --json', async () => {
     const migrated = plaudit(['migrate', '--json'], env);
     expect(migrated.status, migrated.stderr).toBe(0);
-    expect(JSON.parse(migrated.stdout)).toEqual({ applied: ['001-core'] });
+    expect(JSON.parse(migrated.stdout)).toEqual({ applied: ['001-core', '002-review-provenance'] });
     expect(JSON.parse(plaudit(['migrate', '--json'], env).stdout)).toEqual({ applied: [] });
 
     const created = plaudit(['shop', 'create', '--domain', 'Maple-And-Co.myshopify.com', '--name', 'Maple & Co', '--id', '79198486784', '--json'], env);
@@ -83,6 +83,22 @@ describeEachDatabase('plaudit CLI', (dialect) => {
     const shown = JSON.parse(plaudit(['shop', 'show', '79198486784', '--reveal-private-token', '--json'], env).stdout);
     expect(shown.private_token).toBe(rotated.private_token);
     expect(plaudit(['shop', 'rotate-private-token', 'nope'], env).status).toBe(1);
+  }, 90_000);
+
+  it('imports a CSV with --json and exports it again', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'plaudit-import-'));
+    const file = path.join(dir, 'judgeme.csv');
+    writeFileSync(file, 'title,body,rating,review_date,curated,reviewer_name,reviewer_email,product_id\nNice,Good mug,5,2024-01-01,ok,Ann,ann@example.com,42\nBad,x,7,2024-01-01,ok,Bo,,42\n');
+    const imported = plaudit(['import', file, '--shop', '79198486784', '--format', 'judgeme', '--json'], env);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ rows: 2, imported: 1, rejected: 1, rejections: [{ line: 3, reasons: ['rating must be an integer from 1 to 5'] }] });
+    const human = plaudit(['import', file, '--shop', '79198486784', '--format', 'judgeme'], env);
+    expect(human.stdout).toContain('0 imported, 1 already there, 1 rejected');
+    expect(human.stdout).toContain('line 3: rating must be an integer from 1 to 5');
+    const exported = plaudit(['export', '--shop', '79198486784', '--format', 'jsonl', '--ratings', '5'], env);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout.trim().split('\n').map((line) => JSON.parse(line).author)).toEqual(['Ann']);
+    expect(plaudit(['import', file, '--shop', '79198486784', '--format', 'csvish'], env).stderr).toContain('--format must be one of');
   }, 90_000);
 
   it('serves the README flow: sign with the printed tokens, create, list, rate, delete', async () => {

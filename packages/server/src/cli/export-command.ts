@@ -1,0 +1,63 @@
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Command } from 'commander';
+import { parseTimeInput } from '../lib/time-format.js';
+import { findShopById } from '../shops/shop-repository.js';
+import { exportReviews, type ExportFormat } from '../transfer/review-export.js';
+import { prepareSchema } from './pending-migrations.js';
+import { CliError, loadConfig, withDatabase } from './runtime.js';
+
+const list = (value: string | undefined) => value?.split(',').map((item) => item.trim()).filter(Boolean);
+
+function flag(name: string, value: string | undefined): 0 | 1 | undefined {
+  if (value === undefined) return undefined;
+  if (value !== '0' && value !== '1') throw new CliError(`--${name} must be 0 or 1`);
+  return Number(value) as 0 | 1;
+}
+
+export function registerExportCommand(program: Command): void {
+  program
+    .command('export')
+    .description("export a shop's reviews as CSV (Plaudit's import layout) or JSON Lines, with get_reviews' filters")
+    .requiredOption('--shop <shop_id>', 'the shop to export')
+    .option('--format <format>', 'csv or jsonl', 'csv')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--product-ids <ids>', 'comma-separated product ids ("0" = store reviews)')
+    .option('--ratings <ratings>', 'comma-separated ratings, e.g. 4,5')
+    .option('--sources <sources>', 'comma-separated sources')
+    .option('--keyword <text>', 'substring of title, content or author')
+    .option('--is-published <0|1>', 'only published (1) or unpublished (0)')
+    .option('--has-media <0|1>', 'only with (1) or without (0) media')
+    .option('--updated-since <time>', 'only reviews updated at or after this time')
+    .option('--include-deleted', 'include deleted reviews as tombstones')
+    .action(async (options: Record<string, string | boolean | undefined>) => {
+      const format = options.format as string;
+      if (format !== 'csv' && format !== 'jsonl') throw new CliError('--format must be csv or jsonl');
+      const ratings = list(options.ratings as string | undefined)?.map(Number);
+      if (ratings?.some((r) => !Number.isInteger(r) || r < 1 || r > 5)) throw new CliError('--ratings must be integers from 1 to 5');
+      const updatedSince = options.updatedSince === undefined ? undefined : parseTimeInput(options.updatedSince as string);
+      if (updatedSince === null) throw new CliError('--updated-since must be a time such as 2026-06-01 or 2026-06-01 08:00:00');
+      const config = loadConfig();
+      await withDatabase(config, async (db) => {
+        await prepareSchema(config, db);
+        if (!(await findShopById(db.kysely, options.shop as string))) throw new CliError(`shop ${String(options.shop)} not found`);
+        const chunks = exportReviews(
+          db.kysely,
+          options.shop as string,
+          {
+            productIds: list(options.productIds as string | undefined),
+            ratings,
+            sources: list(options.sources as string | undefined),
+            keyword: options.keyword as string | undefined,
+            isPublished: flag('is-published', options.isPublished as string | undefined),
+            hasMedia: flag('has-media', options.hasMedia as string | undefined),
+            updatedSince,
+            includeDeleted: options.includeDeleted === true,
+          },
+          format as ExportFormat,
+        );
+        await pipeline(Readable.from(chunks), options.out ? createWriteStream(options.out as string) : process.stdout);
+      });
+    });
+}

@@ -1,0 +1,138 @@
+import { Readable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findShopById, type ShopRow } from '../../src/shops/shop-repository.js';
+import { exportReviews } from '../../src/transfer/review-export.js';
+import { ImportFileError, importReviews, type ImportOptions } from '../../src/transfer/review-import.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { envelope, type Harness, PUBLIC_URL, useHarness } from '../support/harness.js';
+
+const JUDGEME = [
+  'title,body,rating,review_date,source,curated,reviewer_name,reviewer_email,product_id,product_handle,reply,reply_date,picture_urls,ip_address,location',
+  'Great mug,"Keeps coffee hot, ""really""",5,2024-03-01 10:00:00 UTC,web,ok,Ann Lee,ANN@example.com,9200305176832,stoneware-mug,Thanks!,2024-03-02 09:00:00 UTC,"https://cdn.example/a.jpg,https://cdn.example/b.jpg",1.2.3.4,US',
+  'Bad,meh,9,2024-03-01,web,ok,Bob,,9200305176832,stoneware-mug,,,,,',
+  'Store,Lovely shop,4,2024-03-05,web,not-yet,Cy,,,,,,,,',
+  'Unknown handle,ok,4,2024-03-05,web,ok,Di,,,no-such-handle,,,,,',
+  'Broken "quote,x,4,2024-03-05,web,ok,Ed,,1,,,,,,',
+  'By handle,Second mug review,3,05/06/2024,web,ok,Flo,,,stoneware-mug,,,,,',
+].join('\n');
+
+const YOTPO = [
+  'Review ID,Review Title,Review Content,Review Score,Date,Display Name,Email,Product ID,Product Title,Product URL,Published,Comment Content,Comment Created At,Images',
+  '9001,Soft,Very soft napkins,5,2023-01-02T03:04:05Z,Gil,gil@example.com,77,Linen Napkins,https://shop.example/products/linen,true,,,',
+  '9002,Site,Fast shipping,4,2023-01-03,Hana,,yotpo_site_reviews,,,false,Thank you Hana,2023-01-04,',
+].join('\n');
+
+describeEachDatabase('import and export', (dialect) => {
+  const harness = useHarness(dialect);
+  let n = 0;
+  let shop: ShopRow;
+  let credentials: Awaited<ReturnType<Harness['newShop']>>;
+
+  const run = (csv: string | Buffer, overrides: Partial<ImportOptions> = {}, target = shop) =>
+    importReviews(harness().deps.db.kysely, target, Readable.from([Buffer.from(csv)]), { format: 'judgeme', dryRun: false, publicUrl: PUBLIC_URL, clock: harness().clock, batchSize: 2, ...overrides });
+  const freshShop = async () => {
+    credentials = await harness().newShop(`import-${n++}-${dialect}.example.com`);
+    return (await findShopById(harness().deps.db.kysely, credentials.shop_id))!;
+  };
+  const reviews = async (target = shop) => harness().deps.db.kysely.selectFrom('reviews').selectAll().where('shop_id', '=', target.id).orderBy('id').execute();
+
+  beforeAll(async () => {
+    shop = await freshShop();
+    // A known product, so a row with only a handle can be placed.
+    await harness().call('POST', 'create_review', { body: { product_id: '9200305176832', product_handle: 'stoneware-mug', rating: 4, author: 'Seed' } }, credentials);
+  });
+
+  it('imports a Judge.me export, reporting every rejected row with its line and reason', async () => {
+    const summary = await run(JUDGEME);
+    expect(summary).toMatchObject({ rows: 6, imported: 3, skipped: 0, rejected: 3 });
+    expect(summary.rejections.map((r) => r.line).sort()).toEqual([3, 5, 6]);
+    expect(summary.rejections.find((r) => r.line === 3)!.reasons).toEqual(['rating must be an integer from 1 to 5']);
+    expect(summary.rejections.find((r) => r.line === 6)!.reasons[0]).toMatch(/^malformed CSV/);
+
+    const rows = await reviews();
+    const ann = rows.find((r) => r.author === 'Ann Lee')!;
+    expect(ann).toMatchObject({ author_email: 'ann@example.com', content: 'Keeps coffee hot, "really"', rating: 5, is_published: 1, source: 'CSV uploaded', external_source: 'judgeme', media_count: 2, reply_content: 'Thanks!' });
+    expect(rows.find((r) => r.author === 'Cy')).toMatchObject({ product_id: '0', is_published: 0 });
+    expect(rows.find((r) => r.author === 'Flo')).toMatchObject({ product_id: '9200305176832', commented_at: 1714953600 });
+    const rating = envelope(await harness().call('GET', 'get_rating', { query: 'product_id=9200305176832' }, credentials)).data;
+    expect(rating).toMatchObject({ review_count: 3, star3_count: 1, star4_count: 1, star5_count: 1 });
+    const events = await harness().deps.db.kysely.selectFrom('outbox_events').select(['topic', 'payload']).where('shop_id', '=', shop.id).orderBy('id').execute();
+    const imported = events.slice(1).flatMap((e) => (JSON.parse(e.payload) as { list: Array<{ author: string; media: unknown[] }> }).list);
+    expect(events.slice(1).every((e) => e.topic === 'review/created')).toBe(true);
+    expect(imported.map((r) => r.author).sort()).toEqual(['Ann Lee', 'Cy', 'Flo']);
+    expect(imported.find((r) => r.author === 'Ann Lee')!.media).toHaveLength(2);
+  });
+
+  it('skips everything on a re-run, and resumes an interrupted import without duplicates', async () => {
+    const again = await run(JUDGEME);
+    expect(again).toMatchObject({ imported: 0, skipped: 3, rejected: 3 });
+    const target = await freshShop();
+    const lines = JUDGEME.split('\n');
+    await run(lines.slice(0, 2).join('\n'), {}, target); // "interrupted" after the first row
+    const resumed = await run(JUDGEME, {}, target);
+    // Ann's row created the stoneware-mug product, so Flo's handle-only row resolves this time.
+    expect(resumed).toMatchObject({ imported: 2, skipped: 1 });
+    expect((await reviews(target)).map((r) => r.author).sort()).toEqual(['Ann Lee', 'Cy', 'Flo']);
+  });
+
+  it('writes nothing on a dry run', async () => {
+    const target = await freshShop();
+    const summary = await run(JUDGEME, { dryRun: true }, target);
+    expect(summary).toMatchObject({ dry_run: true, imported: 2, rejected: 4 });
+    expect(await reviews(target)).toEqual([]);
+  });
+
+  it('refuses a file without the format\'s columns, before importing anything', async () => {
+    const target = await freshShop();
+    await expect(run('name,stars\nAnn,5\n', {}, target)).rejects.toBeInstanceOf(ImportFileError);
+    await expect(run('name,stars\nAnn,5\n', {}, target)).rejects.toThrow(/missing column rating/);
+    expect(await reviews(target)).toEqual([]);
+  });
+
+  it('reads a byte-order mark and rejects rows that are not UTF-8', async () => {
+    const target = await freshShop();
+    const header = 'title,body,rating,reviewer_name,product_id\n';
+    const latin1 = Buffer.concat([Buffer.from('\uFEFF' + header + 'Ok,fine,5,Ann,1\n'), Buffer.from('Caf\xe9,bad,4,Bo,1\n', 'latin1')]);
+    const summary = await run(latin1, {}, target);
+    expect(summary).toMatchObject({ imported: 1, rejected: 1 });
+    expect(summary.rejections[0]).toEqual({ line: 3, reasons: ['is not valid UTF-8 (export the file as UTF-8)'] });
+  });
+
+  it('imports a Yotpo export with site reviews and replies', async () => {
+    const target = await freshShop();
+    const summary = await run(YOTPO, { format: 'yotpo' }, target);
+    expect(summary).toMatchObject({ imported: 2, rejected: 0 });
+    const rows = await reviews(target);
+    expect(rows.map((r) => [r.external_id, r.product_id, r.is_published, r.reply_content])).toEqual([
+      ['9001', '77', 1, null],
+      ['9002', '0', 0, 'Thank you Hana'],
+    ]);
+    expect(await harness().deps.db.kysely.selectFrom('products').select('title').where('shop_id', '=', target.id).where('product_id', '=', '77').executeTakeFirst()).toEqual({ title: 'Linen Napkins' });
+  });
+
+  it('exports CSV that imports back unchanged, and JSON Lines with filters', async () => {
+    const h = harness();
+    let csv = '';
+    for await (const chunk of exportReviews(h.deps.db.kysely, shop.id, {}, 'csv', 2)) csv += chunk;
+    expect(csv.split('\r\n')[0]).toMatch(/^id,product_id,product_title/);
+    const copy = await freshShop();
+    const summary = await run(csv, { format: 'plaudit' }, copy);
+    expect(summary).toMatchObject({ imported: 4, rejected: 0 });
+    const pick = (r: Record<string, unknown>) => [r.product_id, r.rating, r.author, r.author_email, r.title, r.content, r.commented_at, r.is_published, r.reply_content, r.media_count];
+    expect((await reviews(copy)).map(pick)).toEqual((await reviews(shop)).map(pick));
+
+    let jsonl = '';
+    for await (const chunk of exportReviews(h.deps.db.kysely, shop.id, { ratings: [5], isPublished: 1 }, 'jsonl')) jsonl += chunk;
+    const lines = jsonl.trim().split('\n').map((line) => JSON.parse(line) as { author: string; rating: number });
+    expect(lines.map((r) => [r.author, r.rating])).toEqual([['Ann Lee', 5]]);
+  });
+});
+
+describe('import formats', () => {
+  it('normalises dates from other apps', async () => {
+    const { normaliseDate } = await import('../../src/transfer/csv-formats.js');
+    expect(normaliseDate('2024-03-01 10:00:00 UTC')).toBe('2024-03-01 10:00:00');
+    expect(normaliseDate('05/06/2024')).toBe('2024-05-06 00:00:00');
+    expect(normaliseDate('2024-03-01 10:00:00 +0200')).toBe('2024-03-01T10:00:00+02:00');
+  });
+});
