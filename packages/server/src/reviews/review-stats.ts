@@ -70,3 +70,38 @@ export function starsOf(row: StatsRow | undefined, bucket: StatsBucket): StarCou
 export function addStars(a: StarCounts, b: StarCounts): StarCounts {
   return a.map((n, i) => n + (b[i] as number)) as unknown as StarCounts;
 }
+
+const COUNT_COLUMNS: readonly CountColumn[] = (['published', 'hidden'] as const).flatMap((bucket) => ([1, 2, 3, 4, 5] as const).map((star) => `${bucket}_${star}` as CountColumn));
+
+/** Ten counters (published 1–5, hidden 1–5) to add to one statistics row. */
+export type StatsDelta = Record<CountColumn, number>;
+
+export function emptyStatsDelta(): StatsDelta {
+  return Object.fromEntries(COUNT_COLUMNS.map((column) => [column, 0])) as StatsDelta;
+}
+
+export function countInto(delta: StatsDelta, bucket: StatsBucket, rating: number, count = 1): void {
+  delta[`${bucket}_${rating}` as CountColumn] += count;
+}
+
+/**
+ * Bulk form of adjustStats for many reviews at once (imports): every statistics row the batch
+ * touches, the all-products row included, moves in one statement (`excluded` holds each row's delta).
+ */
+export async function applyStatsDeltas(db: Kysely<Database>, shopId: string, byProduct: ReadonlyMap<string, StatsDelta>): Promise<void> {
+  const allProducts = emptyStatsDelta();
+  const rows: Array<StatsKey & StatsDelta & { shop_id: string }> = [];
+  for (const [productId, delta] of byProduct) {
+    rows.push({ shop_id: shopId, scope: 'product', product_id: productId, ...delta });
+    if (productId !== STORE_PRODUCT_ID) for (const column of COUNT_COLUMNS) allProducts[column] += delta[column];
+  }
+  if (COUNT_COLUMNS.some((column) => allProducts[column] !== 0)) rows.push({ shop_id: shopId, scope: 'all_products', product_id: '', ...allProducts });
+  if (rows.length === 0) return;
+  await db
+    .insertInto('review_stats')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['shop_id', 'scope', 'product_id']).doUpdateSet(Object.fromEntries(COUNT_COLUMNS.map((column) => [column, sql`review_stats.${sql.ref(column)} + excluded.${sql.ref(column)}`]))),
+    )
+    .execute();
+}

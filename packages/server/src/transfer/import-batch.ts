@@ -3,14 +3,13 @@ import type { Database, ReviewsTable } from '../db/schema.js';
 import type { NewReview } from '../reviews/create-review.service.js';
 import { upsertProduct } from '../reviews/product-repository.js';
 import { defaultThumbnail } from '../reviews/review-media-input.js';
-import type { Review } from '../reviews/review-object.js';
 import { presentReview } from '../reviews/review-presenter.js';
 import type { MediaRow, ReviewWithProduct } from '../reviews/review-repository.js';
-import { adjustStats, STORE_PRODUCT_ID, type StatsBucket } from '../reviews/review-stats.js';
+import { applyStatsDeltas, countInto, emptyStatsDelta, STORE_PRODUCT_ID, type StatsDelta } from '../reviews/review-stats.js';
 import { verificationMethodFor } from '../reviews/verification.js';
 import type { ShopRow } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
-import { appendOutboxEvent } from '../webhooks/outbox.js';
+import { appendOutboxEventJson } from '../webhooks/outbox.js';
 
 export interface PreparedReview {
   input: NewReview;
@@ -69,22 +68,34 @@ export async function insertImportedBatch(
   items: readonly PreparedReview[],
   publicUrl: string,
   nowMs: number,
+  knownProducts: Map<string, string>,
 ): Promise<{ inserted: number; skipped: number }> {
   const now = Math.floor(nowMs / 1000);
   const settings = readShopSettings(shop.settings);
   const published = (input: NewReview): 0 | 1 => input.isPublished ?? (settings.auto_publish && input.rating >= settings.auto_publish_min_rating ? 1 : 0);
 
-  const products = new Map<string, NewReview['product']>();
-  for (const { input } of items) if (input.productId !== STORE_PRODUCT_ID && !products.has(input.productId)) products.set(input.productId, input.product);
-  for (const [productId, fields] of products) await upsertProduct(db, shop.id, productId, fields, now);
+  // A product is written when first seen in this import or when its fields change, not per row.
+  for (const { input } of items) {
+    if (input.productId === STORE_PRODUCT_ID) continue;
+    const signature = JSON.stringify(input.product);
+    if (knownProducts.get(input.productId) === signature) continue;
+    await upsertProduct(db, shop.id, input.productId, input.product, now);
+    knownProducts.set(input.productId, signature);
+  }
 
   const rows = items.map((item) => reviewRow(shop, item, source, now, published(item.input)));
-  const inserted = await db
-    .insertInto('reviews')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['shop_id', 'external_source', 'external_id']).doNothing())
-    .returning(['id', 'external_id'])
-    .execute();
+  const inserted: Array<{ id: number; external_id: string | null }> = [];
+  // SQLite binds at most 32,766 values per statement: 30 columns × 1,000 rows stays under it.
+  for (let start = 0; start < rows.length; start += 1000) {
+    inserted.push(
+      ...(await db
+        .insertInto('reviews')
+        .values(rows.slice(start, start + 1000))
+        .onConflict((oc) => oc.columns(['shop_id', 'external_source', 'external_id']).doNothing())
+        .returning(['id', 'external_id'])
+        .execute()),
+    );
+  }
   const idByExternal = new Map(inserted.map((row) => [row.external_id as string, Number(row.id)]));
 
   const media = items.flatMap((item) => {
@@ -98,34 +109,32 @@ export async function insertImportedBatch(
   const storedMedia = media.length > 0 ? await db.insertInto('review_media').values(media).returningAll().execute() : [];
   for (const row of storedMedia) mediaByReview.set(Number(row.review_id), [...(mediaByReview.get(Number(row.review_id)) ?? []), row]);
 
-  const deltas = new Map<string, { productId: string; rating: number; bucket: StatsBucket; count: number }>();
-  const created: Review[] = [];
+  const deltas = new Map<string, StatsDelta>();
+  const created: string[] = [];
   for (const [index, item] of items.entries()) {
     const id = idByExternal.get(item.externalId);
     if (id === undefined) continue;
     const row = rows[index]!;
-    const bucket: StatsBucket = row.is_published === 1 ? 'published' : 'hidden';
-    const key = `${row.product_id}\u0000${row.rating}\u0000${bucket}`;
-    const delta = deltas.get(key) ?? { productId: row.product_id, rating: row.rating, bucket, count: 0 };
-    delta.count += 1;
-    deltas.set(key, delta);
+    const delta = deltas.get(row.product_id) ?? emptyStatsDelta();
+    countInto(delta, row.is_published === 1 ? 'published' : 'hidden', row.rating);
+    deltas.set(row.product_id, delta);
     const stored = { ...row, id, helpful_count: 0, product_title: item.input.product.title ?? '', product_handle: item.input.product.handle ?? '' } as ReviewWithProduct;
-    created.push(presentReview(stored, (mediaByReview.get(id) ?? []).sort((a, b) => a.position - b.position)));
+    created.push(JSON.stringify(presentReview(stored, (mediaByReview.get(id) ?? []).sort((a, b) => a.position - b.position))));
   }
-  for (const d of deltas.values()) await adjustStats(db, shop.id, d.productId, d.rating, d.bucket, d.count);
+  await applyStatsDeltas(db, shop.id, deltas);
 
-  let list: Review[] = [];
+  let list: string[] = [];
   let size = 0;
+  const emit = () => appendOutboxEventJson(db, shop.id, 'review/created', `{"list":[${list.join(',')}]}`, nowMs);
   for (const review of created) {
-    const bytes = JSON.stringify(review).length;
-    if (list.length > 0 && size + bytes > MAX_EVENT_PAYLOAD_BYTES) {
-      await appendOutboxEvent(db, shop.id, 'review/created', { list }, nowMs);
+    if (list.length > 0 && size + review.length > MAX_EVENT_PAYLOAD_BYTES) {
+      await emit();
       list = [];
       size = 0;
     }
     list.push(review);
-    size += bytes;
+    size += review.length;
   }
-  if (list.length > 0) await appendOutboxEvent(db, shop.id, 'review/created', { list }, nowMs);
+  if (list.length > 0) await emit();
   return { inserted: inserted.length, skipped: items.length - inserted.length };
 }

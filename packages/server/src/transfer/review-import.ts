@@ -62,9 +62,10 @@ const describe = (errors: FieldError[]) => errors.map((e) => `${e.field} ${e.rea
  */
 export async function importReviews(db: Kysely<Database>, shop: ShopRow, input: Readable, options: ImportOptions): Promise<ImportSummary> {
   const preset = FORMAT_PRESETS[options.format];
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 2000;
   const summary: ImportSummary = { bytes: 0, rows: 0, imported: 0, skipped: 0, rejected: 0, dry_run: options.dryRun, rejections: [] };
   const handles = new Map<string, string | undefined>();
+  const knownProducts = new Map<string, string>();
   let batch: PreparedReview[] = [];
   const seenInBatch = new Set<string>();
 
@@ -79,7 +80,7 @@ export async function importReviews(db: Kysely<Database>, shop: ShopRow, input: 
       summary.imported += batch.length;
     } else {
       const items = batch;
-      const result = await db.transaction().execute((trx) => insertImportedBatch(trx, shop, options.format, items, options.publicUrl, options.clock.now()));
+      const result = await db.transaction().execute((trx) => insertImportedBatch(trx, shop, options.format, items, options.publicUrl, options.clock.now(), knownProducts));
       summary.imported += result.inserted;
       summary.skipped += result.skipped;
     }

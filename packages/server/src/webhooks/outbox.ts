@@ -14,10 +14,15 @@ export function newEventId(nowMs: number): string {
  * it describes or not at all. Delivery to webhook subscribers reads this table.
  */
 export async function appendOutboxEvent(db: Kysely<Database>, shopId: string, topic: DomainTopic, payload: unknown, nowMs: number): Promise<string> {
+  return appendOutboxEventJson(db, shopId, topic, JSON.stringify(payload), nowMs);
+}
+
+/** The same, for a payload already serialised (bulk writers build it from pieces). */
+export async function appendOutboxEventJson(db: Kysely<Database>, shopId: string, topic: DomainTopic, payloadJson: string, nowMs: number): Promise<string> {
   const eventId = newEventId(nowMs);
   await db
     .insertInto('outbox_events')
-    .values({ shop_id: shopId, topic, event_id: eventId, payload: JSON.stringify(payload), occurred_at: Math.floor(nowMs / 1000) })
+    .values({ shop_id: shopId, topic, event_id: eventId, payload: payloadJson, occurred_at: Math.floor(nowMs / 1000) })
     .execute();
   return eventId;
 }

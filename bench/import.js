@@ -1,0 +1,64 @@
+// npm run bench:import — imports a generated Judge.me export of BENCH_IMPORT_ROWS reviews
+// (default 1,000,000) into SQLite and reports rows/s and peak memory at two sizes, to show memory
+// stays flat as the file grows.
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { findShopById } from '../packages/server/dist/shops/shop-repository.js';
+import { importReviews } from '../packages/server/dist/transfer/review-import.js';
+import { systemClock } from '../packages/server/dist/lib/clock.js';
+import { createBenchDatabase, createBenchShop } from './seed.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
+const dir = path.join(here, '..', '.bench-data');
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+
+async function writeJudgeMeCsv(file, rows) {
+  const out = createWriteStream(file);
+  out.write('title,body,rating,review_date,source,curated,reviewer_name,reviewer_email,product_id,product_handle,reply,reply_date,picture_urls,ip_address,location\n');
+  for (let i = 0; i < rows; i++) {
+    const line = `Review ${i},"Solid product, arrived quickly; review number ${i}.",${1 + (i % 5)},2024-0${1 + (i % 9)}-1${i % 10} 10:00:00 UTC,web,ok,Reviewer ${i},reviewer${i}@example.com,${1_000_000 + (i % 1000)},product-${i % 1000},,,,,\n`;
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+async function measure(rows) {
+  const csv = path.join(dir, `judgeme-${rows}.csv`);
+  await writeJudgeMeCsv(csv, rows);
+  const secretKey = randomBytes(32);
+  const db = await createBenchDatabase(path.join(dir, `import-${rows}.sqlite`), secretKey);
+  const credentials = await createBenchShop(db, secretKey, `import-${rows}.example.com`);
+  const shop = await findShopById(db.kysely, credentials.shop_id);
+  global.gc?.();
+  let peakRss = 0;
+  let peakHeap = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  };
+  const timer = setInterval(sample, 100);
+  const started = performance.now();
+  const summary = await importReviews(db.kysely, shop, createReadStream(csv), { format: 'judgeme', dryRun: false, publicUrl: 'http://localhost:8080', clock: systemClock });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(timer);
+  sample();
+  await db.close();
+  if (summary.imported !== rows) throw new Error(`imported ${summary.imported} of ${rows}: ${JSON.stringify(summary.rejections.slice(0, 3))}`);
+  return { rows, seconds, rate: rows / seconds, peakRss, peakHeap };
+}
+
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const results = [await measure(Math.max(1000, Math.floor(ROWS / 10))), await measure(ROWS)];
+console.log(`\n${'rows'.padStart(10)}  ${'seconds'.padStart(8)}  ${'rows/s'.padStart(8)}  ${'peak RSS'.padStart(9)}  ${'peak heap'.padStart(9)}`);
+for (const r of results) console.log(`${r.rows.toLocaleString('en').padStart(10)}  ${r.seconds.toFixed(1).padStart(8)}  ${r.rate.toFixed(0).padStart(8)}  ${mb(r.peakRss).padStart(9)}  ${mb(r.peakHeap).padStart(9)}`);
+const [small, large] = results;
+console.log(`\nTargets\n  >= 20,000 rows/s on SQLite: ${large.rate.toFixed(0)} rows/s  ${large.rate >= 20_000 ? 'met' : 'MISSED'}`);
+console.log(`  memory flat (peak heap at ${large.rows.toLocaleString('en')} vs ${small.rows.toLocaleString('en')} rows): ${(large.peakHeap / small.peakHeap).toFixed(2)}x  ${large.peakHeap / small.peakHeap <= 1.5 ? 'met' : 'MISSED'}`);
+rmSync(dir, { recursive: true, force: true });
