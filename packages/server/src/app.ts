@@ -12,6 +12,7 @@ import { openApiPlugin } from './http/openapi-plugin.js';
 import { installObservability } from './http/observability.js';
 import { parseRawQuery } from './http/query-string.js';
 import { reviewOperations } from './reviews/operations.js';
+import { registerGoogleFeed } from './storefront/google-feed.route.js';
 
 /** README §11: path plus query string at most 8 KiB. */
 const MAX_URL_LENGTH = 8192;
@@ -71,5 +72,6 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   installObservability(app, deps);
   await installApiDocs(app, deps.config);
   await app.register(openApiPlugin, { deps, operations: [...reviewOperations] });
+  registerGoogleFeed(app, deps);
   return app;
 }

@@ -2,7 +2,7 @@
 export interface ShopSettings {
   auto_publish: boolean;
   auto_publish_min_rating: number;
-  name_format: 'first_initial' | 'full' | 'initials' | 'anonymous';
+  name_format: 'first_initial' | 'full' | 'initials' | 'first_name' | 'anonymous';
   language: string;
 }
 
@@ -27,7 +27,7 @@ export function readShopSettings(json: string): ShopSettings {
     auto_publish: typeof stored.auto_publish === 'boolean' ? stored.auto_publish : defaultShopSettings.auto_publish,
     auto_publish_min_rating:
       typeof minRating === 'number' && Number.isInteger(minRating) && minRating >= 1 && minRating <= 5 ? minRating : defaultShopSettings.auto_publish_min_rating,
-    name_format: (['first_initial', 'full', 'initials', 'anonymous'] as const).find((f) => f === stored.name_format) ?? defaultShopSettings.name_format,
+    name_format: (['first_initial', 'full', 'initials', 'first_name', 'anonymous'] as const).find((f) => f === stored.name_format) ?? defaultShopSettings.name_format,
     language: typeof stored.language === 'string' ? stored.language : defaultShopSettings.language,
   };
 }
