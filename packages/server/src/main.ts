@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerDoctorCommand } from './cli/doctor-command.js';
 import { registerExportCommand } from './cli/export-command.js';
 import { registerImportCommand } from './cli/import-command.js';
 import { registerMigrateCommand } from './cli/migrate-command.js';
@@ -20,6 +21,7 @@ registerShopCommands(program);
 registerSignCommand(program);
 registerImportCommand(program);
 registerExportCommand(program);
+registerDoctorCommand(program);
 registerOpenApiCommand(program);
 
 try {

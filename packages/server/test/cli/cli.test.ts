@@ -31,7 +31,7 @@ async function signedFetch(base: string, tokens: { public_token: string; private
 }
 
 describe('plaudit CLI basics', () => {
-  it.each([[[]], [['serve']], [['migrate']], [['shop']], [['shop', 'create']], [['shop', 'list']], [['shop', 'rotate-private-token']], [['shop', 'show']], [['sign']], [['openapi']], [['import']], [['export']]])('prints help for %j', (args) => {
+  it.each([[[]], [['serve']], [['migrate']], [['shop']], [['shop', 'create']], [['shop', 'list']], [['shop', 'rotate-private-token']], [['shop', 'show']], [['sign']], [['openapi']], [['import']], [['export']], [['doctor']]])('prints help for %j', (args) => {
     const result = plaudit([...args, '--help'], {});
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: plaudit');

@@ -1,0 +1,87 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import type { Command } from 'commander';
+import { sql } from 'kysely';
+import { type Config, ConfigError, parseConfig } from '../config.js';
+import { connectDatabase } from '../db/connect.js';
+import { pendingMigrations } from '../db/migrate.js';
+import { ensureSecretKey } from '../secret-key-file.js';
+import { listShops } from '../shops/shop-repository.js';
+import { revealPrivateToken } from '../shops/shop-service.js';
+import { output } from './runtime.js';
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+async function databaseChecks(config: Config): Promise<Check[]> {
+  const db = connectDatabase(config.database);
+  try {
+    await sql`select 1`.execute(db.kysely);
+    const checks: Check[] = [{ name: 'database', ok: true, detail: `${config.database.dialect} answers` }];
+    const pending = await pendingMigrations(db);
+    checks.push({ name: 'schema', ok: pending.length === 0, detail: pending.length === 0 ? 'up to date' : `pending migrations: ${pending.join(', ')} (run \`plaudit migrate\`)` });
+    if (pending.length === 0 && config.secretKey) {
+      // A SECRET_KEY that differs from the one the tokens were sealed with breaks every signed request.
+      const shops = await listShops(db.kysely);
+      const unreadable = shops.filter((shop) => {
+        try {
+          revealPrivateToken(config.secretKey!, shop);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      checks.push({
+        name: 'secret key',
+        ok: unreadable.length === 0,
+        detail: unreadable.length === 0 ? `opens the private tokens of ${shops.length} shop(s)` : `cannot open the private tokens of shops ${unreadable.map((s) => s.id).join(', ')}: SECRET_KEY is not the key they were sealed with`,
+      });
+    }
+    return checks;
+  } catch (error) {
+    return [{ name: 'database', ok: false, detail: `cannot query ${config.database.dialect}: ${(error as Error).message}` }];
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}
+
+function dataDirCheck(config: Config): Check {
+  try {
+    mkdirSync(config.dataDir, { recursive: true });
+    accessSync(config.dataDir, constants.W_OK);
+    return { name: 'data directory', ok: true, detail: `${config.dataDir} is writable` };
+  } catch (error) {
+    return { name: 'data directory', ok: false, detail: `${config.dataDir}: ${(error as Error).message}` };
+  }
+}
+
+/** Runs every check and answers them all, failures included, instead of stopping at the first. */
+export async function runDoctor(env: Readonly<Record<string, string | undefined>>): Promise<Check[]> {
+  let config: Config;
+  try {
+    config = parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return [{ name: 'configuration', ok: false, detail: error.message }];
+    throw error;
+  }
+  const checks: Check[] = [{ name: 'configuration', ok: true, detail: `public URL ${config.publicUrl}, ${config.database.dialect} database` }];
+  checks.push(dataDirCheck(config));
+  if (config.database.dialect === 'sqlite') config = ensureSecretKey(config);
+  checks.push(...(await databaseChecks(config)));
+  return checks;
+}
+
+export function registerDoctorCommand(program: Command): void {
+  program
+    .command('doctor')
+    .description('check configuration, data directory, database, schema and secret key, and say what is wrong')
+    .option('--json', 'print one JSON object')
+    .action(async (options: { json?: boolean }) => {
+      const checks = await runDoctor(process.env);
+      const healthy = checks.every((check) => check.ok);
+      output(Boolean(options.json), { healthy, checks }, () => [...checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'}  ${c.name}: ${c.detail}`), healthy ? '\nAll checks passed.' : '\nSome checks failed.'].join('\n'));
+      if (!healthy) process.exitCode = 1;
+    });
+}
