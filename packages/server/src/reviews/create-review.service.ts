@@ -10,7 +10,8 @@ import { checkHostedMedia, defaultThumbnail, type MediaInput } from './review-me
 import { presentReview } from './review-presenter.js';
 import { findLiveReview, insertMedia, insertReview, mediaOfReviews } from './review-repository.js';
 import { adjustStats, STORE_PRODUCT_ID } from './review-stats.js';
-import { hasMatchingOrder, verificationMethodFor } from './verification.js';
+import { newReviewRow, publishedByDefault } from './new-review-row.js';
+import { hasMatchingOrder } from './verification.js';
 
 /** A review to create, already checked against the schema and normalised (lower-case e-mail etc.). */
 export interface NewReview {
@@ -68,40 +69,11 @@ export async function createReview(db: Kysely<Database>, actor: Actor, input: Ne
   const { commentedAt, replyAt } = checkNewReview(input, actor.shopId, deps.publicUrl, now, errors);
   if (errors.length > 0) throw invalidArgument(errors);
 
-  const settings = readShopSettings(actor.shop.settings);
-  const isPublished = input.isPublished ?? (settings.auto_publish && input.rating >= settings.auto_publish_min_rating ? 1 : 0);
+  const isPublished = publishedByDefault(input, readShopSettings(actor.shop.settings));
   const matching = input.isVerified === 1 && (await hasMatchingOrder(db, actor.shopId, { productId: input.productId, orderId: input.orderId, authorEmail: input.authorEmail }));
-  const hasReply = input.reply !== null && input.reply.content !== '';
 
   if (input.productId !== STORE_PRODUCT_ID) await upsertProduct(db, actor.shopId, input.productId, input.product, now);
-  const id = await insertReview(db, {
-    shop_id: actor.shopId,
-    product_id: input.productId,
-    rating: input.rating,
-    author: input.author,
-    author_email: input.authorEmail,
-    author_phone: input.authorPhone,
-    author_country: input.authorCountry,
-    title: input.title,
-    content: input.content,
-    commented_at: commentedAt,
-    item_type: input.itemType,
-    source: input.source,
-    tag: input.tag,
-    order_id: input.orderId,
-    is_verified: input.isVerified,
-    verification_method: verificationMethodFor(input.isVerified, input.source, matching),
-    is_featured: input.isFeatured,
-    is_published: isPublished,
-    is_top: input.isTop,
-    reply_content: hasReply ? (input.reply as { content: string }).content : null,
-    reply_at: hasReply ? replyAt : null,
-    helpful_count: 0,
-    media_count: input.media.length,
-    created_at: now,
-    updated_at: now,
-    deleted_at: null,
-  });
+  const id = await insertReview(db, newReviewRow(actor.shopId, input, { commentedAt, replyAt, isPublished, hasMatchingOrder: matching, now }));
   await insertMedia(
     db,
     input.media.map((item, position) => ({

@@ -6,7 +6,7 @@ import { defaultThumbnail } from '../reviews/review-media-input.js';
 import { presentReview } from '../reviews/review-presenter.js';
 import type { MediaRow, ReviewWithProduct } from '../reviews/review-repository.js';
 import { applyStatsDeltas, countInto, emptyStatsDelta, STORE_PRODUCT_ID, type StatsDelta } from '../reviews/review-stats.js';
-import { verificationMethodFor } from '../reviews/verification.js';
+import { newReviewRow, publishedByDefault } from '../reviews/new-review-row.js';
 import type { ShopRow } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { appendOutboxEventJson } from '../webhooks/outbox.js';
@@ -22,38 +22,9 @@ export interface PreparedReview {
 const MAX_EVENT_PAYLOAD_BYTES = 200_000;
 
 function reviewRow(shop: ShopRow, item: PreparedReview, source: string, now: number, isPublished: 0 | 1): Insertable<ReviewsTable> {
-  const { input } = item;
-  const hasReply = input.reply !== null && input.reply.content !== '';
-  return {
-    shop_id: shop.id,
-    product_id: input.productId,
-    rating: input.rating,
-    author: input.author,
-    author_email: input.authorEmail,
-    author_phone: input.authorPhone,
-    author_country: input.authorCountry,
-    title: input.title,
-    content: input.content,
-    commented_at: item.commentedAt,
-    item_type: input.itemType,
-    source: input.source,
-    tag: input.tag,
-    order_id: input.orderId,
-    is_verified: input.isVerified,
-    verification_method: verificationMethodFor(input.isVerified, input.source, false),
-    is_featured: input.isFeatured,
-    is_published: isPublished,
-    is_top: input.isTop,
-    reply_content: hasReply ? input.reply!.content : null,
-    reply_at: hasReply ? item.replyAt : null,
-    helpful_count: 0,
-    media_count: input.media.length,
-    created_at: now,
-    updated_at: now,
-    deleted_at: null,
-    external_source: source,
-    external_id: item.externalId,
-  };
+  // Orders arrive with the collection module; until then no imported review matches one.
+  const row = newReviewRow(shop.id, item.input, { commentedAt: item.commentedAt, replyAt: item.replyAt, isPublished, hasMatchingOrder: false, now });
+  return { ...row, external_source: source, external_id: item.externalId };
 }
 
 /**
@@ -72,7 +43,6 @@ export async function insertImportedBatch(
 ): Promise<{ inserted: number; skipped: number }> {
   const now = Math.floor(nowMs / 1000);
   const settings = readShopSettings(shop.settings);
-  const published = (input: NewReview): 0 | 1 => input.isPublished ?? (settings.auto_publish && input.rating >= settings.auto_publish_min_rating ? 1 : 0);
 
   // A product is written when first seen in this import or when its fields change, not per row.
   for (const { input } of items) {
@@ -83,7 +53,7 @@ export async function insertImportedBatch(
     knownProducts.set(input.productId, signature);
   }
 
-  const rows = items.map((item) => reviewRow(shop, item, source, now, published(item.input)));
+  const rows = items.map((item) => reviewRow(shop, item, source, now, publishedByDefault(item.input, settings)));
   const inserted: Array<{ id: number; external_id: string | null }> = [];
   // SQLite binds at most 32,766 values per statement: 30 columns × 1,000 rows stays under it.
   for (let start = 0; start < rows.length; start += 1000) {
