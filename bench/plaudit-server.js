@@ -4,7 +4,7 @@ import { buildApp } from '../packages/server/dist/app.js';
 import { parseConfig } from '../packages/server/dist/config.js';
 import { connectDatabase } from '../packages/server/dist/db/connect.js';
 import { MemoryRateLimitStore } from '../packages/server/dist/http/rate-limiter.js';
-import { MemoryReplayCache } from '../packages/server/dist/http/replay-cache.js';
+import { DatabaseReplayCache } from '../packages/server/dist/http/replay-cache.js';
 import { systemClock } from '../packages/server/dist/lib/clock.js';
 
 const config = parseConfig({
@@ -15,7 +15,7 @@ const config = parseConfig({
   LOG_LEVEL: 'silent',
 });
 const db = connectDatabase(config.database);
-const app = await buildApp({ config, db, secretKey: config.secretKey, clock: systemClock, replayCache: new MemoryReplayCache(), rateLimitStore: new MemoryRateLimitStore() }, { logger: false });
+const app = await buildApp({ config, db, secretKey: config.secretKey, clock: systemClock, replayCache: new DatabaseReplayCache(db.kysely), rateLimitStore: new MemoryRateLimitStore() }, { logger: false });
 process.once('SIGINT', () => process.exit(0));
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 process.send?.('ready');

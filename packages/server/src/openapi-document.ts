@@ -2,7 +2,7 @@ import { parseConfig } from './config.js';
 import { connectDatabase } from './db/connect.js';
 import { buildApp } from './app.js';
 import { MemoryRateLimitStore } from './http/rate-limiter.js';
-import { MemoryReplayCache } from './http/replay-cache.js';
+import { DatabaseReplayCache } from './http/replay-cache.js';
 import { systemClock } from './lib/clock.js';
 
 /**
@@ -14,7 +14,7 @@ export async function generateOpenApiDocument(): Promise<string> {
   const db = connectDatabase(config.database);
   try {
     const app = await buildApp(
-      { config, db, secretKey: config.secretKey!, clock: systemClock, replayCache: new MemoryReplayCache(), rateLimitStore: new MemoryRateLimitStore() },
+      { config, db, secretKey: config.secretKey!, clock: systemClock, replayCache: new DatabaseReplayCache(db.kysely), rateLimitStore: new MemoryRateLimitStore() },
       { logger: false },
     );
     await app.ready();

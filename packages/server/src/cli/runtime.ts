@@ -2,7 +2,7 @@ import type { AppDeps } from '../app-deps.js';
 import { type Config, ConfigError, parseConfig } from '../config.js';
 import { connectDatabase, type Db } from '../db/connect.js';
 import { MemoryRateLimitStore } from '../http/rate-limiter.js';
-import { MemoryReplayCache } from '../http/replay-cache.js';
+import { DatabaseReplayCache } from '../http/replay-cache.js';
 import { systemClock } from '../lib/clock.js';
 import { ensureSecretKey } from '../secret-key-file.js';
 
@@ -26,7 +26,7 @@ export function runtimeDeps(config: Config, db: Db): AppDeps {
     db,
     secretKey: config.secretKey,
     clock: systemClock,
-    replayCache: new MemoryReplayCache(),
+    replayCache: new DatabaseReplayCache(db.kysely),
     rateLimitStore: new MemoryRateLimitStore(),
   };
 }

@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, type MigrationResu
 import type { Db, Dialect } from './connect.js';
 import { coreMigration } from './migrations/001-core.js';
 import { reviewProvenanceMigration } from './migrations/002-review-provenance.js';
+import { requestSignaturesMigration } from './migrations/003-request-signatures.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '001-core': coreMigration(dialect),
     '002-review-provenance': reviewProvenanceMigration,
+    '003-request-signatures': requestSignaturesMigration,
   };
 }
 

@@ -117,6 +117,11 @@ export interface IdempotencyKeysTable {
   expires_at: number;
 }
 
+export interface RequestSignaturesTable {
+  signature_key: string;
+  expires_at: number;
+}
+
 export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
@@ -125,4 +130,5 @@ export interface Database {
   review_stats: ReviewStatsTable;
   outbox_events: OutboxEventsTable;
   idempotency_keys: IdempotencyKeysTable;
+  request_signatures: RequestSignaturesTable;
 }

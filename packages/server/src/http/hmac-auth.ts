@@ -53,7 +53,7 @@ export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): 
     throw unauthenticated('invalid signature or unknown Public-Token');
   }
   if (request.method !== 'GET') {
-    const fresh = await deps.replayCache.remember(`${publicToken}\u0000${sign}`, nowMs, HMAC_WINDOW_SECONDS * 1000);
+    const fresh = await deps.replayCache.remember(`${publicToken}:${sign}`, nowMs, HMAC_WINDOW_SECONDS * 1000);
     if (!fresh) throw unauthenticated('request replayed');
   }
   return hmacActor(shop);

@@ -1,28 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
 /**
  * Remembers accepted signatures of non-GET requests for the timestamp window (auth.md §2), so the
- * identical signed request cannot be executed twice. In-process by default; a shared store
- * (Redis) takes its place when several API processes serve one database.
+ * identical signed request cannot be executed twice.
  */
 export interface ReplayCache {
   /** Records the key; returns false when it was already recorded and has not expired. */
   remember(key: string, nowMs: number, ttlMs: number): Promise<boolean>;
 }
 
-export class MemoryReplayCache implements ReplayCache {
-  private readonly expiries = new Map<string, number>();
+/** How often a process sweeps expired signatures out of the table. */
+const SWEEP_INTERVAL_MS = 60_000;
+
+/**
+ * Kept in the database, the one store every API process shares: an in-process memory would let a
+ * request replayed to a second process through. One statement decides: it inserts a new key, or
+ * renews an expired one, and returns a row only in those two cases.
+ */
+export class DatabaseReplayCache implements ReplayCache {
   private nextSweep = 0;
 
-  async remember(key: string, nowMs: number, ttlMs: number): Promise<boolean> {
-    if (nowMs >= this.nextSweep) this.sweep(nowMs, ttlMs);
-    const expiry = this.expiries.get(key);
-    if (expiry !== undefined && expiry > nowMs) return false;
-    this.expiries.set(key, nowMs + ttlMs);
-    return true;
-  }
+  constructor(private readonly db: Kysely<Database>) {}
 
-  /** Bounded memory: expired entries are dropped at most once per tenth of the window. */
-  private sweep(nowMs: number, ttlMs: number): void {
-    for (const [key, expiry] of this.expiries) if (expiry <= nowMs) this.expiries.delete(key);
-    this.nextSweep = nowMs + Math.max(1000, Math.floor(ttlMs / 10));
+  async remember(key: string, nowMs: number, ttlMs: number): Promise<boolean> {
+    const now = Math.floor(nowMs / 1000);
+    const expiresAt = now + Math.ceil(ttlMs / 1000);
+    if (nowMs >= this.nextSweep) {
+      this.nextSweep = nowMs + SWEEP_INTERVAL_MS;
+      await this.db.deleteFrom('request_signatures').where('expires_at', '<=', now).execute();
+    }
+    const stored = await this.db
+      .insertInto('request_signatures')
+      .values({ signature_key: key, expires_at: expiresAt })
+      .onConflict((oc) => oc.column('signature_key').doUpdateSet({ expires_at: expiresAt }).where('request_signatures.expires_at', '<=', now))
+      .returning('signature_key')
+      .executeTakeFirst();
+    return stored !== undefined;
   }
 }

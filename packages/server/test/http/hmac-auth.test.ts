@@ -71,6 +71,26 @@ describeEachDatabase('HMAC authentication', (dialect) => {
     );
   });
 
+  it('refuses a POST replayed to another API process sharing the database', async () => {
+    const h = harness();
+    const { buildApp } = await import('../../src/app.js');
+    const { DatabaseReplayCache } = await import('../../src/http/replay-cache.js');
+    const { MemoryRateLimitStore } = await import('../../src/http/rate-limiter.js');
+    const second = await buildApp({ ...h.deps, replayCache: new DatabaseReplayCache(h.deps.db.kysely), rateLimitStore: new MemoryRateLimitStore() }, { logger: false });
+    try {
+      const body = JSON.stringify({ rating: 5, author: 'Once' });
+      const request = { method: 'POST' as const, url: openApiPath('create_review'), headers: { 'content-type': 'application/json', ...signedHeaders(h.shop, '', body, now()) }, payload: body };
+      expect(envelope(await h.app.inject(request)).code).toBe(0);
+      const replayed = await second.inject(request);
+      expect([replayed.statusCode, envelope(replayed).message]).toEqual([401, 'request replayed']);
+      // After the window the signature is forgotten, but the timestamp is then stale as well.
+      h.clock.advanceSeconds(16 * 60);
+      expect(envelope(await second.inject(request)).message).toMatch(/Timestamp is outside/);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('reads header names case-insensitively', async () => {
     const h = harness();
     const headers = signedHeaders(h.shop, 'is_all_rating=1', '', now());

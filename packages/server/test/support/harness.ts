@@ -5,7 +5,7 @@ import { buildApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import type { Dialect } from '../../src/db/connect.js';
 import { MemoryRateLimitStore } from '../../src/http/rate-limiter.js';
-import { MemoryReplayCache } from '../../src/http/replay-cache.js';
+import { DatabaseReplayCache } from '../../src/http/replay-cache.js';
 import { signRequest } from '../../src/http/hmac-signature.js';
 import { ManualClock } from '../../src/lib/clock.js';
 import { createShop, type ShopCredentials } from '../../src/shops/shop-service.js';
@@ -73,7 +73,7 @@ export async function startHarness(dialect: Dialect, options: HarnessOptions = {
     db: database.db,
     secretKey: config.secretKey!,
     clock,
-    replayCache: new MemoryReplayCache(),
+    replayCache: new DatabaseReplayCache(database.db.kysely),
     rateLimitStore: new MemoryRateLimitStore(),
     bearer: new TestBearerAuthenticator(),
   };
