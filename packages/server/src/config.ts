@@ -23,6 +23,8 @@ export interface Config {
   readonly secretKey: Buffer | null;
   readonly logLevel: LogLevel;
   readonly trustProxy: boolean;
+  /** Shared rate-limit windows for several API processes; null keeps them in process. */
+  readonly redisUrl: string | null;
   readonly requestTimeoutMs: number;
   /** null disables the policy. */
   readonly rateLimits: {
@@ -109,6 +111,13 @@ function parseLogLevel(env: Env): LogLevel {
   return raw as LogLevel;
 }
 
+function parseRedisUrl(env: Env): string | null {
+  const raw = read(env, 'REDIS_URL');
+  if (raw === undefined) return null;
+  if (!/^rediss?:\/\/[^\s]+$/i.test(raw)) throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
+  return raw;
+}
+
 function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
@@ -160,6 +169,7 @@ export function parseConfig(env: Env): Config {
     secretKey,
     logLevel: parseLogLevel(env),
     trustProxy: parseBoolean(env, 'TRUST_PROXY', false),
+    redisUrl: parseRedisUrl(env),
     requestTimeoutMs: parsePositiveInt(env, 'REQUEST_TIMEOUT_MS', 30_000),
     rateLimits: Object.freeze({
       openapi: parseRatePolicy(env, 'RATE_LIMIT_OPENAPI', { limit: 1200, windowSeconds: 60 }),

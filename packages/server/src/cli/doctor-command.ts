@@ -1,5 +1,6 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import type { Command } from 'commander';
+import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { type Config, ConfigError, parseConfig } from '../config.js';
 import { connectDatabase } from '../db/connect.js';
@@ -47,6 +48,19 @@ async function databaseChecks(config: Config): Promise<Check[]> {
   }
 }
 
+async function redisCheck(url: string): Promise<Check> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
+  try {
+    await client.connect();
+    await client.ping();
+    return { name: 'redis', ok: true, detail: 'answers (rate limits are shared across processes)' };
+  } catch (error) {
+    return { name: 'redis', ok: false, detail: `REDIS_URL does not answer: ${(error as Error).message}` };
+  } finally {
+    client.disconnect();
+  }
+}
+
 function dataDirCheck(config: Config): Check {
   try {
     mkdirSync(config.dataDir, { recursive: true });
@@ -70,6 +84,7 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   checks.push(dataDirCheck(config));
   if (config.database.dialect === 'sqlite') config = ensureSecretKey(config);
   checks.push(...(await databaseChecks(config)));
+  if (config.redisUrl !== null) checks.push(await redisCheck(config.redisUrl));
   return checks;
 }
 

@@ -1,7 +1,9 @@
 import type { AppDeps } from '../app-deps.js';
 import { type Config, ConfigError, parseConfig } from '../config.js';
 import { connectDatabase, type Db } from '../db/connect.js';
+import { Redis } from 'ioredis';
 import { MemoryRateLimitStore } from '../http/rate-limiter.js';
+import { RedisRateLimitStore } from '../http/redis-rate-limit-store.js';
 import { DatabaseReplayCache } from '../http/replay-cache.js';
 import { systemClock } from '../lib/clock.js';
 import { ensureSecretKey } from '../secret-key-file.js';
@@ -19,15 +21,25 @@ export function loadConfig(): Config {
   }
 }
 
-export function runtimeDeps(config: Config, db: Db): AppDeps {
+export interface RuntimeDeps extends AppDeps {
+  /** Closes what the deps opened besides the database (the Redis connection). */
+  closeExtras(): Promise<void>;
+}
+
+export function runtimeDeps(config: Config, db: Db): RuntimeDeps {
   if (config.secretKey === null) throw new CliError('configuration error: SECRET_KEY is missing');
+  // Rate-limit windows are per process unless REDIS_URL makes every process share them.
+  const redis = config.redisUrl === null ? null : new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
   return {
     config,
     db,
     secretKey: config.secretKey,
     clock: systemClock,
     replayCache: new DatabaseReplayCache(db.kysely),
-    rateLimitStore: new MemoryRateLimitStore(),
+    rateLimitStore: redis === null ? new MemoryRateLimitStore() : new RedisRateLimitStore(redis),
+    closeExtras: async () => {
+      await redis?.quit();
+    },
   };
 }
 

@@ -23,6 +23,7 @@ export function registerServeCommand(program: Command): void {
         app.log.info({ signal }, 'shutting down');
         // close() stops accepting connections and waits for in-flight requests to finish.
         await app.close();
+        await deps.closeExtras();
         await db.close();
         process.exit(0);
       };

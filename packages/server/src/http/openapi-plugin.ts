@@ -46,7 +46,7 @@ async function admit(request: FastifyRequest, op: AnyOperation, deps: AppDeps): 
   const failures = deps.config.rateLimits.authFailures;
   const failureKey = `auth-failures:${request.ip}`;
   if (failures !== null) {
-    const state = await deps.rateLimitStore.peek(failureKey, nowMs);
+    const state = await deps.rateLimitStore.peek(failureKey, nowMs, failures.windowSeconds * 1000);
     const v = verdict('auth-failures', failures, state, nowMs);
     if (v.remaining === 0) {
       request.rateLimitVerdict = v;

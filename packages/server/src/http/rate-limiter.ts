@@ -10,7 +10,7 @@ export interface WindowState {
 /** Fixed-window counters (spec README §10). In-process by default; the seam for a Redis store. */
 export interface RateLimitStore {
   increment(key: string, nowMs: number, windowMs: number): Promise<WindowState>;
-  peek(key: string, nowMs: number): Promise<WindowState | undefined>;
+  peek(key: string, nowMs: number, windowMs: number): Promise<WindowState | undefined>;
 }
 
 export class MemoryRateLimitStore implements RateLimitStore {

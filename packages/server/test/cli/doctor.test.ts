@@ -38,3 +38,8 @@ describeEachDatabase('plaudit doctor', (dialect) => {
 it('reports a bad setting by name without touching anything else', async () => {
   expect(await runDoctor({ PORT: 'x' })).toEqual([{ name: 'configuration', ok: false, detail: expect.stringContaining('PORT') }]);
 });
+
+it('reports an unreachable Redis', async () => {
+  const checks = await runDoctor({ DATABASE_URL: ':memory:', SECRET_KEY: KEY, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'plaudit-doctor-')), REDIS_URL: 'redis://127.0.0.1:9' });
+  expect(checks.find((c) => c.name === 'redis')).toMatchObject({ ok: false, detail: expect.stringContaining('REDIS_URL does not answer') });
+});

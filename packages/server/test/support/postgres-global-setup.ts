@@ -10,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Admin URL of a PostgreSQL server where each test file creates its own database; '' when none. */
     postgresAdminUrl: string;
+    /** A Redis server for the shared rate-limit store; '' when none. */
+    redisUrl: string;
   }
 }
 
@@ -75,7 +77,33 @@ async function startThrowawayCluster(bin: string): Promise<{ url: string; stop: 
  * Finds PostgreSQL for the suite: TEST_DATABASE_URL, else the server on 127.0.0.1:5432, else a
  * throwaway cluster from the machine's binaries. Under CI a missing PostgreSQL fails the run.
  */
+async function redisAnswers(url: string): Promise<boolean> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2000, retryStrategy: () => null });
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** TEST_REDIS_URL, else the server on 127.0.0.1:6379; under CI a missing Redis fails the run. */
+async function findRedis(project: TestProject): Promise<void> {
+  const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  if (await redisAnswers(url)) {
+    project.provide('redisUrl', url);
+    return;
+  }
+  if (process.env.CI === 'true') throw new Error(`Redis is required under CI=true: ${url} does not answer`);
+  process.stderr.write('\n[plaudit tests] Redis not found: the Redis store tests are SKIPPED (set TEST_REDIS_URL)\n\n');
+  project.provide('redisUrl', '');
+}
+
 export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
+  await findRedis(project);
   const given = process.env.TEST_DATABASE_URL;
   if (given) {
     if (!(await answers(given))) throw new Error(`TEST_DATABASE_URL does not answer: ${given}`);

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { RedisRateLimitStore } from '../../src/http/redis-rate-limit-store.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { envelope, openApiPath, signedHeaders, useHarness } from '../support/harness.js';
+
+const url = inject('redisUrl');
+
+describe.skipIf(url === '')('Redis rate-limit store', () => {
+  const clients: Redis[] = [];
+  const prefix = `plaudit-test:${randomBytes(6).toString('hex')}:`;
+  /** Each store has its own connection, like two API processes. */
+  const store = () => {
+    const client = new Redis(url);
+    clients.push(client);
+    return new RedisRateLimitStore(client, prefix);
+  };
+  afterAll(async () => {
+    const keys = await clients[0]!.keys(`${prefix}*`);
+    if (keys.length > 0) await clients[0]!.del(...keys);
+    await Promise.all(clients.map((client) => client.quit()));
+  });
+
+  it('counts one window across processes, and starts over in the next window', async () => {
+    const [a, b] = [store(), store()];
+    const start = 1_781_683_200_000;
+    expect(await a.increment('shop-1', start, 60_000)).toEqual({ count: 1, resetAt: start + 60_000 });
+    expect(await b.increment('shop-1', start + 1_000, 60_000)).toEqual({ count: 2, resetAt: start + 60_000 });
+    expect(await a.peek('shop-1', start + 2_000, 60_000)).toEqual({ count: 2, resetAt: start + 60_000 });
+    expect(await b.increment('shop-2', start + 2_000, 60_000)).toMatchObject({ count: 1 });
+    expect(await a.increment('shop-1', start + 60_000, 60_000)).toEqual({ count: 1, resetAt: start + 120_000 });
+    expect(await b.peek('nobody', start, 60_000)).toBeUndefined();
+  });
+
+  it('lets keys expire after their window', async () => {
+    const s = store();
+    const now = Date.now();
+    await s.increment('short', now, 1_000);
+    const ttl = await clients[clients.length - 1]!.pttl(`${prefix}1000:short:${Math.floor(now / 1000)}`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(2_000);
+  });
+});
+
+if (url !== '') {
+  describeEachDatabase('rate limits shared through Redis', (dialect) => {
+    const harness = useHarness(dialect, { env: { RATE_LIMIT_OPENAPI: '5/60' } });
+
+    it('counts a credential once across two API processes', async () => {
+      const h = harness();
+      h.clock.set(1_781_683_200_000);
+      const prefix = `plaudit-test:${randomBytes(6).toString('hex')}:`;
+      const clients = [new Redis(url), new Redis(url)];
+      const apps = await Promise.all(clients.map((client) => buildApp({ ...h.deps, rateLimitStore: new RedisRateLimitStore(client, prefix) }, { logger: false })));
+      try {
+        const codes: number[] = [];
+        for (let i = 0; i < 6; i++) {
+          const headers = signedHeaders(h.shop, 'is_all_rating=1', '', Math.floor(h.clock.now() / 1000));
+          const response = await apps[i % 2]!.inject({ method: 'GET', url: `${openApiPath('get_rating')}?is_all_rating=1`, headers });
+          codes.push(envelope(response).code);
+        }
+        expect(codes).toEqual([0, 0, 0, 0, 0, 8]);
+      } finally {
+        await Promise.all(apps.map((app) => app.close()));
+        const keys = await clients[0]!.keys(`${prefix}*`);
+        if (keys.length > 0) await clients[0]!.del(...keys);
+        await Promise.all(clients.map((client) => client.quit()));
+      }
+    });
+  });
+}
