@@ -1,6 +1,24 @@
 import type { CallOptions, PlauditClient } from './client.js';
 import type { CreateReviewBody, CreateReviewData, DeleteReviewData, GetReviewsData, GetReviewsQuery, Review, UpdateReviewBody } from './generated/api-types.js';
 
+/** Where an incremental synchronisation stands: the last review seen (`updated_at`, `id`). */
+export interface SyncCursor {
+  /** RFC 3339 time, e.g. "2026-06-16T09:05:00Z". */
+  updatedSince: string;
+  afterId?: number;
+}
+
+const SYNC_PAGE_SIZE = 100;
+
+/**
+ * The cursor the next run starts from: five seconds before the last one, without after_id, so a
+ * review changed twice within one second is read again in its final state (reviews.md §4).
+ */
+export function restartCursor(last: SyncCursor): SyncCursor {
+  const time = new Date(new Date(last.updatedSince).getTime() - 5000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return { updatedSince: time };
+}
+
 /** Reviews operations of reviews.md §3–7. */
 export class ReviewsApi {
   constructor(private readonly client: PlauditClient) {}
@@ -25,6 +43,31 @@ export class ReviewsApi {
       const { list, page: info } = await this.list({ ...query, page, page_size: pageSize });
       yield* list;
       if (list.length < pageSize || page >= info.total_page) return;
+    }
+  }
+
+  /**
+   * Every review changed since the cursor, deletions included as tombstones (`deleted_at` set), in
+   * the order they changed (reviews.md §4, incremental synchronisation). Pass the cursor the
+   * previous run ended with; `cursor` is advanced as reviews are yielded, so after the loop it
+   * holds where the next run should start (see `restartCursor`).
+   */
+  async *changes(cursor: SyncCursor, filters: Omit<GetReviewsQuery, 'page' | 'page_size' | 'updated_since' | 'after_id' | 'include_deleted' | 'sort_by'> = {}): AsyncGenerator<Review, void, undefined> {
+    for (;;) {
+      const { list } = await this.list({
+        ...filters,
+        updated_since: cursor.updatedSince,
+        ...(cursor.afterId !== undefined ? { after_id: cursor.afterId } : {}),
+        include_deleted: 1,
+        page: 1,
+        page_size: SYNC_PAGE_SIZE,
+      });
+      for (const review of list) {
+        yield review;
+        cursor.updatedSince = review.updated_at;
+        cursor.afterId = review.id;
+      }
+      if (list.length < SYNC_PAGE_SIZE) return;
     }
   }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../server/test/support/databases.js';
 import { type Harness, startHarness } from '../../server/test/support/harness.js';
 import type { TestDatabase } from '../../server/test/support/databases.js';
-import { PlauditClient, PlauditError, type Review } from '../src/index.js';
+import { PlauditClient, PlauditError, restartCursor, type Review } from '../src/index.js';
 
 describeEachDatabase('@plaudit/sdk against a running server', (dialect) => {
   let h: Harness & { database: TestDatabase };
@@ -55,6 +55,28 @@ describeEachDatabase('@plaudit/sdk against a running server', (dialect) => {
     const seen: number[] = [];
     for await (const review of own.reviews.iterate({ page_size: 3, sort_by: 'created-ascending' })) seen.push(review.id);
     expect(seen).toEqual(created);
+  });
+
+  it('synchronises changes incrementally, tombstones included, and restarts five seconds back', async () => {
+    const shop = await h.newShop(`sdk-sync-${dialect}.example.com`);
+    const own = clientFor(shop);
+    const start = new Date(h.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push(Number((await own.reviews.create({ product_id: '3', rating: 5, author: `S${i}` })).id));
+    h.clock.advanceSeconds(10);
+    await own.reviews.delete(ids[0]!);
+    await own.reviews.update({ id: ids[1]!, is_featured: 1 });
+    const cursor = { updatedSince: start };
+    const seen: Array<[number, boolean]> = [];
+    for await (const review of own.reviews.changes(cursor)) seen.push([review.id, review.deleted_at !== undefined]);
+    expect(seen).toEqual([[ids[2]!, false], [ids[0]!, true], [ids[1]!, false]]);
+    expect(cursor).toMatchObject({ afterId: ids[1] });
+    const again: number[] = [];
+    for await (const review of own.reviews.changes({ ...cursor })) again.push(review.id);
+    expect(again).toEqual([]);
+    const restarted: number[] = [];
+    for await (const review of own.reviews.changes(restartCursor(cursor))) restarted.push(review.id);
+    expect(restarted.sort()).toEqual([ids[0]!, ids[1]!].sort());
   });
 
   it('throws PlauditError carrying the code, the field errors and the request id', async () => {
