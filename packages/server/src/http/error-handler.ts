@@ -54,12 +54,14 @@ export function installErrorHandler(app: FastifyInstance, deps: AppDeps): void {
       }
     }
     for (const [name, value] of Object.entries(final.headers)) reply.header(name, value);
+    reply.businessCode = final.code;
     return reply.code(final.httpStatus).type('application/json; charset=utf-8').send(body);
   });
 
   app.setNotFoundHandler(async (request, reply) => {
     const path = (request.raw.url ?? '/').split('?')[0];
     const body = errorEnvelope(Code.notFound, `no endpoint at ${path}`, request.id, unixSeconds(deps.clock));
+    reply.businessCode = Code.notFound;
     return reply.code(404).type('application/json; charset=utf-8').send(JSON.stringify(body));
   });
 }

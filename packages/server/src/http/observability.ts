@@ -1,4 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** The envelope's business code, for metrics; unset for answers that are not envelopes. */
+    businessCode?: number;
+  }
+}
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AppDeps } from '../app-deps.js';
 import { sql } from 'kysely';
@@ -10,8 +17,8 @@ export function installObservability(app: FastifyInstance, deps: AppDeps): void 
   collectDefaultMetrics({ register: registry, prefix: 'plaudit_' });
   const requests = new Counter({
     name: 'plaudit_http_requests_total',
-    help: 'HTTP requests by route and status',
-    labelNames: ['method', 'route', 'status'] as const,
+    help: 'HTTP requests by route, HTTP status and business code ("" when the answer is not an envelope)',
+    labelNames: ['method', 'route', 'status', 'code'] as const,
     registers: [registry],
   });
   const latency = new Histogram({
@@ -25,7 +32,7 @@ export function installObservability(app: FastifyInstance, deps: AppDeps): void 
   app.addHook('onResponse', async (request, reply) => {
     // The route pattern, never the raw URL, keeps label cardinality bounded.
     const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };
-    requests.inc(labels);
+    requests.inc({ ...labels, code: reply.businessCode === undefined ? '' : String(reply.businessCode) });
     latency.observe(labels, reply.elapsedTime / 1000);
   });
 

@@ -100,7 +100,8 @@ async function prepareInput(request: FastifyRequest, reply: FastifyReply, op: An
       const fingerprint = fingerprintOf(op.method, `${OPENAPI_PREFIX}/${op.operation}`, request.rawBody ?? '');
       const outcome = await claimIdempotencyKey(deps.db.kysely, request.actor, key, fingerprint, unixSeconds(deps.clock));
       if (outcome.kind === 'replay') {
-        const stored = JSON.parse(outcome.body) as { request_id: string };
+        const stored = JSON.parse(outcome.body) as { request_id: string; code: number };
+        reply.businessCode = stored.code;
         await reply
           .code(outcome.status)
           .header('idempotent-replayed', 'true')
@@ -129,6 +130,7 @@ async function handle(request: FastifyRequest, reply: FastifyReply, op: AnyOpera
   const deadlineAt = performance.now() + timeoutMs;
   if (op.method === 'GET') {
     const data = await withinDeadline(op.handler({ ...context, db: deps.db.kysely }), deadlineAt, timeoutMs);
+    reply.businessCode = 0;
     await reply.send(successEnvelope(data, request.id, unixSeconds(deps.clock)));
     return;
   }
@@ -142,6 +144,7 @@ async function handle(request: FastifyRequest, reply: FastifyReply, op: AnyOpera
   });
   const body = await withinDeadline(committed, deadlineAt, timeoutMs);
   request.idempotencyClaim = undefined;
+  reply.businessCode = 0;
   await reply.type('application/json; charset=utf-8').send(body);
 }
 

@@ -90,8 +90,10 @@ describeEachDatabase('Open API transport rules', (dialect) => {
     expect((await h.app.inject('/readyz')).json()).toEqual({ status: 'ok', database: dialect });
     await h.call('GET', 'get_rating', { query: 'is_all_rating=1' });
     const metrics = (await h.app.inject('/metrics')).body;
-    expect(metrics).toMatch(/plaudit_http_requests_total\{method="GET",route="\/api\/v1\/openapi\/get_rating",status="200"\} \d+/);
+    expect(metrics).toMatch(/plaudit_http_requests_total\{method="GET",route="\/api\/v1\/openapi\/get_rating",status="200",code="0"\} \d+/);
     expect(metrics).toContain('plaudit_http_request_duration_seconds_bucket');
+    await h.app.inject({ method: 'GET', url: '/api/v1/openapi/get_rating' });
+    expect((await h.app.inject('/metrics')).body).toMatch(/plaudit_http_requests_total\{method="GET",route="\/api\/v1\/openapi\/get_rating",status="401",code="16"\} \d+/);
   });
 
   it('readiness fails with 503 when the database is gone', async () => {
