@@ -3,7 +3,7 @@ import { buildApp } from '../app.js';
 import { connectDatabase } from '../db/connect.js';
 import { announceDemoShop } from './demo-shop.js';
 import { prepareSchema } from './pending-migrations.js';
-import { loadConfig, runtimeDeps } from './runtime.js';
+import { CliError, loadConfig, runtimeDeps } from './runtime.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -30,7 +30,17 @@ export function registerServeCommand(program: Command): void {
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
       process.once('SIGINT', () => void shutdown('SIGINT'));
 
-      await app.listen({ port: config.port, host: config.host });
+      try {
+        await app.listen({ port: config.port, host: config.host });
+      } catch (error) {
+        await app.close();
+        await deps.closeExtras();
+        await db.close();
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new CliError(`port ${config.port} on ${config.host} is already in use: stop the other server or set PORT`);
+        if (code === 'EACCES') throw new CliError(`not allowed to listen on port ${config.port}: choose a port above 1023 with PORT`);
+        throw error;
+      }
       const print = (line: string) => process.stdout.write(`${line}\n`);
       print(`\nPlaudit is listening on ${config.publicUrl} (database: ${config.database.dialect}${config.database.dialect === 'sqlite' ? ` ${config.database.file}` : ''})`);
       await announceDemoShop(config, db, deps.clock, print);

@@ -37,6 +37,19 @@ describe('plaudit CLI basics', () => {
     expect(result.stdout).toContain('Usage: plaudit');
   });
 
+  it('says so when the port is taken', async () => {
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const result = plaudit(['serve'], { PORT: String(port), DATA_DIR: mkdtempSync(path.join(tmpdir(), 'plaudit-port-')) });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
+
   it('stops on a bad setting with a message naming the variable', () => {
     const result = plaudit(['shop', 'list'], { PORT: 'eighty' });
     expect(result.status).toBe(1);
