@@ -135,14 +135,16 @@ async function handle(request: FastifyRequest, reply: FastifyReply, op: AnyOpera
     return;
   }
   // Effects, outbox events and the stored idempotent answer commit together (README §9).
+  let committing = false;
   const committed = deps.db.kysely.transaction().execute(async (trx) => {
     const data = await op.handler({ ...context, db: trx });
     if (performance.now() > deadlineAt) throw deadlineExceeded(timeoutMs);
+    committing = true;
     const serialized = reply.serialize(successEnvelope(data, request.id, unixSeconds(deps.clock))) as string;
     if (request.idempotencyClaim) await completeIdempotencyKey(trx, request.idempotencyClaim, 200, serialized, now);
     return serialized;
   });
-  const body = await withinDeadline(committed, deadlineAt, timeoutMs);
+  const body = await withinDeadline(committed, deadlineAt, timeoutMs, () => !committing);
   request.idempotencyClaim = undefined;
   reply.businessCode = 0;
   await reply.type('application/json; charset=utf-8').send(body);
