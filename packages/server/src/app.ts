@@ -4,7 +4,7 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.js';
 import { installApiDocs } from './http/api-docs.js';
-import { AJV_OPTIONS } from './http/body-validator.js';
+import { ajvOptions } from './http/body-validator.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { invalidField } from './http/errors.js';
 import { BODY_LIMIT_BYTES, installJsonBodyParser } from './http/json-body-parser.js';
@@ -54,8 +54,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     routerOptions: { ignoreTrailingSlash: true, querystringParser: parseRawQuery },
     ajv: {
       // Coercion would accept "1e2" for an integer; the contract wants digits only, so types
-      // are converted by http/query-string.ts and validated strictly (see AJV_OPTIONS).
-      customOptions: { ...AJV_OPTIONS, keywords: [...AJV_OPTIONS.keywords], formats: { ...AJV_OPTIONS.formats } },
+      // are converted by http/query-string.ts and validated strictly (see ajvOptions).
+      customOptions: ajvOptions(),
     },
   });
 
