@@ -5,8 +5,8 @@ import type { Command } from 'commander';
 import { parseTimeInput } from '../lib/time-format.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { exportReviews, type ExportFormat } from '../transfer/review-export.js';
-import { prepareSchema } from './pending-migrations.js';
-import { CliError, loadConfig, withDatabase } from './runtime.js';
+import { withCurrentSchema } from './pending-migrations.js';
+import { CliError, loadConfig } from './runtime.js';
 
 const list = (value: string | undefined) => value?.split(',').map((item) => item.trim()).filter(Boolean);
 
@@ -39,8 +39,7 @@ export function registerExportCommand(program: Command): void {
       const updatedSince = options.updatedSince === undefined ? undefined : parseTimeInput(options.updatedSince as string);
       if (updatedSince === null) throw new CliError('--updated-since must be a time such as 2026-06-01 or 2026-06-01 08:00:00');
       const config = loadConfig();
-      await withDatabase(config, async (db) => {
-        await prepareSchema(config, db);
+      await withCurrentSchema(config, async (db) => {
         if (!(await findShopById(db.kysely, options.shop as string))) throw new CliError(`shop ${String(options.shop)} not found`);
         const chunks = exportReviews(
           db.kysely,

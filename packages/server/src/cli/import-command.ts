@@ -5,8 +5,8 @@ import { systemClock } from '../lib/clock.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../transfer/csv-formats.js';
 import { ImportFileError, importReviews, type Rejection } from '../transfer/review-import.js';
-import { prepareSchema } from './pending-migrations.js';
-import { CliError, loadConfig, output, withDatabase } from './runtime.js';
+import { withCurrentSchema } from './pending-migrations.js';
+import { CliError, loadConfig, output } from './runtime.js';
 
 const SHOWN_REJECTIONS = 20;
 
@@ -28,8 +28,7 @@ export function registerImportCommand(program: Command): void {
         throw new CliError(`cannot read ${file}`);
       }
       const config = loadConfig();
-      await withDatabase(config, async (db) => {
-        await prepareSchema(config, db);
+      await withCurrentSchema(config, async (db) => {
         const shop = await findShopById(db.kysely, options.shop);
         if (!shop) throw new CliError(`shop ${options.shop} not found`);
         const interactive = !options.json && process.stderr.isTTY === true;

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/connect.js';
 import { migrateToLatest, pendingMigrations } from '../db/migrate.js';
-import { CliError } from './runtime.js';
+import { CliError, withDatabase } from './runtime.js';
 
 /**
  * The embedded SQLite default migrates itself on start (zero setup). A shared PostgreSQL is
@@ -14,4 +14,12 @@ export async function prepareSchema(config: Config, db: Db): Promise<void> {
   }
   const pending = await pendingMigrations(db);
   if (pending.length > 0) throw new CliError(`the PostgreSQL schema is behind: run \`plaudit migrate\` first (pending: ${pending.join(', ')})`);
+}
+
+/** Opens the database for one command, with its schema ready (see prepareSchema), and closes it. */
+export function withCurrentSchema<T>(config: Config, work: (db: Db) => Promise<T>): Promise<T> {
+  return withDatabase(config, async (db) => {
+    await prepareSchema(config, db);
+    return work(db);
+  });
 }

@@ -3,8 +3,8 @@ import { ApiError } from '../http/errors.js';
 import { systemClock } from '../lib/clock.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { createShop, revealPrivateToken, rotatePrivateToken, type ShopCredentials, summarizeShops } from '../shops/shop-service.js';
-import { CliError, loadConfig, output, withDatabase } from './runtime.js';
-import { prepareSchema } from './pending-migrations.js';
+import { CliError, loadConfig, output } from './runtime.js';
+import { withCurrentSchema } from './pending-migrations.js';
 
 function describeCredentials(shop: ShopCredentials): string {
   return [
@@ -39,8 +39,7 @@ export function registerShopCommands(program: Command): void {
     .option('--json', 'print one JSON object')
     .action(async (options: { domain: string; name: string; id?: string; json?: boolean }) => {
       const config = loadConfig();
-      await withDatabase(config, async (db) => {
-        await prepareSchema(config, db);
+      await withCurrentSchema(config, async (db) => {
         const created = await createShop(db.kysely, { secretKey: config.secretKey!, clock: systemClock }, options).catch(asCliError);
         output(Boolean(options.json), created, () => describeCredentials(created));
       });
@@ -52,8 +51,7 @@ export function registerShopCommands(program: Command): void {
     .option('--json', 'print one JSON object')
     .action(async (options: { json?: boolean }) => {
       const config = loadConfig();
-      await withDatabase(config, async (db) => {
-        await prepareSchema(config, db);
+      await withCurrentSchema(config, async (db) => {
         const shops = await summarizeShops(db.kysely);
         output(Boolean(options.json), { shops }, () =>
           shops.length === 0 ? 'no shops yet: create one with `plaudit shop create --domain <d> --name <n>`' : shops.map((s) => `${s.shop_id}\t${s.domain}\t${s.name}\t${s.public_token}\t${s.status}`).join('\n'),
@@ -69,8 +67,7 @@ export function registerShopCommands(program: Command): void {
     .option('--json', 'print one JSON object')
     .action(async (shopId: string, options: { revealPrivateToken?: boolean; json?: boolean }) => {
       const config = loadConfig();
-      await withDatabase(config, async (db) => {
-        await prepareSchema(config, db);
+      await withCurrentSchema(config, async (db) => {
         const row = await findShopById(db.kysely, shopId);
         if (!row) throw new CliError(`shop ${shopId} not found`);
         const shown = {
@@ -92,8 +89,7 @@ export function registerShopCommands(program: Command): void {
     .option('--json', 'print one JSON object')
     .action(async (shopId: string, options: { json?: boolean }) => {
       const config = loadConfig();
-      await withDatabase(config, async (db) => {
-        await prepareSchema(config, db);
+      await withCurrentSchema(config, async (db) => {
         const rotated = await rotatePrivateToken(db.kysely, { secretKey: config.secretKey!, clock: systemClock }, shopId).catch(asCliError);
         output(Boolean(options.json), rotated, () => describeCredentials(rotated));
       });
