@@ -13,6 +13,6 @@ export interface AppDeps {
   clock: Clock;
   replayCache: ReplayCache;
   rateLimitStore: RateLimitStore;
-  /** OAuth2 access tokens; absent until the authorization server is configured. */
+  /** OAuth2 access tokens; buildApp uses the authorization server's tables when none is given. */
   bearer?: BearerAuthenticator;
 }

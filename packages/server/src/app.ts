@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { constants as zlib } from 'node:zlib';
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.js';
 import { installApiDocs } from './http/api-docs.js';
@@ -11,6 +12,9 @@ import { BODY_LIMIT_BYTES, installJsonBodyParser } from './http/json-body-parser
 import { openApiPlugin } from './http/openapi-plugin.js';
 import { installObservability } from './http/observability.js';
 import { parseRawQuery } from './http/query-string.js';
+import { cancelAuthorizationOperation } from './oauth/cancel-authorization.route.js';
+import { DatabaseBearerAuthenticator } from './oauth/bearer-authenticator.js';
+import { oauthPlugin } from './oauth/oauth-plugin.js';
 import { reviewOperations } from './reviews/operations.js';
 import { registerGoogleFeed } from './storefront/google-feed.route.js';
 
@@ -34,7 +38,8 @@ export interface BuildAppOptions {
 }
 
 /** Builds a ready Fastify instance without listening: tests call inject(), `plaudit serve` listens. */
-export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const deps: AppDeps = { ...given, bearer: given.bearer ?? new DatabaseBearerAuthenticator(given.db.kysely, given.clock) };
   const app = Fastify({
     logger:
       options.logger === false
@@ -71,7 +76,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   installErrorHandler(app, deps);
   installObservability(app, deps);
   await installApiDocs(app, deps.config);
-  await app.register(openApiPlugin, { deps, operations: [...reviewOperations] });
+  await app.register(cookie);
+  await app.register(openApiPlugin, { deps, operations: [...reviewOperations, cancelAuthorizationOperation] });
+  await app.register(oauthPlugin, { deps });
   registerGoogleFeed(app, deps);
   return app;
 }

@@ -1,14 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
+import { createMerchant } from '../console/merchant-service.js';
 import type { Db } from '../db/connect.js';
 import type { Clock } from '../lib/clock.js';
 import { listShops } from '../shops/shop-repository.js';
 import { createShop } from '../shops/shop-service.js';
 
 export const DEMO_SHOP = { id: '10000000001', domain: 'demo-shop.plaudit.test', name: 'Plaudit Demo Shop' } as const;
+export const DEMO_MERCHANT_EMAIL = 'demo@plaudit.test';
 
 /**
- * A brand-new embedded install gets one shop so the README's first signed request works at once.
- * Its private token exists in clear only in this start's output; later starts say how to reveal it.
+ * A brand-new embedded install gets one shop so the README's first signed request works at once,
+ * with a merchant who can sign in to it. Its private token and the merchant's password exist in
+ * clear only in this start's output; later starts say how to reveal the token.
  */
 export async function announceDemoShop(config: Config, db: Db, clock: Clock, print: (line: string) => void): Promise<void> {
   if (config.database.dialect !== 'sqlite') return;
@@ -16,11 +20,17 @@ export async function announceDemoShop(config: Config, db: Db, clock: Clock, pri
   const base = `${config.publicUrl}/api/v1/openapi`;
   if (shops.length === 0) {
     const shop = await createShop(db.kysely, { secretKey: config.secretKey!, clock }, DEMO_SHOP);
+    const password = randomBytes(16).toString('base64url');
+    await createMerchant(db.kysely, clock, { email: DEMO_MERCHANT_EMAIL, password, shopIds: [shop.shop_id] });
     print('');
     print('  Demo shop created (shown once; keep the private token secret):');
     print(`    shop_id        ${shop.shop_id}`);
     print(`    public_token   ${shop.public_token}`);
     print(`    private_token  ${shop.private_token}`);
+    print('');
+    print(`  Demo merchant (console and consent page, ${config.publicUrl}/console/login):`);
+    print(`    e-mail         ${DEMO_MERCHANT_EMAIL}`);
+    print(`    password       ${password}`);
     print('');
     print(`  Try it:  npx plaudit sign --shop ${shop.shop_id} GET '${base}/get_rating?is_all_rating=1'`);
     print(`  API reference: ${config.publicUrl}/docs`);

@@ -2,6 +2,7 @@ import type { AppDeps } from '../app-deps.js';
 import { type Config, ConfigError, parseConfig } from '../config.js';
 import { connectDatabase, type Db } from '../db/connect.js';
 import { Redis } from 'ioredis';
+import { ApiError } from '../http/errors.js';
 import { MemoryRateLimitStore } from '../http/rate-limiter.js';
 import { RedisRateLimitStore } from '../http/redis-rate-limit-store.js';
 import { DatabaseReplayCache } from '../http/replay-cache.js';
@@ -10,6 +11,15 @@ import { ensureSecretKey } from '../secret-key-file.js';
 
 /** Thrown for operator mistakes: printed without a stack trace, exit code 1. */
 export class CliError extends Error {}
+
+/** Service errors become operator messages; everything else is a bug and keeps its stack. */
+export function asCliError(error: unknown): never {
+  if (error instanceof ApiError) {
+    const details = error.errors?.map((e) => `  ${e.field} ${e.reason}`).join('\n');
+    throw new CliError(details ? `${error.message}\n${details}` : error.message);
+  }
+  throw error;
+}
 
 /** Reads the environment once (the only place that touches process.env) and resolves SECRET_KEY. */
 export function loadConfig(): Config {
@@ -56,4 +66,9 @@ export async function withDatabase<T>(config: Config, work: (db: Db) => Promise<
 /** `--json` prints exactly one JSON object on stdout; otherwise a readable form. */
 export function output(json: boolean, value: object, human: () => string): void {
   process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${human()}\n`);
+}
+
+/** Commander's collector for an option given several times (`--shop a --shop b`). */
+export function repeatable(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { ApiError } from '../http/errors.js';
 import { systemClock } from '../lib/clock.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { createShop, revealPrivateToken, rotatePrivateToken, type ShopCredentials, summarizeShops } from '../shops/shop-service.js';
-import { CliError, loadConfig, output } from './runtime.js';
+import { asCliError, CliError, loadConfig, output } from './runtime.js';
 import { withCurrentSchema } from './pending-migrations.js';
 
 function describeCredentials(shop: ShopCredentials): string {
@@ -16,15 +15,6 @@ function describeCredentials(shop: ShopCredentials): string {
     '',
     'Keep the private token secret: it signs API requests and is shown only now.',
   ].join('\n');
-}
-
-/** Service errors become operator messages; everything else is a bug and keeps its stack. */
-function asCliError(error: unknown): never {
-  if (error instanceof ApiError) {
-    const details = error.errors?.map((e) => `  ${e.field} ${e.reason}`).join('\n');
-    throw new CliError(details ? `${error.message}\n${details}` : error.message);
-  }
-  throw error;
 }
 
 export function registerShopCommands(program: Command): void {

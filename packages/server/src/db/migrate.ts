@@ -3,6 +3,7 @@ import type { Db, Dialect } from './connect.js';
 import { coreMigration } from './migrations/001-core.js';
 import { reviewProvenanceMigration } from './migrations/002-review-provenance.js';
 import { requestSignaturesMigration } from './migrations/003-request-signatures.js';
+import { oauthMigration } from './migrations/004-oauth.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '001-core': coreMigration(dialect),
     '002-review-provenance': reviewProvenanceMigration,
     '003-request-signatures': requestSignaturesMigration,
+    '004-oauth': oauthMigration(dialect),
   };
 }
 

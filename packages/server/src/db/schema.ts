@@ -103,6 +103,8 @@ export interface OutboxEventsTable {
   event_id: string;
   payload: string;
   occurred_at: number;
+  /** Set for system webhooks addressed to one platform (auth.md §8); null for shop events. */
+  platform_id: string | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -122,6 +124,92 @@ export interface RequestSignaturesTable {
   expires_at: number;
 }
 
+export interface PlatformsTable {
+  client_id: string;
+  name: string;
+  client_secret_sealed: string;
+  webhook_secret_sealed: string;
+  /** JSON array of the registered redirect URIs, matched byte for byte. */
+  redirect_uris: string;
+  webhook_url: string;
+  /** Space-separated scopes the platform may ask for. */
+  allowed_scopes: string;
+  status: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export type GrantStatus = 'active' | 'disconnected' | 'cancelled';
+
+/** One per platform × shop: the merchant's latest decision about that platform. */
+export interface GrantsTable {
+  id: Generated<number>;
+  platform_id: string;
+  shop_id: string;
+  scopes: string;
+  status: GrantStatus;
+  authorized_at: number;
+  status_changed_at: number;
+}
+
+/** The tokens descending from one redeemed authorization code; revoked as a whole on reuse. */
+export interface TokenFamiliesTable {
+  id: Generated<number>;
+  grant_id: number;
+  scopes: string;
+  created_at: number;
+  chain_expires_at: number;
+  revoked_at: number | null;
+  revoked_reason: string | null;
+}
+
+export interface AuthorizationCodesTable {
+  code_hash: string;
+  platform_id: string;
+  shop_id: string;
+  merchant_id: number;
+  redirect_uri: string;
+  scopes: string;
+  code_challenge: string | null;
+  expires_at: number;
+  used_at: number | null;
+  /** The family the first redemption created, so a second redemption can revoke it. */
+  family_id: number | null;
+}
+
+export interface AccessTokensTable {
+  token_hash: string;
+  family_id: number;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export interface RefreshTokensTable extends AccessTokensTable {
+  rotated_at: number | null;
+}
+
+export interface MerchantsTable {
+  id: Generated<number>;
+  email: string;
+  password_hash: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface MerchantShopsTable {
+  merchant_id: number;
+  shop_id: string;
+}
+
+export interface MerchantSessionsTable {
+  session_hash: string;
+  merchant_id: number;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+}
+
 export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
@@ -131,4 +219,13 @@ export interface Database {
   outbox_events: OutboxEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   request_signatures: RequestSignaturesTable;
+  platforms: PlatformsTable;
+  grants: GrantsTable;
+  token_families: TokenFamiliesTable;
+  authorization_codes: AuthorizationCodesTable;
+  access_tokens: AccessTokensTable;
+  refresh_tokens: RefreshTokensTable;
+  merchants: MerchantsTable;
+  merchant_shops: MerchantShopsTable;
+  merchant_sessions: MerchantSessionsTable;
 }

@@ -9,7 +9,7 @@ import { deadlineExceeded, withinDeadline } from './deadline.js';
 import { ApiError, Code, invalidArgument, permissionDenied, rateLimited } from './errors.js';
 import { authenticateHmac } from './hmac-auth.js';
 import { claimIdempotencyKey, completeIdempotencyKey, fingerprintOf, type IdempotencyClaim, parseIdempotencyKey } from './idempotency.js';
-import type { AnyOperation } from './operation.js';
+import { type AnyOperation, SHOP_ONLY } from './operation.js';
 import { normalizeQuery, type RawQuery } from './query-string.js';
 import { type PolicyVerdict, rateLimitHeaders, verdict } from './rate-limiter.js';
 import { dropMeaninglessNulls, normalizeBodyText } from './text-normalization.js';
@@ -85,7 +85,11 @@ async function admit(request: FastifyRequest, op: AnyOperation, deps: AppDeps): 
     if (v.exceeded) throw rateLimited('openapi', v.resetSeconds);
   }
 
-  if (!actor.scopes.has(op.scope)) {
+  if (op.scope === SHOP_ONLY) {
+    if (actor.platformId !== null) {
+      throw permissionDenied('only the shop itself (an HMAC-signed request) may do this', { 'www-authenticate': 'Bearer error="insufficient_scope"' });
+    }
+  } else if (!actor.scopes.has(op.scope)) {
     throw permissionDenied(`this credential lacks the ${op.scope} scope`, {
       'www-authenticate': `Bearer error="insufficient_scope", scope="${op.scope}"`,
     });
@@ -162,7 +166,7 @@ function registerOperation(app: FastifyInstance, op: AnyOperation, deps: AppDeps
       summary: op.summary,
       description: op.description,
       tags: op.tags,
-      security: [{ PublicToken: [], Timestamp: [], Sign: [] }, { BearerAuth: [op.scope] }],
+      security: op.scope === SHOP_ONLY ? [{ PublicToken: [], Timestamp: [], Sign: [] }] : [{ PublicToken: [], Timestamp: [], Sign: [] }, { BearerAuth: [op.scope] }],
       ...(op.method === 'GET' && op.querystring ? { querystring: op.querystring } : {}),
       ...(op.method === 'POST' && op.body ? { body: op.body } : {}),
       response: { 200: SuccessSchema(op.data), '4xx': ErrorSchema, '5xx': ErrorSchema },
@@ -175,14 +179,21 @@ function registerOperation(app: FastifyInstance, op: AnyOperation, deps: AppDeps
     },
     handler: (request, reply) => handle(request, reply, op, deps),
   });
-  // A known path with another method answers 405 with Allow (README §2), before any credential check.
+  registerMethodNotAllowed(app, url, [op.method]);
+}
+
+/**
+ * A known path with another method answers 405 with Allow (README §2), before any credential check.
+ * Routes declared with Fastify's shorthands already answer HEAD for GET; `headServed` says so.
+ */
+export function registerMethodNotAllowed(app: FastifyInstance, url: string, allowed: string[], headServed = false): void {
   app.route({
-    method: ALL_METHODS.filter((m) => m !== op.method),
+    method: ALL_METHODS.filter((m) => !allowed.includes(m) && !(headServed && m === 'HEAD')),
     url,
     exposeHeadRoute: false,
     schema: { hide: true },
     handler: async () => {
-      throw new ApiError(Code.invalidArgument, `${url} accepts only ${op.method}`, { httpStatus: 405, headers: { allow: op.method } });
+      throw new ApiError(Code.invalidArgument, `${url} accepts only ${allowed.join(' and ')}`, { httpStatus: 405, headers: { allow: allowed.join(', ') } });
     },
   });
 }

@@ -20,10 +20,17 @@ export interface OperationContext<Query, Body> {
  * the scope it needs and a handler that calls a service. See http/openapi-plugin.ts for the hooks
  * that run before it, in the order of the contract (README §4.5).
  */
+export const SHOP_ONLY = 'shop_only';
+
 export interface Operation<Q extends TObject | undefined = TObject | undefined, B extends TSchema | undefined = TSchema | undefined, D extends TSchema = TSchema> {
   operation: string;
   method: 'GET' | 'POST';
-  scope: Scope;
+  /**
+   * The bearer scope the operation needs, or `shop_only` for the shop's own decisions about its
+   * partners (Cancel Platform Authorization): those take the shop's HMAC signature, never a
+   * platform's token.
+   */
+  scope: Scope | typeof SHOP_ONLY;
   summary: string;
   description?: string;
   tags: string[];

@@ -66,3 +66,13 @@ export function normalizeQuery(raw: RawQuery, schema: TObject): NormalizedQuery 
   }
   return { values, errors };
 }
+
+/**
+ * A raw query as routes without a schema read it (the OAuth pages): a name given once is a string,
+ * a name given more often stays an array so that the route can refuse the ambiguity.
+ */
+export function flattenRawQuery(query: RawQuery): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const [name, values] of Object.entries(query)) result[name] = values.length === 1 ? values[0]! : values;
+  return result;
+}

@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 export type DomainTopic = 'review/created' | 'review/updated' | 'review/deleted';
+/** Topics sent to one platform about its relation to a shop (auth.md §8). */
+export type SystemTopic = 'shop/authorized' | 'shop/deauthorized' | 'shop/uninstalled';
 
 /** Sortable event ids: 12 hex digits of milliseconds, then 80 random bits. */
 export function newEventId(nowMs: number): string {
@@ -19,10 +21,29 @@ export async function appendOutboxEvent(db: Kysely<Database>, shopId: string, to
 
 /** The same, for a payload already serialised (bulk writers build it from pieces). */
 export async function appendOutboxEventJson(db: Kysely<Database>, shopId: string, topic: DomainTopic, payloadJson: string, nowMs: number): Promise<string> {
-  const eventId = newEventId(nowMs);
+  return insertEvent(db, { shopId, platformId: null, topic, payloadJson, nowMs });
+}
+
+/** A system event for one platform, in the caller's transaction like every other event. */
+export async function appendSystemEvent(db: Kysely<Database>, platformId: string, shopId: string, topic: SystemTopic, payload: unknown, nowMs: number): Promise<string> {
+  return insertEvent(db, { shopId, platformId, topic, payloadJson: JSON.stringify(payload), nowMs });
+}
+
+async function insertEvent(
+  db: Kysely<Database>,
+  event: { shopId: string; platformId: string | null; topic: DomainTopic | SystemTopic; payloadJson: string; nowMs: number },
+): Promise<string> {
+  const eventId = newEventId(event.nowMs);
   await db
     .insertInto('outbox_events')
-    .values({ shop_id: shopId, topic, event_id: eventId, payload: payloadJson, occurred_at: Math.floor(nowMs / 1000) })
+    .values({
+      shop_id: event.shopId,
+      platform_id: event.platformId,
+      topic: event.topic,
+      event_id: eventId,
+      payload: event.payloadJson,
+      occurred_at: Math.floor(event.nowMs / 1000),
+    })
     .execute();
   return eventId;
 }

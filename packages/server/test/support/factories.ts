@@ -19,7 +19,20 @@ export async function createReviewVia(h: Harness, overrides: ReviewInput = {}, s
   return Number(answer.data!.id);
 }
 
+/** The shop's domain events in order (system events addressed to platforms are left out). */
 export async function outboxTopics(h: Harness, shopId: string): Promise<string[]> {
-  const rows = await h.deps.db.kysely.selectFrom('outbox_events').select('topic').where('shop_id', '=', shopId).orderBy('id').execute();
+  const rows = await h.deps.db.kysely.selectFrom('outbox_events').select('topic').where('shop_id', '=', shopId).where('platform_id', 'is', null).orderBy('id').execute();
   return rows.map((row) => row.topic);
+}
+
+/** System events addressed to platforms about this shop (auth.md §8), payloads parsed. */
+export async function systemEvents(h: Harness, shopId: string): Promise<Array<{ topic: string; platform_id: string; payload: Record<string, unknown> }>> {
+  const rows = await h.deps.db.kysely
+    .selectFrom('outbox_events')
+    .select(['topic', 'platform_id', 'payload'])
+    .where('shop_id', '=', shopId)
+    .where('platform_id', 'is not', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ topic: row.topic, platform_id: row.platform_id!, payload: JSON.parse(row.payload) as Record<string, unknown> }));
 }

@@ -10,8 +10,7 @@ import { signRequest } from '../../src/http/hmac-signature.js';
 import { ManualClock } from '../../src/lib/clock.js';
 import { createShop, type ShopCredentials } from '../../src/shops/shop-service.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
-import { TestBearerAuthenticator } from './test-bearer.js';
-import { findShopById } from '../../src/shops/shop-repository.js';
+import { issueTokens, registerPlatform } from './oauth.js';
 import type { Scope } from '../../src/http/actor.js';
 
 export const TEST_SECRET_KEY = 'a'.repeat(64);
@@ -41,7 +40,7 @@ export interface Harness {
   otherShop: ShopCredentials;
   /** Creates another shop (for tests that need a fresh one). */
   newShop(domain: string): Promise<ShopCredentials>;
-  /** An access token for the shop with exactly these scopes (see test-bearer.ts). */
+  /** An access token for the shop with exactly these scopes, issued by the authorization server. */
   bearerToken(shop: ShopCredentials, scopes: Scope[]): Promise<string>;
   /** An HMAC-signed call, as a partner's integration makes it. */
   call(method: 'GET' | 'POST', operation: string, options?: SignedOptions, shop?: ShopCredentials): Promise<LightMyRequestResponse>;
@@ -75,7 +74,6 @@ export async function startHarness(dialect: Dialect, options: HarnessOptions = {
     clock,
     replayCache: new DatabaseReplayCache(database.db.kysely),
     rateLimitStore: new MemoryRateLimitStore(),
-    bearer: new TestBearerAuthenticator(),
   };
   const app = await buildApp(deps, { logger: false });
   await app.ready();
@@ -100,8 +98,13 @@ export async function startHarness(dialect: Dialect, options: HarnessOptions = {
       ...(body !== '' ? { payload: body } : {}),
     });
   };
-  const bearerToken = async (owner: ShopCredentials, scopes: Scope[]) =>
-    (deps.bearer as TestBearerAuthenticator).issue((await findShopById(database.db.kysely, owner.shop_id))!, scopes);
+  // Bearer tokens come from the real authorization server, for a platform registered once per harness.
+  const tokenDeps = { db: database.db.kysely, secretKey: deps.secretKey, clock };
+  let testPlatform: Promise<string> | undefined;
+  const bearerToken = async (owner: ShopCredentials, scopes: Scope[]) => {
+    testPlatform ??= registerPlatform(tokenDeps, { clientId: 'harness-platform' }).then((p) => p.client_id);
+    return (await issueTokens(tokenDeps, await testPlatform, owner.shop_id, scopes)).accessToken;
+  };
   return { app, deps, clock, dialect, databaseUrl: database.url, shop, otherShop, newShop, bearerToken, call, database };
 }
 

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect, it } from 'vitest';
 import { SCOPES } from '../../src/http/actor.js';
-import type { AnyOperation } from '../../src/http/operation.js';
+import { type AnyOperation, SHOP_ONLY } from '../../src/http/operation.js';
 import { envelope, type Harness, openApiPath, signedHeaders } from './harness.js';
 
 export interface RequestParts {
@@ -120,18 +120,33 @@ export function securitySuite(getHarness: () => Harness, c: SecurityCase): void 
     expect(response.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
   });
 
-  it(`requires the ${op.scope} scope (code 7, insufficient_scope)`, async () => {
-    const h = getHarness();
-    const parts = await c.valid(h);
-    const before = await snapshot(h);
-    const others = SCOPES.filter((scope) => scope !== op.scope);
-    const response = await raw(h, op, parts, { authorization: `Bearer ${await h.bearerToken(h.shop, [...others])}` });
-    expectRefused(response, 403, 7);
-    expect(response.headers['www-authenticate']).toBe(`Bearer error="insufficient_scope", scope="${op.scope}"`);
-    expect(await snapshot(h)).toEqual(before);
-    const allowed = await raw(h, op, await c.valid(h), { authorization: `Bearer ${await h.bearerToken(h.shop, [op.scope])}` });
-    expect(envelope(allowed).code).toBe(0);
-  });
+  const scope = op.scope;
+  if (scope === SHOP_ONLY) {
+    it('refuses every bearer token, whatever its scopes: only the shop itself may do this (code 7)', async () => {
+      const h = getHarness();
+      const parts = await c.valid(h);
+      const token = await h.bearerToken(h.shop, [...SCOPES]);
+      const before = await snapshot(h);
+      const response = await raw(h, op, parts, { authorization: `Bearer ${token}` });
+      expectRefused(response, 403, 7);
+      expect(response.headers['www-authenticate']).toBe('Bearer error="insufficient_scope"');
+      expect(await snapshot(h)).toEqual(before);
+    });
+  } else {
+    it(`requires the ${scope} scope (code 7, insufficient_scope)`, async () => {
+      const h = getHarness();
+      const parts = await c.valid(h);
+      const others = SCOPES.filter((candidate) => candidate !== scope);
+      const token = await h.bearerToken(h.shop, [...others]);
+      const before = await snapshot(h);
+      const response = await raw(h, op, parts, { authorization: `Bearer ${token}` });
+      expectRefused(response, 403, 7);
+      expect(response.headers['www-authenticate']).toBe(`Bearer error="insufficient_scope", scope="${scope}"`);
+      expect(await snapshot(h)).toEqual(before);
+      const allowed = await raw(h, op, await c.valid(h), { authorization: `Bearer ${await h.bearerToken(h.shop, [scope])}` });
+      expect(envelope(allowed).code).toBe(0);
+    });
+  }
 
   if (c.foreign) {
     const foreign = c.foreign;

@@ -1,16 +1,10 @@
 import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely } from 'kysely';
 import type { Dialect } from '../connect.js';
+import { withIdColumn } from './id-column.js';
 
 const text = (col: ColumnDefinitionBuilder) => col.notNull().defaultTo('');
 const flag = (col: ColumnDefinitionBuilder) => col.notNull().defaultTo(0);
 const count = (col: ColumnDefinitionBuilder) => col.notNull().defaultTo(0);
-
-/** Surrogate integer keys: AUTOINCREMENT on SQLite (ids never reused), identity on PostgreSQL. */
-function withIdColumn<TB extends string>(dialect: Dialect, table: CreateTableBuilder<TB, never>): CreateTableBuilder<TB, 'id'> {
-  return dialect === 'sqlite'
-    ? table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    : table.addColumn('id', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity());
-}
 
 export function coreMigration(dialect: Dialect) {
   const id = <TB extends string>(table: CreateTableBuilder<TB, never>) => withIdColumn(dialect, table);

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Eta } from 'eta';
+import type { FastifyReply } from 'fastify';
+
+// The views sit beside src/ and dist/, so the same relative path works from either.
+const VIEWS_DIR = fileURLToPath(new URL('../../views', import.meta.url));
+
+// Eta escapes every `<%= %>` by default; `<%~ %>` (raw) is used only for the layout's body slot.
+const eta = new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true });
+
+export interface PageOptions {
+  status?: number;
+  /** Origins a form on this page may submit to besides our own (the consent page's 303 target). */
+  formActionOrigins?: string[];
+}
+
+/**
+ * Renders a merchant-facing page with the headers every such page needs: a strict CSP with a
+ * per-response style nonce and no script, framing forbidden (clickjacking a consent button is the
+ * classic attack), no referrer (the URL may carry state, challenges or codes), never cached.
+ */
+export async function sendPage(reply: FastifyReply, view: string, data: Record<string, unknown>, options: PageOptions = {}): Promise<FastifyReply> {
+  const nonce = randomBytes(16).toString('base64');
+  const html = eta.render(`./${view}`, { ...data, nonce });
+  const formAction = ["'self'", ...(options.formActionOrigins ?? [])].join(' ');
+  return reply
+    .code(options.status ?? 200)
+    .headers({
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self' data:; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
+      'x-frame-options': 'DENY',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+    })
+    .send(html);
+}
+
+/** A page with one message: errors that must not redirect, and plain confirmations. */
+export function sendMessagePage(reply: FastifyReply, status: number, heading: string, text: string, hint?: string): Promise<FastifyReply> {
+  return sendPage(reply, 'message', { title: heading, heading, text, hint: hint ?? '', isError: status >= 400 }, { status });
+}

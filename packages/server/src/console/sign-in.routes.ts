@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
+import { unixSeconds } from '../lib/clock.js';
+import { safeEqual } from '../lib/tokens.js';
+import { SESSION_DEFAULTS } from '../oauth/defaults.js';
+import { csrfTokenMatches, currentSession } from './current-session.js';
+import { sendMessagePage, sendPage } from './html-page.js';
+import { findMerchantByEmail } from './merchant-repository.js';
+import { normalizeEmail } from './merchant-service.js';
+import { passwordMatches } from './password.js';
+import { clearSessionCookie, readCookie, safeReturnPath, setLoginCsrfCookie, setSessionCookie } from './session-cookie.js';
+import { endSession, startSession } from './session-service.js';
+import { SignInThrottle } from './sign-in-throttle.js';
+
+type Form = Record<string, unknown>;
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/**
+ * Sign-in, sign-out and the console's landing page (auth.md §9). The sign-in form has no session
+ * yet, so its CSRF token is a double-submit cookie; every later form uses the session's token.
+ */
+export function registerSignInRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const throttle = new SignInThrottle(deps.rateLimitStore);
+
+  const showLogin = (reply: Parameters<typeof sendPage>[0], status: number, fields: { returnTo: string; email?: string; error?: string }) => {
+    const csrfToken = randomBytes(32).toString('base64url');
+    setLoginCsrfCookie(reply, deps.config, csrfToken);
+    return sendPage(reply, 'login', { title: 'Sign in', csrfToken, returnTo: fields.returnTo, email: fields.email ?? '', error: fields.error ?? '' }, { status });
+  };
+
+  app.get('/console/login', async (request, reply) => {
+    const returnTo = safeReturnPath(flattenRawQuery(request.query as RawQuery).return_to);
+    if (await currentSession(request, deps)) return reply.code(303).header('location', returnTo).send();
+    return showLogin(reply, 200, { returnTo });
+  });
+
+  app.post('/console/login', async (request, reply) => {
+    const form = (request.body ?? {}) as Form;
+    const returnTo = safeReturnPath(form.return_to);
+    const email = normalizeEmail(text(form.email));
+    const cookieToken = readCookie(request, SESSION_DEFAULTS.loginCsrfCookieName);
+    if (!cookieToken || !safeEqual(text(form.csrf_token), cookieToken)) {
+      return showLogin(reply, 403, { returnTo, email, error: 'This form expired. Please sign in again.' });
+    }
+    const nowMs = deps.clock.now();
+    const lockedFor = await throttle.lockedForSeconds(request.ip, email, nowMs);
+    if (lockedFor > 0) {
+      reply.header('retry-after', String(lockedFor));
+      return showLogin(reply, 429, { returnTo, email, error: `Too many failed sign-ins. Try again in ${Math.ceil(lockedFor / 60)} minutes.` });
+    }
+    const merchant = email === '' ? undefined : await findMerchantByEmail(deps.db.kysely, email);
+    if (!(await passwordMatches(merchant?.password_hash, text(form.password))) || !merchant) {
+      await throttle.recordFailure(request.ip, email, nowMs);
+      request.log.info({ event: 'sign_in_failed' }, 'merchant sign-in failed');
+      return showLogin(reply, 401, { returnTo, email, error: 'E-mail or password is incorrect.' });
+    }
+    // A new session id on every sign-in: a session id planted before sign-in never becomes valid.
+    const previous = readCookie(request, SESSION_DEFAULTS.cookieName);
+    if (previous) await endSession(deps.db.kysely, previous);
+    setSessionCookie(reply, deps.config, await startSession(deps.db.kysely, merchant.id, unixSeconds(deps.clock)));
+    reply.clearCookie(SESSION_DEFAULTS.loginCsrfCookieName, { path: '/' });
+    return reply.code(303).header('location', returnTo).header('cache-control', 'no-store').send();
+  });
+
+  app.post('/console/logout', async (request, reply) => {
+    const session = await currentSession(request, deps);
+    if (session && !csrfTokenMatches(session, (request.body as Form | undefined)?.csrf_token)) {
+      return sendMessagePage(reply, 403, 'Sign-out refused', 'This form expired. Reload the page and try again.');
+    }
+    const sessionId = readCookie(request, SESSION_DEFAULTS.cookieName);
+    if (sessionId) await endSession(deps.db.kysely, sessionId);
+    clearSessionCookie(reply, deps.config);
+    return reply.code(303).header('location', '/console/login').send();
+  });
+
+  app.get('/console', async (request, reply) => {
+    const session = await currentSession(request, deps);
+    if (!session) return reply.code(303).header('location', '/console/login?return_to=%2Fconsole').send();
+    return sendPage(reply, 'console-home', { title: 'Console', email: session.merchant.email, shops: session.shops, csrfToken: session.csrfToken });
+  });
+}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { invalidField } from '../http/errors.js';
+import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
+import { unixSeconds } from '../lib/clock.js';
+import { checkAuthorizationRequest } from './authorize/authorization-request.js';
+import { CONSENT_PATHS } from './consent.routes.js';
+import { sendEnvelope } from './oauth-reply.js';
+
+const FORWARDED = ['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'shop'] as const;
+
+/**
+ * Get OAuth2 Authorization URL (auth.md §6): the consent page's URL for a valid request. It needs
+ * no credentials, so it checks exactly what the consent page checks and nothing more.
+ */
+export function registerAuthorizeUrlRoute(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/api/v1/openapi/get_oauth_authorize_url', async (request, reply) => {
+    const query = flattenRawQuery(request.query as RawQuery);
+    const check = await checkAuthorizationRequest(deps.db.kysely, query);
+    if (!check.ok) throw invalidField(check.field, check.redirect ? check.description : check.reason);
+    const params = new URLSearchParams();
+    for (const name of FORWARDED) {
+      const value = query[name];
+      if (typeof value === 'string' && value !== '') params.append(name, value);
+    }
+    return sendEnvelope(request, reply, { authorize_url: `${deps.config.publicUrl}${CONSENT_PATHS[0]}?${params.toString()}` }, unixSeconds(deps.clock));
+  });
+}

@@ -1,0 +1,29 @@
+/**
+ * Every security lifetime and size of the authorization server, in one place (auth.md §10).
+ * Changing one here changes it everywhere; the metadata document and tests read from here.
+ */
+export const OAUTH_DEFAULTS = Object.freeze({
+  /** An authorization code is single-use and short-lived: it travels through the browser. */
+  authorizationCodeSeconds: 5 * 60,
+  accessTokenSeconds: 3600,
+  /** Each refresh token lives 90 days from its issue; every use rotates it. */
+  refreshTokenSeconds: 90 * 24 * 3600,
+  /** A grant's refresh chain ends a year after consent: the merchant must approve again. */
+  grantChainSeconds: 365 * 24 * 3600,
+  /** Random bytes of codes, access and refresh tokens (base64 on the wire, SHA-256 at rest). */
+  tokenBytes: 16,
+  /** Random bytes of client secrets and session ids. */
+  secretBytes: 32,
+});
+
+/** Merchant browser sessions (auth.md §9). */
+export const SESSION_DEFAULTS = Object.freeze({
+  idleSeconds: 12 * 3600,
+  cookieName: 'plaudit_session',
+  /** The sign-in form's CSRF token lives in its own cookie until a session exists. */
+  loginCsrfCookieName: 'plaudit_login_csrf',
+  /** Failed sign-ins allowed per IP and per account in a window, before a lockout until it ends. */
+  signInFailuresPerIp: 20,
+  signInFailuresPerAccount: 5,
+  signInWindowSeconds: 15 * 60,
+});

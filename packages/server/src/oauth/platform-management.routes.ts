@@ -1,0 +1,96 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { authenticateBearer } from '../http/bearer-auth.js';
+import { ApiError, Code } from '../http/errors.js';
+import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
+import { unixSeconds } from '../lib/clock.js';
+import { formatRecordTime } from '../lib/time-format.js';
+import type { ShopRow } from '../shops/shop-repository.js';
+import { endGrant } from './grant-service.js';
+import { invalidClient } from './oauth-errors.js';
+import { answerOAuthErrors, sendEnvelope } from './oauth-reply.js';
+import { authenticateClient } from './platform-service.js';
+import { findShopByIdOrDomain } from './platform-shop.js';
+import { commaSeparated, storedScopes } from './scopes.js';
+import { findGrant } from './token-repository.js';
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+async function clientFrom(deps: AppDeps, params: Record<string, unknown>) {
+  const clientId = text(params.client_id);
+  const clientSecret = text(params.client_secret);
+  if (clientId === '' || clientSecret === '') throw invalidClient();
+  return authenticateClient(deps.db.kysely, deps.secretKey, clientId, clientSecret);
+}
+
+/** Which platform acts for which shop: from its bearer token, or (extension) its client credentials and a shop. */
+async function disconnectingParty(request: FastifyRequest, deps: AppDeps): Promise<{ platformId: string; shop: ShopRow }> {
+  const authorization = request.headers.authorization;
+  if (typeof authorization === 'string' && /^Bearer\s/i.test(authorization.trim())) {
+    const actor = await authenticateBearer(authorization, deps.bearer);
+    return { platformId: actor.platformId!, shop: actor.shop };
+  }
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  const client = await clientFrom(deps, body);
+  const { shop, named } = await findShopByIdOrDomain(deps.db.kysely, body);
+  if (!shop) throw new ApiError(Code.notFound, `shop ${named} not found`);
+  return { platformId: client.client_id, shop };
+}
+
+/** Disconnect, Get Shop Authorization Info and Get Shop Installation Status (auth.md §7). */
+export function registerPlatformManagementRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.post('/api/v1/openapi/oauth/disconnect', (request, reply) =>
+    answerOAuthErrors(request, reply, async () => {
+      const { platformId, shop } = await disconnectingParty(request, deps);
+      const grant = await findGrant(deps.db.kysely, platformId, shop.id);
+      if (!grant) throw new ApiError(Code.notFound, `platform ${platformId} is not authorized for shop ${shop.id}`);
+      const status = await deps.db.kysely.transaction().execute((trx) => endGrant(trx, grant, shop, 'disconnected', 'platform', deps.clock.now()));
+      return sendEnvelope(request, reply, { shop_id: shop.id, status }, unixSeconds(deps.clock));
+    }),
+  );
+
+  app.get('/api/v1/openapi/get_shop_authorization_info', (request, reply) =>
+    answerOAuthErrors(request, reply, async () => {
+      const query = flattenRawQuery(request.query as RawQuery);
+      const client = await clientFrom(deps, query);
+      const { shop, named } = await findShopByIdOrDomain(deps.db.kysely, query);
+      if (!shop) throw new ApiError(Code.notFound, `shop ${named} not found`);
+      const grant = await findGrant(deps.db.kysely, client.client_id, shop.id);
+      const active = grant?.status === 'active';
+      return sendEnvelope(
+        request,
+        reply,
+        {
+          is_authorized: active,
+          authorized_at: grant ? formatRecordTime(grant.authorized_at) : null,
+          granted_scopes: active ? commaSeparated(storedScopes(grant.scopes)) : '',
+          shop_id: shop.id,
+          myshopify_domain: shop.domain,
+          status: grant?.status ?? 'never_authorized',
+          client_id: client.client_id,
+        },
+        unixSeconds(deps.clock),
+      );
+    }),
+  );
+
+  app.get('/api/v1/openapi/get_shop_install_status', (request, reply) =>
+    answerOAuthErrors(request, reply, async () => {
+      const query = flattenRawQuery(request.query as RawQuery);
+      await clientFrom(deps, query);
+      const { shop } = await findShopByIdOrDomain(deps.db.kysely, query);
+      const installed = shop?.status === 'active';
+      return sendEnvelope(
+        request,
+        reply,
+        {
+          is_installed: installed ? 1 : 0,
+          installed_at: shop && installed ? formatRecordTime(shop.created_at) : null,
+          shop_id: shop?.id ?? (typeof query.shop_id === 'string' ? query.shop_id : ''),
+          myshopify_domain: shop?.domain ?? (typeof query.myshopify_domain === 'string' ? query.myshopify_domain : ''),
+        },
+        unixSeconds(deps.clock),
+      );
+    }),
+  );
+}

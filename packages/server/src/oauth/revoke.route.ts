@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { unixSeconds } from '../lib/clock.js';
+import { clientCredentialsOf } from './client-credentials.js';
+import { OAuthError } from './oauth-errors.js';
+import { answerOAuthErrors, isRfcStyle, sendEnvelope, stringField } from './oauth-reply.js';
+import { authenticateClient } from './platform-service.js';
+import { revokeToken, type TokenTypeHint } from './revocation.js';
+
+/** The Trustoo path and the RFC-style alias (auth.md §6); both speak both styles. */
+export const REVOKE_PATHS = ['/api/v1/openapi/oauth_revoke_token', '/api/v1/openapi/oauth/revoke'] as const;
+
+export function registerRevokeRoute(app: FastifyInstance, deps: AppDeps): void {
+  for (const path of REVOKE_PATHS) {
+    app.post(path, (request, reply) =>
+      answerOAuthErrors(request, reply, async () => {
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const credentials = clientCredentialsOf(request, body);
+        const client = await authenticateClient(deps.db.kysely, deps.secretKey, credentials.clientId, credentials.clientSecret);
+        const token = stringField(body, 'token');
+        if (token === undefined) throw new OAuthError('invalid_request', 'token is required', 'token');
+        const hintText = stringField(body, 'token_type_hint');
+        // RFC 7009 §2.2: an unknown hint is not an error; the server searches everywhere anyway.
+        const hint = hintText === 'access_token' || hintText === 'refresh_token' ? (hintText as TokenTypeHint) : undefined;
+        const now = unixSeconds(deps.clock);
+        await deps.db.kysely.transaction().execute((trx) => revokeToken(trx, client, token, hint, now));
+        // RFC 7009 §2.2: success is HTTP 200 with an empty body.
+        if (isRfcStyle(request)) return reply.code(200).header('cache-control', 'no-store').send();
+        return sendEnvelope(request, reply, {}, now);
+      }),
+    );
+  }
+}

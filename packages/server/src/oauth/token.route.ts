@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { unixSeconds } from '../lib/clock.js';
+import { clientCredentialsOf } from './client-credentials.js';
+import { redeemAuthorizationCode } from './grants/authorization-code-grant.js';
+import type { GrantResult } from './grants/grant-result.js';
+import { redeemRefreshToken } from './grants/refresh-token-grant.js';
+import { OAuthError } from './oauth-errors.js';
+import { answerOAuthErrors, isRfcStyle, sendEnvelope, sendRfcJson, stringField } from './oauth-reply.js';
+import { authenticateClient } from './platform-service.js';
+import { commaSeparated, spaceSeparated, storedScopes } from './scopes.js';
+
+export const TOKEN_PATH = '/api/v1/openapi/oauth/token';
+
+/** OAuth2 Get / Refresh Access Token (auth.md §6): both grants, both wire styles, one path. */
+export function registerTokenRoute(app: FastifyInstance, deps: AppDeps): void {
+  app.post(TOKEN_PATH, (request, reply) =>
+    answerOAuthErrors(request, reply, async () => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const grantType = stringField(body, 'grant_type');
+      if (grantType === undefined) throw new OAuthError('invalid_request', 'grant_type is required', 'grant_type');
+      if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
+        throw new OAuthError('unsupported_grant_type', `grant_type ${grantType} is not supported; use authorization_code or refresh_token`, 'grant_type');
+      }
+      const credentials = clientCredentialsOf(request, body);
+      const client = await authenticateClient(deps.db.kysely, deps.secretKey, credentials.clientId, credentials.clientSecret);
+      const now = unixSeconds(deps.clock);
+
+      const result: GrantResult = await deps.db.kysely.transaction().execute((trx) =>
+        grantType === 'authorization_code'
+          ? redeemAuthorizationCode(trx, client, { code: stringField(body, 'code'), redirectUri: stringField(body, 'redirect_uri'), codeVerifier: stringField(body, 'code_verifier') }, now)
+          : redeemRefreshToken(trx, client, stringField(body, 'refresh_token'), now),
+      );
+      // Refusals are thrown only now, after any revocation they caused has committed.
+      if (!result.ok) throw result.error;
+
+      const { tokens } = result;
+      const scopes = storedScopes(tokens.scopes);
+      if (isRfcStyle(request)) {
+        return sendRfcJson(reply, 200, {
+          access_token: tokens.accessToken,
+          token_type: 'Bearer',
+          expires_in: tokens.expiresIn,
+          refresh_token: tokens.refreshToken,
+          scope: spaceSeparated(scopes),
+        });
+      }
+      return sendEnvelope(request, reply, {
+        access_token: tokens.accessToken,
+        token_type: 'Bearer',
+        expires_in: String(tokens.expiresIn),
+        refresh_token: tokens.refreshToken,
+        scope: commaSeparated(scopes),
+      }, now);
+    }),
+  );
+}
