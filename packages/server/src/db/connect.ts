@@ -42,6 +42,10 @@ export function connectDatabase(target: DatabaseTarget, options: { poolSize?: nu
     return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, types: pgTypes });
+  // An idle connection the server ends (a restart, a failover, an administrator) is dropped from the
+  // pool and replaced on the next query. pg reports it as an 'error' event, which without a listener
+  // would crash the whole process over a connection nobody was using.
+  pool.on('error', () => {});
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
 }

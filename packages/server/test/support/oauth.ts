@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
 import type { Scope } from '../../src/http/actor.js';
@@ -53,4 +54,44 @@ export async function issueTokens(deps: Deps, clientId: string, shopId: string, 
     if (!result.ok) throw result.error;
     return result.tokens;
   });
+}
+
+/** A code as the consent page issues it on approval, with the binding a test chooses. */
+export async function mintCode(
+  deps: Deps,
+  clientId: string,
+  shopId: string,
+  options: { redirectUri?: string; scopes?: Scope[]; codeChallenge?: string } = {},
+): Promise<string> {
+  const platform = (await findPlatform(deps.db, clientId))!;
+  const shop = (await findShopById(deps.db, shopId))!;
+  return deps.db.transaction().execute((trx) =>
+    approveAuthorization(
+      trx,
+      { platform, shop, merchantId: 1, redirectUri: options.redirectUri ?? '', scopes: options.scopes ?? ['read_reviews'], codeChallenge: options.codeChallenge ?? null },
+      deps.clock.now(),
+    ),
+  );
+}
+
+export const TOKEN_PATH = '/api/v1/openapi/oauth/token';
+
+/** A Trustoo-style token request: JSON in, envelope out. */
+export function postJson(h: { app: FastifyInstance }, path: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  return h.app.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/json', ...headers }, payload: JSON.stringify(body) });
+}
+
+/** An RFC-style request: form-encoded, with HTTP Basic client authentication when credentials are given. */
+export function postForm(
+  h: { app: FastifyInstance },
+  path: string,
+  form: Record<string, string>,
+  basic?: { clientId: string; clientSecret: string },
+): Promise<LightMyRequestResponse> {
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+  if (basic) {
+    const encode = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
+    headers.authorization = `Basic ${Buffer.from(`${encode(basic.clientId)}:${encode(basic.clientSecret)}`).toString('base64')}`;
+  }
+  return h.app.inject({ method: 'POST', url: path, headers, payload: new URLSearchParams(form).toString() });
 }
