@@ -4,7 +4,7 @@
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 function pascal(operationId) {
-  return operationId.split(/[_-]/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+  return operationId.split(/[_\-/]/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
 }
 
 function comment(description, indent) {
@@ -95,11 +95,11 @@ export function renderApiTypes(document) {
   }
   out.push('/** Every Open API operation: its method, path, required OAuth scope and wire types. */');
   out.push('export interface Operations {');
-  for (const op of operations) out.push(`  ${op.id}: { method: '${op.method}'; query: ${op.name}Query; body: ${op.name}Body; data: ${op.name}Data };`);
+  for (const op of operations) out.push(`  ${propertyName(op.id)}: { method: '${op.method}'; query: ${op.name}Query; body: ${op.name}Body; data: ${op.name}Data };`);
   out.push('}', '');
   out.push('export type OperationId = keyof Operations;', '');
   out.push('export const operations = {');
-  for (const op of operations) out.push(`  ${op.id}: { method: '${op.method}', path: '${op.path}', scope: '${op.scope}' },`);
+  for (const op of operations) out.push(`  ${propertyName(op.id)}: { method: '${op.method}', path: '${op.path}', scope: '${op.scope}' },`);
   out.push('} as const satisfies Record<OperationId, { method: string; path: string; scope: string }>;', '');
   return out.join('\n');
 }

@@ -270,14 +270,14 @@ export type GetRatingsData = {
 };
 
 /** Cancel Platform Authorization */
-export type Oauth/cancelQuery = Record<string, never>;
+export type OauthCancelQuery = Record<string, never>;
 
-export type Oauth/cancelBody = {
+export type OauthCancelBody = {
   /** the platform to disconnect */
   client_id: string;
 };
 
-export type Oauth/cancelData = {
+export type OauthCancelData = {
   shop_id: string;
   client_id: string;
   status: string;
@@ -292,7 +292,7 @@ export interface Operations {
   update_review: { method: 'POST'; query: UpdateReviewQuery; body: UpdateReviewBody; data: UpdateReviewData };
   get_rating: { method: 'GET'; query: GetRatingQuery; body: GetRatingBody; data: GetRatingData };
   get_ratings: { method: 'GET'; query: GetRatingsQuery; body: GetRatingsBody; data: GetRatingsData };
-  oauth/cancel: { method: 'POST'; query: Oauth/cancelQuery; body: Oauth/cancelBody; data: Oauth/cancelData };
+  "oauth/cancel": { method: 'POST'; query: OauthCancelQuery; body: OauthCancelBody; data: OauthCancelData };
 }
 
 export type OperationId = keyof Operations;
@@ -305,5 +305,5 @@ export const operations = {
   update_review: { method: 'POST', path: '/api/v1/openapi/update_review', scope: 'write_reviews' },
   get_rating: { method: 'GET', path: '/api/v1/openapi/get_rating', scope: 'read_reviews' },
   get_ratings: { method: 'GET', path: '/api/v1/openapi/get_ratings', scope: 'read_reviews' },
-  oauth/cancel: { method: 'POST', path: '/api/v1/openapi/oauth/cancel', scope: '' },
+  "oauth/cancel": { method: 'POST', path: '/api/v1/openapi/oauth/cancel', scope: '' },
 } as const satisfies Record<OperationId, { method: string; path: string; scope: string }>;

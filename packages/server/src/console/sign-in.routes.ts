@@ -13,6 +13,7 @@ import { passwordMatches } from './password.js';
 import { clearSessionCookie, readCookie, safeReturnPath, setLoginCsrfCookie, setSessionCookie } from './session-cookie.js';
 import { endSession, startSession } from './session-service.js';
 import { SignInThrottle } from './sign-in-throttle.js';
+import { undocumented } from '../http/route-docs.js';
 
 type Form = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -30,13 +31,13 @@ export function registerSignInRoutes(app: FastifyInstance, deps: AppDeps): void 
     return sendPage(reply, 'login', { title: 'Sign in', csrfToken, returnTo: fields.returnTo, email: fields.email ?? '', error: fields.error ?? '' }, { status });
   };
 
-  app.get('/console/login', async (request, reply) => {
+  app.get('/console/login', undocumented, async (request, reply) => {
     const returnTo = safeReturnPath(flattenRawQuery(request.query as RawQuery).return_to);
     if (await currentSession(request, deps)) return reply.code(303).header('location', returnTo).send();
     return showLogin(reply, 200, { returnTo });
   });
 
-  app.post('/console/login', async (request, reply) => {
+  app.post('/console/login', undocumented, async (request, reply) => {
     const form = (request.body ?? {}) as Form;
     const returnTo = safeReturnPath(form.return_to);
     const email = normalizeEmail(text(form.email));
@@ -64,7 +65,7 @@ export function registerSignInRoutes(app: FastifyInstance, deps: AppDeps): void 
     return reply.code(303).header('location', returnTo).header('cache-control', 'no-store').send();
   });
 
-  app.post('/console/logout', async (request, reply) => {
+  app.post('/console/logout', undocumented, async (request, reply) => {
     const session = await currentSession(request, deps);
     if (session && !csrfTokenMatches(session, (request.body as Form | undefined)?.csrf_token)) {
       return sendMessagePage(reply, 403, 'Sign-out refused', 'This form expired. Reload the page and try again.');
@@ -75,7 +76,7 @@ export function registerSignInRoutes(app: FastifyInstance, deps: AppDeps): void 
     return reply.code(303).header('location', '/console/login').send();
   });
 
-  app.get('/console', async (request, reply) => {
+  app.get('/console', undocumented, async (request, reply) => {
     const session = await currentSession(request, deps);
     if (!session) return reply.code(303).header('location', '/console/login?return_to=%2Fconsole').send();
     return sendPage(reply, 'console-home', { title: 'Console', email: session.merchant.email, shops: session.shops, csrfToken: session.csrfToken });

@@ -6,6 +6,8 @@ import { unixSeconds } from '../lib/clock.js';
 import { checkAuthorizationRequest } from './authorize/authorization-request.js';
 import { CONSENT_PATHS } from './consent.routes.js';
 import { sendEnvelope } from './oauth-reply.js';
+import { documented } from '../http/route-docs.js';
+import { AuthorizeQuerySchema, AuthorizeUrlData, envelopeOr } from './oauth-wire-schemas.js';
 
 const FORWARDED = ['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'shop'] as const;
 
@@ -14,7 +16,15 @@ const FORWARDED = ['client_id', 'redirect_uri', 'response_type', 'scope', 'state
  * no credentials, so it checks exactly what the consent page checks and nothing more.
  */
 export function registerAuthorizeUrlRoute(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/api/v1/openapi/get_oauth_authorize_url', async (request, reply) => {
+  const docs = documented({
+    summary: 'Get OAuth2 Authorization URL',
+    description: 'Validates the request as the consent page would and answers its URL. Needs no credentials.',
+    tags: ['OAuth2'],
+    querystring: AuthorizeQuerySchema,
+    response: envelopeOr(AuthorizeUrlData),
+    security: [],
+  });
+  app.get('/api/v1/openapi/get_oauth_authorize_url', docs, async (request, reply) => {
     const query = flattenRawQuery(request.query as RawQuery);
     const check = await checkAuthorizationRequest(deps.db.kysely, query);
     if (!check.ok) throw invalidField(check.field, check.redirect ? check.description : check.reason);

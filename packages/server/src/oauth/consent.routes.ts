@@ -3,7 +3,7 @@ import type { AppDeps } from '../app-deps.js';
 import { csrfTokenMatches, currentSession } from '../console/current-session.js';
 import { sendMessagePage, sendPage } from '../console/html-page.js';
 import type { MerchantSession } from '../console/session-service.js';
-import { successEnvelope } from '../http/envelope.js';
+import { SuccessSchema, successEnvelope } from '../http/envelope.js';
 import { ApiError, Code, invalidField } from '../http/errors.js';
 import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
 import { unixSeconds } from '../lib/clock.js';
@@ -11,6 +11,8 @@ import type { ShopRow } from '../shops/shop-repository.js';
 import { type AuthorizationParams, type AuthorizationRequest, checkAuthorizationRequest, redirectWith } from './authorize/authorization-request.js';
 import { approveAuthorization } from './grant-service.js';
 import { SCOPE_DESCRIPTIONS, spaceSeparated } from './scopes.js';
+import { documented, undocumented } from '../http/route-docs.js';
+import { AuthorizeQuerySchema, ConsentData } from './oauth-wire-schemas.js';
 
 export const CONSENT_PATHS = ['/api/v1/openapi/oauth/authorize', '/oauth/authorize'] as const;
 
@@ -146,7 +148,18 @@ export function registerConsentRoutes(app: FastifyInstance, deps: AppDeps): void
   };
 
   for (const path of CONSENT_PATHS) {
-    app.get(path, showConsent);
-    app.post(path, decide);
+    const docs = documented({
+      summary: 'OAuth2 Merchant Authorization (consent page)',
+      description:
+        'HTML for browsers: the merchant signs in, approves or denies, and is sent back to redirect_uri with 303 (code, state, iss; or error=access_denied). ' +
+        'With Accept: application/json, a signed-in merchant session and approve=1, answers the envelope instead (the older programmatic form).',
+      tags: ['OAuth2'],
+      produces: ['text/html', 'application/json'],
+      querystring: AuthorizeQuerySchema,
+      response: { 200: SuccessSchema(ConsentData) },
+      security: [],
+    });
+    app.get(path, path === CONSENT_PATHS[0] ? docs : undocumented, showConsent);
+    app.post(path, undocumented, decide);
   }
 }

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { SCOPES } from '../http/actor.js';
 import { CONSENT_PATHS } from './consent.routes.js';
 import { TOKEN_PATH } from './token.route.js';
+import { documented } from '../http/route-docs.js';
 
 export const METADATA_PATH = '/.well-known/oauth-authorization-server';
 
@@ -28,7 +29,8 @@ export function authorizationServerMetadata(config: Config) {
 
 export function registerMetadataRoute(app: FastifyInstance, config: Config): void {
   const document = JSON.stringify(authorizationServerMetadata(config));
-  app.get(METADATA_PATH, async (_request, reply) =>
+  const docs = documented({ summary: 'Authorization server metadata (RFC 8414)', tags: ['OAuth2'], security: [] });
+  app.get(METADATA_PATH, docs, async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=3600').type('application/json; charset=utf-8').send(document),
   );
 }

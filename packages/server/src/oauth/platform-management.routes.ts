@@ -13,6 +13,8 @@ import { authenticateClient } from './platform-service.js';
 import { findShopByIdOrDomain } from './platform-shop.js';
 import { commaSeparated, storedScopes } from './scopes.js';
 import { findGrant } from './token-repository.js';
+import { documented } from '../http/route-docs.js';
+import { AuthorizationInfoData, DisconnectData, DisconnectRequestSchema, envelopeOr, InstallStatusData, PlatformShopQuerySchema } from './oauth-wire-schemas.js';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -39,7 +41,15 @@ async function disconnectingParty(request: FastifyRequest, deps: AppDeps): Promi
 
 /** Disconnect, Get Shop Authorization Info and Get Shop Installation Status (auth.md §7). */
 export function registerPlatformManagementRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.post('/api/v1/openapi/oauth/disconnect', (request, reply) =>
+  const disconnectDocs = documented({
+    summary: 'Disconnect Platform Authorization',
+    description: "The platform ends its grant for a shop: send the shop's bearer token, or client_id + client_secret + shop_id in the body. Every token of the grant stops working at once.",
+    tags: ['Platform'],
+    body: DisconnectRequestSchema,
+    response: envelopeOr(DisconnectData),
+    security: [{ BearerAuth: [] }, {}],
+  });
+  app.post('/api/v1/openapi/oauth/disconnect', disconnectDocs, (request, reply) =>
     answerOAuthErrors(request, reply, async () => {
       const { platformId, shop } = await disconnectingParty(request, deps);
       const grant = await findGrant(deps.db.kysely, platformId, shop.id);
@@ -49,7 +59,15 @@ export function registerPlatformManagementRoutes(app: FastifyInstance, deps: App
     }),
   );
 
-  app.get('/api/v1/openapi/get_shop_authorization_info', (request, reply) =>
+  const infoDocs = documented({
+    summary: 'Get Shop Authorization Info',
+    description: "Whether this platform is authorized for a shop, since when and with which scopes. Client credentials in the query.",
+    tags: ['Platform'],
+    querystring: PlatformShopQuerySchema,
+    response: envelopeOr(AuthorizationInfoData),
+    security: [],
+  });
+  app.get('/api/v1/openapi/get_shop_authorization_info', infoDocs, (request, reply) =>
     answerOAuthErrors(request, reply, async () => {
       const query = flattenRawQuery(request.query as RawQuery);
       const client = await clientFrom(deps, query);
@@ -74,7 +92,15 @@ export function registerPlatformManagementRoutes(app: FastifyInstance, deps: App
     }),
   );
 
-  app.get('/api/v1/openapi/get_shop_install_status', (request, reply) =>
+  const installDocs = documented({
+    summary: 'Get Shop Installation Status',
+    description: 'Whether the shop has Plaudit installed and active, independent of this platform’s grant. Client credentials in the query.',
+    tags: ['Platform'],
+    querystring: PlatformShopQuerySchema,
+    response: envelopeOr(InstallStatusData),
+    security: [],
+  });
+  app.get('/api/v1/openapi/get_shop_install_status', installDocs, (request, reply) =>
     answerOAuthErrors(request, reply, async () => {
       const query = flattenRawQuery(request.query as RawQuery);
       await clientFrom(deps, query);

@@ -6,13 +6,24 @@ import { OAuthError } from './oauth-errors.js';
 import { answerOAuthErrors, isRfcStyle, sendEnvelope, stringField } from './oauth-reply.js';
 import { authenticateClient } from './platform-service.js';
 import { revokeToken, type TokenTypeHint } from './revocation.js';
+import { Type } from '@sinclair/typebox';
+import { documented } from '../http/route-docs.js';
+import { envelopeOr, RevokeRequestSchema } from './oauth-wire-schemas.js';
 
 /** The Trustoo path and the RFC-style alias (auth.md §6); both speak both styles. */
 export const REVOKE_PATHS = ['/api/v1/openapi/oauth_revoke_token', '/api/v1/openapi/oauth/revoke'] as const;
 
 export function registerRevokeRoute(app: FastifyInstance, deps: AppDeps): void {
   for (const path of REVOKE_PATHS) {
-    app.post(path, (request, reply) =>
+    const docs = documented({
+      summary: path === REVOKE_PATHS[0] ? 'Revoke Token' : 'Revoke Token (RFC 7009 alias)',
+      description: 'Revokes an access token, or a refresh token with every token of its family. Unknown or already revoked tokens succeed; another client’s token is refused (code 3 / invalid_request).',
+      tags: ['OAuth2'],
+      consumes: ['application/json', 'application/x-www-form-urlencoded'],
+      body: RevokeRequestSchema,
+      response: envelopeOr(Type.Object({})),
+    });
+    app.post(path, docs, (request, reply) =>
       answerOAuthErrors(request, reply, async () => {
         const body = (request.body ?? {}) as Record<string, unknown>;
         const credentials = clientCredentialsOf(request, body);

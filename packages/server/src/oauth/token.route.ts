@@ -9,12 +9,25 @@ import { OAuthError } from './oauth-errors.js';
 import { answerOAuthErrors, isRfcStyle, sendEnvelope, sendRfcJson, stringField } from './oauth-reply.js';
 import { authenticateClient } from './platform-service.js';
 import { commaSeparated, spaceSeparated, storedScopes } from './scopes.js';
+import { documented } from '../http/route-docs.js';
+import { TokenRequestSchema, tokenResponses } from './oauth-wire-schemas.js';
 
 export const TOKEN_PATH = '/api/v1/openapi/oauth/token';
 
 /** OAuth2 Get / Refresh Access Token (auth.md §6): both grants, both wire styles, one path. */
 export function registerTokenRoute(app: FastifyInstance, deps: AppDeps): void {
-  app.post(TOKEN_PATH, (request, reply) =>
+  const docs = documented({
+    summary: 'OAuth2 Get / Refresh Access Token',
+    description:
+      'authorization_code and refresh_token grants. JSON requests answer the envelope (expires_in a string, scopes comma-separated); ' +
+      'form-encoded requests answer RFC 6749 (expires_in a number, scopes space-separated, RFC error objects). Client authentication: ' +
+      'client_id + client_secret in the body, or HTTP Basic. Every refresh rotates the refresh token; presenting a spent one revokes the grant’s token family.',
+    tags: ['OAuth2'],
+    consumes: ['application/json', 'application/x-www-form-urlencoded'],
+    body: TokenRequestSchema,
+    response: tokenResponses,
+  });
+  app.post(TOKEN_PATH, docs, (request, reply) =>
     answerOAuthErrors(request, reply, async () => {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const grantType = stringField(body, 'grant_type');
