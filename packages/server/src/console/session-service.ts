@@ -47,8 +47,3 @@ export async function resumeSession(db: Kysely<Database>, sessionId: string | un
 export async function endSession(db: Kysely<Database>, sessionId: string): Promise<void> {
   await db.deleteFrom('merchant_sessions').where('session_hash', '=', sha256Hex(sessionId)).execute();
 }
-
-/** "Sign out everywhere", and what a password change does. */
-export async function endAllSessions(db: Kysely<Database>, merchantId: number): Promise<void> {
-  await db.deleteFrom('merchant_sessions').where('merchant_id', '=', merchantId).execute();
-}

@@ -4,6 +4,7 @@ import type { AppDeps } from '../app-deps.js';
 import { unixSeconds } from '../lib/clock.js';
 import type { Actor } from './actor.js';
 import { successEnvelope, SuccessSchema, ErrorSchema } from './envelope.js';
+import { recordAuthFailure, refuseExhaustedAuthFailureBudget } from './auth-failure-budget.js';
 import { authenticateBearer } from './bearer-auth.js';
 import { deadlineExceeded, withinDeadline } from './deadline.js';
 import { ApiError, Code, invalidArgument, permissionDenied, rateLimited } from './errors.js';
@@ -42,18 +43,7 @@ function rawQueryOf(request: FastifyRequest): string {
 
 /** Steps 3–5 of README §4.5: the IP's failure budget, authentication, the credential's limit, scope. */
 async function admit(request: FastifyRequest, op: AnyOperation, deps: AppDeps): Promise<Actor> {
-  const nowMs = deps.clock.now();
-  const failures = deps.config.rateLimits.authFailures;
-  const failureKey = `auth-failures:${request.ip}`;
-  if (failures !== null) {
-    const state = await deps.rateLimitStore.peek(failureKey, nowMs, failures.windowSeconds * 1000);
-    const v = verdict('auth-failures', failures, state, nowMs);
-    if (v.remaining === 0) {
-      request.rateLimitVerdict = v;
-      throw rateLimited('auth-failures', v.resetSeconds);
-    }
-  }
-
+  await refuseExhaustedAuthFailureBudget(request, deps);
   let actor: Actor;
   try {
     const authorization = header(request, 'authorization');
@@ -70,13 +60,11 @@ async function admit(request: FastifyRequest, op: AnyOperation, deps: AppDeps): 
       { db: deps.db.kysely, secretKey: deps.secretKey, clock: deps.clock, replayCache: deps.replayCache },
     );
   } catch (error) {
-    if (failures !== null && error instanceof ApiError && error.code === Code.unauthenticated) {
-      const state = await deps.rateLimitStore.increment(failureKey, nowMs, failures.windowSeconds * 1000);
-      request.rateLimitVerdict = verdict('auth-failures', failures, state, nowMs);
-    }
+    if (error instanceof ApiError && error.code === Code.unauthenticated) await recordAuthFailure(request, deps);
     throw error;
   }
 
+  const nowMs = deps.clock.now();
   const policy = deps.config.rateLimits.openapi;
   if (policy !== null) {
     const state = await deps.rateLimitStore.increment(actor.rateLimitKey, nowMs, policy.windowSeconds * 1000);

@@ -9,6 +9,8 @@ import { sendEnvelope } from './oauth-reply.js';
 import { documented } from '../http/route-docs.js';
 import { AuthorizeQuerySchema, AuthorizeUrlData, envelopeOr } from './oauth-wire-schemas.js';
 
+export const AUTHORIZE_URL_PATH = '/api/v1/openapi/get_oauth_authorize_url';
+
 const FORWARDED = ['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'shop'] as const;
 
 /**
@@ -24,7 +26,7 @@ export function registerAuthorizeUrlRoute(app: FastifyInstance, deps: AppDeps): 
     response: envelopeOr(AuthorizeUrlData),
     security: [],
   });
-  app.get('/api/v1/openapi/get_oauth_authorize_url', docs, async (request, reply) => {
+  app.get(AUTHORIZE_URL_PATH, docs, async (request, reply) => {
     const query = flattenRawQuery(request.query as RawQuery);
     const check = await checkAuthorizationRequest(deps.db.kysely, query);
     if (!check.ok) throw invalidField(check.field, check.redirect ? check.description : check.reason);

@@ -1,12 +1,14 @@
 import formBody from '@fastify/formbody';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { registerSignInRoutes } from '../console/sign-in.routes.js';
+import { recordAuthFailure, refuseExhaustedAuthFailureBudget } from '../http/auth-failure-budget.js';
 import { registerMethodNotAllowed } from '../http/openapi-plugin.js';
-import { registerAuthorizeUrlRoute } from './authorize-url.route.js';
+import { rateLimitHeaders } from '../http/rate-limiter.js';
+import { AUTHORIZE_URL_PATH, registerAuthorizeUrlRoute } from './authorize-url.route.js';
 import { CONSENT_PATHS, registerConsentRoutes } from './consent.routes.js';
 import { METADATA_PATH, registerMetadataRoute } from './metadata.route.js';
-import { registerPlatformManagementRoutes } from './platform-management.routes.js';
+import { PLATFORM_MANAGEMENT_PATHS, registerPlatformManagementRoutes } from './platform-management.routes.js';
 import { REVOKE_PATHS, registerRevokeRoute } from './revoke.route.js';
 import { registerTokenRoute, TOKEN_PATH } from './token.route.js';
 
@@ -20,6 +22,20 @@ const FORM_BODY_LIMIT = 64 * 1024;
 export async function oauthPlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   const { deps } = options;
   await app.register(formBody, { bodyLimit: FORM_BODY_LIMIT });
+
+  // The client-authenticated endpoints share the Open API's per-IP budget of failed authentications
+  // (README §10): a client secret cannot be guessed here faster than a signature can elsewhere.
+  const clientAuthenticated = new Set([TOKEN_PATH, ...REVOKE_PATHS, ...PLATFORM_MANAGEMENT_PATHS]);
+  const guarded = (request: FastifyRequest) => clientAuthenticated.has(request.routeOptions.url ?? '');
+  app.addHook('onRequest', async (request) => {
+    if (guarded(request)) await refuseExhaustedAuthFailureBudget(request, deps);
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (guarded(request) && reply.statusCode === 401) await recordAuthFailure(request, deps);
+    if (request.rateLimitVerdict) reply.headers(rateLimitHeaders(request.rateLimitVerdict));
+    return payload;
+  });
+
   registerSignInRoutes(app, deps);
   registerConsentRoutes(app, deps);
   registerTokenRoute(app, deps);
@@ -28,8 +44,8 @@ export async function oauthPlugin(app: FastifyInstance, options: { deps: AppDeps
   registerPlatformManagementRoutes(app, deps);
   registerMetadataRoute(app, deps.config);
 
-  const postOnly = [TOKEN_PATH, ...REVOKE_PATHS, '/api/v1/openapi/oauth/disconnect'];
-  const getOnly = ['/api/v1/openapi/get_oauth_authorize_url', '/api/v1/openapi/get_shop_authorization_info', '/api/v1/openapi/get_shop_install_status', METADATA_PATH];
+  const postOnly = [TOKEN_PATH, ...REVOKE_PATHS, PLATFORM_MANAGEMENT_PATHS[0]];
+  const getOnly = [AUTHORIZE_URL_PATH, PLATFORM_MANAGEMENT_PATHS[1], PLATFORM_MANAGEMENT_PATHS[2], METADATA_PATH];
   for (const url of postOnly) registerMethodNotAllowed(app, url, ['POST']);
   for (const url of getOnly) registerMethodNotAllowed(app, url, ['GET'], true);
   for (const url of CONSENT_PATHS) registerMethodNotAllowed(app, url, ['GET', 'POST'], true);

@@ -16,6 +16,13 @@ import { findGrant } from './token-repository.js';
 import { documented } from '../http/route-docs.js';
 import { AuthorizationInfoData, DisconnectData, DisconnectRequestSchema, envelopeOr, InstallStatusData, PlatformShopQuerySchema } from './oauth-wire-schemas.js';
 
+/** Disconnect (POST), then authorization info and installation status (GET). */
+export const PLATFORM_MANAGEMENT_PATHS = [
+  '/api/v1/openapi/oauth/disconnect',
+  '/api/v1/openapi/get_shop_authorization_info',
+  '/api/v1/openapi/get_shop_install_status',
+] as const;
+
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 async function clientFrom(deps: AppDeps, params: Record<string, unknown>) {
@@ -49,7 +56,7 @@ export function registerPlatformManagementRoutes(app: FastifyInstance, deps: App
     response: envelopeOr(DisconnectData),
     security: [{ BearerAuth: [] }, {}],
   });
-  app.post('/api/v1/openapi/oauth/disconnect', disconnectDocs, (request, reply) =>
+  app.post(PLATFORM_MANAGEMENT_PATHS[0], disconnectDocs, (request, reply) =>
     answerOAuthErrors(request, reply, async () => {
       const { platformId, shop } = await disconnectingParty(request, deps);
       const grant = await findGrant(deps.db.kysely, platformId, shop.id);
@@ -67,7 +74,7 @@ export function registerPlatformManagementRoutes(app: FastifyInstance, deps: App
     response: envelopeOr(AuthorizationInfoData),
     security: [],
   });
-  app.get('/api/v1/openapi/get_shop_authorization_info', infoDocs, (request, reply) =>
+  app.get(PLATFORM_MANAGEMENT_PATHS[1], infoDocs, (request, reply) =>
     answerOAuthErrors(request, reply, async () => {
       const query = flattenRawQuery(request.query as RawQuery);
       const client = await clientFrom(deps, query);
@@ -100,7 +107,7 @@ export function registerPlatformManagementRoutes(app: FastifyInstance, deps: App
     response: envelopeOr(InstallStatusData),
     security: [],
   });
-  app.get('/api/v1/openapi/get_shop_install_status', installDocs, (request, reply) =>
+  app.get(PLATFORM_MANAGEMENT_PATHS[2], installDocs, (request, reply) =>
     answerOAuthErrors(request, reply, async () => {
       const query = flattenRawQuery(request.query as RawQuery);
       await clientFrom(deps, query);

@@ -5,18 +5,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/http/hmac-signature.js';
 import { plaudit, startServer } from '../support/cli.js';
+import { freePort } from '../support/free-port.js';
+import { hiddenFields } from '../support/merchant-agent.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 
 const SECRET_KEY = 'c'.repeat(64);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A partner's view: a signed request with nothing but the printed tokens. */
 async function signedFetch(base: string, tokens: { public_token: string; private_token: string }, method: 'GET' | 'POST', operation: string, query = '', body?: unknown) {
@@ -31,7 +24,7 @@ async function signedFetch(base: string, tokens: { public_token: string; private
 }
 
 describe('plaudit CLI basics', () => {
-  it.each([[[]], [['serve']], [['migrate']], [['shop']], [['shop', 'create']], [['shop', 'list']], [['shop', 'rotate-private-token']], [['shop', 'show']], [['sign']], [['openapi']], [['import']], [['export']], [['doctor']]])('prints help for %j', (args) => {
+  it.each([[[]], [['serve']], [['migrate']], [['shop']], [['shop', 'create']], [['shop', 'list']], [['shop', 'rotate-private-token']], [['shop', 'show']], [['platform']], [['platform', 'create']], [['platform', 'list']], [['platform', 'rotate-secret']], [['merchant', 'create']], [['sign']], [['openapi']], [['import']], [['export']], [['doctor']]])('prints help for %j', (args) => {
     const result = plaudit([...args, '--help'], {});
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: plaudit');
@@ -98,6 +91,31 @@ describeEachDatabase('plaudit CLI', (dialect) => {
     expect(plaudit(['shop', 'rotate-private-token', 'nope'], env).status).toBe(1);
   }, 90_000);
 
+  it('registers, lists and rotates platforms, and creates merchants', async () => {
+    const created = plaudit(['platform', 'create', '--name', 'Chat App', '--redirect-uri', 'https://chat.example.com/cb', '--redirect-uri', 'http://localhost:3000/cb', '--scopes', 'read_reviews,write_reviews', '--json'], env);
+    expect(created.status).toBe(0);
+    const platform = JSON.parse(created.stdout);
+    expect(platform).toEqual({ client_id: 'chat-app', client_secret: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/), webhook_secret: expect.stringMatching(/^whsec_/) });
+    const second = JSON.parse(plaudit(['platform', 'create', '--name', 'Chat App', '--redirect-uri', 'https://other.example.com/cb', '--json'], env).stdout);
+    expect(second.client_id).toMatch(/^chat-app-[0-9a-f]{8}$/);
+    const refused = plaudit(['platform', 'create', '--name', 'Bad', '--redirect-uri', 'http://evil.example/cb', '--scopes', 'read_everything'], env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('redirect_uri[0] must be https (http only for localhost)');
+    expect(refused.stderr).toContain('scopes unknown scope read_everything');
+
+    const listed = JSON.parse(plaudit(['platform', 'list', '--json'], env).stdout);
+    expect(listed.platforms[0]).toMatchObject({ client_id: 'chat-app', name: 'Chat App', redirect_uris: ['https://chat.example.com/cb', 'http://localhost:3000/cb'], scopes: ['read_reviews', 'write_reviews'] });
+    expect(JSON.stringify(listed)).not.toContain(platform.client_secret);
+    const rotated = JSON.parse(plaudit(['platform', 'rotate-secret', 'chat-app', '--json'], env).stdout);
+    expect(rotated.client_secret).not.toBe(platform.client_secret);
+    expect(plaudit(['platform', 'rotate-secret', 'nope'], env).stderr).toContain('platform nope not found');
+
+    const merchant = plaudit(['merchant', 'create', '--email', 'Owner@Maple.example', '--password', 'long enough password', '--shop', '79198486784', '--json'], env);
+    expect(JSON.parse(merchant.stdout)).toMatchObject({ email: 'owner@maple.example', shop_ids: ['79198486784'] });
+    expect(plaudit(['merchant', 'create', '--email', 'owner@maple.example', '--password', 'long enough password', '--shop', '79198486784'], env).stderr).toContain('already exists');
+    expect(plaudit(['merchant', 'create', '--email', 'x@maple.example', '--password', 'short', '--shop', 'nope'], env).stderr).toContain('password must be 10 to 256 characters');
+  });
+
   it('imports a CSV with --json and exports it again', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'plaudit-import-'));
     const file = path.join(dir, 'judgeme.csv');
@@ -123,6 +141,7 @@ describeEachDatabase('plaudit CLI', (dialect) => {
       const out = server.output();
       tokens = { public_token: /public_token\s+(\S+)/.exec(out)![1]!, private_token: /private_token\s+(\S+)/.exec(out)![1]! };
       await exercise(`http://localhost:${port}`, tokens);
+      await signInAsDemoMerchant(`http://localhost:${port}`, /e-mail\s+(\S+)/.exec(out)![1]!, /password\s+(\S+)/.exec(out)![1]!);
       expect(await server.stop()).toBe(0);
       // The second start does not print the private token again.
       const again = await startServer({ PORT: String(port), DATA_DIR: dataDir }, /API reference/);
@@ -139,6 +158,17 @@ describeEachDatabase('plaudit CLI', (dialect) => {
     }
   }, 90_000);
 });
+
+/** The demo merchant's printed credentials open the console. */
+async function signInAsDemoMerchant(base: string, email: string, password: string) {
+  expect(email).toBe('demo@plaudit.test');
+  const page = await fetch(`${base}/console/login`);
+  const cookie = page.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  const form = new URLSearchParams([...hiddenFields(await page.text()), ['email', email], ['password', password]]);
+  const signedIn = await fetch(`${base}/console/login`, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+  expect(signedIn.status).toBe(303);
+  expect(signedIn.headers.getSetCookie().some((line) => line.startsWith('plaudit_session='))).toBe(true);
+}
 
 async function exercise(base: string, tokens: { public_token: string; private_token: string }) {
   const before = await signedFetch(base, tokens, 'GET', 'get_rating', 'product_id=123');

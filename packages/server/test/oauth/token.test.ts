@@ -337,3 +337,21 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
     for (const secret of [code, tokens.access_token, tokens.refresh_token, platform.client_secret, platform.webhook_secret]) expect(stored).not.toContain(secret);
   });
 });
+
+describeEachDatabase('OAuth endpoints and the per-IP failure budget', (dialect) => {
+  const harness = useHarness(dialect, { env: { RATE_LIMIT_AUTH_FAILURES: '3/60' } });
+
+  it('counts failed client authentication and then refuses even good credentials (code 8) until the window resets', async () => {
+    const h = harness();
+    const platform = await registerPlatform(platformDeps(h), { name: 'Budget' });
+    const request = (secret: string) => postJson(h, TOKEN_PATH, { grant_type: 'refresh_token', client_id: platform.client_id, client_secret: secret, refresh_token: 'x' });
+    for (let attempt = 0; attempt < 3; attempt += 1) expect(envelope(await request('guess')).code).toBe(16);
+    const refused = await request(platform.client_secret);
+    expect(refused.statusCode).toBe(429);
+    expect(envelope(refused).code).toBe(8);
+    expect(refused.headers['retry-after']).toBeDefined();
+    expect(envelope(await h.app.inject({ method: 'GET', url: '/api/v1/openapi/get_reviews' })).code).toBe(8);
+    h.clock.advanceSeconds(60);
+    expect(envelope(await request(platform.client_secret)).code).toBe(3);
+  });
+});
