@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { unixSeconds } from '../lib/clock.js';
 import { safeEqual } from '../lib/tokens.js';
-import { SESSION_DEFAULTS } from '../oauth/defaults.js';
+import { SESSION_DEFAULTS } from '../security-defaults.js';
 import { readCookie } from './session-cookie.js';
 import { type MerchantSession, resumeSession } from './session-service.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { SESSION_DEFAULTS } from '../oauth/defaults.js';
+import { SESSION_DEFAULTS } from '../security-defaults.js';
 
 /** httpOnly (no script reads it), SameSite=Lax (no cross-site POST carries it), Secure on https. */
 function cookieOptions(config: Config, maxAge?: number) {

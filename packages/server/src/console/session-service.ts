@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { sha256Hex } from '../lib/tokens.js';
 import type { ShopRow } from '../shops/shop-repository.js';
-import { SESSION_DEFAULTS } from '../oauth/defaults.js';
+import { SESSION_DEFAULTS } from '../security-defaults.js';
 import { findMerchantById, type MerchantRow, shopsOfMerchant } from './merchant-repository.js';
 
 export interface MerchantSession {

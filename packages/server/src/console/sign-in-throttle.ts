@@ -1,5 +1,5 @@
 import type { RateLimitStore } from '../http/rate-limiter.js';
-import { SESSION_DEFAULTS } from '../oauth/defaults.js';
+import { SESSION_DEFAULTS } from '../security-defaults.js';
 
 const WINDOW_MS = SESSION_DEFAULTS.signInWindowSeconds * 1000;
 

@@ -4,7 +4,7 @@ import type { AppDeps } from '../app-deps.js';
 import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
 import { unixSeconds } from '../lib/clock.js';
 import { safeEqual } from '../lib/tokens.js';
-import { SESSION_DEFAULTS } from '../oauth/defaults.js';
+import { SESSION_DEFAULTS } from '../security-defaults.js';
 import { csrfTokenMatches, currentSession } from './current-session.js';
 import { sendMessagePage, sendPage } from './html-page.js';
 import { findMerchantByEmail } from './merchant-repository.js';

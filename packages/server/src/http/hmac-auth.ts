@@ -8,9 +8,7 @@ import { type Actor, hmacActor } from './actor.js';
 import { unauthenticated } from './errors.js';
 import { signRequest } from './hmac-signature.js';
 import type { ReplayCache } from './replay-cache.js';
-
-/** auth.md §10: the signature window and the replay memory are both 15 minutes. */
-export const HMAC_WINDOW_SECONDS = 15 * 60;
+import { HMAC_DEFAULTS } from '../security-defaults.js';
 
 export interface SignedRequest {
   method: string;
@@ -40,7 +38,7 @@ export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): 
   }
   if (!/^\d{1,10}$/.test(timestamp)) throw unauthenticated('Timestamp must be Unix seconds');
   const nowMs = deps.clock.now();
-  if (Math.abs(Number(timestamp) - Math.floor(nowMs / 1000)) > HMAC_WINDOW_SECONDS) {
+  if (Math.abs(Number(timestamp) - Math.floor(nowMs / 1000)) > HMAC_DEFAULTS.windowSeconds) {
     throw unauthenticated('Timestamp is outside the 15-minute window; check the client clock');
   }
   if (!/^[0-9a-f]{64}$/.test(sign)) throw unauthenticated('Sign must be 64 lowercase hexadecimal characters');
@@ -53,7 +51,7 @@ export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): 
     throw unauthenticated('invalid signature or unknown Public-Token');
   }
   if (request.method !== 'GET') {
-    const fresh = await deps.replayCache.remember(`${publicToken}:${sign}`, nowMs, HMAC_WINDOW_SECONDS * 1000);
+    const fresh = await deps.replayCache.remember(`${publicToken}:${sign}`, nowMs, HMAC_DEFAULTS.replayMemorySeconds * 1000);
     if (!fresh) throw unauthenticated('request replayed');
   }
   return hmacActor(shop);

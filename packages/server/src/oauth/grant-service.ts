@@ -6,7 +6,7 @@ import { randomToken, sha256Hex } from '../lib/tokens.js';
 import type { ShopRow } from '../shops/shop-repository.js';
 import { appendSystemEvent } from '../webhooks/outbox.js';
 import { insertAuthorizationCode } from './authorization-code-repository.js';
-import { OAUTH_DEFAULTS } from './defaults.js';
+import { OAUTH_DEFAULTS } from '../security-defaults.js';
 import type { PlatformRow } from './platform-repository.js';
 import { commaSeparated, spaceSeparated, storedScopes } from './scopes.js';
 import { activateGrant, endGrantRow, findGrantById, type GrantRow, liveFamilyIdsOfGrant, revokeFamilies } from './token-repository.js';

@@ -6,7 +6,7 @@ import { ApiError, Code, conflict, type FieldError, invalidArgument } from '../h
 import { type Clock, unixSeconds } from '../lib/clock.js';
 import { open, seal } from '../lib/secret-box.js';
 import { randomToken, safeEqual } from '../lib/tokens.js';
-import { OAUTH_DEFAULTS } from './defaults.js';
+import { OAUTH_DEFAULTS } from '../security-defaults.js';
 import { invalidClient } from './oauth-errors.js';
 import { findPlatform, insertPlatform, listPlatforms, type PlatformRow, redirectUrisOf, updateClientSecret } from './platform-repository.js';
 import { parseScopeList, spaceSeparated, storedScopes } from './scopes.js';

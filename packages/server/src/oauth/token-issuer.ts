@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { randomToken, sha256Hex } from '../lib/tokens.js';
-import { OAUTH_DEFAULTS } from './defaults.js';
+import { OAUTH_DEFAULTS } from '../security-defaults.js';
 import { insertToken } from './token-repository.js';
 
 export interface IssuedTokens {

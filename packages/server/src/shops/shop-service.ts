@@ -6,6 +6,7 @@ import { type Clock, unixSeconds } from '../lib/clock.js';
 import { open, seal } from '../lib/secret-box.js';
 import { randomToken } from '../lib/tokens.js';
 import { findShopById, insertShop, listShops, type ShopRow, updatePrivateToken } from './shop-repository.js';
+import { HMAC_DEFAULTS } from '../security-defaults.js';
 
 export interface ShopCredentials {
   shop_id: string;
@@ -49,8 +50,8 @@ export async function createShop(
   const existing = await db.selectFrom('shops').select(['id', 'domain']).where((eb) => eb.or([eb('id', '=', id), eb('domain', '=', domain)])).executeTakeFirst();
   if (existing) throw conflict(existing.id === id ? `shop ${id} already exists` : `a shop with domain ${domain} already exists`);
 
-  const publicToken = randomToken(16);
-  const privateToken = randomToken(32);
+  const publicToken = randomToken(HMAC_DEFAULTS.publicTokenBytes);
+  const privateToken = randomToken(HMAC_DEFAULTS.privateTokenBytes);
   const now = unixSeconds(deps.clock);
   await insertShop(db, {
     id,
@@ -74,7 +75,7 @@ export async function rotatePrivateToken(
 ): Promise<ShopCredentials> {
   const shop = await findShopById(db, shopId);
   if (!shop) throw new ApiError(Code.notFound, `shop ${shopId} not found`);
-  const privateToken = randomToken(32);
+  const privateToken = randomToken(HMAC_DEFAULTS.privateTokenBytes);
   await updatePrivateToken(db, shopId, seal(deps.secretKey, privateToken), unixSeconds(deps.clock));
   return { shop_id: shop.id, domain: shop.domain, name: shop.name, public_token: shop.public_token, private_token: privateToken };
 }

@@ -114,7 +114,7 @@ describeEachDatabase('plaudit CLI', (dialect) => {
     expect(JSON.parse(merchant.stdout)).toMatchObject({ email: 'owner@maple.example', shop_ids: ['79198486784'] });
     expect(plaudit(['merchant', 'create', '--email', 'owner@maple.example', '--password', 'long enough password', '--shop', '79198486784'], env).stderr).toContain('already exists');
     expect(plaudit(['merchant', 'create', '--email', 'x@maple.example', '--password', 'short', '--shop', 'nope'], env).stderr).toContain('password must be 10 to 256 characters');
-  });
+  }, 90_000);
 
   it('imports a CSV with --json and exports it again', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'plaudit-import-'));

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { sha256Hex } from '../../lib/tokens.js';
 import { claimAuthorizationCode, findAuthorizationCode, recordCodeFamily } from '../authorization-code-repository.js';
-import { OAUTH_DEFAULTS } from '../defaults.js';
+import { OAUTH_DEFAULTS } from '../../security-defaults.js';
 import { invalidGrant, invalidRequest } from '../oauth-errors.js';
 import { verifierMatches } from '../pkce.js';
 import { type PlatformRow, redirectUrisOf } from '../platform-repository.js';

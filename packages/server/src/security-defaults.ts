@@ -1,6 +1,6 @@
 /**
- * Every security lifetime and size of the authorization server, in one place (auth.md §10).
- * Changing one here changes it everywhere; the metadata document and tests read from here.
+ * Every security lifetime and size, in one place (auth.md §10). Changing one here changes it
+ * everywhere; the tests read their expectations from here too.
  */
 export const OAUTH_DEFAULTS = Object.freeze({
   /** An authorization code is single-use and short-lived: it travels through the browser. */
@@ -12,8 +12,18 @@ export const OAUTH_DEFAULTS = Object.freeze({
   grantChainSeconds: 365 * 24 * 3600,
   /** Random bytes of codes, access and refresh tokens (base64 on the wire, SHA-256 at rest). */
   tokenBytes: 16,
-  /** Random bytes of client secrets and session ids. */
+  /** Random bytes of private tokens, client secrets and webhook secrets. */
   secretBytes: 32,
+});
+
+/** HMAC-signed requests (auth.md §2). */
+export const HMAC_DEFAULTS = Object.freeze({
+  /** A Timestamp may be this far from the server clock, in either direction. */
+  windowSeconds: 15 * 60,
+  /** Accepted non-GET signatures are remembered this long, so a replay inside the window is refused. */
+  replayMemorySeconds: 15 * 60,
+  publicTokenBytes: 16,
+  privateTokenBytes: 32,
 });
 
 /** Merchant browser sessions (auth.md §9). */
