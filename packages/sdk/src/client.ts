@@ -1,12 +1,18 @@
 import { PlauditError, type FieldError } from './errors.js';
 import { operations, type OperationId, type Operations } from './generated/api-types.js';
 import { encodeQuery, type QueryValue } from './query-string.js';
+import type { PlauditOAuth } from './oauth.js';
 import { RatingsApi } from './ratings-api.js';
+import { RefreshingAccessToken } from './refreshing-token.js';
 import { ReviewsApi } from './reviews-api.js';
 import { signRequest } from './signing.js';
+import type { TokenStore } from './token-store.js';
 
-/** A shop's own integration signs with its tokens; a partner platform sends an OAuth access token. */
-export type Credentials = { publicToken: string; privateToken: string } | { accessToken: string };
+/**
+ * A shop's own integration signs with its tokens; a partner platform sends an OAuth access token,
+ * either a fixed one or one renewed from a token store as it expires.
+ */
+export type Credentials = { publicToken: string; privateToken: string } | { accessToken: string } | { oauth: PlauditOAuth; tokenStore: TokenStore };
 
 export interface RetryOptions {
   /** Further attempts after the first (default 3). */
@@ -59,6 +65,7 @@ export class PlauditClient {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly retry: Required<RetryOptions>;
+  private readonly refreshing: RefreshingAccessToken | undefined;
 
   constructor(private readonly options: ClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -66,6 +73,8 @@ export class PlauditClient {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? defaultSleep;
     this.retry = { retries: 3, baseDelayMs: 250, maxDelayMs: 30_000, ...options.retry };
+    const { credentials } = options;
+    this.refreshing = 'oauth' in credentials ? new RefreshingAccessToken(credentials.oauth, credentials.tokenStore, this.now) : undefined;
     this.reviews = new ReviewsApi(this);
     this.ratings = new RatingsApi(this);
   }
@@ -75,14 +84,31 @@ export class PlauditClient {
     const { method, path } = operations[operation];
     // A POST that is not idempotent could run twice if retried after a lost answer.
     const retryable = method === 'GET' || options.idempotencyKey !== undefined;
+    let bearer = await this.bearerToken();
+    let renewedAfterRejection = false;
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await this.attempt(method, path, input, options)) as Operations[Op]['data'];
+        return (await this.attempt(method, path, input, options, bearer)) as Operations[Op]['data'];
       } catch (error) {
+        // A refused access token is renewed once and the call repeated: nothing ran the first time.
+        if (error instanceof PlauditError && error.code === 16 && this.refreshing && bearer !== undefined && !renewedAfterRejection) {
+          renewedAfterRejection = true;
+          bearer = await this.refreshing.afterRejection(bearer);
+          attempt--;
+          continue;
+        }
         if (!(error instanceof PlauditError) || !retryable || !error.isRetryable || attempt >= this.retry.retries || options.signal?.aborted) throw error;
         await this.sleep(this.delayFor(attempt, error));
+        bearer = await this.bearerToken();
       }
     }
+  }
+
+  /** The access token to send, or undefined for HMAC-signed calls. */
+  private async bearerToken(): Promise<string | undefined> {
+    const { credentials } = this.options;
+    if (this.refreshing) return this.refreshing.current();
+    return 'accessToken' in credentials ? credentials.accessToken : undefined;
   }
 
   private delayFor(attempt: number, error: PlauditError): number {
@@ -91,14 +117,14 @@ export class PlauditClient {
     return Math.floor(Math.random() * ceiling);
   }
 
-  private async headers(rawQuery: string, body: string, options: CallOptions): Promise<Record<string, string>> {
+  private async headers(rawQuery: string, body: string, options: CallOptions, bearer: string | undefined): Promise<Record<string, string>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== '') headers['content-type'] = 'application/json';
     if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
     const { credentials } = this.options;
-    if ('accessToken' in credentials) {
-      headers.authorization = `Bearer ${credentials.accessToken}`;
-    } else {
+    if (bearer !== undefined) {
+      headers.authorization = `Bearer ${bearer}`;
+    } else if ('privateToken' in credentials) {
       // Signed again on every attempt: the server refuses a POST signature it has already seen.
       const timestamp = String(Math.floor(this.now() / 1000));
       headers['public-token'] = credentials.publicToken;
@@ -108,14 +134,14 @@ export class PlauditClient {
     return headers;
   }
 
-  private async attempt(method: 'GET' | 'POST', path: string, input: unknown, options: CallOptions): Promise<unknown> {
+  private async attempt(method: 'GET' | 'POST', path: string, input: unknown, options: CallOptions, bearer: string | undefined): Promise<unknown> {
     const rawQuery = method === 'GET' ? encodeQuery(input as Record<string, QueryValue>) : '';
     const body = method === 'POST' ? JSON.stringify(input ?? {}) : '';
     let response: Response;
     try {
       response = await this.fetchImpl(`${this.baseUrl}${path}${rawQuery ? `?${rawQuery}` : ''}`, {
         method,
-        headers: await this.headers(rawQuery, body, options),
+        headers: await this.headers(rawQuery, body, options, bearer),
         ...(body !== '' ? { body } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });

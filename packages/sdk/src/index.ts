@@ -1,5 +1,7 @@
 export { PlauditClient, type CallOptions, type ClientOptions, type Credentials, type RetryOptions } from './client.js';
 export { PlauditError, type FieldError } from './errors.js';
+export { AuthorizationCallbackError, PlauditOAuth, type OAuthOptions, type PendingAuthorization } from './oauth.js';
+export { MemoryTokenStore, type TokenSet, type TokenStore } from './token-store.js';
 export { RatingsApi } from './ratings-api.js';
 export { restartCursor, ReviewsApi, type SyncCursor } from './reviews-api.js';
 export { signRequest, stringToSign } from './signing.js';
