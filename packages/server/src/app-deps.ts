@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import type { HostResolver } from './egress/safe-http-client.js';
 import type { Db } from './db/connect.js';
 import type { BearerAuthenticator } from './http/bearer-auth.js';
 import type { RateLimitStore } from './http/rate-limiter.js';
@@ -15,4 +16,8 @@ export interface AppDeps {
   rateLimitStore: RateLimitStore;
   /** OAuth2 access tokens; buildApp uses the authorization server's tables when none is given. */
   bearer?: BearerAuthenticator;
+  /** DNS for outgoing requests; tests make names resolve inward with it. */
+  resolveHost?: HostResolver;
+  /** Called after a write commits: an in-process worker wakes to deliver its events at once. */
+  outboxSignal?: () => void;
 }

@@ -17,6 +17,7 @@ import { DatabaseBearerAuthenticator } from './oauth/bearer-authenticator.js';
 import { oauthPlugin } from './oauth/oauth-plugin.js';
 import { reviewOperations } from './reviews/operations.js';
 import { registerGoogleFeed } from './storefront/google-feed.route.js';
+import { webhookOperations } from './webhooks/operations.js';
 
 /** README §11: path plus query string at most 8 KiB. */
 const MAX_URL_LENGTH = 8192;
@@ -77,7 +78,7 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
   installObservability(app, deps);
   await installApiDocs(app, deps.config);
   await app.register(cookie);
-  await app.register(openApiPlugin, { deps, operations: [...reviewOperations, cancelAuthorizationOperation] });
+  await app.register(openApiPlugin, { deps, operations: [...reviewOperations, ...webhookOperations, cancelAuthorizationOperation] });
   await app.register(oauthPlugin, { deps });
   registerGoogleFeed(app, deps);
   return app;

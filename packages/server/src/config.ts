@@ -31,6 +31,14 @@ export interface Config {
     readonly openapi: RateLimitPolicy | null;
     readonly authFailures: RateLimitPolicy | null;
   };
+  readonly webhooks: {
+    /** WEBHOOK_ALLOW_HTTP: plain http:// receivers (development only). */
+    readonly allowHttp: boolean;
+    /** WEBHOOK_ALLOW_PRIVATE: receivers on loopback and internal addresses (tests, development). */
+    readonly allowPrivate: boolean;
+    /** WEBHOOK_RETRY_MINUTES: minutes before each retry after the first attempt. */
+    readonly retryDelaysMinutes: readonly number[];
+  };
 }
 
 export class ConfigError extends Error {
@@ -138,6 +146,19 @@ function parseRatePolicy(env: Env, name: string, fallback: RateLimitPolicy): Rat
   return { limit: Number(match[1]), windowSeconds: Number(match[2]) };
 }
 
+/** Trustoo's schedule (webhooks.md §5): 9 retries, 3 to 27 minutes apart, 10 attempts in all. */
+const DEFAULT_RETRY_MINUTES = [3, 6, 9, 12, 15, 18, 21, 24, 27];
+
+function parseRetrySchedule(env: Env): readonly number[] {
+  const raw = read(env, 'WEBHOOK_RETRY_MINUTES');
+  if (raw === undefined) return Object.freeze([...DEFAULT_RETRY_MINUTES]);
+  const minutes = raw.split(',').map((part) => part.trim());
+  if (minutes.length > 50 || !minutes.every((m) => /^\d+$/.test(m) && Number(m) >= 1 && Number(m) <= 7 * 24 * 60)) {
+    throw new ConfigError('WEBHOOK_RETRY_MINUTES', `must be up to 50 comma-separated minutes from 1 to 10080, such as 3,6,9 (got "${raw}")`);
+  }
+  return Object.freeze(minutes.map(Number));
+}
+
 function parsePositiveInt(env: Env, name: string, fallback: number): number {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
@@ -174,6 +195,11 @@ export function parseConfig(env: Env): Config {
     rateLimits: Object.freeze({
       openapi: parseRatePolicy(env, 'RATE_LIMIT_OPENAPI', { limit: 1200, windowSeconds: 60 }),
       authFailures: parseRatePolicy(env, 'RATE_LIMIT_AUTH_FAILURES', { limit: 60, windowSeconds: 60 }),
+    }),
+    webhooks: Object.freeze({
+      allowHttp: parseBoolean(env, 'WEBHOOK_ALLOW_HTTP', false),
+      allowPrivate: parseBoolean(env, 'WEBHOOK_ALLOW_PRIVATE', false),
+      retryDelaysMinutes: parseRetrySchedule(env),
     }),
   });
 }

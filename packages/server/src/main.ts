@@ -10,6 +10,7 @@ import { CliError } from './cli/runtime.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerShopCommands } from './cli/shop-commands.js';
 import { registerSignCommand } from './cli/sign-command.js';
+import { registerWorkerCommand } from './cli/worker-command.js';
 import { MigrationError } from './db/migrate.js';
 
 const program = new Command('plaudit')
@@ -18,6 +19,7 @@ const program = new Command('plaudit')
   .exitOverride();
 
 registerServeCommand(program);
+registerWorkerCommand(program);
 registerMigrateCommand(program);
 registerShopCommands(program);
 registerPlatformCommands(program);

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { buildApp } from '../app.js';
+import { pino } from 'pino';
 import { connectDatabase } from '../db/connect.js';
+import { createBackgroundWorker } from '../jobs/background-worker.js';
 import { announceDemoShop } from './demo-shop.js';
 import { prepareSchema } from './pending-migrations.js';
 import { CliError, loadConfig, runtimeDeps } from './runtime.js';
@@ -8,12 +10,16 @@ import { CliError, loadConfig, runtimeDeps } from './runtime.js';
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('run the HTTP server (embedded defaults: SQLite under DATA_DIR, port 8080)')
-    .action(async () => {
+    .description('run the HTTP server and, unless --no-worker, the background worker (embedded defaults: SQLite under DATA_DIR, port 8080)')
+    .option('--no-worker', 'serve HTTP only; run `plaudit worker` processes for webhook deliveries')
+    .action(async (options: { worker: boolean }) => {
       const config = loadConfig();
       const db = connectDatabase(config.database);
       const deps = runtimeDeps(config, db);
       await prepareSchema(config, db);
+      const worker = options.worker ? createBackgroundWorker(deps, pino({ level: config.logLevel })) : undefined;
+      // Events committed by this process wake its worker at once instead of at the next poll.
+      if (worker) deps.outboxSignal = () => worker.nudge();
       const app = await buildApp(deps);
 
       let closing = false;
@@ -21,8 +27,10 @@ export function registerServeCommand(program: Command): void {
         if (closing) return;
         closing = true;
         app.log.info({ signal }, 'shutting down');
-        // close() stops accepting connections and waits for in-flight requests to finish.
+        // close() stops accepting connections and waits for in-flight requests to finish; the
+        // worker then finishes the deliveries it is sending (bounded) before the process exits.
         await app.close();
+        await worker?.stop();
         await deps.closeExtras();
         await db.close();
         process.exit(0);
@@ -41,6 +49,7 @@ export function registerServeCommand(program: Command): void {
         if (code === 'EACCES') throw new CliError(`not allowed to listen on port ${config.port}: choose a port above 1023 with PORT`);
         throw error;
       }
+      worker?.start();
       const print = (line: string) => process.stdout.write(`${line}\n`);
       print(`\nPlaudit is listening on ${config.publicUrl} (database: ${config.database.dialect}${config.database.dialect === 'sqlite' ? ` ${config.database.file}` : ''})`);
       await announceDemoShop(config, db, deps.clock, print);

@@ -4,6 +4,7 @@ import { coreMigration } from './migrations/001-core.js';
 import { reviewProvenanceMigration } from './migrations/002-review-provenance.js';
 import { requestSignaturesMigration } from './migrations/003-request-signatures.js';
 import { oauthMigration } from './migrations/004-oauth.js';
+import { webhooksMigration } from './migrations/005-webhooks.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '002-review-provenance': reviewProvenanceMigration,
     '003-request-signatures': requestSignaturesMigration,
     '004-oauth': oauthMigration(dialect),
+    '005-webhooks': webhooksMigration(dialect),
   };
 }
 

@@ -105,6 +105,8 @@ export interface OutboxEventsTable {
   occurred_at: number;
   /** Set for system webhooks addressed to one platform (auth.md §8); null for shop events. */
   platform_id: string | null;
+  /** When the worker turned the event into deliveries; null while it waits. */
+  fanned_out_at: number | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -210,6 +212,73 @@ export interface MerchantSessionsTable {
   last_seen_at: number;
 }
 
+export type SubscriptionStatus = 'active' | 'disabled';
+
+export interface WebhookSubscriptionsTable {
+  id: Generated<number>;
+  shop_id: string;
+  /** '' for a shop-owned subscription; the client id for a platform-owned one. */
+  platform_id: string;
+  topic: string;
+  url: string;
+  status: SubscriptionStatus;
+  secret_sealed: string;
+  /** After a rotation the previous secret keeps signing for 24 hours. */
+  previous_secret_sealed: string | null;
+  previous_secret_expires_at: number | null;
+  consecutive_failures: number;
+  failing_since: number | null;
+  disabled_reason: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type DeliveryStatus = 'pending' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  shop_id: string;
+  /** null for system webhooks, which go to the platform's webhook_url. */
+  subscription_id: number | null;
+  platform_id: string;
+  outbox_event_id: number;
+  event_id: string;
+  topic: string;
+  url: string;
+  status: DeliveryStatus;
+  attempts: number;
+  next_attempt_at: number | null;
+  /** A worker's claim; it lapses at claimed_until so a dead worker's delivery is retried. */
+  claimed_by: string | null;
+  claimed_until: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<number>;
+  delivery_id: number;
+  shop_id: string;
+  attempt: number;
+  request_id: string;
+  status: 'succeeded' | 'failed';
+  http_status: number | null;
+  error: string | null;
+  duration_ms: number;
+  response_excerpt: string;
+  next_attempt_at: number | null;
+  created_at: number;
+}
+
+export interface ShopNoticesTable {
+  id: Generated<number>;
+  shop_id: string;
+  kind: string;
+  message: string;
+  created_at: number;
+  read_at: number | null;
+}
+
 export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
@@ -228,4 +297,8 @@ export interface Database {
   merchants: MerchantsTable;
   merchant_shops: MerchantShopsTable;
   merchant_sessions: MerchantSessionsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  shop_notices: ShopNoticesTable;
 }

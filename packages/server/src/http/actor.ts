@@ -1,4 +1,5 @@
 import type { ShopRow } from '../shops/shop-repository.js';
+import { permissionDenied } from './errors.js';
 
 export const SCOPES = [
   'read_reviews',
@@ -35,4 +36,10 @@ export function hmacActor(shop: ShopRow): Actor {
     caller: 'hmac',
     rateLimitKey: `hmac:${shop.public_token}`,
   };
+}
+
+/** Code 7 with the RFC 6750 challenge naming the missing scope (auth.md §3). HMAC callers hold every scope. */
+export function requireScope(actor: Actor, scope: Scope): void {
+  if (actor.scopes.has(scope)) return;
+  throw permissionDenied(`this credential lacks the ${scope} scope`, { 'www-authenticate': `Bearer error="insufficient_scope", scope="${scope}"` });
 }

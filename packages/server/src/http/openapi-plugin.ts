@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TObject } from '@sinclair/typebox';
 import type { AppDeps } from '../app-deps.js';
 import { unixSeconds } from '../lib/clock.js';
-import type { Actor } from './actor.js';
+import { type Actor, requireScope } from './actor.js';
 import { successEnvelope, SuccessSchema, ErrorSchema } from './envelope.js';
 import { recordAuthFailure, refuseExhaustedAuthFailureBudget } from './auth-failure-budget.js';
 import { authenticateBearer } from './bearer-auth.js';
@@ -10,7 +10,7 @@ import { deadlineExceeded, withinDeadline } from './deadline.js';
 import { ApiError, Code, invalidArgument, permissionDenied, rateLimited } from './errors.js';
 import { authenticateHmac } from './hmac-auth.js';
 import { claimIdempotencyKey, completeIdempotencyKey, fingerprintOf, type IdempotencyClaim, parseIdempotencyKey } from './idempotency.js';
-import { type AnyOperation, SHOP_ONLY } from './operation.js';
+import { type AnyOperation, SHOP_ONLY, TOPIC_SCOPE } from './operation.js';
 import { normalizeQuery, type RawQuery } from './query-string.js';
 import { type PolicyVerdict, rateLimitHeaders, verdict } from './rate-limiter.js';
 import { dropMeaninglessNulls, normalizeBodyText } from './text-normalization.js';
@@ -77,10 +77,8 @@ async function admit(request: FastifyRequest, op: AnyOperation, deps: AppDeps): 
     if (actor.platformId !== null) {
       throw permissionDenied('only the shop itself (an HMAC-signed request) may do this', { 'www-authenticate': 'Bearer error="insufficient_scope"' });
     }
-  } else if (!actor.scopes.has(op.scope)) {
-    throw permissionDenied(`this credential lacks the ${op.scope} scope`, {
-      'www-authenticate': `Bearer error="insufficient_scope", scope="${op.scope}"`,
-    });
+  } else if (op.scope !== TOPIC_SCOPE) {
+    requireScope(actor, op.scope);
   }
   return actor;
 }
@@ -138,6 +136,7 @@ async function handle(request: FastifyRequest, reply: FastifyReply, op: AnyOpera
   });
   const body = await withinDeadline(committed, deadlineAt, timeoutMs, () => !committing);
   request.idempotencyClaim = undefined;
+  deps.outboxSignal?.();
   reply.businessCode = 0;
   await reply.type('application/json; charset=utf-8').send(body);
 }
@@ -154,7 +153,10 @@ function registerOperation(app: FastifyInstance, op: AnyOperation, deps: AppDeps
       summary: op.summary,
       description: op.description,
       tags: op.tags,
-      security: op.scope === SHOP_ONLY ? [{ PublicToken: [], Timestamp: [], Sign: [] }] : [{ PublicToken: [], Timestamp: [], Sign: [] }, { BearerAuth: [op.scope] }],
+      security:
+        op.scope === SHOP_ONLY
+          ? [{ PublicToken: [], Timestamp: [], Sign: [] }]
+          : [{ PublicToken: [], Timestamp: [], Sign: [] }, { BearerAuth: op.scope === TOPIC_SCOPE ? [] : [op.scope] }],
       ...(op.method === 'GET' && op.querystring ? { querystring: op.querystring } : {}),
       ...(op.method === 'POST' && op.body ? { body: op.body } : {}),
       response: { 200: SuccessSchema(op.data), '4xx': ErrorSchema, '5xx': ErrorSchema },

@@ -21,6 +21,8 @@ export interface OperationContext<Query, Body> {
  * that run before it, in the order of the contract (README §4.5).
  */
 export const SHOP_ONLY = 'shop_only';
+/** The scope depends on the webhook topic in the request; the handler checks it (webhooks.md §1). */
+export const TOPIC_SCOPE = 'scope_of_topic';
 
 export interface Operation<Q extends TObject | undefined = TObject | undefined, B extends TSchema | undefined = TSchema | undefined, D extends TSchema = TSchema> {
   operation: string;
@@ -28,9 +30,10 @@ export interface Operation<Q extends TObject | undefined = TObject | undefined, 
   /**
    * The bearer scope the operation needs, or `shop_only` for the shop's own decisions about its
    * partners (Cancel Platform Authorization): those take the shop's HMAC signature, never a
-   * platform's token.
+   * platform's token. `scope_of_topic` for webhook operations, whose handler requires the scope
+   * of the topic concerned.
    */
-  scope: Scope | typeof SHOP_ONLY;
+  scope: Scope | typeof SHOP_ONLY | typeof TOPIC_SCOPE;
   summary: string;
   description?: string;
   tags: string[];

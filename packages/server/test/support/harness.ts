@@ -12,6 +12,7 @@ import { createShop, type ShopCredentials } from '../../src/shops/shop-service.j
 import { createTestDatabase, type TestDatabase } from './databases.js';
 import { issueTokens, registerPlatform } from './oauth.js';
 import type { Scope } from '../../src/http/actor.js';
+import type { HostResolver } from '../../src/egress/safe-http-client.js';
 
 export const TEST_SECRET_KEY = 'a'.repeat(64);
 export const PUBLIC_URL = 'https://reviews.example.com';
@@ -60,6 +61,8 @@ export function signedHeaders(shop: ShopCredentials, query: string, body: string
 
 export interface HarnessOptions {
   env?: Record<string, string>;
+  /** DNS for outgoing requests (see AppDeps.resolveHost). */
+  resolveHost?: HostResolver;
 }
 
 /** Builds the app on a fresh database of the dialect, with a manual clock and two shops. */
@@ -74,6 +77,7 @@ export async function startHarness(dialect: Dialect, options: HarnessOptions = {
     clock,
     replayCache: new DatabaseReplayCache(database.db.kysely),
     rateLimitStore: new MemoryRateLimitStore(),
+    ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
   };
   const app = await buildApp(deps, { logger: false });
   await app.ready();

@@ -1,0 +1,35 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connect.js';
+import { type HostResolver, SafeHttpClient } from '../egress/safe-http-client.js';
+import type { Clock } from '../lib/clock.js';
+import { WebhookDeliveryJob } from '../webhooks/delivery-job.js';
+import { JobLoop } from './job-loop.js';
+
+export interface BackgroundWorker {
+  /** Work may be due now (events were just committed in this process). */
+  nudge(): void;
+  /** Lets the batch in flight finish, at most `timeoutMs`, then releases the HTTP client. */
+  stop(timeoutMs?: number): Promise<void>;
+  /** Runs until nothing is due, then returns (without starting the loop). */
+  runUntilIdle(): Promise<void>;
+}
+
+/** The worker of architecture.md §2: in `plaudit serve` by default, alone in `plaudit worker`. */
+export function createBackgroundWorker(deps: { config: Config; db: Db; secretKey: Buffer; clock: Clock; resolveHost?: HostResolver }, log: Logger): BackgroundWorker & { start(): void } {
+  const http = new SafeHttpClient(deps.config.webhooks, deps.resolveHost ? { resolve: deps.resolveHost } : {});
+  const deliveries = new WebhookDeliveryJob({ db: deps.db, secretKey: deps.secretKey, clock: deps.clock, http, retryDelaysMinutes: deps.config.webhooks.retryDelaysMinutes });
+  const loop = new JobLoop([deliveries], { onError: (kind, error) => log.error({ err: error, job: kind }, 'background job failed; it will run again') });
+  return {
+    start: () => {
+      loop.start();
+      log.info({ worker: deliveries.workerId }, 'background worker started');
+    },
+    nudge: () => loop.nudge(),
+    runUntilIdle: () => loop.runUntilIdle(),
+    stop: async (timeoutMs = 10_000) => {
+      await loop.stop(timeoutMs);
+      http.close();
+    },
+  };
+}

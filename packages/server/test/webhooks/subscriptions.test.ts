@@ -1,0 +1,194 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createShopWebhookOperation } from '../../src/webhooks/create-shop-webhook.route.js';
+import { deleteShopWebhookOperation } from '../../src/webhooks/delete-shop-webhook.route.js';
+import { getShopWebhooksOperation } from '../../src/webhooks/get-shop-webhooks.route.js';
+import { getWebhookDeliveriesOperation } from '../../src/webhooks/get-webhook-deliveries.route.js';
+import { replayWebhookDeliveryOperation } from '../../src/webhooks/replay-webhook-delivery.route.js';
+import { rotateShopWebhookSecretOperation } from '../../src/webhooks/rotate-shop-webhook-secret.route.js';
+import { updateShopWebhookOperation } from '../../src/webhooks/update-shop-webhook.route.js';
+import type { AnyOperation } from '../../src/http/operation.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { envelope, type Harness, useHarness } from '../support/harness.js';
+import { securitySuite } from '../support/security.js';
+import { INWARD_NAME, testResolver, WEBHOOK_ENV } from '../support/webhooks.js';
+import type { ShopCredentials } from '../../src/shops/shop-service.js';
+
+interface Webhook {
+  id: string;
+  topic: string;
+  url: string;
+  status: string;
+  secret?: string;
+}
+
+const hookUrl = () => `https://hooks.partner.example/${randomBytes(6).toString('hex')}`;
+
+async function createHook(h: Harness, shop: ShopCredentials = h.shop, topic = 'review/created', headers: Record<string, string> = {}): Promise<Webhook> {
+  // The shared shops collect a webhook per security case; keep them under the per-owner limit.
+  if (shop === h.shop || shop === h.otherShop) {
+    const { n } = await h.deps.db.kysely.selectFrom('webhook_subscriptions').select((eb) => eb.fn.countAll().as('n')).where('shop_id', '=', shop.shop_id).executeTakeFirstOrThrow();
+    if (Number(n) >= 15) await h.deps.db.kysely.deleteFrom('webhook_subscriptions').where('shop_id', '=', shop.shop_id).execute();
+  }
+  const answer = envelope<Webhook>(await h.call('POST', 'create_shop_webhook', { body: { topic, url: hookUrl() }, headers }, shop));
+  expect(answer.code).toBe(0);
+  return answer.data!;
+}
+
+/** A delivery row for a webhook, as the worker's fan-out would create it. */
+async function deliveryFor(h: Harness, shopId: string, webhookId: string): Promise<number> {
+  const db = h.deps.db.kysely;
+  const now = Math.floor(h.clock.now() / 1000);
+  const event = await db
+    .insertInto('outbox_events')
+    .values({ shop_id: shopId, topic: 'review/created', event_id: `evt_${randomBytes(8).toString('hex')}`, payload: '{"list":[]}', occurred_at: now, fanned_out_at: now })
+    .returning(['id', 'event_id'])
+    .executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('webhook_deliveries')
+    .values({ shop_id: shopId, subscription_id: Number(webhookId), outbox_event_id: Number(event.id), event_id: event.event_id, topic: 'review/created', url: 'https://x.example', status: 'failed', attempts: 10, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+describeEachDatabase('webhook subscription endpoints', (dialect) => {
+  const harness = useHarness(dialect, { env: WEBHOOK_ENV, resolveHost: testResolver });
+
+  describe('security', () => {
+    const onOneHook = (op: AnyOperation, body: (id: string) => Record<string, unknown>) =>
+      securitySuite(harness, {
+        op,
+        valid: async (h) => ({ body: body((await createHook(h)).id) }),
+        foreign: async (h) => {
+          const foreignId = (await createHook(h, h.otherShop)).id;
+          const missingId = String(Number(foreignId) + 100_000);
+          return { foreign: { body: body(foreignId) }, missing: { body: body(missingId) }, foreignId, missingId };
+        },
+      });
+    describe('create_shop_webhook', () => securitySuite(harness, { op: createShopWebhookOperation, valid: async () => ({ body: { topic: 'review/created', url: hookUrl() } }) }));
+    describe('update_shop_webhook', () => onOneHook(updateShopWebhookOperation, (id) => ({ id, url: hookUrl() })));
+    describe('delete_shop_webhook', () => onOneHook(deleteShopWebhookOperation, (id) => ({ id })));
+    describe('rotate_shop_webhook_secret', () => onOneHook(rotateShopWebhookSecretOperation, (id) => ({ id })));
+    describe('get_shop_webhooks', () => securitySuite(harness, { op: getShopWebhooksOperation, valid: async () => ({ query: 'topic=review/created' }) }));
+    describe('get_webhook_deliveries', () => securitySuite(harness, { op: getWebhookDeliveriesOperation, valid: async () => ({ query: 'status=failed' }) }));
+    describe('replay_webhook_delivery', () =>
+      securitySuite(harness, {
+        op: replayWebhookDeliveryOperation,
+        valid: async (h) => ({ body: { delivery_id: await deliveryFor(h, h.shop.shop_id, (await createHook(h)).id) } }),
+        foreign: async (h) => {
+          const foreignId = await deliveryFor(h, h.otherShop.shop_id, (await createHook(h, h.otherShop)).id);
+          return { foreign: { body: { delivery_id: foreignId } }, missing: { body: { delivery_id: foreignId + 100_000 } }, foreignId: String(foreignId), missingId: String(foreignId + 100_000) };
+        },
+      }));
+  });
+
+  it('creates a webhook with a whsec_ secret shown once, lists it, updates and deletes it', async () => {
+    const h = harness();
+    const shop = await h.newShop(`hooks-crud-${dialect}.example.com`);
+    const created = await createHook(h, shop);
+    expect(created).toMatchObject({ id: expect.stringMatching(/^\d+$/), topic: 'review/created', status: 'active', secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/) });
+    const listed = envelope<{ list: Webhook[] }>(await h.call('GET', 'get_shop_webhooks', {}, shop)).data!.list;
+    expect(listed).toEqual([{ id: created.id, topic: 'review/created', url: created.url, status: 'active', created_at: '2026-06-17T07:55:00Z', updated_at: '2026-06-17T07:55:00Z' }]);
+    const stored = JSON.stringify(await h.deps.db.kysely.selectFrom('webhook_subscriptions').selectAll().execute());
+    expect(stored).not.toContain(created.secret!.slice(6));
+
+    const updated = envelope<Webhook>(await h.call('POST', 'update_shop_webhook', { body: { id: created.id, topic: 'review/deleted', status: 'disabled' } }, shop));
+    expect(updated.data).toMatchObject({ topic: 'review/deleted', status: 'disabled' });
+    expect(envelope(await h.call('GET', 'get_shop_webhooks', { query: 'topic=review/created' }, shop)).data).toEqual({ list: [] });
+    expect(envelope(await h.call('POST', 'delete_shop_webhook', { body: { id: created.id } }, shop)).data).toEqual({ id: created.id });
+    expect(envelope(await h.call('POST', 'delete_shop_webhook', { body: { id: created.id } }, shop)).code).toBe(5);
+  });
+
+  it('refuses the same topic and URL twice (code 6) and a 21st webhook (code 3)', async () => {
+    const h = harness();
+    const shop = await h.newShop(`hooks-limits-${dialect}.example.com`);
+    const url = hookUrl();
+    expect(envelope(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url } }, shop)).code).toBe(0);
+    expect(envelope(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url } }, shop)).code).toBe(6);
+    for (let i = 1; i < 20; i += 1) await createHook(h, shop);
+    const over = envelope(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url: hookUrl() } }, shop));
+    expect(over).toMatchObject({ code: 3, message: expect.stringContaining('at most 20') });
+  });
+
+  it('validates topic and url', async () => {
+    const h = harness();
+    const bad = envelope(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/exploded', url: 'ftp://x' } }));
+    expect(bad.code).toBe(3);
+    expect((bad.data as { errors: Array<{ field: string }> }).errors.map((e) => e.field).sort()).toEqual(['topic']);
+    const url = envelope(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url: 'ftp://files.example/x' } }));
+    expect(url).toMatchObject({ code: 3, data: { errors: [{ field: 'url', reason: 'must be an https URL' }] } });
+  });
+
+  it('rotates the secret and keeps signing with the previous one for a day', async () => {
+    const h = harness();
+    const hook = await createHook(h);
+    const rotated = envelope<{ id: string; secret: string }>(await h.call('POST', 'rotate_shop_webhook_secret', { body: { id: hook.id } }));
+    expect(rotated.data!.secret).not.toBe(hook.secret);
+    const row = await h.deps.db.kysely.selectFrom('webhook_subscriptions').selectAll().where('id', '=', Number(hook.id)).executeTakeFirstOrThrow();
+    expect(row.previous_secret_expires_at).toBe(Math.floor(h.clock.now() / 1000) + 86_400);
+  });
+
+  describe('platform-owned webhooks', () => {
+    it('belong to (platform, shop): the shop and other platforms cannot see or change them', async () => {
+      const h = harness();
+      const shop = await h.newShop(`hooks-platform-${dialect}.example.com`);
+      const token = await h.bearerToken(shop, ['write_reviews', 'read_orders']);
+      const bearer = { authorization: `Bearer ${token}` };
+      const platformHook = await createHook(h, shop, 'review/created', bearer);
+      const shopHook = await createHook(h, shop);
+      const seenByPlatform = envelope<{ list: Webhook[] }>(await h.call('GET', 'get_shop_webhooks', { headers: bearer }, shop)).data!.list.map((w) => w.id);
+      const seenByShop = envelope<{ list: Webhook[] }>(await h.call('GET', 'get_shop_webhooks', {}, shop)).data!.list.map((w) => w.id);
+      expect(seenByPlatform).toEqual([platformHook.id]);
+      expect(seenByShop).toEqual([shopHook.id]);
+      expect(envelope(await h.call('POST', 'delete_shop_webhook', { body: { id: shopHook.id }, headers: bearer }, shop)).code).toBe(5);
+      expect(envelope(await h.call('POST', 'delete_shop_webhook', { body: { id: platformHook.id } }, shop)).code).toBe(5);
+    });
+
+    it('need the scope of their topic (code 7 with insufficient_scope)', async () => {
+      const h = harness();
+      const shop = await h.newShop(`hooks-scope-${dialect}.example.com`);
+      const readOnly = { authorization: `Bearer ${await h.bearerToken(shop, ['read_reviews', 'read_orders'])}` };
+      const denied = await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url: hookUrl() }, headers: readOnly }, shop);
+      expect(denied.statusCode).toBe(403);
+      expect(envelope(denied).code).toBe(7);
+      expect(denied.headers['www-authenticate']).toBe('Bearer error="insufficient_scope", scope="write_reviews"');
+      expect(envelope(await h.call('POST', 'create_shop_webhook', { body: { topic: 'order/updated', url: hookUrl() }, headers: readOnly }, shop)).code).toBe(0);
+      const events = await h.call('POST', 'create_shop_webhook', { body: { topic: 'customer_event/created', url: hookUrl() }, headers: readOnly }, shop);
+      expect(events.headers['www-authenticate']).toBe('Bearer error="insufficient_scope", scope="read_customer_events"');
+      expect(envelope(await h.call('GET', 'get_shop_webhooks', { query: 'topic=review/created', headers: readOnly }, shop)).code).toBe(7);
+    });
+  });
+});
+
+describeEachDatabase('webhook URL rules without WEBHOOK_ALLOW_* flags', (dialect) => {
+  const harness = useHarness(dialect, { resolveHost: testResolver });
+  const refused: Array<[string, string]> = [
+    ['plain http', 'http://hooks.partner.example/x'],
+    ['credentials in the URL', 'https://user:pass@hooks.partner.example/x'],
+    ['localhost', 'https://localhost/x'],
+    ['127.0.0.1', 'https://127.0.0.1/x'],
+    ['[::1]', 'https://[::1]/x'],
+    ['::ffff:127.0.0.1', 'https://[::ffff:127.0.0.1]/x'],
+    ['0.0.0.0', 'https://0.0.0.0/x'],
+    ['decimal IPv4', 'https://2130706433/x'],
+    ['octal IPv4', 'https://0177.0.0.1/x'],
+    ['the cloud metadata address', 'https://169.254.169.254/latest/meta-data'],
+    ['a private network', 'https://10.0.0.7/x'],
+    ['a name resolving to loopback', `https://${INWARD_NAME}/x`],
+  ];
+  for (const [label, url] of refused) {
+    it(`refuses ${label}`, async () => {
+      const h = harness();
+      const answer = envelope<{ errors: Array<{ field: string; reason: string }> }>(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url } }));
+      expect(answer.code).toBe(3);
+      expect(answer.data!.errors[0]!.field).toBe('url');
+      expect(answer.data!.errors[0]!.reason).toMatch(/WEBHOOK_ALLOW_(HTTP|PRIVATE)=1|credentials/);
+    });
+  }
+
+  it('accepts a public https URL', async () => {
+    const h = harness();
+    expect(envelope(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url: 'https://93.184.215.14/hooks' } })).code).toBe(0);
+  });
+});
