@@ -46,7 +46,7 @@ async function deliveryFor(h: Harness, shopId: string, webhookId: string): Promi
     .executeTakeFirstOrThrow();
   const row = await db
     .insertInto('webhook_deliveries')
-    .values({ shop_id: shopId, subscription_id: Number(webhookId), outbox_event_id: Number(event.id), event_id: event.event_id, topic: 'review/created', url: 'https://x.example', status: 'failed', attempts: 10, created_at: now, updated_at: now })
+    .values({ shop_id: shopId, subscription_id: Number(webhookId), platform_id: '', outbox_event_id: Number(event.id), event_id: event.event_id, topic: 'review/created', url: 'https://x.example', status: 'failed', attempts: 10, created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
