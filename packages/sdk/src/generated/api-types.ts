@@ -269,6 +269,191 @@ export type GetRatingsData = {
   }[];
 };
 
+/** Create Shop Webhook */
+export type CreateShopWebhookQuery = Record<string, never>;
+
+export type CreateShopWebhookBody = {
+  /** the event topic */
+  topic: "review/created" | "review/updated" | "review/deleted" | "customer_event/created" | "order/updated";
+  /** an https URL that receives the deliveries */
+  url: string;
+};
+
+export type CreateShopWebhookData = {
+  id: string;
+  topic: string;
+  url: string;
+  /** Plaudit extension */
+  status: "active" | "disabled";
+  created_at: string;
+  updated_at: string;
+  /** Standard Webhooks signing secret (whsec_…); shown only on creation and rotation */
+  secret: string;
+};
+
+/** Update Shop Webhook */
+export type UpdateShopWebhookQuery = Record<string, never>;
+
+export type UpdateShopWebhookBody = {
+  /** the webhook id */
+  id: number | string;
+  /** the event topic */
+  topic?: "review/created" | "review/updated" | "review/deleted" | "customer_event/created" | "order/updated";
+  /** an https URL that receives the deliveries */
+  url?: string;
+  status?: "active" | "disabled";
+};
+
+export type UpdateShopWebhookData = {
+  id: string;
+  topic: string;
+  url: string;
+  /** Plaudit extension */
+  status: "active" | "disabled";
+  created_at: string;
+  updated_at: string;
+};
+
+/** Delete Shop Webhook */
+export type DeleteShopWebhookQuery = Record<string, never>;
+
+export type DeleteShopWebhookBody = {
+  /** the webhook id */
+  id: number | string;
+};
+
+export type DeleteShopWebhookData = {
+  id: string;
+};
+
+/** Get Shop Webhooks */
+export type GetShopWebhooksQuery = {
+  /** the event topic */
+  topic?: "review/created" | "review/updated" | "review/deleted" | "customer_event/created" | "order/updated";
+};
+
+export type GetShopWebhooksBody = Record<string, never>;
+
+export type GetShopWebhooksData = {
+  list: Array<{
+    id: string;
+    topic: string;
+    url: string;
+    /** Plaudit extension */
+    status: "active" | "disabled";
+    created_at: string;
+    updated_at: string;
+  }>;
+};
+
+/** Rotate Webhook Secret (Plaudit extension) */
+export type RotateShopWebhookSecretQuery = Record<string, never>;
+
+export type RotateShopWebhookSecretBody = {
+  /** the webhook id */
+  id: number | string;
+};
+
+export type RotateShopWebhookSecretData = {
+  id: string;
+  secret: string;
+};
+
+/** Get Webhook Deliveries (Plaudit extension) */
+export type GetWebhookDeliveriesQuery = {
+  /** only this webhook */
+  webhook_id?: number;
+  status?: "pending" | "succeeded" | "failed";
+  /** only deliveries of this event */
+  event_id?: string;
+  /** page number, from 1 */
+  page?: number;
+  /** records per page, 1–100 (default 20) */
+  page_size?: number;
+};
+
+export type GetWebhookDeliveriesBody = Record<string, never>;
+
+export type GetWebhookDeliveriesData = {
+  list: Array<{
+    id: string;
+    /** also the webhook-id header, the same on every retry and replay */
+    event_id: string;
+    webhook_id: string;
+    topic: string;
+    url: string;
+    /** pending, succeeded, failed or cancelled */
+    status: string;
+    /** attempts made so far */
+    attempt: number;
+    http_status: number | null;
+    error: string | null;
+    duration_ms: number | null;
+    request_id: string | null;
+    response_body: string;
+    created_at: string;
+    next_attempt_at: string | null;
+    attempts: Array<{
+      attempt: number;
+      status: string;
+      http_status: number | null;
+      error: string | null;
+      duration_ms: number;
+      /** the attempt id, sent as Open-Trustoo-Webhook-RequestId */
+      request_id: string;
+      /** the first 2 KB of the answer */
+      response_body: string;
+      created_at: string;
+      next_attempt_at: string | null;
+    }>;
+  }>;
+  page: number;
+  page_size: number;
+  total_page: number;
+  count: number;
+};
+
+/** Replay Webhook Delivery (Plaudit extension) */
+export type ReplayWebhookDeliveryQuery = Record<string, never>;
+
+export type ReplayWebhookDeliveryBody = {
+  /** the delivery to send again */
+  delivery_id: number | string;
+};
+
+export type ReplayWebhookDeliveryData = {
+  id: string;
+  /** also the webhook-id header, the same on every retry and replay */
+  event_id: string;
+  webhook_id: string;
+  topic: string;
+  url: string;
+  /** pending, succeeded, failed or cancelled */
+  status: string;
+  /** attempts made so far */
+  attempt: number;
+  http_status: number | null;
+  error: string | null;
+  duration_ms: number | null;
+  request_id: string | null;
+  response_body: string;
+  created_at: string;
+  next_attempt_at: string | null;
+  attempts: Array<{
+    attempt: number;
+    status: string;
+    http_status: number | null;
+    error: string | null;
+    duration_ms: number;
+    /** the attempt id, sent as Open-Trustoo-Webhook-RequestId */
+    request_id: string;
+    /** the first 2 KB of the answer */
+    response_body: string;
+    created_at: string;
+    next_attempt_at: string | null;
+  }>;
+};
+
 /** Cancel Platform Authorization */
 export type OauthCancelQuery = Record<string, never>;
 
@@ -292,6 +477,13 @@ export interface Operations {
   update_review: { method: 'POST'; query: UpdateReviewQuery; body: UpdateReviewBody; data: UpdateReviewData };
   get_rating: { method: 'GET'; query: GetRatingQuery; body: GetRatingBody; data: GetRatingData };
   get_ratings: { method: 'GET'; query: GetRatingsQuery; body: GetRatingsBody; data: GetRatingsData };
+  create_shop_webhook: { method: 'POST'; query: CreateShopWebhookQuery; body: CreateShopWebhookBody; data: CreateShopWebhookData };
+  update_shop_webhook: { method: 'POST'; query: UpdateShopWebhookQuery; body: UpdateShopWebhookBody; data: UpdateShopWebhookData };
+  delete_shop_webhook: { method: 'POST'; query: DeleteShopWebhookQuery; body: DeleteShopWebhookBody; data: DeleteShopWebhookData };
+  get_shop_webhooks: { method: 'GET'; query: GetShopWebhooksQuery; body: GetShopWebhooksBody; data: GetShopWebhooksData };
+  rotate_shop_webhook_secret: { method: 'POST'; query: RotateShopWebhookSecretQuery; body: RotateShopWebhookSecretBody; data: RotateShopWebhookSecretData };
+  get_webhook_deliveries: { method: 'GET'; query: GetWebhookDeliveriesQuery; body: GetWebhookDeliveriesBody; data: GetWebhookDeliveriesData };
+  replay_webhook_delivery: { method: 'POST'; query: ReplayWebhookDeliveryQuery; body: ReplayWebhookDeliveryBody; data: ReplayWebhookDeliveryData };
   "oauth/cancel": { method: 'POST'; query: OauthCancelQuery; body: OauthCancelBody; data: OauthCancelData };
 }
 
@@ -305,5 +497,12 @@ export const operations = {
   update_review: { method: 'POST', path: '/api/v1/openapi/update_review', scope: 'write_reviews' },
   get_rating: { method: 'GET', path: '/api/v1/openapi/get_rating', scope: 'read_reviews' },
   get_ratings: { method: 'GET', path: '/api/v1/openapi/get_ratings', scope: 'read_reviews' },
+  create_shop_webhook: { method: 'POST', path: '/api/v1/openapi/create_shop_webhook', scope: '' },
+  update_shop_webhook: { method: 'POST', path: '/api/v1/openapi/update_shop_webhook', scope: '' },
+  delete_shop_webhook: { method: 'POST', path: '/api/v1/openapi/delete_shop_webhook', scope: '' },
+  get_shop_webhooks: { method: 'GET', path: '/api/v1/openapi/get_shop_webhooks', scope: '' },
+  rotate_shop_webhook_secret: { method: 'POST', path: '/api/v1/openapi/rotate_shop_webhook_secret', scope: '' },
+  get_webhook_deliveries: { method: 'GET', path: '/api/v1/openapi/get_webhook_deliveries', scope: '' },
+  replay_webhook_delivery: { method: 'POST', path: '/api/v1/openapi/replay_webhook_delivery', scope: '' },
   "oauth/cancel": { method: 'POST', path: '/api/v1/openapi/oauth/cancel', scope: '' },
 } as const satisfies Record<OperationId, { method: string; path: string; scope: string }>;

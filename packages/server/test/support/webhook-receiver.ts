@@ -11,7 +11,7 @@ export interface ReceivedDelivery {
 
 /** How the receiver answers one path: a status and body, or a misbehaviour. */
 export type Behaviour =
-  | { kind: 'answer'; status: number; body?: string; headers?: Record<string, string> }
+  | { kind: 'answer'; status: number; body?: string; headers?: Record<string, string>; delayMs?: number }
   | { kind: 'hang' }
   | { kind: 'reset' }
   | { kind: 'huge'; bytes: number };
@@ -54,10 +54,15 @@ export class WebhookReceiver {
 
   private respond(behaviour: Behaviour, response: ServerResponse): void {
     switch (behaviour.kind) {
-      case 'answer':
-        response.writeHead(behaviour.status, { 'content-type': 'application/json', ...behaviour.headers });
-        response.end(behaviour.body ?? '');
+      case 'answer': {
+        const send = () => {
+          response.writeHead(behaviour.status, { 'content-type': 'application/json', ...behaviour.headers });
+          response.end(behaviour.body ?? '');
+        };
+        if (behaviour.delayMs) setTimeout(send, behaviour.delayMs);
+        else send();
         return;
+      }
       case 'hang':
         this.open.add(response);
         return;

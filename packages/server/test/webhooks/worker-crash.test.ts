@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.js';
+import { createReviewVia } from '../support/factories.js';
+import { envelope, TEST_SECRET_KEY, useHarness } from '../support/harness.js';
+import { deliverDue, deliveryJob, WEBHOOK_ENV } from '../support/webhooks.js';
+import { verifyStandard, WebhookReceiver } from '../support/webhook-receiver.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+/** Per database: 60 kills in all across SQLite and PostgreSQL. */
+const TRIALS = 30;
+const EVENTS = 120;
+
+/** Starts `plaudit worker`, waits until it runs, lets it work a random while, then SIGKILLs it. */
+async function killWorkerMidway(env: Record<string, string>, workMs: number): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'packages/server/src/main.ts'), 'worker'], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('background worker started')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`worker exited early:\n${output}`));
+    });
+  });
+  await new Promise((resolve) => setTimeout(resolve, workMs));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+describeEachDatabase('webhook worker killed at random points', (dialect) => {
+  const harness = useHarness(dialect, { env: WEBHOOK_ENV });
+  const receiver = new WebhookReceiver();
+  beforeAll(async () => {
+    await receiver.start();
+    harness().clock.set(Date.now());
+  });
+  afterAll(() => receiver.stop());
+
+  it(`loses no committed event over ${TRIALS} SIGKILLs, and every redelivery carries the same webhook-id`, async () => {
+    const h = harness();
+    const shop = await h.newShop(`crash-${dialect}.example.com`);
+    // A slow receiver, so kills land while requests are in flight.
+    receiver.on('/crash', { kind: 'answer', status: 200, body: '{"code":0}', delayMs: 15 });
+    const hook = envelope<{ id: string; secret: string }>(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url: `${receiver.origin}/crash` } }, shop)).data!;
+    for (let i = 0; i < EVENTS; i += 1) await createReviewVia(h, { product_id: String(i) }, shop);
+    const events = await h.deps.db.kysely.selectFrom('outbox_events').select('event_id').where('shop_id', '=', shop.shop_id).where('topic', '=', 'review/created').execute();
+    expect(events).toHaveLength(EVENTS);
+
+    const env = { ...WEBHOOK_ENV, DATABASE_URL: h.databaseUrl, SECRET_KEY: TEST_SECRET_KEY, DATA_DIR: path.dirname(h.databaseUrl) };
+    for (let trial = 0; trial < TRIALS; trial += 1) await killWorkerMidway(env, 30 + Math.floor(Math.random() * 300));
+
+    const beforeSurvivor = receiver.at('/crash').length;
+    // The killed workers did real work before dying (otherwise this test would prove nothing).
+    expect(beforeSurvivor).toBeGreaterThan(0);
+    // What the dead workers still held is claimable once their leases lapse; a survivor finishes.
+    h.clock.set(Date.now() + 61_000);
+    const survivor = deliveryJob(h);
+    try {
+      await deliverDue(survivor);
+    } finally {
+      survivor.close();
+      h.clock.set(Date.now());
+    }
+
+    const received = receiver.at('/crash');
+    console.info(`[${dialect}] ${TRIALS} kills: ${beforeSurvivor} deliveries by killed workers, ${received.length - beforeSurvivor} by the survivor, ${received.length - EVENTS} redeliveries`);
+    const delivered = new Set(received.map((r) => String(r.headers['webhook-id'])));
+    expect([...delivered].sort()).toEqual(events.map((e) => e.event_id).sort());
+    for (const delivery of received) {
+      expect((JSON.parse(delivery.body) as { event_id: string }).event_id).toBe(delivery.headers['webhook-id']);
+    }
+    // Signatures hold on redeliveries too (they were signed at real time, within the tolerance).
+    expect(verifyStandard(received.at(-1)!, hook.secret)).toBeTruthy();
+    const pending = await h.deps.db.kysely.selectFrom('webhook_deliveries').select('status').where('shop_id', '=', shop.shop_id).where('status', '!=', 'succeeded').execute();
+    expect(pending).toEqual([]);
+  }, 600_000);
+});
