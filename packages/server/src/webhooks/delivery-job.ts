@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.js';
 import type { SafeHttpClient } from '../egress/safe-http-client.js';
 import type { JobKind } from '../jobs/job-loop.js';
 import type { Clock } from '../lib/clock.js';
+import { batchLookups, type DeliveryLookups } from './delivery-lookups.js';
 import { cancelDelivery, claimDueDeliveries, type DeliveryRow, pruneDeliveryLog } from './delivery-repository.js';
 import { fanOutPendingEvents } from './fan-out.js';
 import { recordAttempt } from './record-attempt.js';
@@ -72,13 +73,14 @@ export class WebhookDeliveryJob implements JobKind {
     }
     const fannedOut = await fanOutPendingEvents(db.kysely, db.dialect, now, 500);
     const claimed = await claimDueDeliveries(db.kysely, db.dialect, this.workerId, now, now + this.leaseSeconds, this.batchSize);
-    await forEachConcurrently(claimed, this.concurrency, (delivery) => this.deliver(delivery));
+    const lookups = batchLookups(db.kysely);
+    await forEachConcurrently(claimed, this.concurrency, (delivery) => this.deliver(delivery, lookups));
     return fannedOut + claimed.length;
   }
 
-  private async deliver(delivery: DeliveryRow): Promise<void> {
+  private async deliver(delivery: DeliveryRow, lookups: DeliveryLookups): Promise<void> {
     const { db } = this.deps;
-    const outcome = await sendDelivery({ db: db.kysely, secretKey: this.deps.secretKey, http: this.deps.http, now: () => this.deps.clock.now(), ...(this.deps.timeouts ? { timeouts: this.deps.timeouts } : {}) }, delivery);
+    const outcome = await sendDelivery({ lookups, secretKey: this.deps.secretKey, http: this.deps.http, now: () => this.deps.clock.now(), ...(this.deps.timeouts ? { timeouts: this.deps.timeouts } : {}) }, delivery);
     const now = this.now();
     if (outcome.kind === 'cancelled') return cancelDelivery(db.kysely, Number(delivery.id), now);
     const step = nextStep(delivery.attempts + 1, outcome.attempt, this.deps.retryDelaysMinutes, now);

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
 import { describeEgressError, type SafeHttpClient } from '../egress/safe-http-client.js';
 import { open } from '../lib/secret-box.js';
-import { findPlatform } from '../oauth/platform-repository.js';
 import { revealClientSecret } from '../oauth/platform-service.js';
-import { findShopById } from '../shops/shop-repository.js';
 import { revealPrivateToken } from '../shops/shop-service.js';
 import { deliveryBody } from './delivery-body.js';
+import type { DeliveryLookups } from './delivery-lookups.js';
 import type { DeliveryRow } from './delivery-repository.js';
 import type { AttemptResult } from './retry-policy.js';
 import { type SigningKeys, signatureHeaders } from './signatures.js';
@@ -19,7 +16,7 @@ const MAX_RESPONSE_BYTES = 64 * 1024;
 const EXCERPT_BYTES = 2048;
 
 export interface SendContext {
-  db: Kysely<Database>;
+  lookups: DeliveryLookups;
   secretKey: Buffer;
   http: SafeHttpClient;
   /** Milliseconds since the epoch (the injected clock). */
@@ -67,31 +64,41 @@ function retryAfterOf(header: string | string[] | undefined): number | undefined
 }
 
 async function signingKeys(ctx: SendContext, delivery: DeliveryRow, nowSeconds: number): Promise<SigningKeys | undefined> {
-  const shop = await findShopById(ctx.db, delivery.shop_id);
+  const { lookups, secretKey } = ctx;
+  const shop = await lookups.shop(delivery.shop_id);
   if (!shop) return undefined;
-  if (delivery.subscription_id === null) {
-    const platform = await findPlatform(ctx.db, delivery.platform_id);
+  const platformKeys = async (clientId: string) => {
+    const platform = await lookups.platform(clientId);
     if (!platform) return undefined;
-    return { trustooKey: revealClientSecret(ctx.secretKey, platform), trustooPublicToken: platform.client_id, standardSecrets: [open(ctx.secretKey, platform.webhook_secret_sealed)] };
+    return lookups.derived(`platform:${clientId}`, () => ({
+      trustooKey: revealClientSecret(secretKey, platform),
+      trustooPublicToken: platform.client_id,
+      webhookSecret: open(secretKey, platform.webhook_secret_sealed),
+    }));
+  };
+  if (delivery.subscription_id === null) {
+    const keys = await platformKeys(delivery.platform_id);
+    return keys && { trustooKey: keys.trustooKey, trustooPublicToken: keys.trustooPublicToken, standardSecrets: [keys.webhookSecret] };
   }
-  const subscription = await ctx.db.selectFrom('webhook_subscriptions').selectAll().where('id', '=', delivery.subscription_id).executeTakeFirst();
+  const subscription = await lookups.subscription(Number(delivery.subscription_id));
   if (!subscription || subscription.status !== 'active') return undefined;
-  const standardSecrets = liveSecrets(ctx.secretKey, subscription, nowSeconds);
-  if (subscription.platform_id === '') return { trustooKey: revealPrivateToken(ctx.secretKey, shop), trustooPublicToken: shop.public_token, standardSecrets };
-  const platform = await findPlatform(ctx.db, subscription.platform_id);
-  if (!platform) return undefined;
-  return { trustooKey: revealClientSecret(ctx.secretKey, platform), trustooPublicToken: platform.client_id, standardSecrets };
+  const standardSecrets = lookups.derived(`subscription:${subscription.id}`, () => liveSecrets(secretKey, subscription, nowSeconds));
+  if (subscription.platform_id === '') {
+    return { trustooKey: lookups.derived(`shop:${shop.id}`, () => revealPrivateToken(secretKey, shop)), trustooPublicToken: shop.public_token, standardSecrets };
+  }
+  const keys = await platformKeys(subscription.platform_id);
+  return keys && { trustooKey: keys.trustooKey, trustooPublicToken: keys.trustooPublicToken, standardSecrets };
 }
 
 /** One attempt of one delivery: build the body, sign it both ways, POST it through the safe client. */
 export async function sendDelivery(ctx: SendContext, delivery: DeliveryRow): Promise<SendOutcome> {
   const nowSeconds = Math.floor(ctx.now() / 1000);
   const keys = await signingKeys(ctx, delivery, nowSeconds);
-  const event = await ctx.db.selectFrom('outbox_events').select(['topic', 'event_id', 'occurred_at', 'payload', 'platform_id']).where('id', '=', delivery.outbox_event_id).executeTakeFirst();
-  const shop = await findShopById(ctx.db, delivery.shop_id);
+  const event = await ctx.lookups.event(Number(delivery.outbox_event_id));
+  const shop = await ctx.lookups.shop(delivery.shop_id);
   if (!keys || !event || !shop) return { kind: 'cancelled' };
 
-  const body = deliveryBody(event, shop);
+  const body = ctx.lookups.derived(`body:${delivery.outbox_event_id}`, () => deliveryBody(event, shop));
   const requestId = randomUUID().replaceAll('-', '');
   const headers = {
     'content-type': 'application/json',
