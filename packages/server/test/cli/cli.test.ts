@@ -24,7 +24,7 @@ async function signedFetch(base: string, tokens: { public_token: string; private
 }
 
 describe('plaudit CLI basics', () => {
-  it.each([[[]], [['serve']], [['migrate']], [['shop']], [['shop', 'create']], [['shop', 'list']], [['shop', 'rotate-private-token']], [['shop', 'show']], [['platform']], [['platform', 'create']], [['platform', 'list']], [['platform', 'rotate-secret']], [['merchant', 'create']], [['sign']], [['openapi']], [['import']], [['export']], [['doctor']]])('prints help for %j', (args) => {
+  it.each([[[]], [['serve']], [['migrate']], [['shop']], [['shop', 'create']], [['shop', 'list']], [['shop', 'rotate-private-token']], [['shop', 'show']], [['worker']], [['platform']], [['platform', 'create']], [['platform', 'list']], [['platform', 'rotate-secret']], [['merchant', 'create']], [['sign']], [['openapi']], [['import']], [['export']], [['doctor']]])('prints help for %j', (args) => {
     const result = plaudit([...args, '--help'], {});
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: plaudit');

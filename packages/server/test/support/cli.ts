@@ -16,15 +16,32 @@ export function plaudit(args: string[], env: Record<string, string>): { status: 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * The same, without blocking this process: for commands that talk to servers the test itself runs
+ * (a webhook receiver cannot answer while spawnSync holds the event loop).
+ */
+export function plauditAsync(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', mainSource, ...args], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('exit', (status) => resolve({ status, stdout, stderr })));
+}
+
 export interface RunningServer {
   child: ChildProcess;
   output: () => string;
   stop(): Promise<number | null>;
 }
 
-/** Starts `plaudit serve` and resolves once it printed `marker`. */
-export async function startServer(env: Record<string, string>, marker: RegExp): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', mainSource, 'serve'], {
+/** Starts `plaudit serve [extra args]` and resolves once it printed `marker`. */
+export async function startServer(env: Record<string, string>, marker: RegExp, extraArgs: string[] = []): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', mainSource, 'serve', ...extraArgs], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
