@@ -6,7 +6,7 @@ declare module 'fastify' {
     businessCode?: number;
   }
 }
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AppDeps } from '../app-deps.js';
 import { sql } from 'kysely';
 
@@ -27,6 +27,28 @@ export function installObservability(app: FastifyInstance, deps: AppDeps): void 
     labelNames: ['method', 'route', 'status'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
+  });
+
+  // Queue depth read from the database at scrape time, so every API process reports the same
+  // numbers wherever the workers run (architecture.md §6).
+  const db = deps.db.kysely;
+  new Gauge({
+    name: 'plaudit_webhook_deliveries_pending',
+    help: 'Webhook deliveries waiting for their next attempt',
+    registers: [registry],
+    async collect() {
+      const row = await db.selectFrom('webhook_deliveries').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'pending').executeTakeFirst();
+      this.set(Number(row?.n ?? 0));
+    },
+  });
+  new Gauge({
+    name: 'plaudit_outbox_events_unprocessed',
+    help: 'Committed events the worker has not yet turned into deliveries',
+    registers: [registry],
+    async collect() {
+      const row = await db.selectFrom('outbox_events').select((eb) => eb.fn.countAll().as('n')).where('fanned_out_at', 'is', null).executeTakeFirst();
+      this.set(Number(row?.n ?? 0));
+    },
   });
 
   app.addHook('onResponse', async (request, reply) => {

@@ -241,6 +241,24 @@ describeEachDatabase('webhook deliveries', (dialect) => {
     });
   });
 
+  it('reports the queue in /metrics: events awaiting fan-out, then deliveries awaiting a retry', async () => {
+    const h = harness();
+    const shop = await h.newShop(`deliver-metrics-${dialect}.example.com`);
+    receiver.on(`/metrics/${dialect}`, { kind: 'answer', status: 500 });
+    await subscribe(h, shop, 'review/created', `/metrics/${dialect}`);
+    await createReviewVia(h, {}, shop);
+    const gauge = async (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec((await h.app.inject('/metrics')).body)?.[1]);
+    expect(await gauge('plaudit_outbox_events_unprocessed')).toBeGreaterThanOrEqual(1);
+    const job = deliveryJob(h);
+    try {
+      await deliverDue(job);
+    } finally {
+      job.close();
+    }
+    expect(await gauge('plaudit_outbox_events_unprocessed')).toBe(0);
+    expect(await gauge('plaudit_webhook_deliveries_pending')).toBeGreaterThanOrEqual(1);
+  });
+
   it('replays a delivery with the same webhook-id', async () => {
     const h = harness();
     const shop = await h.newShop(`deliver-replay-${dialect}.example.com`);

@@ -13,8 +13,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const TRIALS = 30;
 const EVENTS = 120;
 
-/** Starts `plaudit worker`, waits until it runs, lets it work a random while, then SIGKILLs it. */
-async function killWorkerMidway(env: Record<string, string>, workMs: number): Promise<void> {
+/** Starts `plaudit worker` and resolves once it runs. */
+async function startWorker(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'packages/server/src/main.ts'), 'worker'], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
@@ -37,6 +37,12 @@ async function killWorkerMidway(env: Record<string, string>, workMs: number): Pr
       reject(new Error(`worker exited early:\n${output}`));
     });
   });
+  return { child, exited: exited.then(() => child.exitCode) };
+}
+
+/** Lets a worker work a random while, then SIGKILLs it. */
+async function killWorkerMidway(env: Record<string, string>, workMs: number): Promise<void> {
+  const { child, exited } = await startWorker(env);
   await new Promise((resolve) => setTimeout(resolve, workMs));
   child.kill('SIGKILL');
   await exited;
@@ -50,6 +56,27 @@ describeEachDatabase('webhook worker killed at random points', (dialect) => {
     harness().clock.set(Date.now());
   });
   afterAll(() => receiver.stop());
+
+  it('finishes the deliveries in flight on SIGTERM and leaves nothing claimed', async () => {
+    const h = harness();
+    const shop = await h.newShop(`graceful-${dialect}.example.com`);
+    receiver.on('/graceful', { kind: 'answer', status: 200, body: '{"code":0}', delayMs: 1500 });
+    await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url: `${receiver.origin}/graceful` } }, shop);
+    for (let i = 0; i < 3; i += 1) await createReviewVia(h, {}, shop);
+    const env = { ...WEBHOOK_ENV, DATABASE_URL: h.databaseUrl, SECRET_KEY: TEST_SECRET_KEY, DATA_DIR: path.dirname(h.databaseUrl) };
+    const { child, exited } = await startWorker(env);
+    while (receiver.at('/graceful').length < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Every request is now waiting for the receiver's answer.
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const rows = await h.deps.db.kysely.selectFrom('webhook_deliveries').select(['status', 'claimed_by']).where('shop_id', '=', shop.shop_id).execute();
+    expect(rows).toEqual([
+      { status: 'succeeded', claimed_by: null },
+      { status: 'succeeded', claimed_by: null },
+      { status: 'succeeded', claimed_by: null },
+    ]);
+    expect(receiver.at('/graceful')).toHaveLength(3);
+  }, 60_000);
 
   it(`loses no committed event over ${TRIALS} SIGKILLs, and every redelivery carries the same webhook-id`, async () => {
     const h = harness();
