@@ -15,6 +15,7 @@ import { parseRawQuery } from './http/query-string.js';
 import { cancelAuthorizationOperation } from './oauth/cancel-authorization.route.js';
 import { DatabaseBearerAuthenticator } from './oauth/bearer-authenticator.js';
 import { oauthPlugin } from './oauth/oauth-plugin.js';
+import { consolePlugin } from './console/console-plugin.js';
 import { reviewOperations } from './reviews/operations.js';
 import { registerGoogleFeed } from './storefront/google-feed.route.js';
 import { webhookOperations } from './webhooks/operations.js';
@@ -80,6 +81,7 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
   await app.register(cookie);
   await app.register(openApiPlugin, { deps, operations: [...reviewOperations, ...webhookOperations, cancelAuthorizationOperation] });
   await app.register(oauthPlugin, { deps });
+  await app.register(consolePlugin, { deps });
   registerGoogleFeed(app, deps);
   return app;
 }

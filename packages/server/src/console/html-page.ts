@@ -13,6 +13,8 @@ export interface PageOptions {
   status?: number;
   /** Origins a form on this page may submit to besides our own (the consent page's 303 target). */
   formActionOrigins?: string[];
+  /** Review photos live on media hosts and CDNs: console pages may show https images. */
+  httpsImages?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function sendPage(reply: FastifyReply, view: string, data: Record<s
     .code(options.status ?? 200)
     .headers({
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self' data:; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
+      'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self' data:${options.httpsImages ? ' https:' : ''}; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
       'x-frame-options': 'DENY',
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',

@@ -47,3 +47,10 @@ export async function resumeSession(db: Kysely<Database>, sessionId: string | un
 export async function endSession(db: Kysely<Database>, sessionId: string): Promise<void> {
   await db.deleteFrom('merchant_sessions').where('session_hash', '=', sha256Hex(sessionId)).execute();
 }
+
+/** "Sign out everywhere", and what a password change does to every other session. */
+export async function endAllSessions(db: Kysely<Database>, merchantId: number, exceptSessionId?: string): Promise<void> {
+  let query = db.deleteFrom('merchant_sessions').where('merchant_id', '=', merchantId);
+  if (exceptSessionId !== undefined) query = query.where('session_hash', '!=', sha256Hex(exceptSessionId));
+  await query.execute();
+}

@@ -75,10 +75,4 @@ export function registerSignInRoutes(app: FastifyInstance, deps: AppDeps): void 
     clearSessionCookie(reply, deps.config);
     return reply.code(303).header('location', '/console/login').send();
   });
-
-  app.get('/console', undocumented, async (request, reply) => {
-    const session = await currentSession(request, deps);
-    if (!session) return reply.code(303).header('location', '/console/login?return_to=%2Fconsole').send();
-    return sendPage(reply, 'console-home', { title: 'Console', email: session.merchant.email, shops: session.shops, csrfToken: session.csrfToken });
-  });
 }

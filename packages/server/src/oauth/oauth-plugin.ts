@@ -1,7 +1,6 @@
 import formBody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
-import { registerSignInRoutes } from '../console/sign-in.routes.js';
 import { recordAuthFailure, refuseExhaustedAuthFailureBudget } from '../http/auth-failure-budget.js';
 import { registerMethodNotAllowed } from '../http/openapi-plugin.js';
 import { rateLimitHeaders } from '../http/rate-limiter.js';
@@ -16,7 +15,7 @@ import { registerTokenRoute, TOKEN_PATH } from './token.route.js';
 const FORM_BODY_LIMIT = 64 * 1024;
 
 /**
- * The authorization server and the merchant's sign-in (auth.md §5–9). Encapsulated: only these
+ * The authorization server (auth.md §5–8). Encapsulated: only these
  * routes read form bodies; the Open API data operations keep answering 415 to them.
  */
 export async function oauthPlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
@@ -36,7 +35,6 @@ export async function oauthPlugin(app: FastifyInstance, options: { deps: AppDeps
     return payload;
   });
 
-  registerSignInRoutes(app, deps);
   registerConsentRoutes(app, deps);
   registerTokenRoute(app, deps);
   registerRevokeRoute(app, deps);

@@ -17,7 +17,7 @@ describeEachDatabase('merchant sign-in', (dialect) => {
     const cookie = response.cookies.find((c) => c.name === SESSION_DEFAULTS.cookieName)!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true, path: '/' });
     expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const home = await browser.get('/console');
+    const home = await browser.get('/console/reviews');
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain(email);
     expect(home.body).toContain(h.shop.domain);
@@ -94,8 +94,8 @@ describeEachDatabase('merchant sign-in', (dialect) => {
     browser.cookies.set(SESSION_DEFAULTS.cookieName, planted);
     expect((await browser.signIn(email)).statusCode).toBe(303);
     expect(browser.cookies.get(SESSION_DEFAULTS.cookieName)).not.toBe(planted);
-    expect((await browser.get('/console')).statusCode).toBe(200);
-    const attacker = await h.app.inject({ method: 'GET', url: '/console', headers: { cookie: `${SESSION_DEFAULTS.cookieName}=${planted}` } });
+    expect((await browser.get('/console/reviews')).statusCode).toBe(200);
+    const attacker = await h.app.inject({ method: 'GET', url: '/console/reviews', headers: { cookie: `${SESSION_DEFAULTS.cookieName}=${planted}` } });
     expect(attacker.statusCode).toBe(303);
   });
 
@@ -109,13 +109,13 @@ describeEachDatabase('merchant sign-in', (dialect) => {
       for (const step of [SESSION_DEFAULTS.idleSeconds - 60, SESSION_DEFAULTS.idleSeconds - 60]) {
         h.clock.advanceSeconds(step);
         travelled += step;
-        expect((await browser.get('/console')).statusCode).toBe(200);
+        expect((await browser.get('/console/reviews')).statusCode).toBe(200);
       }
       h.clock.advanceSeconds(SESSION_DEFAULTS.idleSeconds);
       travelled += SESSION_DEFAULTS.idleSeconds;
-      const expired = await browser.get('/console');
+      const expired = await browser.get('/console/reviews');
       expect(expired.statusCode).toBe(303);
-      expect(expired.headers.location).toBe('/console/login?return_to=%2Fconsole');
+      expect(expired.headers.location).toBe('/console/login?return_to=%2Fconsole%2Freviews');
     } finally {
       h.clock.advanceSeconds(-travelled);
     }
@@ -126,13 +126,13 @@ describeEachDatabase('merchant sign-in', (dialect) => {
     const email = await createTestMerchant(h, [h.shop.shop_id]);
     const browser = new MerchantBrowser(h);
     await browser.signIn(email);
-    const home = await browser.get('/console');
+    const home = await browser.get('/console/reviews');
     expect((await browser.post('/console/logout', { csrf_token: 'forged' })).statusCode).toBe(403);
-    expect((await browser.get('/console')).statusCode).toBe(200);
+    expect((await browser.get('/console/reviews')).statusCode).toBe(200);
     const out = await browser.post('/console/logout', { csrf_token: hiddenField(home.body, 'csrf_token')! });
     expect(out.statusCode).toBe(303);
     expect(out.headers.location).toBe('/console/login');
-    expect((await browser.get('/console')).statusCode).toBe(303);
+    expect((await browser.get('/console/reviews')).statusCode).toBe(303);
   });
 
   describe('return_to', () => {

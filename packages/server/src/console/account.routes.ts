@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { unixSeconds } from '../lib/clock.js';
+import { SESSION_DEFAULTS } from '../security-defaults.js';
+import { loadConsoleContext, sendConsolePage } from './console-context.js';
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordMatches } from './password.js';
+import { clearSessionCookie, readCookie } from './session-cookie.js';
+import { endAllSessions } from './session-service.js';
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** Account: change password (every other session ends), sign out everywhere. */
+export function registerConsoleAccountRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/console/account', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    return sendConsolePage(reply, context, 'account', 'console-account', { title: 'Account', error: '', changed: (request.query as Record<string, unknown>).changed !== undefined });
+  });
+
+  app.post('/console/account/password', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    const form = request.body as Record<string, unknown>;
+    const fail = (error: string) => sendConsolePage(reply, context, 'account', 'console-account', { title: 'Account', error, changed: false }, 400);
+    if (!(await passwordMatches(context.session.merchant.password_hash, text(form.current_password)))) return fail('Your current password is not correct.');
+    const next = text(form.new_password);
+    if (next.length < PASSWORD_MIN_LENGTH || next.length > PASSWORD_MAX_LENGTH) return fail(`The new password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`);
+    if (next !== text(form.confirm_password)) return fail('The two new passwords differ.');
+    await deps.db.kysely.updateTable('merchants').set({ password_hash: await hashPassword(next), updated_at: unixSeconds(deps.clock) }).where('id', '=', context.session.merchant.id).execute();
+    // Whoever else knew the old password loses their sessions; this browser stays signed in.
+    await endAllSessions(deps.db.kysely, context.session.merchant.id, readCookie(request, SESSION_DEFAULTS.cookieName));
+    return reply.code(303).header('location', '/console/account?changed').send();
+  });
+
+  app.post('/console/account/sign-out-everywhere', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    await endAllSessions(deps.db.kysely, context.session.merchant.id);
+    clearSessionCookie(reply, deps.config);
+    return reply.code(303).header('location', '/console/login').send();
+  });
+}

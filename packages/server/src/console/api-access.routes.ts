@@ -1,0 +1,56 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { findShopById } from '../shops/shop-repository.js';
+import { revealPrivateToken, rotatePrivateToken } from '../shops/shop-service.js';
+import { type ConsoleContext, loadConsoleContext, sendConsolePage } from './console-context.js';
+import { passwordMatches } from './password.js';
+import { SignInThrottle } from './sign-in-throttle.js';
+
+/**
+ * API access (auth.md §2): the public token, the private token revealed only after the merchant
+ * types their password again (a walked-away laptop must not leak the signing key), and rotation.
+ */
+export function registerConsoleApiAccessRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const show = (reply: FastifyReply, context: ConsoleContext, extra: { privateToken?: string; rotated?: boolean; error?: string } = {}) =>
+    sendConsolePage(
+      reply,
+      context,
+      'api',
+      'console-api',
+      {
+        title: 'API access',
+        publicToken: context.shop.public_token,
+        privateToken: extra.privateToken ?? '',
+        rotated: extra.rotated ?? false,
+        error: extra.error ?? '',
+        baseUrl: deps.config.publicUrl,
+      },
+      extra.error ? 401 : 200,
+    );
+
+  app.get('/console/api', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    return show(reply, context);
+  });
+
+  // Re-entering the password is a sign-in in disguise: it shares the sign-in limits.
+  const throttle = new SignInThrottle(deps.rateLimitStore);
+  for (const action of ['reveal', 'rotate'] as const) {
+    app.post(`/console/api/${action}`, async (request, reply) => {
+      const context = await loadConsoleContext(request, reply, deps);
+      if (!context) return reply;
+      const password = (request.body as Record<string, unknown>).password;
+      const email = context.session.merchant.email;
+      if ((await throttle.lockedForSeconds(request.ip, email, deps.clock.now())) > 0) return show(reply, context, { error: 'Too many wrong passwords. Try again later.' });
+      if (!(await passwordMatches(context.session.merchant.password_hash, typeof password === 'string' ? password : ''))) {
+        await throttle.recordFailure(request.ip, email, deps.clock.now());
+        return show(reply, context, { error: 'That password is not correct.' });
+      }
+      if (action === 'reveal') return show(reply, context, { privateToken: revealPrivateToken(deps.secretKey, context.shop) });
+      const rotated = await rotatePrivateToken(deps.db.kysely, { secretKey: deps.secretKey, clock: deps.clock }, context.shop.id);
+      const fresh = (await findShopById(deps.db.kysely, context.shop.id))!;
+      return show(reply, { ...context, shop: fresh }, { privateToken: rotated.private_token, rotated: true });
+    });
+  }
+}

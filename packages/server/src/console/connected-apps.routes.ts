@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { formatRecordTime } from '../lib/time-format.js';
+import { endGrant } from '../oauth/grant-service.js';
+import { SCOPE_DESCRIPTIONS, storedScopes } from '../oauth/scopes.js';
+import { findGrant } from '../oauth/token-repository.js';
+import { loadConsoleContext, sendConsolePage } from './console-context.js';
+
+/** Connected apps: the platforms this shop authorized, and disconnecting one (auth.md §7, cancel). */
+export function registerConsoleAppsRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/console/apps', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    const grants = await deps.db.kysely
+      .selectFrom('grants')
+      .innerJoin('platforms', 'platforms.client_id', 'grants.platform_id')
+      .select(['grants.platform_id', 'grants.scopes', 'grants.status', 'grants.authorized_at', 'grants.status_changed_at', 'platforms.name'])
+      .where('grants.shop_id', '=', context.shop.id)
+      .orderBy('grants.authorized_at', 'desc')
+      .execute();
+    return sendConsolePage(reply, context, 'apps', 'console-apps', {
+      title: 'Connected apps',
+      apps: grants.map((grant) => ({
+        clientId: grant.platform_id,
+        name: grant.name,
+        status: grant.status,
+        scopes: storedScopes(grant.scopes).map((scope) => SCOPE_DESCRIPTIONS[scope]),
+        authorizedAt: formatRecordTime(grant.authorized_at),
+        changedAt: formatRecordTime(grant.status_changed_at),
+      })),
+    });
+  });
+
+  app.post('/console/apps/disconnect', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    const clientId = (request.body as Record<string, unknown>).client_id;
+    const grant = typeof clientId === 'string' ? await findGrant(deps.db.kysely, clientId, context.shop.id) : undefined;
+    // The merchant's decision, exactly like Cancel Platform Authorization: tokens die, the platform is told.
+    if (grant) await deps.db.kysely.transaction().execute((trx) => endGrant(trx, grant, context.shop, 'cancelled', 'merchant', deps.clock.now()));
+    deps.outboxSignal?.();
+    return reply.code(303).header('location', '/console/apps').send();
+  });
+}

@@ -1,0 +1,29 @@
+import formBody from '@fastify/formbody';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { registerConsoleAccountRoutes } from './account.routes.js';
+import { registerConsoleApiAccessRoutes } from './api-access.routes.js';
+import { registerConsoleAppsRoutes } from './connected-apps.routes.js';
+import { registerConsoleReviewRoutes } from './reviews.routes.js';
+import { registerConsoleSettingsRoutes } from './settings.routes.js';
+import { registerSignInRoutes } from './sign-in.routes.js';
+import { registerConsoleWebhookRoutes } from './webhooks.routes.js';
+
+/**
+ * The merchant console (issue 8): server-rendered pages under /console that work without
+ * JavaScript, on the session of the sign-in page. Kept out of the OpenAPI document.
+ */
+export async function consolePlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
+  const { deps } = options;
+  await app.register(formBody, { bodyLimit: 64 * 1024 });
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true };
+  });
+  registerSignInRoutes(app, deps);
+  registerConsoleReviewRoutes(app, deps);
+  registerConsoleSettingsRoutes(app, deps);
+  registerConsoleApiAccessRoutes(app, deps);
+  registerConsoleAppsRoutes(app, deps);
+  registerConsoleWebhookRoutes(app, deps);
+  registerConsoleAccountRoutes(app, deps);
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { unixSeconds } from '../lib/clock.js';
+import { NAME_FORMATS, readShopSettings, settingsFromForm, WIDGET_LANGUAGES } from '../shops/shop-settings.js';
+import { loadConsoleContext, sendConsolePage, SHOP_COOKIE } from './console-context.js';
+
+/** Settings, and the shop switcher for merchants of several shops. */
+export function registerConsoleSettingsRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const show = (reply: Parameters<typeof sendConsolePage>[0], context: NonNullable<Awaited<ReturnType<typeof loadConsoleContext>>>, extra: { error?: string; saved?: boolean } = {}) =>
+    sendConsolePage(reply, context, 'settings', 'console-settings', {
+      title: 'Settings',
+      settings: readShopSettings(context.shop.settings),
+      nameFormats: NAME_FORMATS,
+      languages: WIDGET_LANGUAGES,
+      error: extra.error ?? '',
+      saved: extra.saved ?? false,
+    }, extra.error ? 400 : 200);
+
+  app.get('/console/settings', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    return show(reply, context, { saved: (request.query as Record<string, unknown>).saved !== undefined });
+  });
+
+  app.post('/console/settings', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    const settings = settingsFromForm(request.body as Record<string, unknown>);
+    if (typeof settings === 'string') return show(reply, context, { error: settings });
+    await deps.db.kysely.updateTable('shops').set({ settings: JSON.stringify(settings), updated_at: unixSeconds(deps.clock) }).where('id', '=', context.shop.id).execute();
+    return reply.code(303).header('location', '/console/settings?saved').send();
+  });
+
+  app.post('/console/shop', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    const wanted = (request.body as Record<string, unknown>).shop_id;
+    // Only one of the merchant's own shops can be put in view.
+    const shop = context.session.shops.find((candidate) => candidate.id === wanted);
+    if (shop) reply.setCookie(SHOP_COOKIE, shop.id, { path: '/console', httpOnly: true, sameSite: 'lax', secure: deps.config.publicUrl.startsWith('https:') });
+    return reply.code(303).header('location', '/console/reviews').send();
+  });
+
+  app.get('/console', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    return reply.code(303).header('location', '/console/reviews').send();
+  });
+}

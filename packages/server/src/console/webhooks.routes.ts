@@ -1,0 +1,94 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { ApiError } from '../http/errors.js';
+import { listDeliveries, replayDelivery } from '../webhooks/delivery-log.service.js';
+import { listOwnedSubscriptions } from '../webhooks/subscription-repository.js';
+import { createSubscription, deleteSubscription, ownerOf, rotateSubscriptionSecret, updateSubscription } from '../webhooks/subscription-service.js';
+import { TOPICS } from '../webhooks/topics.js';
+import { presentWebhook } from '../webhooks/webhook-presenter.js';
+import { type ConsoleContext, loadConsoleContext, sendConsolePage } from './console-context.js';
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/**
+ * The shop's own webhooks (webhooks.md §2) and their delivery log (§8), through the same services
+ * as the API. Platform-owned webhooks belong to their platforms and are not shown here.
+ */
+export function registerConsoleWebhookRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const subscriptionDeps = (now: number) => ({ secretKey: deps.secretKey, egress: deps.config.webhooks, resolveHost: deps.resolveHost, now });
+
+  const show = async (reply: FastifyReply, context: ConsoleContext, extra: { secret?: { id: string; secret: string }; error?: string } = {}) => {
+    const rows = await listOwnedSubscriptions(deps.db.kysely, ownerOf(context.actor));
+    const deliveries = await listDeliveries(deps.db.kysely, context.actor, { page: 1, page_size: 25 });
+    return sendConsolePage(
+      reply,
+      context,
+      'webhooks',
+      'console-webhooks',
+      {
+        title: 'Webhooks',
+        webhooks: rows.map((row) => ({ ...presentWebhook(row), disabledReason: row.disabled_reason ?? '' })),
+        deliveries: deliveries.list,
+        topics: TOPICS,
+        secret: extra.secret ?? null,
+        error: extra.error ?? '',
+      },
+      extra.error ? 400 : 200,
+    );
+  };
+
+  /** Runs one change; a business refusal (bad URL, duplicate, missing) is shown on the page. */
+  const change = async (reply: FastifyReply, context: ConsoleContext, work: (now: number) => Promise<{ id: string; secret: string } | void>) => {
+    const now = Math.floor(deps.clock.now() / 1000);
+    try {
+      const result = await deps.db.kysely.transaction().execute(() => work(now));
+      if (result) return show(reply, context, { secret: result });
+    } catch (error) {
+      if (error instanceof ApiError) return show(reply, context, { error: error.errors?.[0] ? `${error.errors[0].field} ${error.errors[0].reason}` : error.message });
+      throw error;
+    }
+    deps.outboxSignal?.();
+    return reply.code(303).header('location', '/console/webhooks').send();
+  };
+
+  app.get('/console/webhooks', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    return show(reply, context);
+  });
+
+  app.post('/console/webhooks', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    const form = request.body as Record<string, unknown>;
+    return change(reply, context, async (now) => {
+      const created = await createSubscription(deps.db.kysely, context.actor, subscriptionDeps(now), { topic: text(form.topic), url: text(form.url) });
+      return { id: created.id, secret: created.secret };
+    });
+  });
+
+  app.post('/console/webhooks/:id/:action', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    const { id: rawId, action } = request.params as { id: string; action: string };
+    const id = Number(rawId);
+    return change(reply, context, async (now) => {
+      switch (action) {
+        case 'delete':
+          await deleteSubscription(deps.db.kysely, context.actor, id, now);
+          return;
+        case 'rotate':
+          return rotateSubscriptionSecret(deps.db.kysely, context.actor, subscriptionDeps(now), id);
+        case 'enable':
+        case 'disable':
+          await updateSubscription(deps.db.kysely, context.actor, subscriptionDeps(now), { id, status: action === 'enable' ? 'active' : 'disabled' });
+          return;
+        case 'replay':
+          await replayDelivery(deps.db.kysely, context.actor, id, now);
+          return;
+        default:
+          throw new ApiError(3, `unknown action ${action}`);
+      }
+    });
+  });
+}
