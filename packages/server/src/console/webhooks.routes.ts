@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
 import type { AppDeps } from '../app-deps.js';
 import { ApiError } from '../http/errors.js';
 import { listDeliveries, replayDelivery } from '../webhooks/delivery-log.service.js';
@@ -38,10 +40,10 @@ export function registerConsoleWebhookRoutes(app: FastifyInstance, deps: AppDeps
   };
 
   /** Runs one change; a business refusal (bad URL, duplicate, missing) is shown on the page. */
-  const change = async (reply: FastifyReply, context: ConsoleContext, work: (now: number) => Promise<{ id: string; secret: string } | void>) => {
+  const change = async (reply: FastifyReply, context: ConsoleContext, work: (db: Kysely<Database>, now: number) => Promise<{ id: string; secret: string } | void>) => {
     const now = Math.floor(deps.clock.now() / 1000);
     try {
-      const result = await deps.db.kysely.transaction().execute(() => work(now));
+      const result = await deps.db.kysely.transaction().execute((trx) => work(trx, now));
       if (result) return show(reply, context, { secret: result });
     } catch (error) {
       if (error instanceof ApiError) return show(reply, context, { error: error.errors?.[0] ? `${error.errors[0].field} ${error.errors[0].reason}` : error.message });
@@ -61,8 +63,8 @@ export function registerConsoleWebhookRoutes(app: FastifyInstance, deps: AppDeps
     const context = await loadConsoleContext(request, reply, deps);
     if (!context) return reply;
     const form = request.body as Record<string, unknown>;
-    return change(reply, context, async (now) => {
-      const created = await createSubscription(deps.db.kysely, context.actor, subscriptionDeps(now), { topic: text(form.topic), url: text(form.url) });
+    return change(reply, context, async (db, now) => {
+      const created = await createSubscription(db, context.actor, subscriptionDeps(now), { topic: text(form.topic), url: text(form.url) });
       return { id: created.id, secret: created.secret };
     });
   });
@@ -72,19 +74,19 @@ export function registerConsoleWebhookRoutes(app: FastifyInstance, deps: AppDeps
     if (!context) return reply;
     const { id: rawId, action } = request.params as { id: string; action: string };
     const id = Number(rawId);
-    return change(reply, context, async (now) => {
+    return change(reply, context, async (db, now) => {
       switch (action) {
         case 'delete':
-          await deleteSubscription(deps.db.kysely, context.actor, id, now);
+          await deleteSubscription(db, context.actor, id, now);
           return;
         case 'rotate':
-          return rotateSubscriptionSecret(deps.db.kysely, context.actor, subscriptionDeps(now), id);
+          return rotateSubscriptionSecret(db, context.actor, subscriptionDeps(now), id);
         case 'enable':
         case 'disable':
-          await updateSubscription(deps.db.kysely, context.actor, subscriptionDeps(now), { id, status: action === 'enable' ? 'active' : 'disabled' });
+          await updateSubscription(db, context.actor, subscriptionDeps(now), { id, status: action === 'enable' ? 'active' : 'disabled' });
           return;
         case 'replay':
-          await replayDelivery(deps.db.kysely, context.actor, id, now);
+          await replayDelivery(db, context.actor, id, now);
           return;
         default:
           throw new ApiError(3, `unknown action ${action}`);

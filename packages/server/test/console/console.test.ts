@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.js';
+import { createReviewVia, outboxTopics, systemEvents } from '../support/factories.js';
+import { envelope, type Harness, useHarness } from '../support/harness.js';
+import { createTestMerchant, hiddenField, MerchantBrowser, MERCHANT_PASSWORD } from '../support/merchant-agent.js';
+import { issueTokens, platformDeps, registerPlatform } from '../support/oauth.js';
+import { testResolver, WEBHOOK_ENV } from '../support/webhooks.js';
+import type { ShopCredentials } from '../../src/shops/shop-service.js';
+
+const PAGES = ['/console/reviews', '/console/settings', '/console/api', '/console/apps', '/console/webhooks', '/console/account'];
+
+/** A merchant of a fresh shop, signed in, with the CSRF token of their session. */
+async function signedIn(h: Harness, label: string): Promise<{ shop: ShopCredentials; browser: MerchantBrowser; csrf: string; email: string }> {
+  const shop = await h.newShop(`${label}-${h.dialect}.example.com`);
+  const email = await createTestMerchant(h, [shop.shop_id]);
+  const browser = new MerchantBrowser(h);
+  expect((await browser.signIn(email)).statusCode).toBe(303);
+  const page = await browser.get('/console/reviews');
+  return { shop, browser, csrf: hiddenField(page.body, 'csrf_token')!, email };
+}
+
+async function reviewState(h: Harness, id: number) {
+  return h.deps.db.kysely.selectFrom('reviews').select(['is_published', 'is_featured', 'is_top', 'reply_content', 'deleted_at']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+describeEachDatabase('merchant console', (dialect) => {
+  const harness = useHarness(dialect, { env: WEBHOOK_ENV, resolveHost: testResolver });
+
+  it('sends a visitor without a session to sign in from every page, and back', async () => {
+    const h = harness();
+    for (const page of PAGES) {
+      const response = await h.app.inject({ method: 'GET', url: page });
+      expect(response.statusCode).toBe(303);
+      expect(response.headers.location).toBe(`/console/login?return_to=${encodeURIComponent(page)}`);
+    }
+  });
+
+  it('renders every page with the security headers and no script', async () => {
+    const h = harness();
+    const { browser } = await signedIn(h, 'console-pages');
+    for (const page of PAGES) {
+      const response = await browser.get(page);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.body).not.toContain('<script');
+      expect(response.body).toContain(`aria-current="page"`);
+    }
+  });
+
+  it('moderates through the same services as the API: hiding fires review/deleted, a reply review/updated', async () => {
+    const h = harness();
+    const { shop, browser, csrf } = await signedIn(h, 'console-moderate');
+    const first = await createReviewVia(h, { title: 'Great mug', author: 'Ann' }, shop);
+    const second = await createReviewVia(h, { title: 'Chipped', author: 'Bo', rating: 2 }, shop);
+    const list = await browser.get('/console/reviews?rating=2');
+    expect(list.body).toContain('Chipped');
+    expect(list.body).not.toContain('Great mug');
+
+    const hidden = await browser.post('/console/reviews/bulk', [['csrf_token', csrf], ['action', 'hide'], ['ids', String(first)], ['ids', String(second)]]);
+    expect(hidden.statusCode).toBe(303);
+    expect(await reviewState(h, first)).toMatchObject({ is_published: 0 });
+    expect(await reviewState(h, second)).toMatchObject({ is_published: 0 });
+    const api = envelope<{ list: Array<{ id: number }> }>(await h.call('GET', 'get_reviews', { query: 'is_published=1' }, shop));
+    expect(api.data!.list.map((r) => r.id)).not.toContain(first);
+
+    await browser.post(`/console/reviews/${first}/reply`, { csrf_token: csrf, reply: 'Thank you, Ann!' });
+    expect((await reviewState(h, first)).reply_content).toBe('Thank you, Ann!');
+    await browser.post('/console/reviews/bulk', [['csrf_token', csrf], ['action', 'delete'], ['ids', String(second)]]);
+    expect((await reviewState(h, second)).deleted_at).not.toBeNull();
+    expect(await outboxTopics(h, shop.shop_id)).toEqual(['review/created', 'review/created', 'review/deleted', 'review/deleted', 'review/updated', 'review/deleted']);
+    const detail = await browser.get(`/console/reviews/${first}`);
+    expect(detail.body).toContain('Thank you, Ann!');
+  });
+
+  it("reaches nothing of another shop by editing ids: pages, bulk actions and replies leave it alone", async () => {
+    const h = harness();
+    const { browser, csrf } = await signedIn(h, 'console-tenancy');
+    const foreign = await createReviewVia(h, { title: 'Not yours' }, h.otherShop);
+    const before = await reviewState(h, foreign);
+    expect((await browser.get(`/console/reviews/${foreign}`)).statusCode).toBe(404);
+    expect((await browser.get(`/console/reviews/${foreign + 100_000}`)).statusCode).toBe(404);
+    await browser.post('/console/reviews/bulk', [['csrf_token', csrf], ['action', 'delete'], ['ids', String(foreign)]]);
+    await browser.post('/console/reviews/bulk', [['csrf_token', csrf], ['action', 'hide'], ['ids', String(foreign)]]);
+    expect((await browser.post(`/console/reviews/${foreign}/reply`, { csrf_token: csrf, reply: 'hijack' })).statusCode).toBe(404);
+    expect(await reviewState(h, foreign)).toEqual(before);
+    // Switching to a shop that is not the merchant's keeps the merchant's own shop in view.
+    await browser.post('/console/shop', { csrf_token: csrf, shop_id: h.otherShop.shop_id });
+    expect((await browser.get('/console/api')).body).not.toContain(h.otherShop.public_token);
+  });
+
+  it('refuses every form without the session’s CSRF token and changes nothing', async () => {
+    const h = harness();
+    const { shop, browser } = await signedIn(h, 'console-csrf');
+    const id = await createReviewVia(h, {}, shop);
+    const forms: Array<[string, Record<string, string>]> = [
+      ['/console/reviews/bulk', { action: 'hide', ids: String(id) }],
+      [`/console/reviews/${id}/reply`, { reply: 'x' }],
+      ['/console/settings', { auto_publish_min_rating: '3', name_format: 'full', language: 'de' }],
+      ['/console/api/rotate', { password: MERCHANT_PASSWORD }],
+      ['/console/webhooks', { topic: 'review/created', url: 'https://hooks.example.com/x' }],
+      ['/console/account/sign-out-everywhere', {}],
+    ];
+    const tokenBefore = await h.deps.db.kysely.selectFrom('shops').select('private_token_sealed').where('id', '=', shop.shop_id).executeTakeFirstOrThrow();
+    for (const [path, form] of forms) {
+      expect((await browser.post(path, { ...form, csrf_token: 'forged' })).statusCode).toBe(403);
+    }
+    expect(await reviewState(h, id)).toMatchObject({ is_published: 1, reply_content: null });
+    expect(await h.deps.db.kysely.selectFrom('shops').select('private_token_sealed').where('id', '=', shop.shop_id).executeTakeFirstOrThrow()).toEqual(tokenBefore);
+    expect(await h.deps.db.kysely.selectFrom('webhook_subscriptions').selectAll().where('shop_id', '=', shop.shop_id).execute()).toEqual([]);
+    expect((await browser.get('/console/reviews')).statusCode).toBe(200);
+  });
+
+  it('reveals the private token only after the password, and rotating it kills the old signature', async () => {
+    const h = harness();
+    const { shop, browser, csrf } = await signedIn(h, 'console-api');
+    const page = await browser.get('/console/api');
+    expect(page.body).toContain(shop.public_token);
+    expect(page.body).not.toContain(shop.private_token);
+    expect((await browser.post('/console/api/reveal', { csrf_token: csrf, password: 'wrong password' })).body).not.toContain(shop.private_token);
+    expect((await browser.post('/console/api/reveal', { csrf_token: csrf, password: MERCHANT_PASSWORD })).body).toContain(shop.private_token);
+    const rotated = await browser.post('/console/api/rotate', { csrf_token: csrf, password: MERCHANT_PASSWORD });
+    const fresh = /id="private-token">([^<]+)</.exec(rotated.body)![1]!;
+    expect(fresh).not.toBe(shop.private_token);
+    expect(envelope(await h.call('GET', 'get_rating', { query: 'is_all_rating=1' }, shop)).code).toBe(16);
+    expect(envelope(await h.call('GET', 'get_rating', { query: 'is_all_rating=1' }, { ...shop, private_token: fresh })).code).toBe(0);
+  });
+
+  it('lists connected apps and disconnects one: its token is refused at once and the platform is told', async () => {
+    const h = harness();
+    const { shop, browser, csrf } = await signedIn(h, 'console-apps');
+    const platform = await registerPlatform(platformDeps(h), { name: `Console Partner ${dialect}` });
+    const tokens = await issueTokens(platformDeps(h), platform.client_id, shop.shop_id, ['read_reviews']);
+    const apps = await browser.get('/console/apps');
+    expect(apps.body).toContain(`Console Partner ${dialect}`);
+    expect(apps.body).toContain('See your reviews and ratings');
+    await browser.post('/console/apps/disconnect', { csrf_token: csrf, client_id: platform.client_id });
+    const refused = await h.app.inject({ method: 'GET', url: '/api/v1/openapi/get_reviews', headers: { authorization: `Bearer ${tokens.accessToken}` } });
+    expect(envelope(refused).code).toBe(16);
+    expect((await systemEvents(h, shop.shop_id)).at(-1)).toMatchObject({ topic: 'shop/deauthorized', payload: { status: 'cancelled', initiator: 'merchant' } });
+    expect((await browser.get('/console/apps')).body).toContain('Disconnected by you');
+  });
+
+  it('manages webhooks: the secret is shown once, a bad URL is explained, deletion works', async () => {
+    const h = harness();
+    const { shop, browser, csrf } = await signedIn(h, 'console-webhooks');
+    const created = await browser.post('/console/webhooks', { csrf_token: csrf, topic: 'review/deleted', url: 'https://hooks.partner.example/console' });
+    expect(created.statusCode).toBe(200);
+    expect(created.body).toMatch(/id="webhook-secret">whsec_/);
+    const bad = await browser.post('/console/webhooks', { csrf_token: csrf, topic: 'review/created', url: 'ftp://nope' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('url must be an https URL');
+    const listed = envelope<{ list: Array<{ id: string }> }>(await h.call('GET', 'get_shop_webhooks', {}, shop)).data!.list;
+    expect(listed).toHaveLength(1);
+    await browser.post(`/console/webhooks/${listed[0]!.id}/delete`, { csrf_token: csrf });
+    expect(envelope(await h.call('GET', 'get_shop_webhooks', {}, shop)).data).toEqual({ list: [] });
+  });
+
+  it('saves settings and refuses invalid ones', async () => {
+    const h = harness();
+    const { shop, browser, csrf } = await signedIn(h, 'console-settings');
+    expect((await browser.post('/console/settings', { csrf_token: csrf, auto_publish: '1', auto_publish_min_rating: '4', name_format: 'full', language: 'de' })).statusCode).toBe(303);
+    const stored = await h.deps.db.kysely.selectFrom('shops').select('settings').where('id', '=', shop.shop_id).executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.settings)).toEqual({ auto_publish: true, auto_publish_min_rating: 4, name_format: 'full', language: 'de' });
+    expect((await browser.post('/console/settings', { csrf_token: csrf, auto_publish_min_rating: '9', name_format: 'full', language: 'de' })).statusCode).toBe(400);
+  });
+
+  it('changes the password, ending every other session; sign out everywhere ends this one too', async () => {
+    const h = harness();
+    const { browser, csrf, email } = await signedIn(h, 'console-account');
+    const other = new MerchantBrowser(h);
+    await other.signIn(email);
+    expect((await browser.post('/console/account/password', { csrf_token: csrf, current_password: 'nope', new_password: 'a new long password', confirm_password: 'a new long password' })).statusCode).toBe(400);
+    expect((await browser.post('/console/account/password', { csrf_token: csrf, current_password: MERCHANT_PASSWORD, new_password: 'a new long password', confirm_password: 'a new long password' })).statusCode).toBe(303);
+    expect((await other.get('/console/reviews')).statusCode).toBe(303);
+    expect((await browser.get('/console/reviews')).statusCode).toBe(200);
+    expect((await new MerchantBrowser(h).signIn(email, 'a new long password')).statusCode).toBe(303);
+    await browser.post('/console/account/sign-out-everywhere', { csrf_token: csrf });
+    expect((await browser.get('/console/reviews')).statusCode).toBe(303);
+  });
+
+  describe('a merchant of two shops', () => {
+    it('switches between them, and each page shows the shop in view', async () => {
+      const h = harness();
+      const a = await h.newShop(`console-two-a-${dialect}.example.com`);
+      const b = await h.newShop(`console-two-b-${dialect}.example.com`);
+      const email = await createTestMerchant(h, [a.shop_id, b.shop_id]);
+      const browser = new MerchantBrowser(h);
+      await browser.signIn(email);
+      const csrf = hiddenField((await browser.get('/console/reviews')).body, 'csrf_token')!;
+      await browser.post('/console/shop', { csrf_token: csrf, shop_id: b.shop_id });
+      expect((await browser.get('/console/api')).body).toContain(b.public_token);
+      await browser.post('/console/shop', { csrf_token: csrf, shop_id: a.shop_id });
+      expect((await browser.get('/console/api')).body).toContain(a.public_token);
+    });
+  });
+});
