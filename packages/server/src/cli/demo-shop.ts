@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
 import { createMerchant } from '../console/merchant-service.js';
+import { seedDemoReviews } from './demo-reviews.js';
 import type { Db } from '../db/connect.js';
 import type { Clock } from '../lib/clock.js';
 import { listShops } from '../shops/shop-repository.js';
@@ -11,7 +12,7 @@ export const DEMO_MERCHANT_EMAIL = 'demo@plaudit.test';
 
 /**
  * A brand-new embedded install gets one shop so the README's first signed request works at once,
- * with a merchant who can sign in to it. Its private token and the merchant's password exist in
+ * with a merchant who can sign in to it and a few reviews to moderate. Its private token and the merchant's password exist in
  * clear only in this start's output; later starts say how to reveal the token.
  */
 export async function announceDemoShop(config: Config, db: Db, clock: Clock, print: (line: string) => void): Promise<void> {
@@ -22,6 +23,7 @@ export async function announceDemoShop(config: Config, db: Db, clock: Clock, pri
     const shop = await createShop(db.kysely, { secretKey: config.secretKey!, clock }, DEMO_SHOP);
     const password = randomBytes(16).toString('base64url');
     await createMerchant(db.kysely, clock, { email: DEMO_MERCHANT_EMAIL, password, shopIds: [shop.shop_id] });
+    await seedDemoReviews(db, clock, shop.shop_id, config.publicUrl);
     print('');
     print('  Demo shop created (shown once; keep the private token secret):');
     print(`    shop_id        ${shop.shop_id}`);

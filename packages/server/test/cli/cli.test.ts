@@ -167,7 +167,11 @@ async function signInAsDemoMerchant(base: string, email: string, password: strin
   const form = new URLSearchParams([...hiddenFields(await page.text()), ['email', email], ['password', password]]);
   const signedIn = await fetch(`${base}/console/login`, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
   expect(signedIn.status).toBe(303);
-  expect(signedIn.headers.getSetCookie().some((line) => line.startsWith('plaudit_session='))).toBe(true);
+  const session = signedIn.headers.getSetCookie().find((line) => line.startsWith('plaudit_session='))!.split(';')[0]!;
+  // The demo shop comes with reviews to moderate.
+  const reviews = await (await fetch(`${base}/console/reviews`, { headers: { cookie: session } })).text();
+  expect(reviews).toContain('Keeps coffee hot');
+  expect(reviews).toContain('Great shop');
 }
 
 async function exercise(base: string, tokens: { public_token: string; private_token: string }) {
