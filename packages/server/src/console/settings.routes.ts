@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { unixSeconds } from '../lib/clock.js';
-import { NAME_FORMATS, readShopSettings, settingsFromForm, WIDGET_LANGUAGES } from '../shops/shop-settings.js';
+import { DATE_FORMATS, NAME_FORMATS, readShopSettings, settingsFromForm, WIDGET_LANGUAGES } from '../shops/shop-settings.js';
 import { loadConsoleContext, sendConsolePage, SHOP_COOKIE } from './console-context.js';
 
 /** Settings, and the shop switcher for merchants of several shops. */
@@ -11,6 +11,7 @@ export function registerConsoleSettingsRoutes(app: FastifyInstance, deps: AppDep
       title: 'Settings',
       settings: readShopSettings(context.shop.settings),
       nameFormats: NAME_FORMATS,
+      dateFormats: DATE_FORMATS,
       languages: WIDGET_LANGUAGES,
       error: extra.error ?? '',
       saved: extra.saved ?? false,

@@ -159,10 +159,48 @@ describeEachDatabase('merchant console', (dialect) => {
   it('saves settings and refuses invalid ones', async () => {
     const h = harness();
     const { shop, browser, csrf } = await signedIn(h, 'console-settings');
-    expect((await browser.post('/console/settings', { csrf_token: csrf, auto_publish: '1', auto_publish_min_rating: '4', name_format: 'full', language: 'de' })).statusCode).toBe(303);
+    const form = {
+      csrf_token: csrf,
+      auto_publish: '1',
+      auto_publish_min_rating: '4',
+      name_format: 'full',
+      date_format: 'yyyy-mm-dd',
+      language: 'de',
+      show_country: '1',
+      storefront_origins: 'https://Maple.example.com/\nhttps://shop.example.com',
+      widget_star_color: '#FFAA00',
+      widget_accent_color: '#112233',
+      request_delay_days: '10',
+      reminder_delay_days: '4',
+      sender_name: 'Maple Team',
+    };
+    expect((await browser.post('/console/settings', form)).statusCode).toBe(303);
     const stored = await h.deps.db.kysely.selectFrom('shops').select('settings').where('id', '=', shop.shop_id).executeTakeFirstOrThrow();
-    expect(JSON.parse(stored.settings)).toEqual({ auto_publish: true, auto_publish_min_rating: 4, name_format: 'full', language: 'de' });
-    expect((await browser.post('/console/settings', { csrf_token: csrf, auto_publish_min_rating: '9', name_format: 'full', language: 'de' })).statusCode).toBe(400);
+    expect(JSON.parse(stored.settings)).toEqual({
+      auto_publish: true,
+      auto_publish_min_rating: 4,
+      name_format: 'full',
+      show_verified_badge: false,
+      show_item_type: false,
+      show_country: true,
+      date_format: 'yyyy-mm-dd',
+      language: 'de',
+      review_form_enabled: false,
+      photo_upload_enabled: false,
+      helpful_votes_enabled: false,
+      storefront_origins: ['https://maple.example.com', 'https://shop.example.com'],
+      request_delay_days: 10,
+      reminder_enabled: false,
+      reminder_delay_days: 4,
+      sender_name: 'Maple Team',
+      widget_star_color: '#ffaa00',
+      widget_accent_color: '#112233',
+    });
+    for (const bad of [{ auto_publish_min_rating: '9' }, { request_delay_days: '99' }, { storefront_origins: 'javascript:alert(1)' }, { widget_star_color: 'red' }, { sender_name: 'A\nBcc: x' }]) {
+      const refused = await browser.post('/console/settings', { ...form, ...bad });
+      expect(refused.statusCode).toBe(400);
+    }
+    expect(JSON.parse((await h.deps.db.kysely.selectFrom('shops').select('settings').where('id', '=', shop.shop_id).executeTakeFirstOrThrow()).settings).request_delay_days).toBe(10);
   });
 
   it('changes the password, ending every other session; sign out everywhere ends this one too', async () => {
