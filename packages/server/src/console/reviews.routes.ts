@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { ApiError } from '../http/errors.js';
@@ -6,6 +7,7 @@ import { changeReview, deleteReview, type ReviewChanges } from '../reviews/chang
 import { listReviews, type ReviewFilter } from '../reviews/list-reviews.service.js';
 import { presentReviews } from '../reviews/review-presenter.js';
 import { findLiveReview } from '../reviews/review-repository.js';
+import { exportReviews } from '../transfer/review-export.js';
 import { loadConsoleContext, sendConsolePage } from './console-context.js';
 import { sendMessagePage } from './html-page.js';
 
@@ -49,6 +51,7 @@ export function registerConsoleReviewRoutes(app: FastifyInstance, deps: AppDeps)
     const pageLink = (target: number) => `/console/reviews?${new URLSearchParams({ ...form, page: String(target) })}`;
     return sendConsolePage(reply, context, 'reviews', 'console-reviews', {
       title: 'Reviews',
+      exportLink: `/console/reviews/export.csv?${new URLSearchParams(form)}`,
       reviews: result.list,
       count: result.count,
       form,
@@ -57,6 +60,21 @@ export function registerConsoleReviewRoutes(app: FastifyInstance, deps: AppDeps)
       page,
       notices: await deps.db.kysely.selectFrom('shop_notices').select(['message', 'created_at']).where('shop_id', '=', context.shop.id).where('read_at', 'is', null).orderBy('id', 'desc').limit(5).execute(),
     });
+  });
+
+  // CSV export with the list's filters, streamed: a shop's whole history never sits in memory.
+  app.get('/console/reviews/export.csv', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    const { filter } = filtersOf(flattenRawQuery(request.query as RawQuery));
+    return reply
+      .headers({
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="reviews-${context.shop.id}.csv"`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      })
+      .send(Readable.from(exportReviews(deps.db.kysely, context.shop.id, filter, 'csv')));
   });
 
   app.get('/console/reviews/:id', async (request, reply) => {

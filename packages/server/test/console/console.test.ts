@@ -73,6 +73,21 @@ describeEachDatabase('merchant console', (dialect) => {
     expect(detail.body).toContain('Thank you, Ann!');
   });
 
+  it('exports the filtered reviews as CSV, only this shop’s', async () => {
+    const h = harness();
+    const { shop, browser } = await signedIn(h, 'console-export');
+    await createReviewVia(h, { title: 'Five stars', rating: 5 }, shop);
+    await createReviewVia(h, { title: 'Two stars', rating: 2 }, shop);
+    await createReviewVia(h, { title: 'Other shop', rating: 5 }, h.otherShop);
+    const csv = await browser.get('/console/reviews/export.csv?rating=5');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe(`attachment; filename="reviews-${shop.shop_id}.csv"`);
+    expect(csv.body).toContain('Five stars');
+    expect(csv.body).not.toContain('Two stars');
+    expect(csv.body).not.toContain('Other shop');
+  });
+
   it("reaches nothing of another shop by editing ids: pages, bulk actions and replies leave it alone", async () => {
     const h = harness();
     const { browser, csrf } = await signedIn(h, 'console-tenancy');
