@@ -375,6 +375,12 @@ export type GetWebhookDeliveriesQuery = {
 export type GetWebhookDeliveriesBody = Record<string, never>;
 
 export type GetWebhookDeliveriesData = {
+  page: {
+    page: number;
+    page_size: number;
+    total_page: number;
+    count: number;
+  };
   list: Array<{
     id: string;
     /** also the webhook-id header, the same on every retry and replay */
@@ -407,10 +413,6 @@ export type GetWebhookDeliveriesData = {
       next_attempt_at: string | null;
     }>;
   }>;
-  page: number;
-  page_size: number;
-  total_page: number;
-  count: number;
 };
 
 /** Replay Webhook Delivery (Plaudit extension) */

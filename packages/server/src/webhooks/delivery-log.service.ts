@@ -76,7 +76,7 @@ export async function listDeliveries(db: Kysely<Database>, actor: Actor, filters
     .offset((filters.page - 1) * filters.page_size)
     .execute();
   const attempts = await attemptsOf(db, rows.map((row) => Number(row.id)));
-  return { list: rows.map((row) => presentDelivery(row, attempts.get(Number(row.id)) ?? [])), ...pageInfo(filters.page, filters.page_size, Number(n)) };
+  return { page: pageInfo(filters.page, filters.page_size, Number(n)), list: rows.map((row) => presentDelivery(row, attempts.get(Number(row.id)) ?? [])) };
 }
 
 /**

@@ -18,7 +18,7 @@ export const getWebhookDeliveriesOperation = defineOperation({
     page: Type.Optional(Page()),
     page_size: Type.Optional(PageSize()),
   }),
-  data: Type.Composite([Type.Object({ list: Type.Array(DeliverySchema) }), PageInfo]),
+  data: Type.Object({ page: PageInfo, list: Type.Array(DeliverySchema) }),
   async handler({ actor, query, db }) {
     return listDeliveries(db, actor, { ...query, page: query.page ?? 1, page_size: query.page_size ?? 20 });
   },

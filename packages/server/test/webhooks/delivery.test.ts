@@ -73,7 +73,8 @@ describeEachDatabase('webhook deliveries', (dialect) => {
     expect(body.list![0]).toMatchObject({ my_shopify_domain: shop.domain, shopify_shop_id: shop.shop_id, product_id: '77', rating: 4, author: 'Ann' });
     expect(Object.keys(body.list![0]!).slice(0, 3)).toEqual(['id', 'my_shopify_domain', 'shopify_shop_id']);
     expect(parse(deletedDelivery!).list![0]).toMatchObject({ is_published: 0 });
-    const log = envelope<{ list: Array<{ status: string; attempt: number; http_status: number; response_body: string }> }>(await h.call('GET', 'get_webhook_deliveries', { query: `webhook_id=${created.id}` }, shop));
+    const log = envelope<{ page: unknown; list: Array<{ status: string; attempt: number; http_status: number; response_body: string }> }>(await h.call('GET', 'get_webhook_deliveries', { query: `webhook_id=${created.id}` }, shop));
+    expect(log.data!.page).toEqual({ page: 1, page_size: 20, total_page: 1, count: 1 });
     expect(log.data!.list).toEqual([expect.objectContaining({ status: 'succeeded', attempt: 1, http_status: 200, response_body: '{"code":0,"message":"success"}' })]);
   });
 
