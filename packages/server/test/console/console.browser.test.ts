@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser: this file needs the DOM types.
 import { expect, it } from 'vitest';
 import { artifactPath, describeInBrowser } from '../support/browser.js';
 import { describeEachDatabase } from '../support/databases.js';
