@@ -87,7 +87,7 @@ describeEachDatabase('merchant console in a real browser', (dialect) => {
       for (const path of ['/console/reviews', '/console/settings', '/console/api', '/console/apps', '/console/webhooks', '/console/account']) {
         await page.goto(`${h.baseUrl}${path}`);
         const unlabelled = await page.evaluate(() =>
-          [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+          Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea, button'))
             .filter((el) => {
               const control = el as HTMLInputElement;
               const hasLabel = (control.labels?.length ?? 0) > 0 || control.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent?.trim());
