@@ -62,6 +62,16 @@ export type Rating = {
   star5_count: number;
 };
 
+export type CustomerExclusion = {
+  customer_id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string;
+  created_at: string;
+  updated_at: string;
+};
+
 /** Get Review Detail */
 export type GetReviewQuery = {
   /** the review id */
@@ -456,6 +466,102 @@ export type ReplayWebhookDeliveryData = {
   }>;
 };
 
+/** Email Unsubscribe */
+export type EmailUnsubscribeQuery = Record<string, never>;
+
+export type EmailUnsubscribeBody = {
+  /** the address */
+  email: string;
+  /** the e-mail stream */
+  email_type: "all" | "review_request" | "review_request_test" | "discount_for_photo_review" | "left_review" | "market_email" | "question_notification" | "answer_notification" | "review_request_quota_exhausted" | "review_display_quota_exhausted" | "reply_to_review" | "post_purchase_referral" | "advocate_reward_paid" | "advocate_reward_refund" | "review_media_remind" | "auto_leave_review" | "request_update_review";
+};
+
+export type EmailUnsubscribeData = {
+  /** the normalised address */
+  email: string;
+  email_type: string;
+};
+
+/** Get Unsubscribe List (Plaudit extension) */
+export type GetUnsubscribesQuery = {
+  /** case-insensitive substring of the address */
+  email?: string;
+  /** the e-mail stream */
+  email_type?: "all" | "review_request" | "review_request_test" | "discount_for_photo_review" | "left_review" | "market_email" | "question_notification" | "answer_notification" | "review_request_quota_exhausted" | "review_display_quota_exhausted" | "reply_to_review" | "post_purchase_referral" | "advocate_reward_paid" | "advocate_reward_refund" | "review_media_remind" | "auto_leave_review" | "request_update_review";
+  /** by created_at, then record order (default created-descending) */
+  sort_by?: "created-descending" | "created-ascending";
+  /** page number, from 1 */
+  page?: number;
+  /** records per page, 1–100 (default 20) */
+  page_size?: number;
+};
+
+export type GetUnsubscribesBody = Record<string, never>;
+
+export type GetUnsubscribesData = {
+  page: {
+    page: number;
+    page_size: number;
+    total_page: number;
+    count: number;
+  };
+  list: {
+    email: string;
+    email_type: string;
+    /** api, email_link or console */
+    source: string;
+    created_at: string;
+  }[];
+};
+
+/** Create Customer Exclusion */
+export type CreateCustomerExcludeQuery = Record<string, never>;
+
+export type CreateCustomerExcludeBody = {
+  /** the customer's address */
+  email?: string;
+  /** an existing customer of the shop */
+  customer_id?: string | number;
+};
+
+export type CreateCustomerExcludeData = CustomerExclusion;
+
+/** Delete Customer Exclusion */
+export type DeleteCustomerExcludeQuery = Record<string, never>;
+
+export type DeleteCustomerExcludeBody = {
+  /** removes the exclusions of every customer with this address */
+  email?: string;
+  /** removes this customer's exclusion */
+  customer_id?: string | number;
+};
+
+export type DeleteCustomerExcludeData = CustomerExclusion;
+
+/** Get Customer Exclusion List */
+export type GetCustomerExcludesQuery = {
+  /** case-insensitive substring of the address */
+  email?: string;
+  /** by created_at, then record order (default created-descending) */
+  sort_by?: "created-descending" | "created-ascending";
+  /** page number, from 1 */
+  page?: number;
+  /** records per page, 1–100 (default 20) */
+  page_size?: number;
+};
+
+export type GetCustomerExcludesBody = Record<string, never>;
+
+export type GetCustomerExcludesData = {
+  page: {
+    page: number;
+    page_size: number;
+    total_page: number;
+    count: number;
+  };
+  list: CustomerExclusion[];
+};
+
 /** Cancel Platform Authorization */
 export type OauthCancelQuery = Record<string, never>;
 
@@ -486,6 +592,11 @@ export interface Operations {
   rotate_shop_webhook_secret: { method: 'POST'; query: RotateShopWebhookSecretQuery; body: RotateShopWebhookSecretBody; data: RotateShopWebhookSecretData };
   get_webhook_deliveries: { method: 'GET'; query: GetWebhookDeliveriesQuery; body: GetWebhookDeliveriesBody; data: GetWebhookDeliveriesData };
   replay_webhook_delivery: { method: 'POST'; query: ReplayWebhookDeliveryQuery; body: ReplayWebhookDeliveryBody; data: ReplayWebhookDeliveryData };
+  email_unsubscribe: { method: 'POST'; query: EmailUnsubscribeQuery; body: EmailUnsubscribeBody; data: EmailUnsubscribeData };
+  get_unsubscribes: { method: 'GET'; query: GetUnsubscribesQuery; body: GetUnsubscribesBody; data: GetUnsubscribesData };
+  create_customer_exclude: { method: 'POST'; query: CreateCustomerExcludeQuery; body: CreateCustomerExcludeBody; data: CreateCustomerExcludeData };
+  delete_customer_exclude: { method: 'POST'; query: DeleteCustomerExcludeQuery; body: DeleteCustomerExcludeBody; data: DeleteCustomerExcludeData };
+  get_customer_excludes: { method: 'GET'; query: GetCustomerExcludesQuery; body: GetCustomerExcludesBody; data: GetCustomerExcludesData };
   "oauth/cancel": { method: 'POST'; query: OauthCancelQuery; body: OauthCancelBody; data: OauthCancelData };
 }
 
@@ -506,5 +617,10 @@ export const operations = {
   rotate_shop_webhook_secret: { method: 'POST', path: '/api/v1/openapi/rotate_shop_webhook_secret', scope: '' },
   get_webhook_deliveries: { method: 'GET', path: '/api/v1/openapi/get_webhook_deliveries', scope: '' },
   replay_webhook_delivery: { method: 'POST', path: '/api/v1/openapi/replay_webhook_delivery', scope: '' },
+  email_unsubscribe: { method: 'POST', path: '/api/v1/openapi/email_unsubscribe', scope: 'write_customers' },
+  get_unsubscribes: { method: 'GET', path: '/api/v1/openapi/get_unsubscribes', scope: 'read_customers' },
+  create_customer_exclude: { method: 'POST', path: '/api/v1/openapi/create_customer_exclude', scope: 'write_customers' },
+  delete_customer_exclude: { method: 'POST', path: '/api/v1/openapi/delete_customer_exclude', scope: 'write_customers' },
+  get_customer_excludes: { method: 'GET', path: '/api/v1/openapi/get_customer_excludes', scope: 'read_customers' },
   "oauth/cancel": { method: 'POST', path: '/api/v1/openapi/oauth/cancel', scope: '' },
 } as const satisfies Record<OperationId, { method: string; path: string; scope: string }>;

@@ -5,6 +5,7 @@ import { reviewProvenanceMigration } from './migrations/002-review-provenance.js
 import { requestSignaturesMigration } from './migrations/003-request-signatures.js';
 import { oauthMigration } from './migrations/004-oauth.js';
 import { webhooksMigration } from './migrations/005-webhooks.js';
+import { customersMigration } from './migrations/006-customers.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '003-request-signatures': requestSignaturesMigration,
     '004-oauth': oauthMigration(dialect),
     '005-webhooks': webhooksMigration(dialect),
+    '006-customers': customersMigration(dialect),
   };
 }
 

@@ -279,6 +279,36 @@ export interface ShopNoticesTable {
   read_at: number | null;
 }
 
+export interface CustomersTable {
+  shop_id: string;
+  customer_id: string;
+  /** Normalised: trimmed, lower case; '' when unknown. */
+  email: string;
+  first_name: string;
+  last_name: string;
+  phone: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CustomerExclusionsTable {
+  id: Generated<number>;
+  shop_id: string;
+  customer_id: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface EmailUnsubscribesTable {
+  id: Generated<number>;
+  shop_id: string;
+  email: string;
+  email_type: string;
+  /** api, email_link or console. */
+  source: string;
+  created_at: number;
+}
+
 export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
@@ -301,4 +331,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   shop_notices: ShopNoticesTable;
+  customers: CustomersTable;
+  customer_exclusions: CustomerExclusionsTable;
+  email_unsubscribes: EmailUnsubscribesTable;
 }

@@ -5,6 +5,7 @@ import { presentReviews } from './review-presenter.js';
 import { reviewsOfShop } from './review-repository.js';
 import { addStars, readStatsRows, STORE_PRODUCT_ID, starsOf, type StatsBucket } from './review-stats.js';
 import type { StarCounts } from './rating-value.js';
+import { containing } from '../db/like.js';
 
 export type ReviewSort = 'created-descending' | 'created-ascending' | 'rating-descending' | 'rating-ascending' | 'updated-ascending';
 
@@ -26,10 +27,6 @@ export interface ReviewPage {
   list: Review[];
 }
 
-/** `%` and `_` in a keyword are ordinary characters (reviews.md §4). */
-function likePattern(keyword: string): string {
-  return `%${keyword.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** The reviews of one shop matching a filter, unordered: get_reviews and the exporter share it. */
 export function filtered(db: Kysely<Database>, shopId: string, f: ReviewFilter) {
@@ -44,10 +41,9 @@ export function filtered(db: Kysely<Database>, shopId: string, f: ReviewFilter) 
   if (f.hasMedia === 1) query = query.where('reviews.media_count', '>', 0);
   if (f.hasMedia === 0) query = query.where('reviews.media_count', '=', 0);
   if (f.keyword !== undefined) {
-    const pattern = likePattern(f.keyword);
-    query = query.where((eb) =>
-      eb.or(['title', 'content', 'author'].map((column) => eb(sql`lower(${sql.ref(`reviews.${column}`)})`, 'like', sql`${pattern} escape '\\'`))),
-    );
+    // `%` and `_` in a keyword are ordinary characters (reviews.md §4).
+    const pattern = containing(f.keyword);
+    query = query.where((eb) => eb.or(['title', 'content', 'author'].map((column) => eb(sql`lower(${sql.ref(`reviews.${column}`)})`, 'like', pattern))));
   }
   if (f.updatedSince !== undefined) {
     const since = f.updatedSince;

@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Actor } from '../http/actor.js';
+import { formatRecordTime } from '../lib/time-format.js';
+import { type EmailType, normalizeEmailAddress } from './email-types.js';
+import { containing } from '../db/like.js';
+
+export type UnsubscribeSource = 'api' | 'email_link' | 'console';
+
+/**
+ * Email Unsubscribe (collection.md §7): idempotent, the first record (and its created_at) stays.
+ * Pending review requests of the address are cancelled once orders exist (issue 6 adds them).
+ */
+export async function unsubscribe(db: Kysely<Database>, actor: Actor, input: { email: string; emailType: EmailType; source: UnsubscribeSource }, now: number) {
+  const email = normalizeEmailAddress(input.email);
+  await db
+    .insertInto('email_unsubscribes')
+    .values({ shop_id: actor.shopId, email, email_type: input.emailType, source: input.source, created_at: now })
+    .onConflict((oc) => oc.columns(['shop_id', 'email', 'email_type']).doNothing())
+    .execute();
+  return { email, email_type: input.emailType };
+}
+
+export async function listUnsubscribes(db: Kysely<Database>, actor: Actor, filter: { email?: string | undefined; emailType?: string | undefined; ascending: boolean; page: number; pageSize: number }) {
+  let query = db.selectFrom('email_unsubscribes').where('shop_id', '=', actor.shopId);
+  if (filter.email) query = query.where('email', 'like', containing(normalizeEmailAddress(filter.email)));
+  if (filter.emailType) query = query.where('email_type', '=', filter.emailType);
+  const { n } = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const direction = filter.ascending ? 'asc' : 'desc';
+  const rows = await query
+    .select(['email', 'email_type', 'source', 'created_at'])
+    .orderBy('created_at', direction)
+    .orderBy('id', direction)
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { count: Number(n), list: rows.map((row) => ({ email: row.email, email_type: row.email_type, source: row.source, created_at: formatRecordTime(row.created_at) })) };
+}
