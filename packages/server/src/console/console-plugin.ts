@@ -4,6 +4,7 @@ import type { AppDeps } from '../app-deps.js';
 import { registerConsoleAccountRoutes } from './account.routes.js';
 import { registerConsoleApiAccessRoutes } from './api-access.routes.js';
 import { registerConsoleAppsRoutes } from './connected-apps.routes.js';
+import { registerConsoleCustomerRoutes } from './customers.routes.js';
 import { registerConsoleReviewRoutes } from './reviews.routes.js';
 import { registerConsoleSettingsRoutes } from './settings.routes.js';
 import { registerSignInRoutes } from './sign-in.routes.js';
@@ -21,6 +22,7 @@ export async function consolePlugin(app: FastifyInstance, options: { deps: AppDe
   });
   registerSignInRoutes(app, deps);
   registerConsoleReviewRoutes(app, deps);
+  registerConsoleCustomerRoutes(app, deps);
   registerConsoleSettingsRoutes(app, deps);
   registerConsoleApiAccessRoutes(app, deps);
   registerConsoleAppsRoutes(app, deps);

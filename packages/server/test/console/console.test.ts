@@ -7,7 +7,7 @@ import { issueTokens, platformDeps, registerPlatform } from '../support/oauth.js
 import { testResolver, WEBHOOK_ENV } from '../support/webhooks.js';
 import type { ShopCredentials } from '../../src/shops/shop-service.js';
 
-const PAGES = ['/console/reviews', '/console/settings', '/console/api', '/console/apps', '/console/webhooks', '/console/account'];
+const PAGES = ['/console/reviews', '/console/customers', '/console/settings', '/console/api', '/console/apps', '/console/webhooks', '/console/account'];
 
 /** A merchant of a fresh shop, signed in, with the CSRF token of their session. */
 async function signedIn(h: Harness, label: string): Promise<{ shop: ShopCredentials; browser: MerchantBrowser; csrf: string; email: string }> {
@@ -115,6 +115,7 @@ describeEachDatabase('merchant console', (dialect) => {
       ['/console/api/rotate', { password: MERCHANT_PASSWORD }],
       ['/console/webhooks', { topic: 'review/created', url: 'https://hooks.example.com/x' }],
       ['/console/account/sign-out-everywhere', {}],
+      ['/console/customers/exclusions', { email: 'x@example.com' }],
     ];
     const tokenBefore = await h.deps.db.kysely.selectFrom('shops').select('private_token_sealed').where('id', '=', shop.shop_id).executeTakeFirstOrThrow();
     for (const [path, form] of forms) {
@@ -169,6 +170,26 @@ describeEachDatabase('merchant console', (dialect) => {
     expect(listed).toHaveLength(1);
     await browser.post(`/console/webhooks/${listed[0]!.id}/delete`, { csrf_token: csrf });
     expect(envelope(await h.call('GET', 'get_shop_webhooks', {}, shop)).data).toEqual({ list: [] });
+  });
+
+  it('excludes and re-includes customers, and removes an unsubscribe (a console-only action)', async () => {
+    const h = harness();
+    const { shop, browser, csrf } = await signedIn(h, 'console-customers');
+    expect((await browser.post('/console/customers/exclusions', { csrf_token: csrf, email: 'Bea@Example.com' })).statusCode).toBe(303);
+    const excluded = envelope<{ list: Array<{ customer_id: string; email: string }> }>(await h.call('GET', 'get_customer_excludes', {}, shop)).data!.list;
+    expect(excluded).toEqual([expect.objectContaining({ email: 'bea@example.com' })]);
+    expect((await browser.post('/console/customers/exclusions', { csrf_token: csrf, email: 'bea@example.com' })).statusCode).toBe(400);
+    await browser.post('/console/customers/exclusions', { csrf_token: csrf, action: 'remove', customer_id: excluded[0]!.customer_id });
+    expect(envelope<{ list: unknown[] }>(await h.call('GET', 'get_customer_excludes', {}, shop)).data!.list).toEqual([]);
+
+    await h.call('POST', 'email_unsubscribe', { body: { email: 'dan@example.com', email_type: 'all' } }, shop);
+    await h.call('POST', 'email_unsubscribe', { body: { email: 'dan@example.com', email_type: 'all' } }, h.otherShop);
+    const page = await browser.get('/console/customers');
+    expect(page.body).toContain('dan@example.com');
+    await browser.post('/console/customers/unsubscribes/remove', { csrf_token: csrf, email: 'dan@example.com', email_type: 'all' });
+    expect(envelope<{ list: unknown[] }>(await h.call('GET', 'get_unsubscribes', {}, shop)).data!.list).toEqual([]);
+    // The other shop's unsubscribe of the same address is untouched.
+    expect(envelope<{ list: unknown[] }>(await h.call('GET', 'get_unsubscribes', {}, h.otherShop)).data!.list).toHaveLength(1);
   });
 
   it('saves settings and refuses invalid ones', async () => {

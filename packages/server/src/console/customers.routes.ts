@@ -1,0 +1,61 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { excludeCustomer, includeCustomer, listExclusions } from '../customers/exclusion-service.js';
+import { normalizeEmailAddress } from '../customers/email-types.js';
+import { listUnsubscribes } from '../customers/unsubscribe-service.js';
+import { ApiError } from '../http/errors.js';
+import { isEmailAddress } from '../http/validation-formats.js';
+import { type ConsoleContext, loadConsoleContext, sendConsolePage } from './console-context.js';
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/**
+ * Collection: who is excluded from review requests and who unsubscribed (collection.md §7–12).
+ * Removing an unsubscribe is a console-only action: the API can only add them.
+ */
+export function registerConsoleCustomerRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const show = async (reply: FastifyReply, context: ConsoleContext, error = '') => {
+    const exclusions = await listExclusions(deps.db.kysely, context.actor, { ascending: false, page: 1, pageSize: 100 });
+    const unsubscribes = await listUnsubscribes(deps.db.kysely, context.actor, { ascending: false, page: 1, pageSize: 100 });
+    return sendConsolePage(reply, context, 'customers', 'console-customers', { title: 'Customers', exclusions: exclusions.list, unsubscribes: unsubscribes.list, error }, error ? 400 : 200);
+  };
+
+  app.get('/console/customers', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    return show(reply, context);
+  });
+
+  app.post('/console/customers/exclusions', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    const form = request.body as Record<string, unknown>;
+    const email = text(form.email);
+    const customerId = text(form.customer_id);
+    if (email !== '' && !isEmailAddress(email)) return show(reply, context, `${email} is not an e-mail address.`);
+    try {
+      await deps.db.kysely.transaction().execute((trx) =>
+        form.action === 'remove'
+          ? includeCustomer(trx, context.actor, { customerId: customerId || undefined, email: customerId ? undefined : email || undefined })
+          : excludeCustomer(trx, context.actor, { email }, Math.floor(deps.clock.now() / 1000)),
+      );
+    } catch (error) {
+      if (error instanceof ApiError) return show(reply, context, error.message);
+      throw error;
+    }
+    return reply.code(303).header('location', '/console/customers').send();
+  });
+
+  app.post('/console/customers/unsubscribes/remove', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    const form = request.body as Record<string, unknown>;
+    await deps.db.kysely
+      .deleteFrom('email_unsubscribes')
+      .where('shop_id', '=', context.shop.id)
+      .where('email', '=', normalizeEmailAddress(text(form.email)))
+      .where('email_type', '=', text(form.email_type))
+      .execute();
+    return reply.code(303).header('location', '/console/customers').send();
+  });
+}
