@@ -20,6 +20,7 @@ import { reviewOperations } from './reviews/operations.js';
 import { registerGoogleFeed } from './storefront/google-feed.route.js';
 import { webhookOperations } from './webhooks/operations.js';
 import { customerOperations } from './customers/operations.js';
+import { orderOperations } from './orders/operations.js';
 
 /** README §11: path plus query string at most 8 KiB. */
 const MAX_URL_LENGTH = 8192;
@@ -80,7 +81,7 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
   installObservability(app, deps);
   await installApiDocs(app, deps.config);
   await app.register(cookie);
-  await app.register(openApiPlugin, { deps, operations: [...reviewOperations, ...webhookOperations, ...customerOperations, cancelAuthorizationOperation] });
+  await app.register(openApiPlugin, { deps, operations: [...reviewOperations, ...webhookOperations, ...orderOperations, ...customerOperations, cancelAuthorizationOperation] });
   await app.register(oauthPlugin, { deps });
   await app.register(consolePlugin, { deps });
   registerGoogleFeed(app, deps);

@@ -62,6 +62,35 @@ export type Rating = {
   star5_count: number;
 };
 
+export type Order = {
+  id: number;
+  order_id: string;
+  order_name: string;
+  customer_id: string;
+  email: string;
+  customer_name: string;
+  products: {
+    product_id: string;
+    title: string;
+    handle: string;
+    quantity: number;
+  }[];
+  /** 1 waiting, 2 scheduled, 3 sent, 4 opened, 5 evaluated, 6 cancelled */
+  status: number;
+  /** Plaudit extension: excluded, unsubscribed, merchant, too_old or send_failed when status is 6 */
+  cancel_reason: string;
+  order_created_at: string;
+  fulfilled_at: string | null;
+  scheduled_at: string | null;
+  sent_at: string | null;
+  opened_at: string | null;
+  reviewed_at: string | null;
+  cancelled_at: string | null;
+  reminder_sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
 export type CustomerExclusion = {
   customer_id: string;
   first_name: string;
@@ -466,6 +495,84 @@ export type ReplayWebhookDeliveryData = {
   }>;
 };
 
+/** Get Order List */
+export type GetOrdersQuery = {
+  /** 0 all; 1–6 only that status */
+  type?: number;
+  /** sent at or after */
+  start_sent_at?: string;
+  /** sent at or before */
+  end_sent_at?: string;
+  /** placed at or after */
+  start_time?: string;
+  /** placed at or before */
+  end_time?: string;
+  sort_by?: "created-descending" | "created-ascending";
+  /** page number, from 1 */
+  page?: number;
+  /** records per page, 1–100 (default 20) */
+  page_size?: number;
+};
+
+export type GetOrdersBody = Record<string, never>;
+
+export type GetOrdersData = {
+  page: {
+    page: number;
+    page_size: number;
+    total_page: number;
+    count: number;
+  };
+  list: Order[];
+};
+
+/** Create Order (Plaudit extension) */
+export type CreateOrderQuery = Record<string, never>;
+
+export type CreateOrderBody = {
+  /** the store-platform order id */
+  order_id: string | number;
+  /** display name, e.g. #1001 */
+  order_name: string;
+  email: string;
+  /** the store-platform customer id */
+  customer_id?: string | number;
+  first_name?: string;
+  last_name?: string;
+  phone?: string;
+  products: Array<{
+    /** the product (not "0") */
+    product_id: string | number;
+    title?: string;
+    handle?: string;
+    quantity?: number;
+    /** product image */
+    image?: string;
+    /** product page */
+    url?: string;
+    sku?: string;
+    gtin?: string;
+    mpn?: string;
+    brand?: string;
+  }>;
+  /** when the order was placed (default: now) */
+  order_created_at?: string | number;
+  /** when the order was fulfilled */
+  fulfilled_at?: string | number;
+};
+
+export type CreateOrderData = Order;
+
+/** Cancel Order Request (Plaudit extension) */
+export type CancelOrderRequestQuery = Record<string, never>;
+
+export type CancelOrderRequestBody = {
+  /** the store-platform order id */
+  order_id: string | number;
+};
+
+export type CancelOrderRequestData = Order;
+
 /** Email Unsubscribe */
 export type EmailUnsubscribeQuery = Record<string, never>;
 
@@ -592,6 +699,9 @@ export interface Operations {
   rotate_shop_webhook_secret: { method: 'POST'; query: RotateShopWebhookSecretQuery; body: RotateShopWebhookSecretBody; data: RotateShopWebhookSecretData };
   get_webhook_deliveries: { method: 'GET'; query: GetWebhookDeliveriesQuery; body: GetWebhookDeliveriesBody; data: GetWebhookDeliveriesData };
   replay_webhook_delivery: { method: 'POST'; query: ReplayWebhookDeliveryQuery; body: ReplayWebhookDeliveryBody; data: ReplayWebhookDeliveryData };
+  get_orders: { method: 'GET'; query: GetOrdersQuery; body: GetOrdersBody; data: GetOrdersData };
+  create_order: { method: 'POST'; query: CreateOrderQuery; body: CreateOrderBody; data: CreateOrderData };
+  cancel_order_request: { method: 'POST'; query: CancelOrderRequestQuery; body: CancelOrderRequestBody; data: CancelOrderRequestData };
   email_unsubscribe: { method: 'POST'; query: EmailUnsubscribeQuery; body: EmailUnsubscribeBody; data: EmailUnsubscribeData };
   get_unsubscribes: { method: 'GET'; query: GetUnsubscribesQuery; body: GetUnsubscribesBody; data: GetUnsubscribesData };
   create_customer_exclude: { method: 'POST'; query: CreateCustomerExcludeQuery; body: CreateCustomerExcludeBody; data: CreateCustomerExcludeData };
@@ -617,6 +727,9 @@ export const operations = {
   rotate_shop_webhook_secret: { method: 'POST', path: '/api/v1/openapi/rotate_shop_webhook_secret', scope: '' },
   get_webhook_deliveries: { method: 'GET', path: '/api/v1/openapi/get_webhook_deliveries', scope: '' },
   replay_webhook_delivery: { method: 'POST', path: '/api/v1/openapi/replay_webhook_delivery', scope: '' },
+  get_orders: { method: 'GET', path: '/api/v1/openapi/get_orders', scope: 'read_orders' },
+  create_order: { method: 'POST', path: '/api/v1/openapi/create_order', scope: 'write_orders' },
+  cancel_order_request: { method: 'POST', path: '/api/v1/openapi/cancel_order_request', scope: 'write_orders' },
   email_unsubscribe: { method: 'POST', path: '/api/v1/openapi/email_unsubscribe', scope: 'write_customers' },
   get_unsubscribes: { method: 'GET', path: '/api/v1/openapi/get_unsubscribes', scope: 'read_customers' },
   create_customer_exclude: { method: 'POST', path: '/api/v1/openapi/create_customer_exclude', scope: 'write_customers' },

@@ -4,6 +4,7 @@ import type { Actor } from '../http/actor.js';
 import { conflict, invalidField, notFound } from '../http/errors.js';
 import { formatRecordTime } from '../lib/time-format.js';
 import { type CustomerRow, customersWithEmail, findCustomer, generatedCustomerId, insertCustomer } from './customer-repository.js';
+import { cancelPendingRequests } from '../orders/order-service.js';
 import { normalizeEmailAddress } from './email-types.js';
 import { containing } from '../db/like.js';
 
@@ -39,8 +40,8 @@ async function exclusionsOf(db: Kysely<Database>, shopId: string, customerIds: s
 
 /**
  * Create Customer Exclusion (collection.md §10). By e-mail: the most recently updated customer
- * with the address, or a new customer record when there is none. Review requests of the customer
- * are cancelled when orders exist (issue 6 adds them); from now on none is sent.
+ * with the address, or a new customer record when there is none. Requests of the customer not yet
+ * sent are cancelled (`excluded`); later orders are cancelled when registered.
  */
 export async function excludeCustomer(db: Kysely<Database>, actor: Actor, selector: CustomerSelector, now: number) {
   const target = exactlyOne(selector);
@@ -59,6 +60,7 @@ export async function excludeCustomer(db: Kysely<Database>, actor: Actor, select
     }
   }
   await db.insertInto('customer_exclusions').values({ shop_id: actor.shopId, customer_id: customer.customer_id, created_at: now, updated_at: now }).execute();
+  await cancelPendingRequests(db, actor.shopId, { customerIds: [customer.customer_id], ...(customer.email !== '' ? { email: customer.email } : {}) }, 'excluded', now * 1000);
   return present(customer, { created_at: now, updated_at: now });
 }
 

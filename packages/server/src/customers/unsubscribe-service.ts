@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Actor } from '../http/actor.js';
 import { formatRecordTime } from '../lib/time-format.js';
+import { cancelPendingRequests } from '../orders/order-service.js';
 import { type EmailType, normalizeEmailAddress } from './email-types.js';
 import { containing } from '../db/like.js';
 
@@ -9,7 +10,7 @@ export type UnsubscribeSource = 'api' | 'email_link' | 'console';
 
 /**
  * Email Unsubscribe (collection.md §7): idempotent, the first record (and its created_at) stays.
- * Pending review requests of the address are cancelled once orders exist (issue 6 adds them).
+ * From review_request or all: the address's requests not yet sent are cancelled (`unsubscribed`).
  */
 export async function unsubscribe(db: Kysely<Database>, actor: Actor, input: { email: string; emailType: EmailType; source: UnsubscribeSource }, now: number) {
   const email = normalizeEmailAddress(input.email);
@@ -18,6 +19,7 @@ export async function unsubscribe(db: Kysely<Database>, actor: Actor, input: { e
     .values({ shop_id: actor.shopId, email, email_type: input.emailType, source: input.source, created_at: now })
     .onConflict((oc) => oc.columns(['shop_id', 'email', 'email_type']).doNothing())
     .execute();
+  if (input.emailType === 'review_request' || input.emailType === 'all') await cancelPendingRequests(db, actor.shopId, { email }, 'unsubscribed', now * 1000);
   return { email, email_type: input.emailType };
 }
 

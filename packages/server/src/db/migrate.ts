@@ -6,6 +6,7 @@ import { requestSignaturesMigration } from './migrations/003-request-signatures.
 import { oauthMigration } from './migrations/004-oauth.js';
 import { webhooksMigration } from './migrations/005-webhooks.js';
 import { customersMigration } from './migrations/006-customers.js';
+import { ordersMigration } from './migrations/007-orders.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '004-oauth': oauthMigration(dialect),
     '005-webhooks': webhooksMigration(dialect),
     '006-customers': customersMigration(dialect),
+    '007-orders': ordersMigration(dialect),
   };
 }
 

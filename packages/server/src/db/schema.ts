@@ -309,6 +309,33 @@ export interface EmailUnsubscribesTable {
   created_at: number;
 }
 
+/** 1 waiting, 2 scheduled, 3 sent, 4 opened, 5 evaluated, 6 cancelled (collection.md §6). */
+export type OrderStatus = 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface OrdersTable {
+  id: Generated<number>;
+  shop_id: string;
+  order_id: string;
+  order_name: string;
+  customer_id: string;
+  email: string;
+  customer_name: string;
+  /** JSON array of {product_id, title, handle, quantity}. */
+  products: string;
+  status: OrderStatus;
+  cancel_reason: string;
+  order_created_at: number;
+  fulfilled_at: number | null;
+  scheduled_at: number | null;
+  sent_at: number | null;
+  opened_at: number | null;
+  reviewed_at: number | null;
+  cancelled_at: number | null;
+  reminder_sent_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
@@ -334,4 +361,5 @@ export interface Database {
   customers: CustomersTable;
   customer_exclusions: CustomerExclusionsTable;
   email_unsubscribes: EmailUnsubscribesTable;
+  orders: OrdersTable;
 }

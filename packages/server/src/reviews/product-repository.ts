@@ -6,6 +6,11 @@ export interface ProductFields {
   handle?: string | undefined;
   url?: string | undefined;
   image?: string | undefined;
+  /** Product identifiers (orders and imports know them; the Google feed publishes them). */
+  sku?: string | undefined;
+  gtin?: string | undefined;
+  mpn?: string | undefined;
+  brand?: string | undefined;
 }
 
 /**
@@ -13,7 +18,8 @@ export interface ProductFields {
  * (reviews.md §1). Fields not given keep their stored value.
  */
 export async function upsertProduct(db: Kysely<Database>, shopId: string, productId: string, fields: ProductFields, now: number): Promise<void> {
-  const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Record<string, string>;
+  // Empty values never overwrite what is known (collection.md §4: non-empty values update the record).
+  const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== '')) as Record<string, string>;
   await db
     .insertInto('products')
     .values({ shop_id: shopId, product_id: productId, title: '', handle: '', url: '', image: '', sku: '', gtin: '', mpn: '', brand: '', ...given, created_at: now, updated_at: now })

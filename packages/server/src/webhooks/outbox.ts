@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
-export type DomainTopic = 'review/created' | 'review/updated' | 'review/deleted';
+export type DomainTopic = 'review/created' | 'review/updated' | 'review/deleted' | 'order/updated' | 'customer_event/created';
 /** Topics sent to one platform about its relation to a shop (auth.md §8). */
 export type SystemTopic = 'shop/authorized' | 'shop/deauthorized' | 'shop/uninstalled';
 

@@ -1,0 +1,52 @@
+import { Type } from '@sinclair/typebox';
+import { invalidArgument, type FieldError } from '../http/errors.js';
+import { defineOperation } from '../http/operation.js';
+import { Page, PageInfo, pageInfo, PageSize, QueryTime } from '../http/wire-schemas.js';
+import { parseTimeInput } from '../lib/time-format.js';
+import { type OrderRow, presentOrder } from './order-presenter.js';
+import { OrderSchema } from './order-schemas.js';
+
+export const getOrdersOperation = defineOperation({
+  operation: 'get_orders',
+  method: 'GET',
+  scope: 'read_orders',
+  summary: 'Get Order List',
+  description: 'The shop\'s orders with the state of their review request, filtered by status, sending time and order time.',
+  tags: ['Orders'],
+  aliases: ['/api/v1/open_api/orders'],
+  querystring: Type.Object({
+    type: Type.Optional(Type.Integer({ minimum: 0, maximum: 6, description: '0 all; 1–6 only that status', 'x-reason': 'must be an integer from 0 to 6' })),
+    start_sent_at: Type.Optional(QueryTime('sent at or after')),
+    end_sent_at: Type.Optional(QueryTime('sent at or before')),
+    start_time: Type.Optional(QueryTime('placed at or after')),
+    end_time: Type.Optional(QueryTime('placed at or before')),
+    sort_by: Type.Optional(Type.Union([Type.Literal('created-descending'), Type.Literal('created-ascending')], { 'x-reason': 'must be created-descending or created-ascending' })),
+    page: Type.Optional(Page()),
+    page_size: Type.Optional(PageSize()),
+  }),
+  data: Type.Object({ page: PageInfo, list: Type.Array(OrderSchema) }),
+  async handler({ actor, query, db }) {
+    const bound = (value: string | undefined, end: boolean) => (value === undefined ? undefined : (parseTimeInput(value, end ? 'end' : 'start') ?? undefined));
+    const sentFrom = bound(query.start_sent_at, false);
+    const sentTo = bound(query.end_sent_at, true);
+    const from = bound(query.start_time, false);
+    const to = bound(query.end_time, true);
+    const errors: FieldError[] = [];
+    if (sentFrom !== undefined && sentTo !== undefined && sentFrom > sentTo) errors.push({ field: 'start_sent_at', reason: 'must not be later than end_sent_at' });
+    if (from !== undefined && to !== undefined && from > to) errors.push({ field: 'start_time', reason: 'must not be later than end_time' });
+    if (errors.length > 0) throw invalidArgument(errors);
+
+    let filtered = db.selectFrom('orders').where('shop_id', '=', actor.shopId);
+    if (query.type !== undefined && query.type !== 0) filtered = filtered.where('status', '=', query.type as OrderRow['status']);
+    if (sentFrom !== undefined) filtered = filtered.where('sent_at', '>=', sentFrom);
+    if (sentTo !== undefined) filtered = filtered.where('sent_at', '<=', sentTo);
+    if (from !== undefined) filtered = filtered.where('order_created_at', '>=', from);
+    if (to !== undefined) filtered = filtered.where('order_created_at', '<=', to);
+    const page = query.page ?? 1;
+    const pageSize = query.page_size ?? 20;
+    const direction = query.sort_by === 'created-ascending' ? 'asc' : 'desc';
+    const { n } = await filtered.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const rows = await filtered.selectAll().orderBy('order_created_at', direction).orderBy('id', direction).limit(pageSize).offset((page - 1) * pageSize).execute();
+    return { page: pageInfo(page, pageSize, Number(n)), list: rows.map(presentOrder) };
+  },
+});

@@ -1,0 +1,144 @@
+import type { Kysely, Updateable } from 'kysely';
+import { customersWithEmail, findCustomer, generatedCustomerId, insertCustomer } from '../customers/customer-repository.js';
+import { normalizeEmailAddress } from '../customers/email-types.js';
+import type { Database, OrdersTable, OrderStatus } from '../db/schema.js';
+import type { Actor } from '../http/actor.js';
+import { invalidField, notFound } from '../http/errors.js';
+import { upsertProduct } from '../reviews/product-repository.js';
+import { readShopSettings } from '../shops/shop-settings.js';
+import { appendOutboxEvent } from '../webhooks/outbox.js';
+import { type OrderLine, type OrderRow, presentOrder } from './order-presenter.js';
+import { evaluateRequest } from './request-state.js';
+import { isExcluded, isUnsubscribedFromRequests } from './suppression.js';
+
+export interface NewOrderLine extends OrderLine {
+  image?: string | undefined;
+  url?: string | undefined;
+  sku?: string | undefined;
+  gtin?: string | undefined;
+  mpn?: string | undefined;
+  brand?: string | undefined;
+}
+
+export interface NewOrder {
+  orderId: string;
+  orderName: string;
+  email: string;
+  customerId?: string | undefined;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  phone?: string | undefined;
+  products: NewOrderLine[];
+  orderCreatedAt?: number | undefined;
+  fulfilledAt?: number | undefined;
+}
+
+async function findOrder(db: Kysely<Database>, shopId: string, orderId: string): Promise<OrderRow | undefined> {
+  return db.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('order_id', '=', orderId).executeTakeFirst();
+}
+
+/** The buyer's customer record: by id (created or updated), else the latest with the address, else a new one. */
+async function resolveCustomer(db: Kysely<Database>, shopId: string, input: NewOrder, email: string, now: number) {
+  const names = { first_name: input.firstName, last_name: input.lastName, phone: input.phone };
+  const given = Object.fromEntries(Object.entries(names).filter(([, value]) => value !== undefined)) as Record<string, string>;
+  const existing = input.customerId !== undefined ? await findCustomer(db, shopId, input.customerId) : (await customersWithEmail(db, shopId, email))[0];
+  if (existing) {
+    await db.updateTable('customers').set({ ...given, email, updated_at: now }).where('shop_id', '=', shopId).where('customer_id', '=', existing.customer_id).execute();
+    return { ...existing, ...given, email };
+  }
+  const created = { shop_id: shopId, customer_id: input.customerId ?? generatedCustomerId(), email, first_name: '', last_name: '', phone: '', ...given, created_at: now, updated_at: now };
+  await insertCustomer(db, created);
+  return created;
+}
+
+async function emitOrderUpdated(db: Kysely<Database>, shopId: string, row: OrderRow, nowMs: number): Promise<void> {
+  await appendOutboxEvent(db, shopId, 'order/updated', { list: [presentOrder(row)] }, nowMs);
+}
+
+/**
+ * Create Order (collection.md §4): idempotent on order_id. Fields present replace the stored ones,
+ * fulfilment cannot be withdrawn, and the review-request rules run while the order is new or in
+ * status 1 or 2. Every status change records `order/updated`. Call inside a transaction.
+ */
+export async function registerOrder(db: Kysely<Database>, actor: Actor, input: NewOrder, nowMs: number) {
+  const now = Math.floor(nowMs / 1000);
+  if (input.fulfilledAt !== undefined && input.fulfilledAt > now + 3600) throw invalidField('fulfilled_at', 'must not be more than one hour in the future');
+  const email = normalizeEmailAddress(input.email);
+  const existing = await findOrder(db, actor.shopId, input.orderId);
+  const customer = await resolveCustomer(db, actor.shopId, input, email, now);
+  for (const line of input.products) {
+    await upsertProduct(db, actor.shopId, line.product_id, { title: line.title || undefined, handle: line.handle || undefined, image: line.image, url: line.url, sku: line.sku, gtin: line.gtin, mpn: line.mpn, brand: line.brand }, now);
+  }
+
+  const fulfilledAt = input.fulfilledAt ?? existing?.fulfilled_at ?? null;
+  const state = evaluateRequest({
+    current: existing?.status,
+    excluded: await isExcluded(db, actor.shopId, customer.customer_id, email),
+    unsubscribed: await isUnsubscribedFromRequests(db, actor.shopId, email),
+    fulfilledAt,
+    requestDelayDays: readShopSettings(actor.shop.settings).request_delay_days,
+    now,
+  });
+  const fields: Updateable<OrdersTable> = {
+    order_name: input.orderName,
+    customer_id: customer.customer_id,
+    email,
+    customer_name: `${customer.first_name} ${customer.last_name}`.trim(),
+    products: JSON.stringify(input.products.map(({ product_id, title, handle, quantity }) => ({ product_id, title, handle, quantity }))),
+    fulfilled_at: fulfilledAt,
+    updated_at: now,
+    ...(input.orderCreatedAt !== undefined ? { order_created_at: input.orderCreatedAt } : {}),
+    ...(state?.status === 6 ? { status: 6 as const, cancel_reason: state.reason, cancelled_at: now } : {}),
+    ...(state?.status === 2 ? { status: 2 as const, scheduled_at: state.scheduledAt } : {}),
+    ...(state?.status === 1 ? { status: 1 as const } : {}),
+  };
+
+  let row: OrderRow;
+  if (existing) {
+    await db.updateTable('orders').set(fields).where('id', '=', existing.id).execute();
+    row = (await findOrder(db, actor.shopId, input.orderId))!;
+  } else {
+    const { id } = await db
+      .insertInto('orders')
+      .values({ ...(fields as Required<typeof fields>), shop_id: actor.shopId, order_id: input.orderId, status: (state?.status ?? 1) as OrderStatus, order_created_at: input.orderCreatedAt ?? now, created_at: now } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    row = (await db.selectFrom('orders').selectAll().where('id', '=', Number(id)).executeTakeFirst())!;
+  }
+  if (!existing || existing.status !== row.status) await emitOrderUpdated(db, actor.shopId, row, nowMs);
+  return presentOrder(row);
+}
+
+/** Cancel Order Request (collection.md §5). Call inside a transaction. */
+export async function cancelOrderRequest(db: Kysely<Database>, actor: Actor, orderId: string, nowMs: number) {
+  const now = Math.floor(nowMs / 1000);
+  const order = await findOrder(db, actor.shopId, orderId);
+  if (!order) throw notFound('order', orderId);
+  if (order.status === 6) return presentOrder(order);
+  if (order.status !== 1 && order.status !== 2) throw invalidField('order_id', 'the review request was already sent');
+  await db.updateTable('orders').set({ status: 6, cancel_reason: 'merchant', cancelled_at: now, updated_at: now }).where('id', '=', order.id).execute();
+  const row = (await findOrder(db, actor.shopId, orderId))!;
+  await emitOrderUpdated(db, actor.shopId, row, nowMs);
+  return presentOrder(row);
+}
+
+/**
+ * Exclusions and unsubscribes stop requests not yet sent (collection.md §7, §10): each order of
+ * the customer or address in status 1 or 2 is cancelled with the reason, and announced.
+ */
+export async function cancelPendingRequests(db: Kysely<Database>, shopId: string, who: { customerIds?: string[]; email?: string }, reason: 'excluded' | 'unsubscribed', nowMs: number): Promise<void> {
+  const now = Math.floor(nowMs / 1000);
+  const customerIds = who.customerIds ?? [];
+  if (customerIds.length === 0 && !who.email) return;
+  const pending = await db
+    .selectFrom('orders')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('status', 'in', [1, 2])
+    .where((eb) => eb.or([...(customerIds.length > 0 ? [eb('customer_id', 'in', customerIds)] : []), ...(who.email ? [eb('email', '=', who.email)] : [])]))
+    .execute();
+  for (const order of pending) {
+    await db.updateTable('orders').set({ status: 6, cancel_reason: reason, cancelled_at: now, updated_at: now }).where('id', '=', order.id).execute();
+    await emitOrderUpdated(db, shopId, { ...order, status: 6, cancel_reason: reason, cancelled_at: now, updated_at: now }, nowMs);
+  }
+}
