@@ -7,7 +7,8 @@ import type { Review } from './review-object.js';
 import { presentReviews } from './review-presenter.js';
 import { findLiveReview, type ReviewWithProduct } from './review-repository.js';
 import { adjustStats } from './review-stats.js';
-import { hasMatchingOrder, verificationMethodFor } from './verification.js';
+import { hasMatchingOrder } from '../orders/review-match.js';
+import { verificationMethodFor } from './verification.js';
 
 /** The merchant-controlled parts of a review (reviews.md §7); absent fields stay as they are. */
 export interface ReviewChanges {

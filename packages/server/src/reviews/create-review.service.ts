@@ -4,6 +4,7 @@ import type { Actor } from '../http/actor.js';
 import { type FieldError, invalidArgument } from '../http/errors.js';
 import { parseTimeInput } from '../lib/time-format.js';
 import { readShopSettings } from '../shops/shop-settings.js';
+import { hasMatchingOrder, markOrdersReviewed } from '../orders/review-match.js';
 import { appendOutboxEvent } from '../webhooks/outbox.js';
 import { upsertProduct } from './product-repository.js';
 import { checkHostedMedia, defaultThumbnail, type MediaInput } from './review-media-input.js';
@@ -11,7 +12,6 @@ import { presentReview } from './review-presenter.js';
 import { findLiveReview, insertMedia, insertReview, mediaOfReviews } from './review-repository.js';
 import { adjustStats, STORE_PRODUCT_ID } from './review-stats.js';
 import { newReviewRow, publishedByDefault } from './new-review-row.js';
-import { hasMatchingOrder } from './verification.js';
 
 /** A review to create, already checked against the schema and normalised (lower-case e-mail etc.). */
 export interface NewReview {
@@ -93,5 +93,6 @@ export async function createReview(db: Kysely<Database>, actor: Actor, input: Ne
   const row = await findLiveReview(db, actor.shopId, id);
   const media = await mediaOfReviews(db, actor.shopId, [id]);
   await appendOutboxEvent(db, actor.shopId, 'review/created', { list: [presentReview(row!, media.get(id) ?? [])] }, deps.nowMs);
+  await markOrdersReviewed(db, actor.shopId, { productId: input.productId, orderId: input.orderId, authorEmail: input.authorEmail }, deps.nowMs);
   return id;
 }

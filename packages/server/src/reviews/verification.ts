@@ -1,6 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
-
 export type VerificationMethod = 'order' | 'import' | 'platform' | 'none';
 
 /**
@@ -12,16 +9,4 @@ export function verificationMethodFor(isVerified: 0 | 1, source: string, hasMatc
   if (isVerified === 0) return 'none';
   if (hasMatchingOrder) return 'order';
   return source === 'CSV uploaded' ? 'import' : 'platform';
-}
-
-/**
- * Looks for a matching order. Orders are stored by the review-collection module; until a shop has
- * any, no review can match one.
- */
-export async function hasMatchingOrder(
-  _db: Kysely<Database>,
-  _shopId: string,
-  _review: { productId: string; orderId: string; authorEmail: string },
-): Promise<boolean> {
-  return false;
 }

@@ -199,3 +199,33 @@ describeEachDatabase('orders', (dialect) => {
     expect(envelope(await h.call('GET', '/api/v1/open_api/orders', { query: 'type=1' }, shop)).code).toBe(0);
   });
 });
+
+describeEachDatabase('orders and reviews', (dialect) => {
+  const harness = useHarness(dialect);
+
+  it('verifies a review by its order, and the buyer’s review of an ordered product marks the request evaluated', async () => {
+    const h = harness();
+    const shop = await h.newShop(`orders-reviews-${dialect}.example.com`);
+    const order = await create(h, orderBody({ email: 'eva@example.org', fulfilled_at: '2026-06-16', products: [{ product_id: '42' }, { product_id: '43' }] }), shop);
+    const other = await create(h, orderBody({ email: 'eva@example.org', products: [{ product_id: '99' }] }), shop);
+    const review = envelope<{ id: number }>(
+      await h.call('POST', 'create_review', { body: { product_id: '43', rating: 5, author: 'Eva', author_email: 'Eva@Example.org', is_verified: 1 } }, shop),
+    ).data!;
+    const stored = envelope<{ verification_method: string }>(await h.call('GET', 'get_review', { query: `id=${review.id}` }, shop)).data!;
+    expect(stored.verification_method).toBe('order');
+    const orders = envelope<{ list: Array<{ id: number; status: number; reviewed_at: string | null }> }>(await h.call('GET', 'get_orders', {}, shop)).data!.list;
+    expect(orders.find((o) => o.id === order.id)).toMatchObject({ status: 5, reviewed_at: '2026-06-17T07:55:00Z' });
+    // An order without the reviewed product is untouched.
+    expect(orders.find((o) => o.id === other.id)).toMatchObject({ status: 1, reviewed_at: null });
+    // Evaluated is final: a cancel is refused as already past sending.
+    expect(envelope(await h.call('POST', 'cancel_order_request', { body: { order_id: order.order_id } }, shop)).code).toBe(3);
+  });
+
+  it('leaves a verified review without a matching order as platform-verified', async () => {
+    const h = harness();
+    const shop = await h.newShop(`orders-noverify-${dialect}.example.com`);
+    await create(h, orderBody({ email: 'zed@example.org', products: [{ product_id: '42' }] }), shop);
+    const review = envelope<{ id: number }>(await h.call('POST', 'create_review', { body: { product_id: '77', rating: 4, author: 'Zed', author_email: 'zed@example.org', is_verified: 1 } }, shop)).data!;
+    expect(envelope<{ verification_method: string }>(await h.call('GET', 'get_review', { query: `id=${review.id}` }, shop)).data!.verification_method).toBe('platform');
+  });
+});

@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import { normalizeEmailAddress } from '../customers/email-types.js';
+import type { Database } from '../db/schema.js';
+import { appendOutboxEvent } from '../webhooks/outbox.js';
+import { type OrderLine, type OrderRow, presentOrder } from './order-presenter.js';
+
+export interface ReviewFacts {
+  productId: string;
+  orderId: string;
+  authorEmail: string;
+}
+
+/**
+ * Orders a review belongs to: by its order id, or by its author's address, and (except for a store
+ * review) only orders that contain the reviewed product.
+ */
+async function matchingOrders(db: Kysely<Database>, shopId: string, review: ReviewFacts): Promise<OrderRow[]> {
+  const email = normalizeEmailAddress(review.authorEmail);
+  if (review.orderId === '' && email === '') return [];
+  const candidates = await db
+    .selectFrom('orders')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where((eb) => eb.or([...(review.orderId !== '' ? [eb('order_id', '=', review.orderId)] : []), ...(email !== '' ? [eb('email', '=', email)] : [])]))
+    .execute();
+  if (review.productId === '0') return candidates;
+  return candidates.filter((order) => (JSON.parse(order.products) as OrderLine[]).some((line) => line.product_id === review.productId));
+}
+
+/** reviews.md verification: a review with a matching order is verified by `order`. */
+export async function hasMatchingOrder(db: Kysely<Database>, shopId: string, review: ReviewFacts): Promise<boolean> {
+  return (await matchingOrders(db, shopId, review)).length > 0;
+}
+
+/**
+ * collection.md §6.1: a new review from the buyer of a product moves the order's request to
+ * evaluated (status 1–4 → 5), which also stops its reminder. Only author e-mail + product count,
+ * as the contract says; call in the review's transaction.
+ */
+export async function markOrdersReviewed(db: Kysely<Database>, shopId: string, review: ReviewFacts, nowMs: number): Promise<void> {
+  const email = normalizeEmailAddress(review.authorEmail);
+  if (email === '' || review.productId === '0') return;
+  const now = Math.floor(nowMs / 1000);
+  const orders = (await matchingOrders(db, shopId, { ...review, orderId: '' })).filter((order) => order.status >= 1 && order.status <= 4);
+  for (const order of orders) {
+    await db.updateTable('orders').set({ status: 5, reviewed_at: now, updated_at: now }).where('id', '=', order.id).where('status', 'in', [1, 2, 3, 4]).execute();
+    await appendOutboxEvent(db, shopId, 'order/updated', { list: [presentOrder({ ...order, status: 5, reviewed_at: now, updated_at: now })] }, nowMs);
+  }
+}
