@@ -47,7 +47,7 @@ export async function loadConsoleContext(request: FastifyRequest, reply: Fastify
   return { session, shop, actor: { ...hmacActor(shop), caller: 'console' } };
 }
 
-export type ConsoleSection = 'reviews' | 'customers' | 'settings' | 'api' | 'apps' | 'webhooks' | 'account';
+export type ConsoleSection = 'reviews' | 'orders' | 'customers' | 'settings' | 'api' | 'apps' | 'webhooks' | 'account';
 
 /** A console page in the shared layout (navigation, shop switcher, sign-out). */
 export function sendConsolePage(reply: FastifyReply, context: ConsoleContext, section: ConsoleSection, view: string, data: Record<string, unknown>, status = 200): Promise<FastifyReply> {

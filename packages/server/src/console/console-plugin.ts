@@ -5,6 +5,7 @@ import { registerConsoleAccountRoutes } from './account.routes.js';
 import { registerConsoleApiAccessRoutes } from './api-access.routes.js';
 import { registerConsoleAppsRoutes } from './connected-apps.routes.js';
 import { registerConsoleCustomerRoutes } from './customers.routes.js';
+import { registerConsoleOrderRoutes } from './orders.routes.js';
 import { registerConsoleReviewRoutes } from './reviews.routes.js';
 import { registerConsoleSettingsRoutes } from './settings.routes.js';
 import { registerSignInRoutes } from './sign-in.routes.js';
@@ -22,6 +23,7 @@ export async function consolePlugin(app: FastifyInstance, options: { deps: AppDe
   });
   registerSignInRoutes(app, deps);
   registerConsoleReviewRoutes(app, deps);
+  registerConsoleOrderRoutes(app, deps);
   registerConsoleCustomerRoutes(app, deps);
   registerConsoleSettingsRoutes(app, deps);
   registerConsoleApiAccessRoutes(app, deps);

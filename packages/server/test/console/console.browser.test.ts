@@ -84,7 +84,7 @@ describeEachDatabase('merchant console in a real browser', (dialect) => {
       expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Sign in');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: /Reviews/ }).waitFor();
-      for (const path of ['/console/reviews', '/console/customers', '/console/settings', '/console/api', '/console/apps', '/console/webhooks', '/console/account']) {
+      for (const path of ['/console/reviews', '/console/orders', '/console/customers', '/console/settings', '/console/api', '/console/apps', '/console/webhooks', '/console/account']) {
         await page.goto(`${h.baseUrl}${path}`);
         const unlabelled = await page.evaluate(() =>
           Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea, button'))

@@ -7,7 +7,7 @@ import { issueTokens, platformDeps, registerPlatform } from '../support/oauth.js
 import { testResolver, WEBHOOK_ENV } from '../support/webhooks.js';
 import type { ShopCredentials } from '../../src/shops/shop-service.js';
 
-const PAGES = ['/console/reviews', '/console/customers', '/console/settings', '/console/api', '/console/apps', '/console/webhooks', '/console/account'];
+const PAGES = ['/console/reviews', '/console/orders', '/console/customers', '/console/settings', '/console/api', '/console/apps', '/console/webhooks', '/console/account'];
 
 /** A merchant of a fresh shop, signed in, with the CSRF token of their session. */
 async function signedIn(h: Harness, label: string): Promise<{ shop: ShopCredentials; browser: MerchantBrowser; csrf: string; email: string }> {
@@ -190,6 +190,23 @@ describeEachDatabase('merchant console', (dialect) => {
     expect(envelope<{ list: unknown[] }>(await h.call('GET', 'get_unsubscribes', {}, shop)).data!.list).toEqual([]);
     // The other shop's unsubscribe of the same address is untouched.
     expect(envelope<{ list: unknown[] }>(await h.call('GET', 'get_unsubscribes', {}, h.otherShop)).data!.list).toHaveLength(1);
+  });
+
+  it('shows orders with the review-request funnel, and cancels a request not yet sent', async () => {
+    const h = harness();
+    const { shop, browser, csrf } = await signedIn(h, 'console-orders');
+    const order = { order_id: '9001', order_name: '#9001', email: 'fay@example.org', first_name: 'Fay', products: [{ product_id: '5', title: 'Teapot' }], fulfilled_at: '2026-06-16' };
+    expect(envelope(await h.call('POST', 'create_order', { body: order }, shop)).code).toBe(0);
+    await h.call('POST', 'create_order', { body: { ...order, order_id: '9002', order_name: '#9002' } }, h.otherShop);
+    const page = await browser.get('/console/orders');
+    expect(page.body).toContain('#9001');
+    expect(page.body).toContain('Scheduled (1)');
+    expect(page.body).not.toContain('#9002');
+    // Another shop's order cannot be cancelled from here.
+    expect((await browser.post('/console/orders/cancel', { csrf_token: csrf, order_id: '9002' })).statusCode).toBe(404);
+    expect((await browser.post('/console/orders/cancel', { csrf_token: csrf, order_id: '9001' })).statusCode).toBe(303);
+    expect(envelope<{ list: Array<{ status: number; cancel_reason: string }> }>(await h.call('GET', 'get_orders', {}, shop)).data!.list[0]).toMatchObject({ status: 6, cancel_reason: 'merchant' });
+    expect((await browser.get('/console/orders?status=6')).body).toContain('Cancelled (1)');
   });
 
   it('saves settings and refuses invalid ones', async () => {

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { ApiError } from '../http/errors.js';
+import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
+import { type OrderRow, presentOrder } from '../orders/order-presenter.js';
+import { cancelOrderRequest } from '../orders/order-service.js';
+import { loadConsoleContext, sendConsolePage } from './console-context.js';
+import { sendMessagePage } from './html-page.js';
+
+export const STATUS_NAMES: Record<number, string> = { 1: 'Waiting for fulfilment', 2: 'Scheduled', 3: 'Sent', 4: 'Opened', 5: 'Reviewed', 6: 'Cancelled' };
+const PAGE_SIZE = 25;
+
+/** Orders and the review-request funnel (collection.md §2, §6), with cancelling a request. */
+export function registerConsoleOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/console/orders', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    const query = flattenRawQuery(request.query as RawQuery);
+    const status = typeof query.status === 'string' && /^[1-6]$/.test(query.status) ? Number(query.status) : undefined;
+    const page = Math.max(1, Number.parseInt(typeof query.page === 'string' ? query.page : '1', 10) || 1);
+    const db = deps.db.kysely;
+    const funnel = await db.selectFrom('orders').select(['status', (eb) => eb.fn.countAll().as('n')]).where('shop_id', '=', context.shop.id).groupBy('status').execute();
+    let listed = db.selectFrom('orders').selectAll().where('shop_id', '=', context.shop.id);
+    if (status !== undefined) listed = listed.where('status', '=', status as OrderRow['status']);
+    const rows = await listed.orderBy('order_created_at', 'desc').orderBy('id', 'desc').limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE).execute();
+    return sendConsolePage(reply, context, 'orders', 'console-orders', {
+      title: 'Orders',
+      orders: rows.slice(0, PAGE_SIZE).map(presentOrder),
+      funnel: [1, 2, 3, 4, 5, 6].map((s) => ({ status: s, name: STATUS_NAMES[s], count: Number(funnel.find((f) => Number(f.status) === s)?.n ?? 0) })),
+      statusNames: STATUS_NAMES,
+      status: status ?? 0,
+      previous: page > 1 ? `/console/orders?status=${status ?? ''}&page=${page - 1}` : '',
+      next: rows.length > PAGE_SIZE ? `/console/orders?status=${status ?? ''}&page=${page + 1}` : '',
+    });
+  });
+
+  app.post('/console/orders/cancel', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (!context) return reply;
+    const orderId = (request.body as Record<string, unknown>).order_id;
+    try {
+      await deps.db.kysely.transaction().execute((trx) => cancelOrderRequest(trx, context.actor, typeof orderId === 'string' ? orderId : '', deps.clock.now()));
+    } catch (error) {
+      if (error instanceof ApiError) return sendMessagePage(reply, error.code === 5 ? 404 : 400, 'Not cancelled', error.message);
+      throw error;
+    }
+    deps.outboxSignal?.();
+    return reply.code(303).header('location', '/console/orders').send();
+  });
+}
