@@ -21,6 +21,7 @@ import { registerGoogleFeed } from './storefront/google-feed.route.js';
 import { webhookOperations } from './webhooks/operations.js';
 import { customerOperations } from './customers/operations.js';
 import { orderOperations } from './orders/operations.js';
+import { getCustomerEventsOperation } from './events/get-customer-events.route.js';
 
 /** README §11: path plus query string at most 8 KiB. */
 const MAX_URL_LENGTH = 8192;
@@ -81,7 +82,7 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
   installObservability(app, deps);
   await installApiDocs(app, deps.config);
   await app.register(cookie);
-  await app.register(openApiPlugin, { deps, operations: [...reviewOperations, ...webhookOperations, ...orderOperations, ...customerOperations, cancelAuthorizationOperation] });
+  await app.register(openApiPlugin, { deps, operations: [...reviewOperations, ...webhookOperations, ...orderOperations, ...customerOperations, getCustomerEventsOperation, cancelAuthorizationOperation] });
   await app.register(oauthPlugin, { deps });
   await app.register(consolePlugin, { deps });
   registerGoogleFeed(app, deps);

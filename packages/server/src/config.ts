@@ -39,6 +39,8 @@ export interface Config {
     /** WEBHOOK_RETRY_MINUTES: minutes before each retry after the first attempt. */
     readonly retryDelaysMinutes: readonly number[];
   };
+  /** CUSTOMER_EVENT_RETENTION_DAYS: customer events older than this are deleted (collection.md §15). */
+  readonly customerEventRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -201,6 +203,7 @@ export function parseConfig(env: Env): Config {
       allowPrivate: parseBoolean(env, 'WEBHOOK_ALLOW_PRIVATE', false),
       retryDelaysMinutes: parseRetrySchedule(env),
     }),
+    customerEventRetentionDays: parsePositiveInt(env, 'CUSTOMER_EVENT_RETENTION_DAYS', 400),
   });
 }
 

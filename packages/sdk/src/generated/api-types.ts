@@ -101,6 +101,21 @@ export type CustomerExclusion = {
   updated_at: string;
 };
 
+export type CustomerEvent = {
+  id: number;
+  event_type: string;
+  event_source: string;
+  os_type: string;
+  customer_id: string;
+  email: string;
+  session_id: string;
+  product_id: string;
+  review_id: number | null;
+  page_url: string;
+  extra: Record<string, never>;
+  created_at: string;
+};
+
 /** Get Review Detail */
 export type GetReviewQuery = {
   /** the review id */
@@ -669,6 +684,37 @@ export type GetCustomerExcludesData = {
   list: CustomerExclusion[];
 };
 
+/** Get Customer Event List */
+export type GetCustomerEventsQuery = {
+  /** only this type */
+  event_type?: "VIEW_WIDGET" | "VIEW_REVIEW" | "EXPAND_CONTENT" | "SUBMIT_REVIEW" | "CLICK_REVIEW" | "PAGINATION" | "FILTER_REVIEW" | "SORT_REVIEW" | "CLICK_MEDIA" | "CLOSE_VIDEO_POPUP" | "HELPFUL_VOTE" | "OPEN_EMAIL" | "CLICK_EMAIL" | "UNSUBSCRIBE";
+  /** only this operating system */
+  os_type?: "IOS" | "ANDROID" | "WINDOWS" | "MACOS" | "LINUX" | "OTHER";
+  /** only this source */
+  event_source?: "STOREFRONT" | "EMAIL" | "ADMIN";
+  /** created at or after (Plaudit extension) */
+  start_time?: string;
+  /** created at or before (Plaudit extension) */
+  end_time?: string;
+  sort_by?: "created-descending" | "created-ascending";
+  /** page number, from 1 */
+  page?: number;
+  /** records per page, 1–100 (default 20) */
+  page_size?: number;
+};
+
+export type GetCustomerEventsBody = Record<string, never>;
+
+export type GetCustomerEventsData = {
+  page: {
+    page: number;
+    page_size: number;
+    total_page: number;
+    count: number;
+  };
+  list: CustomerEvent[];
+};
+
 /** Cancel Platform Authorization */
 export type OauthCancelQuery = Record<string, never>;
 
@@ -707,6 +753,7 @@ export interface Operations {
   create_customer_exclude: { method: 'POST'; query: CreateCustomerExcludeQuery; body: CreateCustomerExcludeBody; data: CreateCustomerExcludeData };
   delete_customer_exclude: { method: 'POST'; query: DeleteCustomerExcludeQuery; body: DeleteCustomerExcludeBody; data: DeleteCustomerExcludeData };
   get_customer_excludes: { method: 'GET'; query: GetCustomerExcludesQuery; body: GetCustomerExcludesBody; data: GetCustomerExcludesData };
+  get_customer_events: { method: 'GET'; query: GetCustomerEventsQuery; body: GetCustomerEventsBody; data: GetCustomerEventsData };
   "oauth/cancel": { method: 'POST'; query: OauthCancelQuery; body: OauthCancelBody; data: OauthCancelData };
 }
 
@@ -735,5 +782,6 @@ export const operations = {
   create_customer_exclude: { method: 'POST', path: '/api/v1/openapi/create_customer_exclude', scope: 'write_customers' },
   delete_customer_exclude: { method: 'POST', path: '/api/v1/openapi/delete_customer_exclude', scope: 'write_customers' },
   get_customer_excludes: { method: 'GET', path: '/api/v1/openapi/get_customer_excludes', scope: 'read_customers' },
+  get_customer_events: { method: 'GET', path: '/api/v1/openapi/get_customer_events', scope: 'read_customer_events' },
   "oauth/cancel": { method: 'POST', path: '/api/v1/openapi/oauth/cancel', scope: '' },
 } as const satisfies Record<OperationId, { method: string; path: string; scope: string }>;

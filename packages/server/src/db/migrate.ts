@@ -7,6 +7,7 @@ import { oauthMigration } from './migrations/004-oauth.js';
 import { webhooksMigration } from './migrations/005-webhooks.js';
 import { customersMigration } from './migrations/006-customers.js';
 import { ordersMigration } from './migrations/007-orders.js';
+import { customerEventsMigration } from './migrations/008-customer-events.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '005-webhooks': webhooksMigration(dialect),
     '006-customers': customersMigration(dialect),
     '007-orders': ordersMigration(dialect),
+    '008-customer-events': customerEventsMigration(dialect),
   };
 }
 

@@ -336,6 +336,23 @@ export interface OrdersTable {
   updated_at: number;
 }
 
+export interface CustomerEventsTable {
+  id: Generated<number>;
+  shop_id: string;
+  event_type: string;
+  event_source: string;
+  os_type: string;
+  customer_id: string;
+  email: string;
+  session_id: string;
+  product_id: string;
+  review_id: number | null;
+  page_url: string;
+  /** JSON object, at most 2 KB. */
+  extra: string;
+  created_at: number;
+}
+
 export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
@@ -362,4 +379,5 @@ export interface Database {
   customer_exclusions: CustomerExclusionsTable;
   email_unsubscribes: EmailUnsubscribesTable;
   orders: OrdersTable;
+  customer_events: CustomerEventsTable;
 }

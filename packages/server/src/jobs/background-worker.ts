@@ -5,6 +5,7 @@ import { type HostResolver, SafeHttpClient } from '../egress/safe-http-client.js
 import type { Clock } from '../lib/clock.js';
 import { WebhookDeliveryJob } from '../webhooks/delivery-job.js';
 import { JobLoop } from './job-loop.js';
+import { RetentionJob } from './retention-job.js';
 
 export interface BackgroundWorker {
   /** Work may be due now (events were just committed in this process). */
@@ -19,7 +20,8 @@ export interface BackgroundWorker {
 export function createBackgroundWorker(deps: { config: Config; db: Db; secretKey: Buffer; clock: Clock; resolveHost?: HostResolver }, log: Logger): BackgroundWorker & { start(): void } {
   const http = new SafeHttpClient(deps.config.webhooks, deps.resolveHost ? { resolve: deps.resolveHost } : {});
   const deliveries = new WebhookDeliveryJob({ db: deps.db, secretKey: deps.secretKey, clock: deps.clock, http, retryDelaysMinutes: deps.config.webhooks.retryDelaysMinutes });
-  const loop = new JobLoop([deliveries], { onError: (kind, error) => log.error({ err: error, job: kind }, 'background job failed; it will run again') });
+  const retention = new RetentionJob({ db: deps.db, clock: deps.clock, customerEventRetentionDays: deps.config.customerEventRetentionDays });
+  const loop = new JobLoop([deliveries, retention], { onError: (kind, error) => log.error({ err: error, job: kind }, 'background job failed; it will run again') });
   return {
     start: () => {
       loop.start();

@@ -1,0 +1,73 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { CustomerEventsTable, Database } from '../db/schema.js';
+import { formatRecordTime } from '../lib/time-format.js';
+import { appendOutboxEventJson } from '../webhooks/outbox.js';
+import type { EventSource, EventType, OsType } from './event-types.js';
+
+export const MAX_EXTRA_BYTES = 2048;
+
+export interface NewCustomerEvent {
+  eventType: EventType;
+  eventSource: EventSource;
+  osType: OsType;
+  customerId?: string;
+  email?: string;
+  sessionId?: string;
+  productId?: string;
+  reviewId?: number | null;
+  pageUrl?: string;
+  extra?: Record<string, unknown>;
+}
+
+/** The CustomerEvent object of collection.md §13. */
+export function presentCustomerEvent(row: Selectable<CustomerEventsTable>) {
+  return {
+    id: Number(row.id),
+    event_type: row.event_type,
+    event_source: row.event_source,
+    os_type: row.os_type,
+    customer_id: row.customer_id,
+    email: row.email,
+    session_id: row.session_id,
+    product_id: row.product_id,
+    review_id: row.review_id === null ? null : Number(row.review_id),
+    page_url: row.page_url,
+    extra: JSON.parse(row.extra) as Record<string, unknown>,
+    created_at: formatRecordTime(row.created_at),
+  };
+}
+
+/**
+ * Stores a batch of events with one multi-row insert, and records `customer_event/created` for
+ * each (webhooks.md §1), in the caller's transaction. E-mail addresses are kept only for EMAIL
+ * events (§13); extras over 2 KB are refused by the callers and dropped here as a last guard.
+ */
+export async function recordCustomerEvents(db: Kysely<Database>, shopId: string, events: NewCustomerEvent[], nowMs: number): Promise<number[]> {
+  if (events.length === 0) return [];
+  const now = Math.floor(nowMs / 1000);
+  const rows = events.map((event) => {
+    const extra = JSON.stringify(event.extra ?? {});
+    return {
+      shop_id: shopId,
+      event_type: event.eventType,
+      event_source: event.eventSource,
+      os_type: event.osType,
+      customer_id: event.customerId ?? '',
+      email: event.eventSource === 'EMAIL' ? (event.email ?? '') : '',
+      session_id: event.eventSource === 'EMAIL' ? '' : (event.sessionId ?? ''),
+      product_id: event.productId ?? '',
+      review_id: event.reviewId ?? null,
+      page_url: event.pageUrl ?? '',
+      extra: Buffer.byteLength(extra) <= MAX_EXTRA_BYTES ? extra : '{}',
+      created_at: now,
+    };
+  });
+  const inserted = await db.insertInto('customer_events').values(rows).returningAll().execute();
+  for (const row of inserted) await appendOutboxEventJson(db, shopId, 'customer_event/created', JSON.stringify({ list: [presentCustomerEvent(row)] }), nowMs);
+  return inserted.map((row) => Number(row.id));
+}
+
+/** Retention (collection.md §15): events older than the operator's period are deleted by the worker. */
+export async function pruneCustomerEvents(db: Kysely<Database>, before: number): Promise<void> {
+  await db.deleteFrom('customer_events').where('created_at', '<', before).execute();
+}

@@ -1,0 +1,66 @@
+import { Type } from '@sinclair/typebox';
+import { invalidField } from '../http/errors.js';
+import { defineOperation } from '../http/operation.js';
+import { Page, PageInfo, pageInfo, PageSize, QueryTime } from '../http/wire-schemas.js';
+import { parseTimeInput } from '../lib/time-format.js';
+import { presentCustomerEvent } from './customer-events.js';
+import { EVENT_SOURCES, EVENT_TYPES, OS_TYPES } from './event-types.js';
+
+const oneOf = (values: readonly string[], description: string) =>
+  Type.Union(values.map((value) => Type.Literal(value)), { description, 'x-reason': `must be one of ${values.join(', ')}` });
+
+export const CustomerEventSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    event_type: Type.String(),
+    event_source: Type.String(),
+    os_type: Type.String(),
+    customer_id: Type.String(),
+    email: Type.String(),
+    session_id: Type.String(),
+    product_id: Type.String(),
+    review_id: Type.Union([Type.Integer(), Type.Null()]),
+    page_url: Type.String(),
+    extra: Type.Record(Type.String(), Type.Unknown()),
+    created_at: Type.String({ format: 'date-time' }),
+  },
+  { title: 'CustomerEvent' },
+);
+
+export const getCustomerEventsOperation = defineOperation({
+  operation: 'get_customer_events',
+  method: 'GET',
+  scope: 'read_customer_events',
+  summary: 'Get Customer Event List',
+  description: 'Shoppers\' interactions with the widget and with Plaudit e-mails, newest first unless asked otherwise.',
+  tags: ['Customer events'],
+  aliases: ['/api/v1/open_api/customer_events'],
+  querystring: Type.Object({
+    event_type: Type.Optional(oneOf(EVENT_TYPES, 'only this type')),
+    os_type: Type.Optional(oneOf(OS_TYPES, 'only this operating system')),
+    event_source: Type.Optional(oneOf(EVENT_SOURCES, 'only this source')),
+    start_time: Type.Optional(QueryTime('created at or after (Plaudit extension)')),
+    end_time: Type.Optional(QueryTime('created at or before (Plaudit extension)')),
+    sort_by: Type.Optional(Type.Union([Type.Literal('created-descending'), Type.Literal('created-ascending')], { 'x-reason': 'must be created-descending or created-ascending' })),
+    page: Type.Optional(Page()),
+    page_size: Type.Optional(PageSize()),
+  }),
+  data: Type.Object({ page: PageInfo, list: Type.Array(CustomerEventSchema) }),
+  async handler({ actor, query, db }) {
+    const from = query.start_time === undefined ? undefined : (parseTimeInput(query.start_time, 'start') ?? undefined);
+    const to = query.end_time === undefined ? undefined : (parseTimeInput(query.end_time, 'end') ?? undefined);
+    if (from !== undefined && to !== undefined && from > to) throw invalidField('start_time', 'must not be later than end_time');
+    let filtered = db.selectFrom('customer_events').where('shop_id', '=', actor.shopId);
+    if (query.event_type) filtered = filtered.where('event_type', '=', query.event_type);
+    if (query.os_type) filtered = filtered.where('os_type', '=', query.os_type);
+    if (query.event_source) filtered = filtered.where('event_source', '=', query.event_source);
+    if (from !== undefined) filtered = filtered.where('created_at', '>=', from);
+    if (to !== undefined) filtered = filtered.where('created_at', '<=', to);
+    const page = query.page ?? 1;
+    const pageSize = query.page_size ?? 20;
+    const direction = query.sort_by === 'created-ascending' ? 'asc' : 'desc';
+    const { n } = await filtered.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const rows = await filtered.selectAll().orderBy('created_at', direction).orderBy('id', direction).limit(pageSize).offset((page - 1) * pageSize).execute();
+    return { page: pageInfo(page, pageSize, Number(n)), list: rows.map(presentCustomerEvent) };
+  },
+});

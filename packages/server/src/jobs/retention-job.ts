@@ -1,0 +1,23 @@
+import type { Db } from '../db/connect.js';
+import { pruneCustomerEvents } from '../events/customer-events.js';
+import type { Clock } from '../lib/clock.js';
+import type { JobKind } from './job-loop.js';
+
+const EVERY_SECONDS = 3600;
+
+/** Deletes what has outlived its retention period, at most once an hour per worker. */
+export class RetentionJob implements JobKind {
+  readonly name = 'retention';
+  private nextRunAt = 0;
+
+  constructor(private readonly deps: { db: Db; clock: Clock; customerEventRetentionDays: number }) {}
+
+  async runOnce(): Promise<number> {
+    const now = Math.floor(this.deps.clock.now() / 1000);
+    if (now < this.nextRunAt) return 0;
+    this.nextRunAt = now + EVERY_SECONDS;
+    await pruneCustomerEvents(this.deps.db.kysely, now - this.deps.customerEventRetentionDays * 86_400);
+    // Pruning is housekeeping, not work that makes the loop spin again.
+    return 0;
+  }
+}
