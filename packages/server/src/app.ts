@@ -16,6 +16,7 @@ import { cancelAuthorizationOperation } from './oauth/cancel-authorization.route
 import { DatabaseBearerAuthenticator } from './oauth/bearer-authenticator.js';
 import { oauthPlugin } from './oauth/oauth-plugin.js';
 import { consolePlugin } from './console/console-plugin.js';
+import { collectionPlugin } from './collection/collection-plugin.js';
 import { reviewOperations } from './reviews/operations.js';
 import { registerGoogleFeed } from './storefront/google-feed.route.js';
 import { webhookOperations } from './webhooks/operations.js';
@@ -61,7 +62,8 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.trustProxy,
-    routerOptions: { ignoreTrailingSlash: true, querystringParser: parseRawQuery },
+    // Signed e-mail tokens travel as path parameters (/t/c/<token>): longer than the 100-character default.
+    routerOptions: { ignoreTrailingSlash: true, querystringParser: parseRawQuery, maxParamLength: 2048 },
     ajv: {
       // Coercion would accept "1e2" for an integer; the contract wants digits only, so types
       // are converted by http/query-string.ts and validated strictly (see ajvOptions).
@@ -85,6 +87,7 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
   await app.register(openApiPlugin, { deps, operations: [...reviewOperations, ...webhookOperations, ...orderOperations, ...customerOperations, getCustomerEventsOperation, cancelAuthorizationOperation] });
   await app.register(oauthPlugin, { deps });
   await app.register(consolePlugin, { deps });
+  await app.register(collectionPlugin, { deps });
   registerGoogleFeed(app, deps);
   return app;
 }

@@ -142,3 +142,20 @@ export async function cancelPendingRequests(db: Kysely<Database>, shopId: string
     await emitOrderUpdated(db, shopId, { ...order, status: 6, cancel_reason: reason, cancelled_at: now, updated_at: now }, nowMs);
   }
 }
+
+/**
+ * collection.md §6.1: the first open or tracked click moves a sent request to opened (3 → 4).
+ * Later opens change nothing; status never moves backwards. Call inside a transaction.
+ */
+export async function markRequestOpened(db: Kysely<Database>, shopId: string, orderRecordId: number, nowMs: number): Promise<void> {
+  const now = Math.floor(nowMs / 1000);
+  const changed = await db.updateTable('orders').set({ status: 4, opened_at: now, updated_at: now }).where('shop_id', '=', shopId).where('id', '=', orderRecordId).where('status', '=', 3).executeTakeFirst();
+  if (changed.numUpdatedRows === 0n) return;
+  const row = (await db.selectFrom('orders').selectAll().where('id', '=', orderRecordId).executeTakeFirst())!;
+  await emitOrderUpdated(db, shopId, row, nowMs);
+}
+
+/** The buyer behind an order, for the customer events of its e-mails. */
+export async function orderRecipient(db: Kysely<Database>, shopId: string, orderRecordId: number) {
+  return db.selectFrom('orders').select(['customer_id', 'email']).where('shop_id', '=', shopId).where('id', '=', orderRecordId).executeTakeFirst();
+}
