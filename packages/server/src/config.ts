@@ -39,6 +39,10 @@ export interface Config {
     /** WEBHOOK_RETRY_MINUTES: minutes before each retry after the first attempt. */
     readonly retryDelaysMinutes: readonly number[];
   };
+  /** SMTP_URL: where review-request e-mails go; null writes them as .eml files under DATA_DIR/outbox. */
+  readonly smtpUrl: string | null;
+  /** MAIL_FROM: the sender address of Plaudit's e-mails (the display name is the shop's). */
+  readonly mailFrom: string;
   /** CUSTOMER_EVENT_RETENTION_DAYS: customer events older than this are deleted (collection.md §15). */
   readonly customerEventRetentionDays: number;
 }
@@ -161,6 +165,20 @@ function parseRetrySchedule(env: Env): readonly number[] {
   return Object.freeze(minutes.map(Number));
 }
 
+function parseSmtpUrl(env: Env): string | null {
+  const raw = read(env, 'SMTP_URL');
+  if (raw === undefined) return null;
+  if (!/^smtps?:\/\/[^\s]+$/i.test(raw)) throw new ConfigError('SMTP_URL', 'must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@mail.example.com:465');
+  return raw;
+}
+
+function parseMailFrom(env: Env, publicUrl: string): string {
+  const raw = read(env, 'MAIL_FROM');
+  if (raw === undefined) return `reviews@${new URL(publicUrl).hostname}`;
+  if (!/^[^\s@<>"]+@[^\s@<>"]+$/.test(raw)) throw new ConfigError('MAIL_FROM', `must be a plain e-mail address (got "${raw}")`);
+  return raw;
+}
+
 function parsePositiveInt(env: Env, name: string, fallback: number): number {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
@@ -204,6 +222,8 @@ export function parseConfig(env: Env): Config {
       retryDelaysMinutes: parseRetrySchedule(env),
     }),
     customerEventRetentionDays: parsePositiveInt(env, 'CUSTOMER_EVENT_RETENTION_DAYS', 400),
+    smtpUrl: parseSmtpUrl(env),
+    mailFrom: parseMailFrom(env, parsePublicUrl(env, port)),
   });
 }
 

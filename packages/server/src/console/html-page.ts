@@ -9,6 +9,11 @@ const VIEWS_DIR = fileURLToPath(new URL('../../views', import.meta.url));
 // Eta escapes every `<%= %>` by default; `<%~ %>` (raw) is used only for the layout's body slot.
 const eta = new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true });
 
+/** A view rendered with auto-escaping, for HTML that is not a page response (e-mails). */
+export function renderView(view: string, data: Record<string, unknown>): string {
+  return eta.render(`./${view}`, data);
+}
+
 export interface PageOptions {
   status?: number;
   /** Origins a form on this page may submit to besides our own (the consent page's 303 target). */

@@ -8,6 +8,7 @@ import { webhooksMigration } from './migrations/005-webhooks.js';
 import { customersMigration } from './migrations/006-customers.js';
 import { ordersMigration } from './migrations/007-orders.js';
 import { customerEventsMigration } from './migrations/008-customer-events.js';
+import { requestSendingMigration } from './migrations/009-request-sending.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '006-customers': customersMigration(dialect),
     '007-orders': ordersMigration(dialect),
     '008-customer-events': customerEventsMigration(dialect),
+    '009-request-sending': requestSendingMigration,
   };
 }
 

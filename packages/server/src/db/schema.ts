@@ -334,6 +334,12 @@ export interface OrdersTable {
   reminder_sent_at: number | null;
   created_at: number;
   updated_at: number;
+  /** Failed hand-overs of the request e-mail so far (retried 1, 5, 15, 60 minutes later). */
+  send_attempts: Generated<number>;
+  send_claimed_until: number | null;
+  /** Set before the request is handed to SMTP; see migration 009. */
+  send_started_at: number | null;
+  reminder_started_at: number | null;
 }
 
 export interface CustomerEventsTable {

@@ -4,6 +4,8 @@ import type { Db } from '../db/connect.js';
 import { type HostResolver, SafeHttpClient } from '../egress/safe-http-client.js';
 import type { Clock } from '../lib/clock.js';
 import { WebhookDeliveryJob } from '../webhooks/delivery-job.js';
+import { ReviewRequestJob } from '../collection/request-job.js';
+import { mailTransportFor } from '../mail/mail-transport.js';
 import { JobLoop } from './job-loop.js';
 import { RetentionJob } from './retention-job.js';
 
@@ -16,12 +18,14 @@ export interface BackgroundWorker {
   runUntilIdle(): Promise<void>;
 }
 
-/** The worker of architecture.md §2: in `plaudit serve` by default, alone in `plaudit worker`. */
+/** The worker of architecture.md §2 (webhooks, review-request e-mails, retention): in `plaudit serve` by default, alone in `plaudit worker`. */
 export function createBackgroundWorker(deps: { config: Config; db: Db; secretKey: Buffer; clock: Clock; resolveHost?: HostResolver }, log: Logger): BackgroundWorker & { start(): void } {
   const http = new SafeHttpClient(deps.config.webhooks, deps.resolveHost ? { resolve: deps.resolveHost } : {});
   const deliveries = new WebhookDeliveryJob({ db: deps.db, secretKey: deps.secretKey, clock: deps.clock, http, retryDelaysMinutes: deps.config.webhooks.retryDelaysMinutes });
+  const transport = mailTransportFor(deps.config);
+  const requests = new ReviewRequestJob({ db: deps.db, secretKey: deps.secretKey, clock: deps.clock, transport, publicUrl: deps.config.publicUrl, mailFrom: deps.config.mailFrom });
   const retention = new RetentionJob({ db: deps.db, clock: deps.clock, customerEventRetentionDays: deps.config.customerEventRetentionDays });
-  const loop = new JobLoop([deliveries, retention], { onError: (kind, error) => log.error({ err: error, job: kind }, 'background job failed; it will run again') });
+  const loop = new JobLoop([deliveries, requests, retention], { onError: (kind, error) => log.error({ err: error, job: kind }, 'background job failed; it will run again') });
   return {
     start: () => {
       loop.start();
@@ -32,6 +36,7 @@ export function createBackgroundWorker(deps: { config: Config; db: Db; secretKey
     stop: async (timeoutMs = 10_000) => {
       await loop.stop(timeoutMs);
       http.close();
+      transport.close();
     },
   };
 }

@@ -159,3 +159,14 @@ export async function markRequestOpened(db: Kysely<Database>, shopId: string, or
 export async function orderRecipient(db: Kysely<Database>, shopId: string, orderRecordId: number) {
   return db.selectFrom('orders').select(['customer_id', 'email']).where('shop_id', '=', shopId).where('id', '=', orderRecordId).executeTakeFirst();
 }
+
+/**
+ * A transition of the e-mail worker (collection.md §6.1): the fields it sets, the claim and the
+ * hand-over marker cleared, and `order/updated` recorded. Call inside a transaction.
+ */
+export async function setRequestState(db: Kysely<Database>, order: OrderRow, changes: Updateable<OrdersTable>, nowMs: number): Promise<void> {
+  const now = Math.floor(nowMs / 1000);
+  await db.updateTable('orders').set({ ...changes, send_claimed_until: null, send_started_at: null, updated_at: now }).where('id', '=', order.id).execute();
+  const row = (await db.selectFrom('orders').selectAll().where('id', '=', order.id).executeTakeFirst())!;
+  if (row.status !== order.status) await emitOrderUpdated(db, order.shop_id, row, nowMs);
+}

@@ -1,0 +1,149 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ReviewRequestJob } from '../../src/collection/request-job.js';
+import { FileOutboxTransport, SmtpTransport } from '../../src/mail/mail-transport.js';
+import type { ShopCredentials } from '../../src/shops/shop-service.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { outboxTopics } from '../support/factories.js';
+import { envelope, type Harness, PUBLIC_URL, useHarness } from '../support/harness.js';
+import { SmtpPeer } from '../support/smtp-peer.js';
+
+const DAY = 86_400;
+
+describeEachDatabase('review-request e-mails', (dialect) => {
+  const harness = useHarness(dialect);
+  const smtp = new SmtpPeer();
+  beforeAll(() => smtp.start().then(() => undefined));
+  afterAll(() => smtp.stop());
+
+  function job(h: Harness) {
+    return new ReviewRequestJob({ db: h.deps.db, secretKey: h.deps.secretKey, clock: h.clock, transport: new SmtpTransport(smtp.url), publicUrl: PUBLIC_URL, mailFrom: 'reviews@reviews.example.com' });
+  }
+
+  async function order(h: Harness, shop: ShopCredentials, email: string, fulfilledDaysAgo: number, products = [{ product_id: '42', title: 'Stoneware Mug', image: 'https://cdn.example.com/mug.jpg' }]) {
+    const fulfilledAt = Math.floor(h.clock.now() / 1000) - fulfilledDaysAgo * DAY;
+    const answer = envelope<{ id: number; status: number }>(
+      await h.call('POST', 'create_order', { body: { order_id: String(Math.floor(Math.random() * 1e9)), order_name: '#5020', email, first_name: 'Eva', products, fulfilled_at: fulfilledAt } }, shop),
+    );
+    expect(answer.code).toBe(0);
+    return answer.data!.id;
+  }
+
+  const state = (h: Harness, id: number) => h.deps.db.kysely.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+  it('sends a due request over SMTP with star links, the pixel and RFC 8058 unsubscribe headers, once', async () => {
+    const h = harness();
+    const shop = await h.newShop(`requests-send-${dialect}.example.com`);
+    const id = await order(h, shop, 'eva@example.org', 8);
+    await order(h, shop, 'later@example.org', 2);
+    await job(h).runOnce();
+    await job(h).runOnce();
+    const [mail, ...more] = smtp.to('eva@example.org');
+    expect(more).toEqual([]);
+    expect(smtp.to('later@example.org')).toEqual([]);
+    expect(mail!.from!.value[0]).toEqual({ name: shop.name, address: 'reviews@reviews.example.com' });
+    expect(mail!.subject).toBe(`How was your order from ${shop.name}?`);
+    const header = (name: string) => mail!.headerLines.find((line) => line.key === name)?.line.replace(/\r?\n\s+/g, ' ');
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(header('list-unsubscribe')).toMatch(new RegExp(`^List-Unsubscribe: <${PUBLIC_URL}/u/[^>]+>$`));
+    const html = String(mail!.html);
+    expect(html).toMatch(new RegExp(`<img src="${PUBLIC_URL}/t/o/[^"]+\\.gif" width="1" height="1" alt="">`));
+    expect(html).toContain('https://cdn.example.com/mug.jpg');
+    const stars = [...html.matchAll(/href="([^"]+\/t\/c\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(stars).toHaveLength(5);
+    expect(mail!.text).toContain('Stoneware Mug');
+    expect(await state(h, id)).toMatchObject({ status: 3, sent_at: Math.floor(h.clock.now() / 1000), send_started_at: null });
+
+    // The fourth star, followed: the tracker records the click and leads to the hosted page with rating 4.
+    const followed = await h.app.inject({ method: 'GET', url: new URL(stars[3]!).pathname });
+    expect(followed.statusCode).toBe(302);
+    expect(followed.headers.location).toMatch(new RegExp(`^${PUBLIC_URL}/r/t/[^?]+\\?rating=4$`));
+    expect((await state(h, id)).status).toBe(4);
+    expect((await outboxTopics(h, shop.shop_id)).filter((t) => t === 'order/updated').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('honours an exclusion made after scheduling, at send time', async () => {
+    const h = harness();
+    const shop = await h.newShop(`requests-suppressed-${dialect}.example.com`);
+    const id = await order(h, shop, 'quiet@example.org', 8);
+    const row = await state(h, id);
+    // Recorded behind the API's back, so only the send-time check can catch it.
+    await h.deps.db.kysely.insertInto('customer_exclusions').values({ shop_id: shop.shop_id, customer_id: row.customer_id, created_at: 0, updated_at: 0 }).execute();
+    await job(h).runOnce();
+    expect(smtp.to('quiet@example.org')).toEqual([]);
+    expect(await state(h, id)).toMatchObject({ status: 6, cancel_reason: 'excluded' });
+  });
+
+  it('retries a temporary SMTP failure 1, 5, 15 and 60 minutes later, and gives up after the fifth', async () => {
+    const h = harness();
+    const shop = await h.newShop(`requests-retry-${dialect}.example.com`);
+    smtp.refuse.set('flaky@example.org', 451);
+    const id = await order(h, shop, 'flaky@example.org', 8);
+    const start = h.clock.now();
+    try {
+      for (const minutes of [1, 5, 15, 60]) {
+        await job(h).runOnce();
+        const row = await state(h, id);
+        expect(row.status).toBe(2);
+        expect(row.scheduled_at! - Math.floor(h.clock.now() / 1000)).toBe(minutes * 60);
+        h.clock.advanceSeconds(minutes * 60);
+      }
+      await job(h).runOnce();
+      expect(await state(h, id)).toMatchObject({ status: 6, cancel_reason: 'send_failed', send_attempts: 5 });
+    } finally {
+      h.clock.set(start);
+      smtp.refuse.delete('flaky@example.org');
+    }
+  });
+
+  it('cancels at once on a permanent refusal', async () => {
+    const h = harness();
+    const shop = await h.newShop(`requests-permanent-${dialect}.example.com`);
+    smtp.refuse.set('nobody@example.org', 550);
+    const id = await order(h, shop, 'nobody@example.org', 8);
+    await job(h).runOnce();
+    expect(await state(h, id)).toMatchObject({ status: 6, cancel_reason: 'send_failed', send_attempts: 1 });
+    smtp.refuse.delete('nobody@example.org');
+  });
+
+  it('never sends twice: a hand-over begun by a worker that died is recorded as sent', async () => {
+    const h = harness();
+    const shop = await h.newShop(`requests-once-${dialect}.example.com`);
+    const id = await order(h, shop, 'once@example.org', 8);
+    const now = Math.floor(h.clock.now() / 1000);
+    await h.deps.db.kysely.updateTable('orders').set({ send_started_at: now - 300, send_claimed_until: now - 60 }).where('id', '=', id).execute();
+    await job(h).runOnce();
+    expect(smtp.to('once@example.org')).toEqual([]);
+    expect(await state(h, id)).toMatchObject({ status: 3, sent_at: now - 300, send_started_at: null });
+  });
+
+  it('sends one reminder reminder_delay_days after the request, while it is unanswered', async () => {
+    const h = harness();
+    const shop = await h.newShop(`requests-reminder-${dialect}.example.com`);
+    const id = await order(h, shop, 'remind@example.org', 8);
+    await job(h).runOnce();
+    h.clock.advanceSeconds(5 * DAY);
+    try {
+      await job(h).runOnce();
+      await job(h).runOnce();
+    } finally {
+      h.clock.advanceSeconds(-5 * DAY);
+    }
+    const mails = smtp.to('remind@example.org');
+    expect(mails.map((m) => m.subject)).toEqual([`How was your order from ${shop.name}?`, `Reminder: how was your order from ${shop.name}?`]);
+    expect((await state(h, id)).reminder_sent_at).toBe(Math.floor(h.clock.now() / 1000) + 5 * DAY);
+  });
+
+  it('writes .eml files to the outbox folder when no SMTP server is configured', async () => {
+    const h = harness();
+    const shop = await h.newShop(`requests-eml-${dialect}.example.com`);
+    await order(h, shop, 'file@example.org', 8);
+    const dir = mkdtempSync(path.join(tmpdir(), 'plaudit-outbox-'));
+    await new ReviewRequestJob({ db: h.deps.db, secretKey: h.deps.secretKey, clock: h.clock, transport: new FileOutboxTransport(dir), publicUrl: PUBLIC_URL, mailFrom: 'reviews@reviews.example.com' }).runOnce();
+    const files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    expect(files.map((f) => readFileSync(path.join(dir, f), 'utf8')).some((eml) => eml.includes('To: file@example.org') && eml.includes('List-Unsubscribe-Post: List-Unsubscribe=One-Click'))).toBe(true);
+  });
+});
