@@ -9,6 +9,8 @@ export class SmtpPeer {
   readonly messages: ParsedMail[] = [];
   /** Recipient address → SMTP code to refuse it with (4xx temporary, 5xx permanent). */
   readonly refuse = new Map<string, number>();
+  /** Milliseconds to wait before accepting a message (a slow server widens the crash window). */
+  acceptDelayMs = 0;
   private server: SMTPServer | undefined;
   url = '';
 
@@ -26,7 +28,7 @@ export class SmtpPeer {
         simpleParser(stream).then(
           (mail) => {
             this.messages.push(mail);
-            callback();
+            setTimeout(callback, this.acceptDelayMs);
           },
           (error: Error) => callback(error),
         );
