@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { registerTrackingRoutes } from './tracking.routes.js';
 import { registerUnsubscribeRoutes } from './unsubscribe.routes.js';
+import { registerReviewLinkPage } from '../storefront/review-link-page.routes.js';
 
-/** The public endpoints behind the links of review-request e-mails (collection.md §6.3–6.4). */
+/** The public endpoints behind the links of review-request e-mails (collection.md §6.3–6.4, storefront.md §10). */
 export async function collectionPlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   // Mail clients post the RFC 8058 one-click body form-encoded.
   await app.register(formBody, { bodyLimit: 16 * 1024 });
@@ -13,4 +14,5 @@ export async function collectionPlugin(app: FastifyInstance, options: { deps: Ap
   });
   registerTrackingRoutes(app, options.deps);
   registerUnsubscribeRoutes(app, options.deps);
+  registerReviewLinkPage(app, options.deps);
 }

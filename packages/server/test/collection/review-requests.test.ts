@@ -147,3 +147,72 @@ describeEachDatabase('review-request e-mails', (dialect) => {
     expect(files.map((f) => readFileSync(path.join(dir, f), 'utf8')).some((eml) => eml.includes('To: file@example.org') && eml.includes('List-Unsubscribe-Post: List-Unsubscribe=One-Click'))).toBe(true);
   });
 });
+
+describeEachDatabase('the review page of a review-request e-mail', (dialect) => {
+  const harness = useHarness(dialect);
+  const smtp = new SmtpPeer();
+  beforeAll(() => smtp.start().then(() => undefined));
+  afterAll(() => smtp.stop());
+
+  /** The whole flow up to the star link a buyer taps: order, request e-mail, tracked link. */
+  async function starLink(h: Harness, shop: ShopCredentials, email: string, stars: number) {
+    const fulfilledAt = Math.floor(h.clock.now() / 1000) - 8 * DAY;
+    const created = envelope<{ id: number }>(
+      await h.call('POST', 'create_order', { body: { order_id: String(Math.floor(Math.random() * 1e9)), order_name: '#1', email, first_name: 'Eva', last_name: 'Lind', products: [{ product_id: '42', title: 'Stoneware Mug' }], fulfilled_at: fulfilledAt } }, shop),
+    ).data!;
+    await new ReviewRequestJob({ db: h.deps.db, secretKey: h.deps.secretKey, clock: h.clock, transport: new SmtpTransport(smtp.url), publicUrl: PUBLIC_URL, mailFrom: 'reviews@reviews.example.com' }).runOnce();
+    const [mail] = smtp.to(email);
+    const link = [...String(mail!.html).matchAll(/href="([^"]+\/t\/c\/[^"]+)"/g)].map((m) => m[1]!)[stars - 1]!;
+    const tracked = await h.app.inject({ method: 'GET', url: new URL(link).pathname });
+    return { orderId: created.id, page: new URL(tracked.headers.location as string) };
+  }
+
+  it('opens the form with the rating and name filled in; the review is verified and the order evaluated', async () => {
+    const h = harness();
+    const shop = await h.newShop(`review-link-${dialect}.example.com`);
+    const { orderId, page } = await starLink(h, shop, 'eva@example.org', 4);
+    const form = await h.app.inject({ method: 'GET', url: `${page.pathname}${page.search}` });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('How was Stoneware Mug?');
+    expect(form.body).toContain('<input type="radio" name="rating" value="4" checked>');
+    expect(form.body).toContain('value="Eva Lind"');
+    expect(form.body).not.toContain('eva@example.org');
+
+    const post = (fields: Record<string, string>) => h.app.inject({ method: 'POST', url: page.pathname, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+    const invalid = await post({ rating: '9', author: 'Eva', content: '' });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.body).toContain('aria-describedby="content-error"');
+    const sent = await post({ rating: '4', author: 'Eva L.', title: 'Solid mug', content: 'Keeps coffee hot.' });
+    expect(sent.statusCode).toBe(303);
+    expect(sent.headers.location).toBe(`${page.pathname}?submitted=published`);
+    const reviews = envelope<{ list: Array<{ rating: number; source: string; verification_method: string; author_email: string; order_id: string }> }>(await h.call('GET', 'get_reviews', {}, shop)).data!.list;
+    expect(reviews).toEqual([expect.objectContaining({ rating: 4, source: 'Email request', verification_method: 'order', author_email: 'eva@example.org' })]);
+    const order = await h.deps.db.kysely.selectFrom('orders').select(['status', 'reviewed_at']).where('id', '=', orderId).executeTakeFirstOrThrow();
+    expect(order.status).toBe(5);
+    // One review per link.
+    expect((await post({ rating: '5', author: 'Eva', content: 'Again' })).statusCode).toBe(409);
+    const events = envelope<{ list: Array<{ event_type: string }> }>(await h.call('GET', 'get_customer_events', { query: 'sort_by=created-ascending' }, shop)).data!.list.map((e) => e.event_type);
+    expect(events).toEqual(['CLICK_EMAIL', 'SUBMIT_REVIEW']);
+  });
+
+  it('stores nothing for a filled honeypot, refuses a forged link (404) and an expired one (410)', async () => {
+    const h = harness();
+    const shop = await h.newShop(`review-link-bad-${dialect}.example.com`);
+    const { page } = await starLink(h, shop, 'bot@example.org', 5);
+    const bot = await h.app.inject({ method: 'POST', url: page.pathname, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'rating=5&author=Bot&content=spam&website=http%3A%2F%2Fspam.example' });
+    expect(bot.statusCode).toBe(303);
+    expect(envelope<{ list: unknown[] }>(await h.call('GET', 'get_reviews', {}, shop)).data!.list).toEqual([]);
+    const token = page.pathname.split('/').pop()!;
+    const [payload, mac] = token.split('.');
+    const forged = `${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), email: 'other@example.org' })).toString('base64url')}.${mac}`;
+    expect((await h.app.inject({ method: 'GET', url: `/r/t/${forged}` })).statusCode).toBe(404);
+    h.clock.advanceSeconds(91 * DAY);
+    try {
+      const expired = await h.app.inject({ method: 'GET', url: page.pathname });
+      expect(expired.statusCode).toBe(410);
+      expect(expired.body).toContain(`/r/${shop.shop_id}/42`);
+    } finally {
+      h.clock.advanceSeconds(-91 * DAY);
+    }
+  });
+});
