@@ -137,7 +137,8 @@ describeEachDatabase('plaudit CLI', (dialect) => {
     let tokens: { public_token: string; private_token: string };
     if (dialect === 'sqlite') {
       const dataDir = mkdtempSync(path.join(tmpdir(), 'plaudit-serve-'));
-      const server = await startServer({ PORT: String(port), DATA_DIR: dataDir }, /private_token\s+\S+/);
+      // The last line of the first start's banner: everything above it (tokens, demo merchant) has arrived.
+      const server = await startServer({ PORT: String(port), DATA_DIR: dataDir }, /API reference/);
       const out = server.output();
       tokens = { public_token: /public_token\s+(\S+)/.exec(out)![1]!, private_token: /private_token\s+(\S+)/.exec(out)![1]! };
       await exercise(`http://localhost:${port}`, tokens);
