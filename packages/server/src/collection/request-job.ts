@@ -72,24 +72,27 @@ export class ReviewRequestJob implements JobKind {
   private async claimDueReminders(): Promise<OrderRow[]> {
     const db = this.deps.db.kysely;
     const now = this.now();
-    const candidates = await db
+    const due = await db
       .selectFrom('orders')
       .selectAll()
-      .where('status', 'in', [3, 4])
+      .where('reminder_due_at', '<=', now)
       .where('reminder_started_at', 'is', null)
-      .where('sent_at', '<=', now - 86_400)
-      .orderBy('sent_at')
+      .where('status', 'in', [3, 4])
+      .orderBy('reminder_due_at')
       .limit(this.batchSize)
       .execute();
     const claimed: OrderRow[] = [];
-    for (const order of candidates) {
-      const shop = await findShopById(db, order.shop_id);
-      const settings = shop ? readShopSettings(shop.settings) : undefined;
-      if (!settings || !settings.reminder_enabled || order.sent_at! > now - settings.reminder_delay_days * 86_400) continue;
+    for (const order of due) {
       const won = await db.updateTable('orders').set({ reminder_started_at: now }).where('id', '=', order.id).where('reminder_started_at', 'is', null).executeTakeFirst();
       if (won.numUpdatedRows > 0n) claimed.push(order);
     }
     return claimed;
+  }
+
+  /** When the reminder of a request sent at `sentAt` is due, by the shop's settings at sending time. */
+  private reminderDueAt(shop: ShopRow, sentAt: number): number | null {
+    const settings = readShopSettings(shop.settings);
+    return settings.reminder_enabled ? sentAt + settings.reminder_delay_days * 86_400 : null;
   }
 
   private async suppressed(db: Kysely<Database>, order: OrderRow): Promise<'excluded' | 'unsubscribed' | undefined> {
@@ -102,13 +105,14 @@ export class ReviewRequestJob implements JobKind {
     const { db } = this.deps;
     const nowMs = this.deps.clock.now();
     const now = Math.floor(nowMs / 1000);
-    if (order.send_started_at !== null) {
-      // A worker died after it began handing this message over: it may have gone out, so it is not sent again.
-      await db.kysely.transaction().execute((trx) => setRequestState(trx, order, { status: 3, sent_at: order.send_started_at }, nowMs));
-      return;
-    }
     const shop = await findShopById(db.kysely, order.shop_id);
     if (!shop) return;
+    const startedAt = order.send_started_at;
+    if (startedAt !== null) {
+      // A worker died after it began handing this message over: it may have gone out, so it is not sent again.
+      await db.kysely.transaction().execute((trx) => setRequestState(trx, order, { status: 3, sent_at: startedAt, reminder_due_at: this.reminderDueAt(shop, startedAt) }, nowMs));
+      return;
+    }
     // Exclusions and unsubscribes are honoured at send time, not only when the order arrived.
     const began = await db.kysely.transaction().execute(async (trx) => {
       const reason = await this.suppressed(trx, order);
@@ -122,7 +126,7 @@ export class ReviewRequestJob implements JobKind {
     if (!began) return;
     try {
       await this.deps.transport.send(composeRequestEmail({ ...this.compose(shop, order, 'request'), images: await this.images(order), now }));
-      await db.kysely.transaction().execute((trx) => setRequestState(trx, order, { status: 3, sent_at: now }, nowMs));
+      await db.kysely.transaction().execute((trx) => setRequestState(trx, order, { status: 3, sent_at: now, reminder_due_at: this.reminderDueAt(shop, now) }, nowMs));
     } catch (error) {
       const attempts = order.send_attempts + 1;
       const final = error instanceof PermanentMailError || attempts > RETRY_MINUTES.length;
@@ -137,7 +141,8 @@ export class ReviewRequestJob implements JobKind {
     const db = this.deps.db.kysely;
     const now = this.now();
     const shop = await findShopById(db, order.shop_id);
-    if (!shop || (await this.suppressed(db, order))) return;
+    // Switched off since the request went out, or the shopper opted out meanwhile: no reminder.
+    if (!shop || !readShopSettings(shop.settings).reminder_enabled || (await this.suppressed(db, order))) return;
     try {
       await this.deps.transport.send(composeRequestEmail({ ...this.compose(shop, order, 'reminder'), images: await this.images(order), now }));
       await db.updateTable('orders').set({ reminder_sent_at: now, updated_at: now }).where('id', '=', order.id).execute();

@@ -340,6 +340,8 @@ export interface OrdersTable {
   /** Set before the request is handed to SMTP; see migration 009. */
   send_started_at: number | null;
   reminder_started_at: number | null;
+  /** sent_at + the shop's reminder delay, or null when no reminder is to be sent. */
+  reminder_due_at: number | null;
 }
 
 export interface CustomerEventsTable {

@@ -136,6 +136,28 @@ describeEachDatabase('review-request e-mails', (dialect) => {
     expect((await state(h, id)).reminder_sent_at).toBe(Math.floor(h.clock.now() / 1000) + 5 * DAY);
   });
 
+  it('sends no reminder for a shop that switched reminders off, without holding up other shops', async () => {
+    const h = harness();
+    const quiet = await h.newShop(`requests-no-reminder-${dialect}.example.com`);
+    await h.deps.db.kysely.updateTable('shops').set({ settings: JSON.stringify({ reminder_enabled: false }) }).where('id', '=', quiet.shop_id).execute();
+    const loud = await h.newShop(`requests-reminder-other-${dialect}.example.com`);
+    const quietOrders = [];
+    for (let i = 0; i < 3; i += 1) quietOrders.push(await order(h, quiet, `quiet-${i}@example.org`, 9));
+    await order(h, loud, 'loud@example.org', 8);
+    // A batch of one: orders of the quiet shop must not occupy it.
+    const single = new ReviewRequestJob({ db: h.deps.db, secretKey: h.deps.secretKey, clock: h.clock, transport: new SmtpTransport(smtp.url), publicUrl: PUBLIC_URL, mailFrom: 'reviews@reviews.example.com' }, 1);
+    for (let i = 0; i < 4; i += 1) await single.runOnce();
+    h.clock.advanceSeconds(6 * DAY);
+    try {
+      for (let i = 0; i < 4; i += 1) await single.runOnce();
+    } finally {
+      h.clock.advanceSeconds(-6 * DAY);
+    }
+    expect(smtp.to('loud@example.org').map((m) => m.subject)).toEqual([`How was your order from ${loud.name}?`, `Reminder: how was your order from ${loud.name}?`]);
+    expect(smtp.to('quiet-0@example.org')).toHaveLength(1);
+    for (const id of quietOrders) expect(await state(h, id)).toMatchObject({ status: 3, reminder_due_at: null, reminder_sent_at: null });
+  });
+
   it('writes .eml files to the outbox folder when no SMTP server is configured', async () => {
     const h = harness();
     const shop = await h.newShop(`requests-eml-${dialect}.example.com`);
