@@ -1,9 +1,12 @@
 import type { Db } from '../db/connect.js';
 import { pruneCustomerEvents } from '../events/customer-events.js';
 import type { Clock } from '../lib/clock.js';
+import { pruneDeliveryLog } from '../webhooks/delivery-repository.js';
 import type { JobKind } from './job-loop.js';
 
 const EVERY_SECONDS = 3600;
+/** webhooks.md §8: the delivery log is kept 30 days. */
+const DELIVERY_LOG_SECONDS = 30 * 24 * 3600;
 
 /** Deletes what has outlived its retention period, at most once an hour per worker. */
 export class RetentionJob implements JobKind {
@@ -17,6 +20,7 @@ export class RetentionJob implements JobKind {
     if (now < this.nextRunAt) return 0;
     this.nextRunAt = now + EVERY_SECONDS;
     await pruneCustomerEvents(this.deps.db.kysely, now - this.deps.customerEventRetentionDays * 86_400);
+    await pruneDeliveryLog(this.deps.db.kysely, now - DELIVERY_LOG_SECONDS);
     // Pruning is housekeeping, not work that makes the loop spin again.
     return 0;
   }

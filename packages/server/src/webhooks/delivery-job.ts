@@ -4,7 +4,7 @@ import type { SafeHttpClient } from '../egress/safe-http-client.js';
 import type { JobKind } from '../jobs/job-loop.js';
 import type { Clock } from '../lib/clock.js';
 import { batchLookups, type DeliveryLookups } from './delivery-lookups.js';
-import { cancelDelivery, claimDueDeliveries, type DeliveryRow, pruneDeliveryLog } from './delivery-repository.js';
+import { cancelDelivery, claimDueDeliveries, type DeliveryRow } from './delivery-repository.js';
 import { fanOutPendingEvents } from './fan-out.js';
 import { recordAttempt } from './record-attempt.js';
 import { nextStep } from './retry-policy.js';
@@ -29,10 +29,6 @@ export interface DeliveryJobOptions {
   leaseSeconds?: number;
 }
 
-/** webhooks.md §8: the delivery log is kept 30 days. */
-const LOG_RETENTION_SECONDS = 30 * 24 * 3600;
-const PRUNE_EVERY_SECONDS = 3600;
-
 async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -48,7 +44,6 @@ export class WebhookDeliveryJob implements JobKind {
   private readonly batchSize: number;
   private readonly concurrency: number;
   private readonly leaseSeconds: number;
-  private nextPruneAt = 0;
 
   constructor(
     private readonly deps: DeliveryJobDeps,
@@ -67,10 +62,6 @@ export class WebhookDeliveryJob implements JobKind {
   async runOnce(): Promise<number> {
     const { db } = this.deps;
     const now = this.now();
-    if (now >= this.nextPruneAt) {
-      await pruneDeliveryLog(db.kysely, now - LOG_RETENTION_SECONDS);
-      this.nextPruneAt = now + PRUNE_EVERY_SECONDS;
-    }
     const fannedOut = await fanOutPendingEvents(db.kysely, db.dialect, now, 500);
     const claimed = await claimDueDeliveries(db.kysely, db.dialect, this.workerId, now, now + this.leaseSeconds, this.batchSize);
     const lookups = batchLookups(db.kysely);
