@@ -1,42 +1,12 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, TEST_SECRET_KEY, useHarness } from '../support/harness.js';
 import { SmtpPeer } from '../support/smtp-peer.js';
+import { killWorkerMidway } from '../support/worker-process.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const TRIALS = 15;
 const ORDERS = 40;
-
-/** Runs `plaudit worker` until it has started, lets it work a random while, then SIGKILLs it. */
-async function killWorkerMidway(env: Record<string, string>, workMs: number): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'packages/server/src/main.ts'), 'worker'], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 30_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('background worker started')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', () => {
-      clearTimeout(timer);
-      reject(new Error(`worker exited early:\n${output}`));
-    });
-  });
-  await new Promise((resolve) => setTimeout(resolve, workMs));
-  child.kill('SIGKILL');
-  await exited;
-}
 
 describeEachDatabase('review-request worker killed at random points', (dialect) => {
   const harness = useHarness(dialect);

@@ -1,52 +1,15 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
 import { createReviewVia } from '../support/factories.js';
 import { envelope, TEST_SECRET_KEY, useHarness } from '../support/harness.js';
 import { deliverDue, deliveryJob, WEBHOOK_ENV } from '../support/webhooks.js';
 import { verifyStandard, WebhookReceiver } from '../support/webhook-receiver.js';
+import { killWorkerMidway, startWorker } from '../support/worker-process.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 /** Per database: 60 kills in all across SQLite and PostgreSQL. */
 const TRIALS = 30;
 const EVENTS = 120;
-
-/** Starts `plaudit worker` and resolves once it runs. */
-async function startWorker(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'packages/server/src/main.ts'), 'worker'], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 30_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('background worker started')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', () => {
-      clearTimeout(timer);
-      reject(new Error(`worker exited early:\n${output}`));
-    });
-  });
-  return { child, exited: exited.then(() => child.exitCode) };
-}
-
-/** Lets a worker work a random while, then SIGKILLs it. */
-async function killWorkerMidway(env: Record<string, string>, workMs: number): Promise<void> {
-  const { child, exited } = await startWorker(env);
-  await new Promise((resolve) => setTimeout(resolve, workMs));
-  child.kill('SIGKILL');
-  await exited;
-}
 
 describeEachDatabase('webhook worker killed at random points', (dialect) => {
   const harness = useHarness(dialect, { env: WEBHOOK_ENV });
