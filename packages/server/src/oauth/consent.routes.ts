@@ -22,12 +22,6 @@ function wantsJson(request: FastifyRequest): boolean {
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
-function pathWithQuery(path: string, params: Record<string, string | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined) query.append(name, value);
-  return `${path}?${query.toString()}`;
-}
-
 /** The request's parameters as the consent form carries them back (only what was sent). */
 function formParams(request: AuthorizationRequest): Array<[string, string]> {
   const pairs: Array<[string, string | undefined]> = [
@@ -96,8 +90,8 @@ export function registerConsentRoutes(app: FastifyInstance, deps: AppDeps): void
     const session = await currentSession(request, deps);
     if (!session) {
       if (json) throw new ApiError(Code.unauthenticated, 'sign in as the merchant first (/console/login)');
-      const here = pathWithQuery(request.routeOptions.url ?? CONSENT_PATHS[0], Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string')));
-      return reply.code(303).header('location', pathWithQuery('/console/login', { return_to: here })).send();
+      const here = redirectWith(request.routeOptions.url ?? CONSENT_PATHS[0], Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string')));
+      return reply.code(303).header('location', redirectWith('/console/login', { return_to: here })).send();
     }
     if (session.shops.length === 0) return sendMessagePage(reply, 403, 'No shop to connect', 'Your account is not linked to any shop.');
 

@@ -90,8 +90,9 @@ export async function checkAuthorizationRequest(db: Kysely<Database>, params: Au
 }
 
 /**
- * The platform's redirect URI with our answer appended. The registered URI is kept byte for byte
- * (it may carry its own query); `iss` lets the client check who answered (RFC 9207).
+ * A URL with parameters appended (undefined ones left out): the platform's redirect URI with our
+ * answer, kept byte for byte since it may carry its own query (`iss` lets the client check who
+ * answered, RFC 9207), or one of our own paths.
  */
 export function redirectWith(redirectUri: string, params: Record<string, string | undefined>): string {
   const query = new URLSearchParams();
