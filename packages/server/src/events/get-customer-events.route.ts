@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { invalidField } from '../http/errors.js';
+import { type FieldError, invalidArgument } from '../http/errors.js';
 import { defineOperation } from '../http/operation.js';
 import { Page, PageInfo, pageInfo, PageSize, QueryTime } from '../http/wire-schemas.js';
-import { parseTimeInput } from '../lib/time-format.js';
+import { timeRange } from '../http/time-range.js';
 import { presentCustomerEvent } from './customer-events.js';
 import { EVENT_SOURCES, EVENT_TYPES, OS_TYPES } from './event-types.js';
 
@@ -47,9 +47,9 @@ export const getCustomerEventsOperation = defineOperation({
   }),
   data: Type.Object({ page: PageInfo, list: Type.Array(CustomerEventSchema) }),
   async handler({ actor, query, db }) {
-    const from = query.start_time === undefined ? undefined : (parseTimeInput(query.start_time, 'start') ?? undefined);
-    const to = query.end_time === undefined ? undefined : (parseTimeInput(query.end_time, 'end') ?? undefined);
-    if (from !== undefined && to !== undefined && from > to) throw invalidField('start_time', 'must not be later than end_time');
+    const errors: FieldError[] = [];
+    const { from, to } = timeRange(query.start_time, query.end_time, 'start_time', 'end_time', errors);
+    if (errors.length > 0) throw invalidArgument(errors);
     let filtered = db.selectFrom('customer_events').where('shop_id', '=', actor.shopId);
     if (query.event_type) filtered = filtered.where('event_type', '=', query.event_type);
     if (query.os_type) filtered = filtered.where('os_type', '=', query.os_type);

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { invalidArgument, type FieldError } from '../http/errors.js';
 import { defineOperation } from '../http/operation.js';
 import { Page, PageInfo, pageInfo, PageSize, QueryTime } from '../http/wire-schemas.js';
-import { parseTimeInput } from '../lib/time-format.js';
+import { timeRange } from '../http/time-range.js';
 import { type OrderRow, presentOrder } from './order-presenter.js';
 import { OrderSchema } from './order-schemas.js';
 
@@ -26,14 +26,9 @@ export const getOrdersOperation = defineOperation({
   }),
   data: Type.Object({ page: PageInfo, list: Type.Array(OrderSchema) }),
   async handler({ actor, query, db }) {
-    const bound = (value: string | undefined, end: boolean) => (value === undefined ? undefined : (parseTimeInput(value, end ? 'end' : 'start') ?? undefined));
-    const sentFrom = bound(query.start_sent_at, false);
-    const sentTo = bound(query.end_sent_at, true);
-    const from = bound(query.start_time, false);
-    const to = bound(query.end_time, true);
     const errors: FieldError[] = [];
-    if (sentFrom !== undefined && sentTo !== undefined && sentFrom > sentTo) errors.push({ field: 'start_sent_at', reason: 'must not be later than end_sent_at' });
-    if (from !== undefined && to !== undefined && from > to) errors.push({ field: 'start_time', reason: 'must not be later than end_time' });
+    const { from: sentFrom, to: sentTo } = timeRange(query.start_sent_at, query.end_sent_at, 'start_sent_at', 'end_sent_at', errors);
+    const { from, to } = timeRange(query.start_time, query.end_time, 'start_time', 'end_time', errors);
     if (errors.length > 0) throw invalidArgument(errors);
 
     let filtered = db.selectFrom('orders').where('shop_id', '=', actor.shopId);
