@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CustomerEventsTable, Database } from '../db/schema.js';
 import { formatRecordTime } from '../lib/time-format.js';
-import { appendOutboxEventJson } from '../webhooks/outbox.js';
+import { appendOutboxEventsJson } from '../webhooks/outbox.js';
 import type { EventSource, EventType, OsType } from './event-types.js';
 
 export const MAX_EXTRA_BYTES = 2048;
@@ -39,7 +39,7 @@ export function presentCustomerEvent(row: Selectable<CustomerEventsTable>) {
 
 /**
  * Stores a batch of events with one multi-row insert, and records `customer_event/created` for
- * each (webhooks.md §1), in the caller's transaction. E-mail addresses are kept only for EMAIL
+ * each (webhooks.md §1) with another, in the caller's transaction. E-mail addresses are kept only for EMAIL
  * events (§13); extras over 2 KB are refused by the callers and dropped here as a last guard.
  */
 export async function recordCustomerEvents(db: Kysely<Database>, shopId: string, events: NewCustomerEvent[], nowMs: number): Promise<number[]> {
@@ -63,7 +63,7 @@ export async function recordCustomerEvents(db: Kysely<Database>, shopId: string,
     };
   });
   const inserted = await db.insertInto('customer_events').values(rows).returningAll().execute();
-  for (const row of inserted) await appendOutboxEventJson(db, shopId, 'customer_event/created', JSON.stringify({ list: [presentCustomerEvent(row)] }), nowMs);
+  await appendOutboxEventsJson(db, shopId, 'customer_event/created', inserted.map((row) => JSON.stringify({ list: [presentCustomerEvent(row)] })), nowMs);
   return inserted.map((row) => Number(row.id));
 }
 

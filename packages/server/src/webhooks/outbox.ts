@@ -24,6 +24,15 @@ export async function appendOutboxEventJson(db: Kysely<Database>, shopId: string
   return insertEvent(db, { shopId, platformId: null, topic, payloadJson, nowMs });
 }
 
+/** Several events of one topic in one multi-row insert (customer events arrive in batches). */
+export async function appendOutboxEventsJson(db: Kysely<Database>, shopId: string, topic: DomainTopic, payloadsJson: string[], nowMs: number): Promise<void> {
+  if (payloadsJson.length === 0) return;
+  await db
+    .insertInto('outbox_events')
+    .values(payloadsJson.map((payload) => ({ shop_id: shopId, platform_id: null, topic, event_id: newEventId(nowMs), payload, occurred_at: Math.floor(nowMs / 1000) })))
+    .execute();
+}
+
 /** A system event for one platform, in the caller's transaction like every other event. */
 export async function appendSystemEvent(db: Kysely<Database>, platformId: string, shopId: string, topic: SystemTopic, payload: unknown, nowMs: number): Promise<string> {
   return insertEvent(db, { shopId, platformId, topic, payloadJson: JSON.stringify(payload), nowMs });
