@@ -1,5 +1,6 @@
 // Plaudit as deployed (the built dist), on the seeded SQLite file, without rate limits: the
 // benchmark measures serving, and 1,200 requests a minute would stop it within a second.
+import { storageFor } from '../packages/server/dist/media/storage-for-config.js';
 import { buildApp } from '../packages/server/dist/app.js';
 import { parseConfig } from '../packages/server/dist/config.js';
 import { connectDatabase } from '../packages/server/dist/db/connect.js';
@@ -15,7 +16,7 @@ const config = parseConfig({
   LOG_LEVEL: 'silent',
 });
 const db = connectDatabase(config.database);
-const app = await buildApp({ config, db, secretKey: config.secretKey, clock: systemClock, replayCache: new DatabaseReplayCache(db.kysely), rateLimitStore: new MemoryRateLimitStore() }, { logger: false });
+const app = await buildApp({ config, db, secretKey: config.secretKey, clock: systemClock, replayCache: new DatabaseReplayCache(db.kysely), rateLimitStore: new MemoryRateLimitStore(), storage: storageFor(config.storage) }, { logger: false });
 process.once('SIGINT', () => process.exit(0));
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 process.send?.('ready');

@@ -1,5 +1,6 @@
 // Plaudit as `plaudit serve` runs it: the API plus (BENCH_WORKER=1) the in-process background
 // worker, nudged after each commit. Rate limits are off; receivers on loopback are allowed.
+import { storageFor } from '../packages/server/dist/media/storage-for-config.js';
 import { pino } from 'pino';
 import { buildApp } from '../packages/server/dist/app.js';
 import { parseConfig } from '../packages/server/dist/config.js';
@@ -19,7 +20,7 @@ const config = parseConfig({
   LOG_LEVEL: 'silent',
 });
 const db = connectDatabase(config.database);
-const deps = { config, db, secretKey: config.secretKey, clock: systemClock, replayCache: new DatabaseReplayCache(db.kysely), rateLimitStore: new MemoryRateLimitStore() };
+const deps = { config, db, secretKey: config.secretKey, clock: systemClock, replayCache: new DatabaseReplayCache(db.kysely), rateLimitStore: new MemoryRateLimitStore(), storage: storageFor(config.storage) };
 const worker = process.env.BENCH_WORKER === '1' ? createBackgroundWorker(deps, pino({ level: 'silent' })) : undefined;
 if (worker) deps.outboxSignal = () => worker.nudge();
 const app = await buildApp(deps, { logger: false });

@@ -5,6 +5,7 @@ import type { BearerAuthenticator } from './http/bearer-auth.js';
 import type { RateLimitStore } from './http/rate-limiter.js';
 import type { ReplayCache } from './http/replay-cache.js';
 import type { Clock } from './lib/clock.js';
+import type { MediaStorage } from './media/media-storage.js';
 
 /** The outside world as the app sees it: injected so tests control time and storage. */
 export interface AppDeps {
@@ -14,6 +15,8 @@ export interface AppDeps {
   clock: Clock;
   replayCache: ReplayCache;
   rateLimitStore: RateLimitStore;
+  /** Uploaded media bytes: local disk or S3 (config.storage). */
+  storage: MediaStorage;
   /** OAuth2 access tokens; buildApp uses the authorization server's tables when none is given. */
   bearer?: BearerAuthenticator;
   /** DNS for outgoing requests; tests make names resolve inward with it. */

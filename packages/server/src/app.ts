@@ -22,6 +22,8 @@ import { registerGoogleFeed } from './storefront/google-feed.route.js';
 import { webhookOperations } from './webhooks/operations.js';
 import { customerOperations } from './customers/operations.js';
 import { orderOperations } from './orders/operations.js';
+import { mediaOperations } from './media/operations.js';
+import { mediaPlugin } from './media/media-plugin.js';
 import { getCustomerEventsOperation } from './events/get-customer-events.route.js';
 
 /** README §11: path plus query string at most 8 KiB. */
@@ -84,10 +86,11 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
   installObservability(app, deps);
   await installApiDocs(app, deps.config);
   await app.register(cookie);
-  await app.register(openApiPlugin, { deps, operations: [...reviewOperations, ...webhookOperations, ...orderOperations, ...customerOperations, getCustomerEventsOperation, cancelAuthorizationOperation] });
+  await app.register(openApiPlugin, { deps, operations: [...reviewOperations, ...mediaOperations, ...webhookOperations, ...orderOperations, ...customerOperations, getCustomerEventsOperation, cancelAuthorizationOperation] });
   await app.register(oauthPlugin, { deps });
   await app.register(consolePlugin, { deps });
   await app.register(collectionPlugin, { deps });
+  await app.register(mediaPlugin, { deps });
   registerGoogleFeed(app, deps);
   return app;
 }

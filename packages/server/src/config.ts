@@ -43,9 +43,26 @@ export interface Config {
   readonly smtpUrl: string | null;
   /** MAIL_FROM: the sender address of Plaudit's e-mails (the display name is the shop's). */
   readonly mailFrom: string;
+  /** STORAGE_URL: media on local disk under DATA_DIR/media (default) or in an S3 bucket. */
+  readonly storage: StorageTarget;
+  /** MEDIA_BASE_URL: origin (a CDN) that forwards to `<PUBLIC_URL>/media`; default that URL itself. */
+  readonly mediaBaseUrl: string;
   /** CUSTOMER_EVENT_RETENTION_DAYS: customer events older than this are deleted (collection.md §15). */
   readonly customerEventRetentionDays: number;
 }
+
+/** Where uploaded files live (architecture: storage port with two adapters). */
+export type StorageTarget =
+  | { readonly kind: 'local'; readonly directory: string }
+  | {
+      readonly kind: 's3';
+      readonly bucket: string;
+      /** An S3-compatible endpoint (MinIO, R2, s3rver); undefined for AWS itself. */
+      readonly endpoint: string | undefined;
+      readonly region: string;
+      /** Path-style addressing (`endpoint/bucket/key`), which most S3-compatible servers need. */
+      readonly forcePathStyle: boolean;
+    };
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, reason: string) {
@@ -188,6 +205,42 @@ function parsePositiveInt(env: Env, name: string, fallback: number): number {
   return Number(raw);
 }
 
+/** `s3://bucket?endpoint=https://minio:9000&region=eu-west-1&path_style=1`; credentials come from the AWS variables. */
+function parseStorage(env: Env, dataDir: string): StorageTarget {
+  const raw = read(env, 'STORAGE_URL');
+  if (raw === undefined || raw === 'local') return { kind: 'local', directory: path.join(dataDir, 'media') };
+  if (raw.startsWith('file://') || raw.startsWith('/') || raw.startsWith('.')) {
+    return { kind: 'local', directory: path.resolve(raw.startsWith('file://') ? new URL(raw).pathname : raw) };
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('STORAGE_URL', `must be s3://bucket?endpoint=…&region=… or a directory (got "${raw}")`);
+  }
+  if (url.protocol !== 's3:' || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(url.hostname)) {
+    throw new ConfigError('STORAGE_URL', `must be s3://<bucket>?endpoint=…&region=… or a directory (got "${raw}")`);
+  }
+  const endpoint = url.searchParams.get('endpoint') ?? undefined;
+  if (endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(endpoint)) throw new ConfigError('STORAGE_URL', 'endpoint must be an http(s) URL');
+  const pathStyle = url.searchParams.get('path_style');
+  return {
+    kind: 's3',
+    bucket: url.hostname,
+    endpoint,
+    region: url.searchParams.get('region') ?? read(env, 'AWS_REGION') ?? 'us-east-1',
+    // S3-compatible servers rarely have wildcard DNS for virtual-hosted buckets.
+    forcePathStyle: pathStyle === null ? endpoint !== undefined : /^(1|true)$/i.test(pathStyle),
+  };
+}
+
+function parseMediaBaseUrl(env: Env, publicUrl: string): string {
+  const raw = read(env, 'MEDIA_BASE_URL');
+  if (raw === undefined) return `${publicUrl}/media`;
+  if (!/^https?:\/\/[^\s?#]+$/.test(raw)) throw new ConfigError('MEDIA_BASE_URL', `must be an http(s) URL without query string (got "${raw}")`);
+  return raw.replace(/\/+$/, '');
+}
+
 /**
  * Parses the environment once into a frozen config. Nothing else in Plaudit reads process.env.
  * Throws ConfigError naming the variable at fault.
@@ -223,6 +276,8 @@ export function parseConfig(env: Env): Config {
     }),
     customerEventRetentionDays: parsePositiveInt(env, 'CUSTOMER_EVENT_RETENTION_DAYS', 400),
     smtpUrl: parseSmtpUrl(env),
+    storage: Object.freeze(parseStorage(env, dataDir)),
+    mediaBaseUrl: parseMediaBaseUrl(env, parsePublicUrl(env, port)),
     mailFrom: parseMailFrom(env, parsePublicUrl(env, port)),
   });
 }

@@ -1,3 +1,4 @@
+import { storageFor } from './media/storage-for-config.js';
 import { parseConfig } from './config.js';
 import { connectDatabase } from './db/connect.js';
 import { buildApp } from './app.js';
@@ -14,7 +15,7 @@ export async function generateOpenApiDocument(): Promise<string> {
   const db = connectDatabase(config.database);
   try {
     const app = await buildApp(
-      { config, db, secretKey: config.secretKey!, clock: systemClock, replayCache: new DatabaseReplayCache(db.kysely), rateLimitStore: new MemoryRateLimitStore() },
+      { config, db, secretKey: config.secretKey!, clock: systemClock, replayCache: new DatabaseReplayCache(db.kysely), rateLimitStore: new MemoryRateLimitStore(), storage: storageFor(config.storage) },
       { logger: false },
     );
     await app.ready();

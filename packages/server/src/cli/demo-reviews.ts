@@ -1,3 +1,5 @@
+import type { MediaStorage } from '../media/media-storage.js';
+import type { MediaUrls } from '../media/media-urls.js';
 import type { Db } from '../db/connect.js';
 import { hmacActor } from '../http/actor.js';
 import type { Clock } from '../lib/clock.js';
@@ -17,7 +19,7 @@ const SAMPLES: Array<Pick<NewReview, 'productId' | 'rating' | 'author' | 'title'
 ];
 
 /** A few reviews for the demo shop, so the console and the API have something to show at once. */
-export async function seedDemoReviews(db: Db, clock: Clock, shopId: string, publicUrl: string): Promise<void> {
+export async function seedDemoReviews(db: Db, clock: Clock, shopId: string, mediaUrls: MediaUrls, storage: MediaStorage): Promise<void> {
   const shop = (await findShopById(db.kysely, shopId))!;
   const actor = { ...hmacActor(shop), caller: 'demo' };
   await db.kysely.transaction().execute(async (trx) => {
@@ -42,7 +44,7 @@ export async function seedDemoReviews(db: Db, clock: Clock, shopId: string, publ
           reply: null,
           media: [],
         },
-        { publicUrl, nowMs: clock.now() },
+        { mediaUrls, storage, nowMs: clock.now() },
       );
     }
   });

@@ -1,3 +1,5 @@
+import { storageFor } from '../media/storage-for-config.js';
+import { MediaUrls } from '../media/media-urls.js';
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
 import { createMerchant } from '../console/merchant-service.js';
@@ -23,7 +25,7 @@ export async function announceDemoShop(config: Config, db: Db, clock: Clock, pri
     const shop = await createShop(db.kysely, { secretKey: config.secretKey!, clock }, DEMO_SHOP);
     const password = randomBytes(16).toString('base64url');
     await createMerchant(db.kysely, clock, { email: DEMO_MERCHANT_EMAIL, password, shopIds: [shop.shop_id] });
-    await seedDemoReviews(db, clock, shop.shop_id, config.publicUrl);
+    await seedDemoReviews(db, clock, shop.shop_id, MediaUrls.of(config), storageFor(config.storage));
     print('');
     print('  Demo shop created (shown once; keep the private token secret):');
     print(`    shop_id        ${shop.shop_id}`);

@@ -1,3 +1,4 @@
+import { MediaUrls } from '../media/media-urls.js';
 import { createReadStream, statSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
@@ -46,7 +47,7 @@ export function registerImportCommand(program: Command): void {
           const summary = await importReviews(db.kysely, shop, createReadStream(file), {
             format: options.format as ImportFormat,
             dryRun: Boolean(options.dryRun),
-            publicUrl: config.publicUrl,
+            mediaUrls: MediaUrls.of(config),
             clock: systemClock,
             onRejection: (rejection) => {
               if (shown.length < SHOWN_REJECTIONS) shown.push(rejection);

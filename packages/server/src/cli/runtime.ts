@@ -1,3 +1,4 @@
+import { storageFor } from '../media/storage-for-config.js';
 import type { AppDeps } from '../app-deps.js';
 import { type Config, ConfigError, parseConfig } from '../config.js';
 import { connectDatabase, type Db } from '../db/connect.js';
@@ -46,6 +47,7 @@ export function runtimeDeps(config: Config, db: Db): RuntimeDeps {
     secretKey: config.secretKey,
     clock: systemClock,
     replayCache: new DatabaseReplayCache(db.kysely),
+    storage: storageFor(config.storage),
     rateLimitStore: redis === null ? new MemoryRateLimitStore() : new RedisRateLimitStore(redis),
     closeExtras: async () => {
       await redis?.quit();

@@ -9,6 +9,7 @@ import { customersMigration } from './migrations/006-customers.js';
 import { ordersMigration } from './migrations/007-orders.js';
 import { customerEventsMigration } from './migrations/008-customer-events.js';
 import { requestSendingMigration } from './migrations/009-request-sending.js';
+import { mediaMigration } from './migrations/010-media.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -22,6 +23,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '007-orders': ordersMigration(dialect),
     '008-customer-events': customerEventsMigration(dialect),
     '009-request-sending': requestSendingMigration,
+    '010-media': mediaMigration,
   };
 }
 

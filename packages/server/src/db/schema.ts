@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Table types. Times are UTC Unix seconds; flags are integers 0/1 on both dialects. */
 
@@ -361,6 +361,35 @@ export interface CustomerEventsTable {
   created_at: number;
 }
 
+/** Each shop's upload keys (reviews.md §10.1, storefront.md §5); secrets derive from the server key. */
+export interface MediaUploadKeysTable {
+  access_id: string;
+  shop_id: string;
+  audience: 'merchant' | 'shopper';
+  created_at: number;
+}
+
+/** The ledger of uploaded files (reviews.md §12). */
+export interface MediaFilesTable {
+  key: string;
+  shop_id: string;
+  kind: 'image' | 'video';
+  /** `pending`: a video upload URL was issued; `receiving`: its PUT is in progress; `stored`: the file exists. */
+  status: 'pending' | 'receiving' | 'stored';
+  content_type: string;
+  size: number;
+  width: ColumnType<number, number | undefined, number>;
+  height: ColumnType<number, number | undefined, number>;
+  original_name: ColumnType<string, string | undefined, string>;
+  /** Hash of the upload credential's policy; counts a shopper credential's files. */
+  credential: ColumnType<string, string | undefined, string>;
+  put_token_hash: string | null;
+  put_expires_at: number | null;
+  /** The review the file is attached to; null while unattached. */
+  review_id: number | null;
+  created_at: number;
+}
+
 export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
@@ -388,4 +417,6 @@ export interface Database {
   email_unsubscribes: EmailUnsubscribesTable;
   orders: OrdersTable;
   customer_events: CustomerEventsTable;
+  media_upload_keys: MediaUploadKeysTable;
+  media_files: MediaFilesTable;
 }

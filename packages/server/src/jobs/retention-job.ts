@@ -1,6 +1,8 @@
 import type { Db } from '../db/connect.js';
 import { pruneCustomerEvents } from '../events/customer-events.js';
 import type { Clock } from '../lib/clock.js';
+import type { MediaStorage } from '../media/media-storage.js';
+import { sweepUnattachedMedia } from '../media/sweep-unattached.js';
 import { pruneDeliveryLog } from '../webhooks/delivery-repository.js';
 import type { JobKind } from './job-loop.js';
 
@@ -13,7 +15,7 @@ export class RetentionJob implements JobKind {
   readonly name = 'retention';
   private nextRunAt = 0;
 
-  constructor(private readonly deps: { db: Db; clock: Clock; customerEventRetentionDays: number }) {}
+  constructor(private readonly deps: { db: Db; clock: Clock; storage: MediaStorage; customerEventRetentionDays: number }) {}
 
   async runOnce(): Promise<number> {
     const now = Math.floor(this.deps.clock.now() / 1000);
@@ -21,6 +23,7 @@ export class RetentionJob implements JobKind {
     this.nextRunAt = now + EVERY_SECONDS;
     await pruneCustomerEvents(this.deps.db.kysely, now - this.deps.customerEventRetentionDays * 86_400);
     await pruneDeliveryLog(this.deps.db.kysely, now - DELIVERY_LOG_SECONDS);
+    await sweepUnattachedMedia(this.deps.db.kysely, this.deps.storage, now);
     // Pruning is housekeeping, not work that makes the loop spin again.
     return 0;
   }

@@ -1,3 +1,4 @@
+import { MediaUrls } from '../media/media-urls.js';
 import { Type } from '@sinclair/typebox';
 import { defineOperation } from '../http/operation.js';
 import type { FieldError } from '../http/errors.js';
@@ -76,7 +77,7 @@ export const createReviewOperation = defineOperation({
   async handler({ actor, body, db, deps }) {
     const errors: FieldError[] = [];
     const input = newReviewFromBody(body, errors);
-    const id = await createReview(db, actor, input, { publicUrl: deps.config.publicUrl, nowMs: deps.clock.now() }, errors);
+    const id = await createReview(db, actor, input, { mediaUrls: MediaUrls.of(deps.config), storage: deps.storage, nowMs: deps.clock.now() }, errors);
     return { id: String(id) };
   },
 });

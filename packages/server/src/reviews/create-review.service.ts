@@ -7,6 +7,9 @@ import { readShopSettings } from '../shops/shop-settings.js';
 import { hasMatchingOrder, markOrdersReviewed } from '../orders/review-match.js';
 import { appendOutboxEvent } from '../webhooks/outbox.js';
 import { upsertProduct } from './product-repository.js';
+import { attachHostedFiles, checkHostedFiles } from '../media/attach-media.js';
+import type { MediaStorage } from '../media/media-storage.js';
+import type { MediaUrls } from '../media/media-urls.js';
 import { checkHostedMedia, defaultThumbnail, type MediaInput } from './review-media-input.js';
 import { presentReview } from './review-presenter.js';
 import { findLiveReview, insertMedia, insertReview, mediaOfReviews } from './review-repository.js';
@@ -44,18 +47,24 @@ const FUTURE_TOLERANCE_SECONDS = 3600;
  * The checks of a new review that a schema cannot express: times that parse and do not lie in the
  * future, and hosted media of this shop. Appends problems to `errors`; answers the resolved times.
  */
-export function checkNewReview(input: NewReview, shopId: string, publicUrl: string, now: number, errors: FieldError[]): { commentedAt: number; replyAt: number } {
+export function checkNewReview(input: NewReview, shopId: string, mediaUrls: MediaUrls, now: number, errors: FieldError[]): { commentedAt: number; replyAt: number } {
   const commentedAt = input.commentedAt === undefined ? now : parseTimeInput(input.commentedAt);
   if (commentedAt === null) errors.push({ field: 'commented_at', reason: 'must be a valid time' });
   else if (commentedAt > now + FUTURE_TOLERANCE_SECONDS) errors.push({ field: 'commented_at', reason: 'must not be more than one hour in the future' });
   const replyAt = input.reply && input.reply.replyAt !== undefined ? parseTimeInput(input.reply.replyAt) : now;
   if (replyAt === null) errors.push({ field: 'reply.reply_at', reason: 'must be a valid time' });
-  checkHostedMedia(input.media, shopId, publicUrl, errors);
+  checkHostedMedia(input.media, shopId, mediaUrls, errors);
   return { commentedAt: commentedAt ?? now, replyAt: replyAt ?? now };
 }
 
+/** Hosted files know their pixel size (reviews.md §4 Media `width`, `height`); external ones are 0. */
+function pixelSize(file: { width: number; height: number } | undefined): { width: number; height: number } {
+  return { width: file?.width ?? 0, height: file?.height ?? 0 };
+}
+
 export interface CreateReviewDeps {
-  publicUrl: string;
+  mediaUrls: MediaUrls;
+  storage: MediaStorage;
   nowMs: number;
 }
 
@@ -66,7 +75,8 @@ export interface CreateReviewDeps {
 export async function createReview(db: Kysely<Database>, actor: Actor, input: NewReview, deps: CreateReviewDeps, preErrors: FieldError[] = []): Promise<number> {
   const now = Math.floor(deps.nowMs / 1000);
   const errors = [...preErrors];
-  const { commentedAt, replyAt } = checkNewReview(input, actor.shopId, deps.publicUrl, now, errors);
+  const { commentedAt, replyAt } = checkNewReview(input, actor.shopId, deps.mediaUrls, now, errors);
+  const files = errors.length > 0 ? new Map() : await checkHostedFiles(db, deps.storage, actor.shopId, input.media, deps.mediaUrls, errors);
   if (errors.length > 0) throw invalidArgument(errors);
 
   const isPublished = publishedByDefault(input, readShopSettings(actor.shop.settings));
@@ -81,13 +91,13 @@ export async function createReview(db: Kysely<Database>, actor: Actor, input: Ne
       review_id: id,
       position,
       url: item.url,
-      thumbnail_url: defaultThumbnail(item, deps.publicUrl),
+      thumbnail_url: defaultThumbnail(item, deps.mediaUrls),
       type: item.type,
       is_published: item.isPublished,
-      width: 0,
-      height: 0,
+      ...pixelSize(files.get(deps.mediaUrls.keyOf(item.url) ?? '')),
     })),
   );
+  await attachHostedFiles(db, actor.shopId, files, id);
   await adjustStats(db, actor.shopId, input.productId, input.rating, isPublished === 1 ? 'published' : 'hidden', 1);
 
   const row = await findLiveReview(db, actor.shopId, id);

@@ -1,3 +1,4 @@
+import type { MediaUrls } from '../media/media-urls.js';
 import type { FieldError } from '../http/errors.js';
 
 /** One media item as stored, whichever body format it came in (reviews.md §5.3). */
@@ -62,32 +63,27 @@ export function mediaFromFormatB(media: FormatBItem[], errors: FieldError[]): Me
 }
 
 /**
- * Plaudit-hosted URLs (under the media base or the upload host) must name this shop's files
- * (reviews.md §5.3). Returns the storage key of a hosted URL, or undefined for an external one.
+ * The syntactic half of reviews.md §5.3: a Plaudit-hosted URL must name a key under this shop's
+ * prefix. Whether the file exists and is free to attach is the ledger's question (media/attach-media.ts).
  */
-export function hostedMediaKey(url: string, publicUrl: string): string | undefined {
-  for (const base of [`${publicUrl}/media/upload/`, `${publicUrl}/media/`]) {
-    if (url.startsWith(base)) return decodeURIComponent(url.slice(base.length).split(/[?#]/)[0] ?? '');
-  }
-  return undefined;
-}
-
-export function checkHostedMedia(items: readonly MediaInput[], shopId: string, publicUrl: string, errors: FieldError[]): void {
+export function checkHostedMedia(items: readonly MediaInput[], shopId: string, urls: MediaUrls, errors: FieldError[]): void {
   for (const item of items) {
-    const urls: Array<[string, string | undefined]> = [[item.urlField, item.url], [item.thumbnailField, item.thumbnailUrl]];
-    for (const [field, url] of urls) {
-      const key = url === undefined ? undefined : hostedMediaKey(url, publicUrl);
+    const slots: Array<[string, string | undefined]> = [[item.urlField, item.url], [item.thumbnailField, item.thumbnailUrl]];
+    for (const [field, url] of slots) {
+      const key = url === undefined ? undefined : urls.keyOf(url);
       if (key !== undefined && (!key.startsWith(`${shopId}/`) || key.split('/').includes('..'))) {
-        errors.push({ field, reason: 'must be a file uploaded for this shop' });
+        errors.push({ field, reason: HOSTED_MEDIA_REASON });
       }
     }
   }
 }
 
+export const HOSTED_MEDIA_REASON = 'must be a file uploaded for this shop';
+
 /** reviews.md §5.4: a hosted image's thumbnail is its small rendition; an external image is its own; a video has none. */
-export function defaultThumbnail(item: MediaInput, publicUrl: string): string {
+export function defaultThumbnail(item: MediaInput, urls: MediaUrls): string {
   if (item.thumbnailUrl !== undefined) return item.thumbnailUrl;
   if (item.type === 2) return '';
-  const key = hostedMediaKey(item.url, publicUrl);
-  return key === undefined ? item.url : `${publicUrl}/media/${key}?x-oss-process=style/trustoo_small`;
+  const key = urls.keyOf(item.url);
+  return key === undefined ? item.url : urls.urlOf(key, 'small');
 }

@@ -1,3 +1,4 @@
+import { MediaUrls } from '../media/media-urls.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { verifyToken } from '../lib/signed-token.js';
@@ -132,7 +133,7 @@ export function registerReviewLinkPage(app: FastifyInstance, deps: AppDeps): voi
           media: [],
           product: {},
         },
-        { publicUrl: deps.config.publicUrl, nowMs },
+        { mediaUrls: MediaUrls.of(deps.config), storage: deps.storage, nowMs },
       );
       const row = await trx.selectFrom('reviews').select('is_published').where('id', '=', id).executeTakeFirstOrThrow();
       const status = row.is_published === 1 ? 'published' : 'pending';

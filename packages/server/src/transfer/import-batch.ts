@@ -2,6 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Database, ReviewsTable } from '../db/schema.js';
 import type { NewReview } from '../reviews/create-review.service.js';
 import { upsertProduct } from '../reviews/product-repository.js';
+import type { MediaUrls } from '../media/media-urls.js';
 import { defaultThumbnail } from '../reviews/review-media-input.js';
 import { presentReview } from '../reviews/review-presenter.js';
 import type { MediaRow, ReviewWithProduct } from '../reviews/review-repository.js';
@@ -37,7 +38,7 @@ export async function insertImportedBatch(
   shop: ShopRow,
   source: string,
   items: readonly PreparedReview[],
-  publicUrl: string,
+  mediaUrls: MediaUrls,
   nowMs: number,
   knownProducts: Map<string, string>,
 ): Promise<{ inserted: number; skipped: number }> {
@@ -72,7 +73,7 @@ export async function insertImportedBatch(
     const reviewId = idByExternal.get(item.externalId);
     if (reviewId === undefined) return [];
     return item.input.media.map((m, position) => ({
-      shop_id: shop.id, review_id: reviewId, position, url: m.url, thumbnail_url: defaultThumbnail(m, publicUrl), type: m.type, is_published: m.isPublished, width: 0, height: 0,
+      shop_id: shop.id, review_id: reviewId, position, url: m.url, thumbnail_url: defaultThumbnail(m, mediaUrls), type: m.type, is_published: m.isPublished, width: 0, height: 0,
     }));
   });
   const mediaByReview = new Map<number, MediaRow[]>();

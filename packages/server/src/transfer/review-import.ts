@@ -1,3 +1,4 @@
+import type { MediaUrls } from '../media/media-urls.js';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
@@ -36,7 +37,7 @@ export interface ImportSummary extends ImportProgress {
 export interface ImportOptions {
   format: ImportFormat;
   dryRun: boolean;
-  publicUrl: string;
+  mediaUrls: MediaUrls;
   clock: { now(): number };
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
@@ -80,7 +81,7 @@ export async function importReviews(db: Kysely<Database>, shop: ShopRow, input: 
       summary.imported += batch.length;
     } else {
       const items = batch;
-      const result = await db.transaction().execute((trx) => insertImportedBatch(trx, shop, options.format, items, options.publicUrl, options.clock.now(), knownProducts));
+      const result = await db.transaction().execute((trx) => insertImportedBatch(trx, shop, options.format, items, options.mediaUrls, options.clock.now(), knownProducts));
       summary.imported += result.inserted;
       summary.skipped += result.skipped;
     }
@@ -134,7 +135,7 @@ export async function importReviews(db: Kysely<Database>, shop: ShopRow, input: 
     }
     const errors: FieldError[] = [];
     const review = newReviewFromBody(mapped.body as Parameters<typeof newReviewFromBody>[0], errors);
-    const { commentedAt, replyAt } = checkNewReview(review, shop.id, options.publicUrl, Math.floor(options.clock.now() / 1000), errors);
+    const { commentedAt, replyAt } = checkNewReview(review, shop.id, options.mediaUrls, Math.floor(options.clock.now() / 1000), errors);
     if (errors.length > 0) {
       reject({ line, reasons: describe(errors) });
       continue;

@@ -86,10 +86,10 @@ describeEachDatabase('customer events', (dialect) => {
     const count = async () => (await h.deps.db.kysely.selectFrom('customer_events').select('id').where('shop_id', '=', shop.shop_id).execute()).length;
     h.clock.advanceSeconds(399 * 86_400);
     try {
-      await new RetentionJob({ db: h.deps.db, clock: h.clock, customerEventRetentionDays: 400 }).runOnce();
+      await new RetentionJob({ db: h.deps.db, clock: h.clock, storage: h.deps.storage, customerEventRetentionDays: 400 }).runOnce();
       expect(await count()).toBe(1);
       h.clock.advanceSeconds(2 * 86_400);
-      await new RetentionJob({ db: h.deps.db, clock: h.clock, customerEventRetentionDays: 400 }).runOnce();
+      await new RetentionJob({ db: h.deps.db, clock: h.clock, storage: h.deps.storage, customerEventRetentionDays: 400 }).runOnce();
       expect(await count()).toBe(0);
     } finally {
       h.clock.advanceSeconds(-401 * 86_400);

@@ -102,7 +102,6 @@ describeEachDatabase('Open API transport rules', (dialect) => {
     await other.database.db.close();
     const response = await other.app.inject('/readyz');
     expect(response.statusCode).toBe(503);
-    await other.app.close();
-    await other.database.destroy().catch(() => undefined);
+    await other.destroy().catch(() => undefined);
   });
 });

@@ -1,3 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LocalStorage } from '../../src/media/local-storage.js';
+import type { MediaStorage } from '../../src/media/media-storage.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import type { AppDeps } from '../../src/app-deps.js';
@@ -63,13 +68,16 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** DNS for outgoing requests (see AppDeps.resolveHost). */
   resolveHost?: HostResolver;
+  /** Media storage, asked for when the harness starts; default a fresh local directory removed with the harness. */
+  storage?: () => MediaStorage;
 }
 
 /** Builds the app on a fresh database of the dialect, with a manual clock and two shops. */
-export async function startHarness(dialect: Dialect, options: HarnessOptions = {}): Promise<Harness & { database: TestDatabase }> {
+export async function startHarness(dialect: Dialect, options: HarnessOptions = {}): Promise<Harness & { database: TestDatabase; destroy(): Promise<void> }> {
   const database = await createTestDatabase(dialect);
   const config = parseConfig({ PUBLIC_URL, SECRET_KEY: TEST_SECRET_KEY, DATABASE_URL: ':memory:', ...options.env });
   const clock = new ManualClock(EXAMPLE_NOW_MS);
+  const mediaDirectory = await mkdtemp(path.join(tmpdir(), 'plaudit-media-'));
   const deps: AppDeps = {
     config,
     db: database.db,
@@ -77,6 +85,7 @@ export async function startHarness(dialect: Dialect, options: HarnessOptions = {
     clock,
     replayCache: new DatabaseReplayCache(database.db.kysely),
     rateLimitStore: new MemoryRateLimitStore(),
+    storage: options.storage?.() ?? new LocalStorage(mediaDirectory),
     ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
   };
   const app = await buildApp(deps, { logger: false });
@@ -109,18 +118,22 @@ export async function startHarness(dialect: Dialect, options: HarnessOptions = {
     testPlatform ??= registerPlatform(tokenDeps, { clientId: 'harness-platform' }).then((p) => p.client_id);
     return (await issueTokens(tokenDeps, await testPlatform, owner.shop_id, scopes)).accessToken;
   };
-  return { app, deps, clock, dialect, databaseUrl: database.url, shop, otherShop, newShop, bearerToken, call, database };
+  const destroy = async () => {
+    await app.close();
+    await database.destroy();
+    await rm(mediaDirectory, { recursive: true, force: true });
+  };
+  return { app, deps, clock, dialect, databaseUrl: database.url, shop, otherShop, newShop, bearerToken, call, database, destroy };
 }
 
 /** Registers a harness for the enclosing describe block, torn down after it. */
 export function useHarness(dialect: Dialect, options: HarnessOptions = {}): () => Harness {
-  let harness: (Harness & { database: TestDatabase }) | undefined;
+  let harness: Awaited<ReturnType<typeof startHarness>> | undefined;
   beforeAll(async () => {
     harness = await startHarness(dialect, options);
   });
   afterAll(async () => {
-    await harness?.app.close();
-    await harness?.database.destroy();
+    await harness?.destroy();
   });
   return () => {
     if (!harness) throw new Error('harness not started');

@@ -20,7 +20,7 @@ export interface SecurityCase {
 /** Row counts that no refused request may change. */
 async function snapshot(h: Harness) {
   const db = h.deps.db.kysely;
-  const count = async (table: 'reviews' | 'outbox_events' | 'review_stats' | 'review_media' | 'webhook_subscriptions' | 'webhook_deliveries' | 'customers' | 'customer_exclusions' | 'email_unsubscribes') =>
+  const count = async (table: 'reviews' | 'outbox_events' | 'review_stats' | 'review_media' | 'webhook_subscriptions' | 'webhook_deliveries' | 'customers' | 'customer_exclusions' | 'email_unsubscribes' | 'media_files' | 'media_upload_keys') =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const updated = await db.selectFrom('reviews').select((eb) => eb.fn.max('updated_at').as('m')).executeTakeFirst();
   const webhooksUpdated = await db.selectFrom('webhook_subscriptions').select((eb) => eb.fn.max('updated_at').as('m')).executeTakeFirst();
@@ -34,6 +34,7 @@ async function snapshot(h: Harness) {
     customers: await count('customers'),
     exclusions: await count('customer_exclusions'),
     unsubscribes: await count('email_unsubscribes'),
+    mediaFiles: await count('media_files'),
     updated: updated?.m ?? null,
     webhooksUpdated: webhooksUpdated?.m ?? null,
   };

@@ -1,10 +1,11 @@
+import { MediaUrls } from '../../src/media/media-urls.js';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findShopById, type ShopRow } from '../../src/shops/shop-repository.js';
 import { exportReviews } from '../../src/transfer/review-export.js';
 import { ImportFileError, importReviews, type ImportOptions } from '../../src/transfer/review-import.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { envelope, type Harness, PUBLIC_URL, useHarness } from '../support/harness.js';
+import { envelope, type Harness, useHarness } from '../support/harness.js';
 
 const JUDGEME = [
   'title,body,rating,review_date,source,curated,reviewer_name,reviewer_email,product_id,product_handle,reply,reply_date,picture_urls,ip_address,location',
@@ -29,7 +30,7 @@ describeEachDatabase('import and export', (dialect) => {
   let credentials: Awaited<ReturnType<Harness['newShop']>>;
 
   const run = (csv: string | Buffer, overrides: Partial<ImportOptions> = {}, target = shop) =>
-    importReviews(harness().deps.db.kysely, target, Readable.from([Buffer.from(csv)]), { format: 'judgeme', dryRun: false, publicUrl: PUBLIC_URL, clock: harness().clock, batchSize: 2, ...overrides });
+    importReviews(harness().deps.db.kysely, target, Readable.from([Buffer.from(csv)]), { format: 'judgeme', dryRun: false, mediaUrls: MediaUrls.of(harness().deps.config), clock: harness().clock, batchSize: 2, ...overrides });
   const freshShop = async () => {
     credentials = await harness().newShop(`import-${n++}-${dialect}.example.com`);
     return (await findShopById(harness().deps.db.kysely, credentials.shop_id))!;
