@@ -62,6 +62,8 @@ export type StorageTarget =
       readonly region: string;
       /** Path-style addressing (`endpoint/bucket/key`), which most S3-compatible servers need. */
       readonly forcePathStyle: boolean;
+      /** AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY when set; otherwise the SDK's chain (profiles, instance roles). */
+      readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string } | undefined;
     };
 
 export class ConfigError extends Error {
@@ -224,6 +226,10 @@ function parseStorage(env: Env, dataDir: string): StorageTarget {
   const endpoint = url.searchParams.get('endpoint') ?? undefined;
   if (endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(endpoint)) throw new ConfigError('STORAGE_URL', 'endpoint must be an http(s) URL');
   const pathStyle = url.searchParams.get('path_style');
+  const accessKeyId = read(env, 'AWS_ACCESS_KEY_ID');
+  const secretAccessKey = read(env, 'AWS_SECRET_ACCESS_KEY');
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) throw new ConfigError('AWS_SECRET_ACCESS_KEY', 'and AWS_ACCESS_KEY_ID must be set together');
+  const sessionToken = read(env, 'AWS_SESSION_TOKEN');
   return {
     kind: 's3',
     bucket: url.hostname,
@@ -231,6 +237,7 @@ function parseStorage(env: Env, dataDir: string): StorageTarget {
     region: url.searchParams.get('region') ?? read(env, 'AWS_REGION') ?? 'us-east-1',
     // S3-compatible servers rarely have wildcard DNS for virtual-hosted buckets.
     forcePathStyle: pathStyle === null ? endpoint !== undefined : /^(1|true)$/i.test(pathStyle),
+    credentials: accessKeyId === undefined || secretAccessKey === undefined ? undefined : { accessKeyId, secretAccessKey, ...(sessionToken === undefined ? {} : { sessionToken }) },
   };
 }
 

@@ -11,6 +11,28 @@ describe('config', () => {
     expect(config).toMatchObject({ port: 8080, publicUrl: 'http://localhost:8080', logLevel: 'info', secretKey: null });
     expect(config.database).toEqual({ dialect: 'sqlite', file: path.resolve('data/plaudit.sqlite') });
     expect(Object.isFrozen(config)).toBe(true);
+    expect(config.storage).toEqual({ kind: 'local', directory: path.resolve('data/media') });
+    expect(config.mediaBaseUrl).toBe('http://localhost:8080/media');
+  });
+
+  it('reads S3 storage from STORAGE_URL and the AWS variables, and a CDN origin for media', () => {
+    const config = parseConfig({
+      STORAGE_URL: 's3://plaudit-media?endpoint=http://minio:9000&region=eu-west-1',
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI',
+      MEDIA_BASE_URL: 'https://cdn.example.com/media/',
+    });
+    expect(config.storage).toEqual({
+      kind: 's3',
+      bucket: 'plaudit-media',
+      endpoint: 'http://minio:9000',
+      region: 'eu-west-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI' },
+    });
+    expect(config.mediaBaseUrl).toBe('https://cdn.example.com/media');
+    // AWS itself: virtual-hosted buckets, credentials from the SDK's chain.
+    expect(parseConfig({ STORAGE_URL: 's3://reviews-bucket' }).storage).toMatchObject({ endpoint: undefined, forcePathStyle: false, credentials: undefined, region: 'us-east-1' });
   });
 
   it.each([
@@ -24,6 +46,10 @@ describe('config', () => {
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['RATE_LIMIT_OPENAPI', { RATE_LIMIT_OPENAPI: 'lots' }],
     ['TRUST_PROXY', { TRUST_PROXY: 'maybe' }],
+    ['STORAGE_URL', { STORAGE_URL: 'gs://bucket' }],
+    ['STORAGE_URL', { STORAGE_URL: 's3://bucket?endpoint=minio:9000' }],
+    ['AWS_SECRET_ACCESS_KEY', { STORAGE_URL: 's3://bucket', AWS_ACCESS_KEY_ID: 'AKIA' }],
+    ['MEDIA_BASE_URL', { MEDIA_BASE_URL: 'cdn.example.com' }],
   ])('stops with a message naming %s', (variable, env) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     try {

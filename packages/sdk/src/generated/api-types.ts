@@ -62,6 +62,31 @@ export type Rating = {
   star5_count: number;
 };
 
+export type ImageUploadCredentials = {
+  /** the upload key, sent back as OSSAccessKeyId */
+  access_id: string;
+  /** the upload URL: POST the multipart form here */
+  host: string;
+  /** Unix seconds after which the credentials are refused */
+  expire: string;
+  /** base64 HMAC-SHA1 of policy, sent back as Signature */
+  signature: string;
+  /** base64 post policy, sent back unchanged */
+  policy: string;
+  /** the key prefix every upload must use: <shop_id>/<yyyy>/<m>/<d>/ */
+  dir: string;
+  /** base64 OSS-style callback description (no request is ever made) */
+  callback: string;
+};
+
+export type VideoUploadTicket = {
+  upload_url: string;
+  method: "PUT";
+  headers: Record<string, never>;
+  video_url: string;
+  expire: string;
+};
+
 export type Order = {
   id: number;
   order_id: string;
@@ -322,6 +347,27 @@ export type GetRatingsData = {
     star5_count: number;
   }[];
 };
+
+/** Get Image Upload Credentials */
+export type GetImageUploadPolicyTokenQuery = Record<string, never>;
+
+export type GetImageUploadPolicyTokenBody = Record<string, never>;
+
+export type GetImageUploadPolicyTokenData = ImageUploadCredentials;
+
+/** Get Video Upload URL */
+export type GetVideoUploadUrlQuery = {
+  /** the original file name (informative) */
+  file_name: string;
+  /** video/mp4, video/quicktime or video/webm */
+  content_type: "video/mp4" | "video/quicktime" | "video/webm";
+  /** exact byte size of the file */
+  size: number;
+};
+
+export type GetVideoUploadUrlBody = Record<string, never>;
+
+export type GetVideoUploadUrlData = VideoUploadTicket;
 
 /** Create Shop Webhook */
 export type CreateShopWebhookQuery = Record<string, never>;
@@ -738,6 +784,8 @@ export interface Operations {
   update_review: { method: 'POST'; query: UpdateReviewQuery; body: UpdateReviewBody; data: UpdateReviewData };
   get_rating: { method: 'GET'; query: GetRatingQuery; body: GetRatingBody; data: GetRatingData };
   get_ratings: { method: 'GET'; query: GetRatingsQuery; body: GetRatingsBody; data: GetRatingsData };
+  get_image_upload_policy_token: { method: 'GET'; query: GetImageUploadPolicyTokenQuery; body: GetImageUploadPolicyTokenBody; data: GetImageUploadPolicyTokenData };
+  get_video_upload_url: { method: 'GET'; query: GetVideoUploadUrlQuery; body: GetVideoUploadUrlBody; data: GetVideoUploadUrlData };
   create_shop_webhook: { method: 'POST'; query: CreateShopWebhookQuery; body: CreateShopWebhookBody; data: CreateShopWebhookData };
   update_shop_webhook: { method: 'POST'; query: UpdateShopWebhookQuery; body: UpdateShopWebhookBody; data: UpdateShopWebhookData };
   delete_shop_webhook: { method: 'POST'; query: DeleteShopWebhookQuery; body: DeleteShopWebhookBody; data: DeleteShopWebhookData };
@@ -767,6 +815,8 @@ export const operations = {
   update_review: { method: 'POST', path: '/api/v1/openapi/update_review', scope: 'write_reviews' },
   get_rating: { method: 'GET', path: '/api/v1/openapi/get_rating', scope: 'read_reviews' },
   get_ratings: { method: 'GET', path: '/api/v1/openapi/get_ratings', scope: 'read_reviews' },
+  get_image_upload_policy_token: { method: 'GET', path: '/api/v1/openapi/get_image_upload_policy_token', scope: 'write_reviews' },
+  get_video_upload_url: { method: 'GET', path: '/api/v1/openapi/get_video_upload_url', scope: 'write_reviews' },
   create_shop_webhook: { method: 'POST', path: '/api/v1/openapi/create_shop_webhook', scope: '' },
   update_shop_webhook: { method: 'POST', path: '/api/v1/openapi/update_shop_webhook', scope: '' },
   delete_shop_webhook: { method: 'POST', path: '/api/v1/openapi/delete_shop_webhook', scope: '' },

@@ -9,6 +9,8 @@ import { ensureSecretKey } from '../secret-key-file.js';
 import { listShops } from '../shops/shop-repository.js';
 import { revealPrivateToken } from '../shops/shop-service.js';
 import { output } from './runtime.js';
+import { SmtpTransport } from '../mail/mail-transport.js';
+import { storageFor } from '../media/storage-for-config.js';
 
 export interface Check {
   name: string;
@@ -71,6 +73,29 @@ function dataDirCheck(config: Config): Check {
   }
 }
 
+async function storageCheck(config: Config): Promise<Check> {
+  const where = config.storage.kind === 'local' ? config.storage.directory : `s3://${config.storage.bucket}${config.storage.endpoint ? ` at ${config.storage.endpoint}` : ''}`;
+  try {
+    await storageFor(config.storage).check();
+    return { name: 'media storage', ok: true, detail: `${where} is reachable and writable` };
+  } catch (error) {
+    return { name: 'media storage', ok: false, detail: `${where}: ${(error as Error).name === 'Error' ? '' : `${(error as Error).name}: `}${(error as Error).message}` };
+  }
+}
+
+async function smtpCheck(url: string): Promise<Check> {
+  const transport = new SmtpTransport(url);
+  const server = new URL(url);
+  try {
+    await transport.verify();
+    return { name: 'smtp', ok: true, detail: `${server.hostname}:${server.port || 'default port'} accepts connections` };
+  } catch (error) {
+    return { name: 'smtp', ok: false, detail: `SMTP_URL ${server.hostname}:${server.port || 'default port'} does not answer: ${(error as Error).message}` };
+  } finally {
+    transport.close();
+  }
+}
+
 /** Runs every check and answers them all, failures included, instead of stopping at the first. */
 export async function runDoctor(env: Readonly<Record<string, string | undefined>>): Promise<Check[]> {
   let config: Config;
@@ -84,6 +109,8 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   checks.push(dataDirCheck(config));
   if (config.database.dialect === 'sqlite') config = ensureSecretKey(config);
   checks.push(...(await databaseChecks(config)));
+  checks.push(await storageCheck(config));
+  if (config.smtpUrl !== null) checks.push(await smtpCheck(config.smtpUrl));
   if (config.redisUrl !== null) checks.push(await redisCheck(config.redisUrl));
   return checks;
 }
@@ -91,7 +118,7 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
 export function registerDoctorCommand(program: Command): void {
   program
     .command('doctor')
-    .description('check configuration, data directory, database, schema and secret key, and say what is wrong')
+    .description('check configuration, data directory, database, schema, secret key, media storage, SMTP and Redis, and say what is wrong')
     .option('--json', 'print one JSON object')
     .action(async (options: { json?: boolean }) => {
       const checks = await runDoctor(process.env);

@@ -48,6 +48,11 @@ export class SmtpTransport implements MailTransport {
     }
   }
 
+  /** Connects and greets the server without sending anything (plaudit doctor). */
+  async verify(): Promise<void> {
+    await this.transporter.verify();
+  }
+
   close(): void {
     this.transporter.close();
   }

@@ -11,7 +11,7 @@ function isMissing(error: unknown): boolean {
   return error instanceof NoSuchKey || error instanceof NotFound || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404);
 }
 
-/** Media in an S3-compatible bucket. Credentials come from the SDK's usual chain (AWS_ACCESS_KEY_ID, profiles, roles). */
+/** Media in an S3-compatible bucket. Credentials come from the configuration, else from the SDK's chain (profiles, instance roles). */
 export class S3Storage implements MediaStorage {
   readonly kind = 's3';
   private readonly client: S3Client;
@@ -23,6 +23,7 @@ export class S3Storage implements MediaStorage {
         region: target.region,
         ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
         forcePathStyle: target.forcePathStyle,
+        ...(target.credentials === undefined ? {} : { credentials: target.credentials }),
         // The SDK's default CRC checksums use aws-chunked uploads that many S3-compatible servers
         // refuse; checksums only where the API requires them keeps plain PUTs plain.
         requestChecksumCalculation: 'WHEN_REQUIRED',

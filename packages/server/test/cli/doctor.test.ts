@@ -1,7 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useS3Peer } from '../support/s3-server.js';
+import { SmtpPeer } from '../support/smtp-peer.js';
 import { runDoctor } from '../../src/cli/doctor-command.js';
 import { createShop } from '../../src/shops/shop-service.js';
 import { systemClock } from '../../src/lib/clock.js';
@@ -17,7 +19,7 @@ describeEachDatabase('plaudit doctor', (dialect) => {
     try {
       await createShop(database.db.kysely, { secretKey: Buffer.from(KEY, 'hex'), clock: systemClock }, { domain: 'doc.example.com', name: 'Doc' });
       const checks = await runDoctor(envFor(database.url));
-      expect(checks.map((c) => [c.name, c.ok])).toEqual([['configuration', true], ['data directory', true], ['database', true], ['schema', true], ['secret key', true]]);
+      expect(checks.map((c) => [c.name, c.ok])).toEqual([['configuration', true], ['data directory', true], ['database', true], ['schema', true], ['secret key', true], ['media storage', true]]);
       const wrongKey = await runDoctor(envFor(database.url, 'e'.repeat(64)));
       expect(wrongKey.find((c) => c.name === 'secret key')).toMatchObject({ ok: false, detail: expect.stringContaining('SECRET_KEY is not the key') });
     } finally {
@@ -42,4 +44,26 @@ it('reports a bad setting by name without touching anything else', async () => {
 it('reports an unreachable Redis', async () => {
   const checks = await runDoctor({ DATABASE_URL: ':memory:', SECRET_KEY: KEY, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'plaudit-doctor-')), REDIS_URL: 'redis://127.0.0.1:9' });
   expect(checks.find((c) => c.name === 'redis')).toMatchObject({ ok: false, detail: expect.stringContaining('REDIS_URL does not answer') });
+});
+
+describe('storage and mail', () => {
+  const s3 = useS3Peer();
+  const peer = new SmtpPeer();
+  beforeAll(() => peer.start().then(() => undefined));
+  afterAll(() => peer.stop());
+  const smtp = () => peer;
+  const base = () => ({ DATABASE_URL: ':memory:', SECRET_KEY: KEY, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'plaudit-doctor-')) });
+
+  it('checks an S3 bucket and an SMTP server that answer', async () => {
+    const checks = await runDoctor({ ...base(), ...s3().env, SMTP_URL: smtp().url });
+    expect(checks.find((c) => c.name === 'media storage')).toMatchObject({ ok: true, detail: expect.stringContaining('s3://plaudit-media') });
+    expect(checks.find((c) => c.name === 'smtp')).toMatchObject({ ok: true });
+  });
+
+  it('names a missing bucket and a closed SMTP port', async () => {
+    const env = { ...base(), ...s3().env, STORAGE_URL: s3().env.STORAGE_URL!.replace('plaudit-media', 'no-such-bucket'), SMTP_URL: 'smtp://127.0.0.1:9' };
+    const checks = await runDoctor(env);
+    expect(checks.find((c) => c.name === 'media storage')).toMatchObject({ ok: false, detail: expect.stringContaining('s3://no-such-bucket') });
+    expect(checks.find((c) => c.name === 'smtp')).toMatchObject({ ok: false, detail: expect.stringContaining('does not answer') });
+  });
 });

@@ -95,3 +95,31 @@ export function pngBomb(width: number, height: number): Buffer {
   const rows = deflateSync(Buffer.alloc((width + 1) * height), { level: 9 });
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', rows), pngChunk('IEND', Buffer.alloc(0))]);
 }
+
+/** The first bytes of an MP4 (an `ftyp` box), padded to `size`: enough for the container check. */
+export function testMp4(size: number): Buffer {
+  const bytes = Buffer.alloc(size, 0x2a);
+  Buffer.from([0x00, 0x00, 0x00, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d]).copy(bytes);
+  return bytes;
+}
+
+/** A WebM's EBML header, padded: a real container, but not the MP4 a ticket may have promised. */
+export function testWebm(size: number): Buffer {
+  const bytes = Buffer.alloc(size, 0x11);
+  Buffer.from([0x1a, 0x45, 0xdf, 0xa3]).copy(bytes);
+  return bytes;
+}
+
+export interface VideoTicket {
+  upload_url: string;
+  method: 'PUT';
+  headers: Record<string, string>;
+  video_url: string;
+  expire: string;
+}
+
+export async function videoTicket(h: Harness, size: number, contentType = 'video/mp4', shop = h.shop): Promise<VideoTicket> {
+  const response = await h.call('GET', 'get_video_upload_url', { query: `file_name=unboxing.mp4&content_type=${encodeURIComponent(contentType)}&size=${size}` }, shop);
+  if (response.statusCode !== 200) throw new Error(`video ticket refused: ${response.body}`);
+  return envelope<VideoTicket>(response).data!;
+}

@@ -26,7 +26,7 @@ export async function startS3Peer(): Promise<S3Peer> {
   const server = new S3rver({ port, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: TEST_BUCKET, configs: [] }] });
   await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
-  const target = { kind: 's3' as const, bucket: TEST_BUCKET, endpoint, region: 'us-east-1', forcePathStyle: true };
+  const target = { kind: 's3' as const, bucket: TEST_BUCKET, endpoint, region: 'us-east-1', forcePathStyle: true, credentials: S3RVER_CREDENTIALS };
   const client = new S3Client({ region: target.region, endpoint, forcePathStyle: true, credentials: S3RVER_CREDENTIALS, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
   return {
     endpoint,
