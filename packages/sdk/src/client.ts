@@ -1,8 +1,10 @@
-import { PlauditError, type FieldError } from './errors.js';
+import { PlauditError } from './errors.js';
 import { operations, type OperationId, type Operations } from './generated/api-types.js';
 import { encodeQuery, type QueryValue } from './query-string.js';
 import type { PlauditOAuth } from './oauth.js';
 import { RatingsApi } from './ratings-api.js';
+import { MediaApi } from './media-api.js';
+import { readEnvelope } from './envelope.js';
 import { RefreshingAccessToken } from './refreshing-token.js';
 import { ReviewsApi } from './reviews-api.js';
 import { signRequest } from './signing.js';
@@ -44,13 +46,6 @@ export interface CallOptions {
 
 type Input<Op extends OperationId> = Operations[Op]['method'] extends 'GET' ? Operations[Op]['query'] : Operations[Op]['body'];
 
-interface Envelope {
-  code: number;
-  message: string;
-  request_id?: string;
-  data?: unknown;
-}
-
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -60,6 +55,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export class PlauditClient {
   readonly reviews: ReviewsApi;
   readonly ratings: RatingsApi;
+  readonly media: MediaApi;
   private readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
   private readonly now: () => number;
@@ -77,6 +73,7 @@ export class PlauditClient {
     this.refreshing = 'oauth' in credentials ? new RefreshingAccessToken(credentials.oauth, credentials.tokenStore, this.now) : undefined;
     this.reviews = new ReviewsApi(this);
     this.ratings = new RatingsApi(this);
+    this.media = new MediaApi(this, this.fetchImpl);
   }
 
   /** Calls one operation and answers its `data`, or throws PlauditError. */
@@ -149,18 +146,6 @@ export class PlauditClient {
       if (options.signal?.aborted) throw error;
       throw new PlauditError(`request failed: ${(error as Error).message}`, -1, 0, undefined);
     }
-    const retryAfter = response.headers.get('retry-after');
-    const retryAfterSeconds = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined;
-    let envelope: Envelope;
-    try {
-      envelope = (await response.json()) as Envelope;
-    } catch {
-      throw new PlauditError(`unexpected non-JSON answer with HTTP ${response.status}`, -1, response.status, response.headers.get('x-request-id') ?? undefined, [], retryAfterSeconds);
-    }
-    if (envelope.code !== 0) {
-      const errors = (envelope.data as { errors?: FieldError[] } | undefined)?.errors ?? [];
-      throw new PlauditError(envelope.message, envelope.code, response.status, envelope.request_id, errors, retryAfterSeconds);
-    }
-    return envelope.data;
+    return readEnvelope(response);
   }
 }

@@ -3,6 +3,7 @@ export { PlauditError, type FieldError } from './errors.js';
 export { AuthorizationCallbackError, PlauditOAuth, type OAuthOptions, type PendingAuthorization } from './oauth.js';
 export { MemoryTokenStore, type TokenSet, type TokenStore } from './token-store.js';
 export { RatingsApi } from './ratings-api.js';
+export { MediaApi, type ImageFile, type UploadedImage } from './media-api.js';
 export { restartCursor, ReviewsApi, type SyncCursor } from './reviews-api.js';
 export { signRequest, stringToSign } from './signing.js';
 export { DEFAULT_WEBHOOK_TOLERANCE_SECONDS, verifyStandardWebhook, verifyTrustooWebhook, type HeaderBag, type VerifyOptions } from './webhooks.js';
