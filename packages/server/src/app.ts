@@ -24,6 +24,7 @@ import { customerOperations } from './customers/operations.js';
 import { orderOperations } from './orders/operations.js';
 import { mediaOperations } from './media/operations.js';
 import { mediaPlugin } from './media/media-plugin.js';
+import { storefrontPlugin } from './storefront/storefront-plugin.js';
 import { getCustomerEventsOperation } from './events/get-customer-events.route.js';
 
 /** README §11: path plus query string at most 8 KiB. */
@@ -91,6 +92,7 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
   await app.register(consolePlugin, { deps });
   await app.register(collectionPlugin, { deps });
   await app.register(mediaPlugin, { deps });
+  await app.register(storefrontPlugin, { deps });
   registerGoogleFeed(app, deps);
   return app;
 }

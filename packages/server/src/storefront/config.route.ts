@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import type { RawQuery } from '../http/query-string.js';
+import { unixSeconds } from '../lib/clock.js';
+import { readShopSettings } from '../shops/shop-settings.js';
+import { chargePublicLimit } from './public/public-limits.js';
+import { shopSelector } from './public/public-query.js';
+import { sendPublicJson } from './public/public-reply.js';
+import { resolvePublicShop } from './public/public-shop.js';
+
+const flag = (value: boolean) => (value ? 1 : 0);
+
+/** `GET /api/v1/storefront/config` (§9): the display settings the widget needs before it renders. */
+export function registerConfigRoute(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/api/v1/storefront/config', async (request, reply) => {
+    await chargePublicLimit(deps, reply, 'storefront-read', request.ip);
+    const shop = await resolvePublicShop(deps.db.kysely, shopSelector(request.query as RawQuery));
+    const s = readShopSettings(shop.settings);
+    return sendPublicJson(
+      request,
+      reply,
+      {
+        shop_id: shop.id,
+        shop_name: shop.name,
+        shop_domain: shop.domain,
+        language: s.language,
+        date_format: s.date_format,
+        show_country: flag(s.show_country),
+        show_verified_badge: flag(s.show_verified_badge),
+        review_form_enabled: flag(s.review_form_enabled),
+        photo_upload_enabled: flag(s.photo_upload_enabled),
+        helpful_votes_enabled: flag(s.helpful_votes_enabled),
+      },
+      unixSeconds(deps.clock),
+    );
+  });
+}

@@ -1,0 +1,102 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { invalidField } from '../http/errors.js';
+import type { RawQuery } from '../http/query-string.js';
+import { unixSeconds } from '../lib/clock.js';
+import { MediaUrls } from '../media/media-urls.js';
+import { ratingValue, type StarCounts } from '../reviews/rating-value.js';
+import type { Rating } from '../reviews/review-object.js';
+import { readStatsRows, starsOf } from '../reviews/review-stats.js';
+import { readShopSettings } from '../shops/shop-settings.js';
+import { chargePublicLimit } from './public/public-limits.js';
+import { firstValue, flagParam, integerParam, listParam, shopSelector } from './public/public-query.js';
+import { sendPublicJson } from './public/public-reply.js';
+import { resolvePublicShop } from './public/public-shop.js';
+import { presentStorefrontReview } from './storefront-review.presenter.js';
+import { STOREFRONT_SORTS, type StorefrontScope, type StorefrontSort, storefrontReviews } from './storefront-reviews.service.js';
+
+/** §2 scope precedence: is_show_all > is_store_review > product_id > product_handle. */
+export function scopeOf(query: RawQuery): StorefrontScope {
+  if (flagParam(query, 'is_show_all')) return { kind: 'all' };
+  if (flagParam(query, 'is_store_review')) return { kind: 'store' };
+  const productId = firstValue(query, 'product_id');
+  if (productId !== undefined) return productId === '0' ? { kind: 'store' } : { kind: 'product', productId };
+  const handle = firstValue(query, 'product_handle');
+  if (handle !== undefined) return { kind: 'handle', handle };
+  throw invalidField('product_id', 'is required unless is_show_all, is_store_review or product_handle selects the reviews');
+}
+
+export function summaryOf(rating: Rating) {
+  return {
+    rating: Number(rating.rating_value),
+    total_reviews: rating.review_count,
+    star1_count: rating.star1_count,
+    star2_count: rating.star2_count,
+    star3_count: rating.star3_count,
+    star4_count: rating.star4_count,
+    star5_count: rating.star5_count,
+  };
+}
+
+/** get_product_reviews (§2) and get_products_rating (§3): the widget's read side. */
+export function registerProductReviewRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const urls = MediaUrls.of(deps.config);
+
+  app.get('/api/v1/reviews/get_product_reviews', async (request, reply) => {
+    await chargePublicLimit(deps, reply, 'storefront-read', request.ip);
+    const query = request.query as RawQuery;
+    const shop = await resolvePublicShop(deps.db.kysely, shopSelector(query));
+    const scope = scopeOf(query);
+    const page = integerParam(query, 'page', 1, 100_000, 1)!;
+    const limit = integerParam(query, 'limit', 1, 50, 15)!;
+    const star = integerParam(query, 'star', 1, 5);
+    const requestedSort = firstValue(query, 'sort_by');
+    // Storefront clients send sorts of their own; anything unknown is the default (§2).
+    const sort: StorefrontSort = (STOREFRONT_SORTS as readonly string[]).includes(requestedSort ?? '') ? (requestedSort as StorefrontSort) : 'comprehensive-descending';
+    const result = await storefrontReviews(deps.db.kysely, shop.id, { scope, page, limit, sort, star, hasMedia: flagParam(query, 'has_media') });
+    const settings = readShopSettings(shop.settings);
+    return sendPublicJson(
+      request,
+      reply,
+      {
+        page: { cur_page: page, total_page: Math.ceil(result.count / limit), count: result.count },
+        list: result.rows.map((row) => presentStorefrontReview(row, result.media.get(row.id) ?? [], settings, urls)),
+        summary: summaryOf(result.rating),
+      },
+      unixSeconds(deps.clock),
+    );
+  });
+
+  app.get('/api/v1/reviews/get_products_rating', async (request, reply) => {
+    await chargePublicLimit(deps, reply, 'storefront-read', request.ip);
+    const query = request.query as RawQuery;
+    const shop = await resolvePublicShop(deps.db.kysely, shopSelector(query));
+    const ids = listParam(query, 'product_id');
+    const handles = ids.length > 0 ? [] : listParam(query, 'product_handle');
+    const requested = ids.length > 0 ? ids : handles;
+    if (requested.length === 0) throw invalidField('product_id', 'is required (or product_handle)');
+    if (requested.length > 100) throw invalidField(ids.length > 0 ? 'product_id' : 'product_handle', 'must have at most 100 items');
+    const db = deps.db.kysely;
+    const products = await db
+      .selectFrom('products')
+      .select(['product_id', 'handle'])
+      .where('shop_id', '=', shop.id)
+      .where(ids.length > 0 ? 'product_id' : 'handle', 'in', [...new Set(requested)])
+      .execute();
+    const byKey = new Map(products.map((p) => [ids.length > 0 ? p.product_id : (p.handle ?? ''), p]));
+    const knownIds = [...new Set([...products.map((p) => p.product_id), ...ids])];
+    const stats = await readStatsRows(db, shop.id, { scope: 'product', productIds: knownIds });
+    const data = requested.map((value) => {
+      const product = byKey.get(value);
+      const productId = ids.length > 0 ? value : (product?.product_id ?? '');
+      const stars: StarCounts = productId === '' ? [0, 0, 0, 0, 0] : starsOf(stats.get(productId), 'published');
+      return {
+        product_id: productId,
+        product_handle: product?.handle ?? (ids.length > 0 ? '' : value),
+        rating: Number(ratingValue(stars)),
+        total_reviews: stars.reduce((a, b) => a + b, 0),
+      };
+    });
+    return sendPublicJson(request, reply, data, unixSeconds(deps.clock));
+  });
+}

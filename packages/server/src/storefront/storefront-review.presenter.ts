@@ -1,0 +1,67 @@
+import { formatReviewTime } from '../lib/time-format.js';
+import type { MediaUrls } from '../media/media-urls.js';
+import type { MediaRow } from '../reviews/review-repository.js';
+import type { ShopSettings } from '../shops/shop-settings.js';
+import { displayName } from './display-name.js';
+import type { StorefrontReviewRow } from './storefront-reviews.service.js';
+import { STORE_PRODUCT_ID } from '../reviews/review-stats.js';
+
+export interface StorefrontResource {
+  resource_type: number;
+  src: string;
+  thumb_src: string;
+  width: number;
+  height: number;
+}
+
+/** The storefront review of storefront.md §2: no e-mail, phone, order id, tag or source, ever. */
+export interface StorefrontReview {
+  id: number;
+  star: number;
+  author: string;
+  author_country: string;
+  title: string;
+  content: string;
+  commented_at: string;
+  verified_badge: number;
+  verification_method: string;
+  reply_content: string;
+  item_type: string;
+  helpful_count: number;
+  resources: StorefrontResource[];
+  corresponding_product: { product_id: string; product_name: string; product_url: string; product_image: string } | null;
+}
+
+/** §2 Resource: a hosted image shows its large rendition and its thumbnail; others as stored. */
+export function presentResource(item: MediaRow, urls: MediaUrls): StorefrontResource {
+  const key = item.type === 1 ? urls.keyOf(item.url) : undefined;
+  return {
+    resource_type: item.type,
+    src: key === undefined ? item.url : urls.urlOf(key, 'large'),
+    thumb_src: key === undefined ? (item.thumbnail_url || (item.type === 1 ? item.url : '')) : urls.urlOf(key, 'small'),
+    width: item.width,
+    height: item.height,
+  };
+}
+
+export function presentStorefrontReview(row: StorefrontReviewRow, media: readonly MediaRow[], settings: ShopSettings, urls: MediaUrls): StorefrontReview {
+  return {
+    id: row.id,
+    star: row.rating,
+    author: displayName(row.author, settings.name_format),
+    author_country: settings.show_country ? row.author_country : '',
+    title: row.title,
+    content: row.content,
+    commented_at: formatReviewTime(row.commented_at),
+    verified_badge: row.is_verified === 1 && settings.show_verified_badge ? 1 : 0,
+    verification_method: row.verification_method,
+    reply_content: row.reply_content ?? '',
+    item_type: settings.show_item_type ? row.item_type : '',
+    helpful_count: row.helpful_count,
+    resources: media.map((item) => presentResource(item, urls)),
+    corresponding_product:
+      row.product_id === STORE_PRODUCT_ID
+        ? null
+        : { product_id: row.product_id, product_name: row.product_title ?? '', product_url: row.product_url ?? '', product_image: row.product_image ?? '' },
+  };
+}

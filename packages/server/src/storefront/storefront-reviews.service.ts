@@ -1,0 +1,122 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { findProductIdsByHandle } from '../reviews/product-repository.js';
+import { ratingFor, type RatingScope } from '../reviews/rating.service.js';
+import { mediaOfReviews, type MediaRow } from '../reviews/review-repository.js';
+import { STORE_PRODUCT_ID } from '../reviews/review-stats.js';
+import type { Rating } from '../reviews/review-object.js';
+
+/** storefront.md §2: which reviews a public list shows. */
+export type StorefrontScope = { kind: 'all' } | { kind: 'store' } | { kind: 'product'; productId: string } | { kind: 'handle'; handle: string };
+
+export const STOREFRONT_SORTS = ['comprehensive-descending', 'created-descending', 'rating-descending', 'rating-ascending', 'image-descending'] as const;
+export type StorefrontSort = (typeof STOREFRONT_SORTS)[number];
+
+export interface StorefrontQuery {
+  scope: StorefrontScope;
+  page: number;
+  limit: number;
+  sort: StorefrontSort;
+  star?: number | undefined;
+  hasMedia?: boolean | undefined;
+}
+
+export interface StorefrontReviewRow {
+  id: number;
+  product_id: string;
+  rating: number;
+  author: string;
+  author_country: string;
+  title: string;
+  content: string;
+  commented_at: number;
+  item_type: string;
+  is_verified: number;
+  verification_method: string;
+  reply_content: string | null;
+  helpful_count: number;
+  product_title: string | null;
+  product_handle: string | null;
+  product_url: string | null;
+  product_image: string | null;
+}
+
+export interface StorefrontPage {
+  count: number;
+  rows: StorefrontReviewRow[];
+  media: Map<number, MediaRow[]>;
+  /** The scope's statistics, ignoring star and has_media filters. */
+  rating: Rating;
+  /** The product the scope names, when it names one that exists. */
+  productId: string | undefined;
+}
+
+function ratingScopeOf(scope: StorefrontScope, productId: string | undefined): RatingScope {
+  if (scope.kind === 'all') return { kind: 'all' };
+  if (scope.kind === 'store') return { kind: 'product', productId: STORE_PRODUCT_ID };
+  return { kind: 'product', productId: productId ?? '' };
+}
+
+/**
+ * A page of published, non-deleted reviews in storefront order. Counting and paging run on the
+ * reviews table with the shop's indexes; the statistics come from the maintained counts.
+ */
+export async function storefrontReviews(db: Kysely<Database>, shopId: string, q: StorefrontQuery): Promise<StorefrontPage> {
+  const productId = q.scope.kind === 'product' ? q.scope.productId : q.scope.kind === 'handle' ? (await findProductIdsByHandle(db, shopId, q.scope.handle))[0] : undefined;
+  const rating = await ratingFor(db, shopId, ratingScopeOf(q.scope, productId));
+  if ((q.scope.kind === 'product' || q.scope.kind === 'handle') && productId === undefined) return { count: 0, rows: [], media: new Map(), rating, productId };
+
+  const hasPublishedMedia = sql<number>`(case when exists (select 1 from review_media m where m.review_id = reviews.id and m.is_published = 1) then 1 else 0 end)`;
+  let base = db
+    .selectFrom('reviews')
+    .where('reviews.shop_id', '=', shopId)
+    .where('reviews.is_published', '=', 1)
+    .where('reviews.deleted_at', 'is', null);
+  if (q.scope.kind === 'store') base = base.where('reviews.product_id', '=', STORE_PRODUCT_ID);
+  if (productId !== undefined) base = base.where('reviews.product_id', '=', productId);
+  if (q.star !== undefined) base = base.where('reviews.rating', '=', q.star);
+  if (q.hasMedia) base = base.where(hasPublishedMedia, '=', 1);
+
+  const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  let page = base
+    .leftJoin('products', (join) => join.onRef('products.shop_id', '=', 'reviews.shop_id').onRef('products.product_id', '=', 'reviews.product_id'))
+    .select([
+      'reviews.id',
+      'reviews.product_id',
+      'reviews.rating',
+      'reviews.author',
+      'reviews.author_country',
+      'reviews.title',
+      'reviews.content',
+      'reviews.commented_at',
+      'reviews.item_type',
+      'reviews.is_verified',
+      'reviews.verification_method',
+      'reviews.reply_content',
+      'reviews.helpful_count',
+      'products.title as product_title',
+      'products.handle as product_handle',
+      'products.url as product_url',
+      'products.image as product_image',
+    ]);
+  switch (q.sort) {
+    case 'comprehensive-descending':
+      page = page.orderBy('reviews.is_top', 'desc').orderBy('reviews.is_featured', 'desc').orderBy(hasPublishedMedia, 'desc');
+      break;
+    case 'rating-descending':
+      page = page.orderBy('reviews.rating', 'desc');
+      break;
+    case 'rating-ascending':
+      page = page.orderBy('reviews.rating', 'asc');
+      break;
+    case 'image-descending':
+      page = page.orderBy(hasPublishedMedia, 'desc');
+      break;
+    case 'created-descending':
+      break;
+  }
+  const rows = (await page.orderBy('reviews.commented_at', 'desc').orderBy('reviews.id', 'desc').limit(q.limit).offset((q.page - 1) * q.limit).execute()).map((row) => ({ ...row, id: Number(row.id) }));
+  const media = await mediaOfReviews(db, shopId, rows.map((row) => row.id));
+  for (const [reviewId, items] of media) media.set(reviewId, items.filter((item) => item.is_published === 1));
+  return { count: Number(counted.n), rows, media, rating, productId };
+}
