@@ -10,6 +10,7 @@ import { ordersMigration } from './migrations/007-orders.js';
 import { customerEventsMigration } from './migrations/008-customer-events.js';
 import { requestSendingMigration } from './migrations/009-request-sending.js';
 import { mediaMigration } from './migrations/010-media.js';
+import { storefrontMigration } from './migrations/011-storefront.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -24,6 +25,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '008-customer-events': customerEventsMigration(dialect),
     '009-request-sending': requestSendingMigration,
     '010-media': mediaMigration,
+    '011-storefront': storefrontMigration,
   };
 }
 

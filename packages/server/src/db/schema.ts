@@ -390,6 +390,15 @@ export interface MediaFilesTable {
   created_at: number;
 }
 
+/** The current helpful vote of one device on one review (storefront.md §6). */
+export interface HelpfulVotesTable {
+  shop_id: string;
+  review_id: number;
+  device_id: string;
+  vote: number;
+  updated_at: number;
+}
+
 export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
@@ -419,4 +428,5 @@ export interface Database {
   customer_events: CustomerEventsTable;
   media_upload_keys: MediaUploadKeysTable;
   media_files: MediaFilesTable;
+  helpful_votes: HelpfulVotesTable;
 }

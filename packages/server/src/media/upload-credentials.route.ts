@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import { defineOperation } from '../http/operation.js';
 import { MediaUrls } from './media-urls.js';
@@ -20,15 +21,23 @@ export const ImageUploadCredentialsSchema = Type.Object(
   { title: 'ImageUploadCredentials' },
 );
 
-/** Credentials for one shop and audience: the merchant's (Open API) or the shoppers' (storefront). */
+/** storefront.md §5: a shopper credential lives 10 minutes and has a folder of its own. */
+const SHOPPER_LIFETIME_SECONDS = 10 * 60;
+
+/**
+ * Credentials for one shop and audience: the merchant's (Open API, 30 minutes, the day's folder)
+ * or a shopper's (storefront, 10 minutes, `<day>/s_<16 hex>/` so its files can be told apart).
+ */
 export async function imageCredentialsFor(db: Kysely<Database>, deps: AppDeps, shopId: string, audience: UploadAudience, now: number): Promise<ImageUploadCredentials> {
   const accessId = await uploadKeyOf(db, shopId, audience, now);
+  const day = uploadDirectory(shopId, now);
   return issueImageCredentials({
     accessId,
     secret: uploadSecret(deps.secretKey, accessId),
     host: MediaUrls.of(deps.config).uploadHost,
-    dir: uploadDirectory(shopId, now),
+    dir: audience === 'shopper' ? `${day}s_${randomBytes(8).toString('hex')}/` : day,
     nowSeconds: now,
+    ...(audience === 'shopper' ? { lifetimeSeconds: SHOPPER_LIFETIME_SECONDS } : {}),
   });
 }
 

@@ -34,8 +34,8 @@ export function signPolicy(policy: string, secret: string): string {
 }
 
 /** The OSS-style post policy of §10.2, member order and all, and the credentials around it. */
-export function issueImageCredentials(input: { accessId: string; secret: string; host: string; dir: string; nowSeconds: number }): ImageUploadCredentials {
-  const expire = input.nowSeconds + POLICY_LIFETIME_SECONDS;
+export function issueImageCredentials(input: { accessId: string; secret: string; host: string; dir: string; nowSeconds: number; lifetimeSeconds?: number }): ImageUploadCredentials {
+  const expire = input.nowSeconds + (input.lifetimeSeconds ?? POLICY_LIFETIME_SECONDS);
   const json = JSON.stringify({
     expiration: expirationText(expire),
     conditions: [

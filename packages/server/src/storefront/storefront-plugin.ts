@@ -3,6 +3,13 @@ import type { AppDeps } from '../app-deps.js';
 import { registerConfigRoute } from './config.route.js';
 import { registerProductReviewRoutes } from './product-reviews.routes.js';
 import { registerWidgetHtmlRoute } from './widget-html.route.js';
+import { registerSubmitRoute } from './submit.route.js';
+import { registerUploadTokenRoute } from './upload-token.route.js';
+import { registerHelpfulRoute } from './helpful.route.js';
+import { registerEventsBeaconRoute } from './events-beacon.route.js';
+
+/** §7: beacons arrive as text/plain; their body is JSON all the same. At most 64 KiB. */
+const BEACON_BODY_LIMIT = 64 * 1024;
 
 /**
  * The public storefront endpoints of storefront.md: no credentials, no PII, cacheable GETs that
@@ -16,7 +23,18 @@ export async function storefrontPlugin(app: FastifyInstance, options: { deps: Ap
     if (request.method === 'GET' || request.method === 'HEAD') reply.header('access-control-allow-origin', '*');
     if (reply.statusCode >= 400) reply.header('cache-control', 'no-store');
   });
+  app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: BEACON_BODY_LIMIT }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(Object.assign(new Error('body is not valid JSON'), { statusCode: 400 }), undefined);
+    }
+  });
   registerProductReviewRoutes(app, options.deps);
+  registerSubmitRoute(app, options.deps);
+  registerUploadTokenRoute(app, options.deps);
+  registerHelpfulRoute(app, options.deps);
+  registerEventsBeaconRoute(app, options.deps);
   registerWidgetHtmlRoute(app, options.deps);
   registerConfigRoute(app, options.deps);
 }

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { permissionDenied } from '../http/errors.js';
+import type { RawQuery } from '../http/query-string.js';
+import { unixSeconds } from '../lib/clock.js';
+import { imageCredentialsFor } from '../media/upload-credentials.route.js';
+import { readShopSettings } from '../shops/shop-settings.js';
+import { chargePublicLimit } from './public/public-limits.js';
+import { shopSelector } from './public/public-query.js';
+import { sendNoStoreJson } from './public/public-reply.js';
+import { resolvePublicShop } from './public/public-shop.js';
+
+/** `GET /api/v1/reviews/upload_token` (§5): shopper upload credentials, 10 minutes, 10 files, own folder. */
+export function registerUploadTokenRoute(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/api/v1/reviews/upload_token', async (request, reply) => {
+    const shop = await resolvePublicShop(deps.db.kysely, shopSelector(request.query as RawQuery));
+    await chargePublicLimit(deps, reply, 'storefront-upload', request.ip);
+    if (!readShopSettings(shop.settings).photo_upload_enabled) throw permissionDenied('this shop does not accept photos from shoppers');
+    const now = unixSeconds(deps.clock);
+    return sendNoStoreJson(request, reply, await imageCredentialsFor(deps.db.kysely, deps, shop.id, 'shopper', now), now);
+  });
+}
