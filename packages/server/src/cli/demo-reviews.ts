@@ -1,4 +1,5 @@
 import type { MediaStorage } from '../media/media-storage.js';
+import { seedDemoPhotos } from './demo-photos.js';
 import type { MediaUrls } from '../media/media-urls.js';
 import type { Db } from '../db/connect.js';
 import { hmacActor } from '../http/actor.js';
@@ -22,8 +23,11 @@ const SAMPLES: Array<Pick<NewReview, 'productId' | 'rating' | 'author' | 'title'
 export async function seedDemoReviews(db: Db, clock: Clock, shopId: string, mediaUrls: MediaUrls, storage: MediaStorage): Promise<void> {
   const shop = (await findShopById(db.kysely, shopId))!;
   const actor = { ...hmacActor(shop), caller: 'demo' };
+  const photos = await seedDemoPhotos(db.kysely, storage, shopId, Math.floor(clock.now() / 1000));
+  // The first two mug reviews carry a photo each, so the gallery and the lightbox have something to show.
+  const mediaFor = (index: number) => (index < photos.length ? [{ url: mediaUrls.urlOf(photos[index]!), thumbnailUrl: undefined, type: 1 as const, isPublished: 1 as const, urlField: 'media', thumbnailField: 'media' }] : []);
   await db.kysely.transaction().execute(async (trx) => {
-    for (const sample of SAMPLES) {
+    for (const [index, sample] of SAMPLES.entries()) {
       await createReview(
         trx,
         actor,
@@ -42,7 +46,7 @@ export async function seedDemoReviews(db: Db, clock: Clock, shopId: string, medi
           isPublished: undefined,
           isTop: 0,
           reply: null,
-          media: [],
+          media: mediaFor(index),
         },
         { mediaUrls, storage, nowMs: clock.now() },
       );

@@ -11,6 +11,8 @@ import { createShop } from '../shops/shop-service.js';
 
 export const DEMO_SHOP = { id: '10000000001', domain: 'demo-shop.plaudit.test', name: 'Plaudit Demo Shop' } as const;
 export const DEMO_MERCHANT_EMAIL = 'demo@plaudit.test';
+/** The product the demo storefront page (/demo) shows. */
+export const DEMO_PRODUCT = { id: 'demo-mug', title: 'Stoneware Mug' } as const;
 
 /**
  * A brand-new embedded install gets one shop so the README's first signed request works at once,
@@ -37,6 +39,7 @@ export async function announceDemoShop(config: Config, db: Db, clock: Clock, pri
     print(`    password       ${password}`);
     print('');
     print(`  Try it:  npx plaudit sign --shop ${shop.shop_id} GET '${base}/get_rating?is_all_rating=1'`);
+    print(`  Demo storefront with the widgets: ${config.publicUrl}/demo`);
     print(`  API reference: ${config.publicUrl}/docs`);
     print('');
     return;
@@ -45,6 +48,7 @@ export async function announceDemoShop(config: Config, db: Db, clock: Clock, pri
   if (demo) {
     print(`  Demo shop ${demo.id}, public token ${demo.public_token}`);
     print(`  (private token: npx plaudit shop show ${demo.id} --reveal-private-token)`);
+    print(`  Demo storefront with the widgets: ${config.publicUrl}/demo`);
   }
   print(`  API reference: ${config.publicUrl}/docs`);
 }

@@ -4,6 +4,7 @@ import type { AppDeps } from '../app-deps.js';
 import { registerTrackingRoutes } from './tracking.routes.js';
 import { registerUnsubscribeRoutes } from './unsubscribe.routes.js';
 import { registerReviewLinkPage } from '../storefront/review-link-page.routes.js';
+import { registerPublicReviewPage } from '../storefront/public-review-page.routes.js';
 
 /** The public endpoints behind the links of review-request e-mails (collection.md §6.3–6.4, storefront.md §10). */
 export async function collectionPlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
@@ -15,4 +16,5 @@ export async function collectionPlugin(app: FastifyInstance, options: { deps: Ap
   registerTrackingRoutes(app, options.deps);
   registerUnsubscribeRoutes(app, options.deps);
   registerReviewLinkPage(app, options.deps);
+  registerPublicReviewPage(app, options.deps);
 }

@@ -20,6 +20,8 @@ export interface PageOptions {
   formActionOrigins?: string[];
   /** Review photos live on media hosts and CDNs: console pages may show https images. */
   httpsImages?: boolean;
+  /** Scripts and requests of this origin (the hosted review page's photo upload). */
+  ownScripts?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function sendPage(reply: FastifyReply, view: string, data: Record<s
     .code(options.status ?? 200)
     .headers({
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self' data:${options.httpsImages ? ' https:' : ''}; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
+      'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self' data:${options.httpsImages ? ' https:' : ''};${options.ownScripts ? " script-src 'self'; connect-src 'self';" : ''} object-src 'none'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
       'x-frame-options': 'DENY',
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',

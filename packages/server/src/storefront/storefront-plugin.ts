@@ -7,6 +7,8 @@ import { registerSubmitRoute } from './submit.route.js';
 import { registerUploadTokenRoute } from './upload-token.route.js';
 import { registerHelpfulRoute } from './helpful.route.js';
 import { registerEventsBeaconRoute } from './events-beacon.route.js';
+import { registerWidgetAssetRoutes } from './widget-assets.routes.js';
+import { registerDemoPage } from './demo-page.route.js';
 
 /** §7: beacons arrive as text/plain; their body is JSON all the same. At most 64 KiB. */
 const BEACON_BODY_LIMIT = 64 * 1024;
@@ -35,6 +37,8 @@ export async function storefrontPlugin(app: FastifyInstance, options: { deps: Ap
   registerUploadTokenRoute(app, options.deps);
   registerHelpfulRoute(app, options.deps);
   registerEventsBeaconRoute(app, options.deps);
+  registerWidgetAssetRoutes(app);
+  registerDemoPage(app, options.deps);
   registerWidgetHtmlRoute(app, options.deps);
   registerConfigRoute(app, options.deps);
 }

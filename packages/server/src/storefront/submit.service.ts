@@ -92,7 +92,7 @@ export async function submitReview(deps: AppDeps, shop: ShopRow, submission: Sub
   const mediaUrls = MediaUrls.of(deps.config);
   const mediaErrors = checkMediaTokens(submission.mediaUrls, shop.id, mediaUrls);
   if (mediaErrors.length > 0) throw invalidArgument(mediaErrors);
-  if (submission.productId !== STORE_PRODUCT_ID) {
+  if (submission.productId !== STORE_PRODUCT_ID && submission.order === undefined) {
     const product = await db.selectFrom('products').select('product_id').where('shop_id', '=', shop.id).where('product_id', '=', submission.productId).executeTakeFirst();
     if (product === undefined) throw notFound('product', submission.productId);
   }

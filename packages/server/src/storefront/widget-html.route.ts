@@ -15,6 +15,9 @@ import { renderReviewFragment } from './ssr/review-fragment.js';
 import { presentStorefrontReview } from './storefront-review.presenter.js';
 import { storefrontReviews } from './storefront-reviews.service.js';
 
+/** §8: the fragment shows the first 15 reviews in the default order, as the widget's first page does. */
+const FIRST_PAGE_SIZE = 15;
+
 /** Reads everything the fragment shows; the demo page renders the same fragment in-process. */
 export async function reviewFragmentFor(deps: AppDeps, shopSelectorInput: { shop_id?: string; shop?: string }, query: RawQuery): Promise<string> {
   const db = deps.db.kysely;
@@ -22,7 +25,7 @@ export async function reviewFragmentFor(deps: AppDeps, shopSelectorInput: { shop
   const settings = readShopSettings(shop.settings);
   const messages = MESSAGES[pickLanguage(firstValue(query, 'lang'), settings.language)];
   const scope = scopeOf(query);
-  const page = await storefrontReviews(db, shop.id, { scope, page: 1, limit: 15, sort: 'comprehensive-descending' });
+  const page = await storefrontReviews(db, shop.id, { scope, page: 1, limit: FIRST_PAGE_SIZE, sort: 'comprehensive-descending' });
   const urls = MediaUrls.of(deps.config);
   const reviews = page.rows.map((row) => presentStorefrontReview(row, page.media.get(row.id) ?? [], settings, urls));
   const r = page.rating;
@@ -39,7 +42,20 @@ export async function reviewFragmentFor(deps: AppDeps, shopSelectorInput: { shop
       messages.anonymous,
     );
   }
-  return renderReviewFragment({ shopId: shop.id, productId: page.productId ?? (scope.kind === 'store' ? '0' : ''), settings, messages, rating, reviews, jsonLd, nowSeconds: unixSeconds(deps.clock) });
+  const productId = page.productId ?? (scope.kind === 'store' ? '0' : '');
+  return renderReviewFragment({
+    shopId: shop.id,
+    productId,
+    settings,
+    messages,
+    rating,
+    reviews,
+    jsonLd,
+    nowSeconds: unixSeconds(deps.clock),
+    writeReviewUrl: settings.review_form_enabled && productId !== '' ? `${deps.config.publicUrl}/r/${encodeURIComponent(shop.id)}/${encodeURIComponent(productId)}` : undefined,
+    morePages: page.count > FIRST_PAGE_SIZE,
+    showHelpful: settings.helpful_votes_enabled,
+  });
 }
 
 /** `GET /api/v1/storefront/widget.html` (§8): the fragment for themes to include server-side. */

@@ -44,6 +44,14 @@ export interface Messages {
   required: string;
   daysAgo: string;
   today: string;
+  howWas: string;
+  reviewFor: string;
+  optional: string;
+  addPhotos: string;
+  uploading: string;
+  removePhoto: string;
+  tooManyRequests: string;
+  alreadyReviewed: string;
 }
 
 const en: Messages = {
@@ -84,6 +92,14 @@ const en: Messages = {
   required: 'This field is required.',
   daysAgo: '{n} days ago',
   today: 'today',
+  howWas: 'How was {product}?',
+  reviewFor: 'A review for {shop}',
+  optional: '(optional)',
+  addPhotos: 'Add photos (up to 10)',
+  uploading: 'Uploading…',
+  removePhoto: 'Remove photo',
+  tooManyRequests: 'Too many reviews from here right now. Please try again later.',
+  alreadyReviewed: 'You have already reviewed this product. Thank you!',
 };
 
 const de: Messages = {
@@ -124,6 +140,14 @@ const de: Messages = {
   required: 'Dieses Feld ist erforderlich.',
   daysAgo: 'vor {n} Tagen',
   today: 'heute',
+  howWas: 'Wie war {product}?',
+  reviewFor: 'Eine Bewertung für {shop}',
+  optional: '(optional)',
+  addPhotos: 'Fotos hinzufügen (bis zu 10)',
+  uploading: 'Wird hochgeladen…',
+  removePhoto: 'Foto entfernen',
+  tooManyRequests: 'Zu viele Bewertungen von hier. Bitte versuchen Sie es später erneut.',
+  alreadyReviewed: 'Sie haben dieses Produkt bereits bewertet. Danke!',
 };
 
 const fr: Messages = {
@@ -164,6 +188,14 @@ const fr: Messages = {
   required: 'Ce champ est obligatoire.',
   daysAgo: 'il y a {n} jours',
   today: 'aujourd’hui',
+  howWas: 'Comment trouvez-vous {product} ?',
+  reviewFor: 'Un avis pour {shop}',
+  optional: '(facultatif)',
+  addPhotos: 'Ajouter des photos (jusqu’à 10)',
+  uploading: 'Envoi…',
+  removePhoto: 'Retirer la photo',
+  tooManyRequests: 'Trop d’avis envoyés d’ici. Réessayez plus tard.',
+  alreadyReviewed: 'Vous avez déjà donné votre avis sur ce produit. Merci !',
 };
 
 const es: Messages = {
@@ -204,6 +236,14 @@ const es: Messages = {
   required: 'Este campo es obligatorio.',
   daysAgo: 'hace {n} días',
   today: 'hoy',
+  howWas: '¿Qué tal {product}?',
+  reviewFor: 'Una opinión para {shop}',
+  optional: '(opcional)',
+  addPhotos: 'Añadir fotos (hasta 10)',
+  uploading: 'Subiendo…',
+  removePhoto: 'Quitar foto',
+  tooManyRequests: 'Demasiadas opiniones desde aquí. Inténtalo más tarde.',
+  alreadyReviewed: 'Ya has opinado sobre este producto. ¡Gracias!',
 };
 
 const zhCN: Messages = {
@@ -244,6 +284,14 @@ const zhCN: Messages = {
   required: '此项为必填项。',
   daysAgo: '{n} 天前',
   today: '今天',
+  howWas: '{product} 怎么样？',
+  reviewFor: '为 {shop} 写评价',
+  optional: '（选填）',
+  addPhotos: '添加照片（最多 10 张）',
+  uploading: '正在上传…',
+  removePhoto: '删除照片',
+  tooManyRequests: '提交过于频繁，请稍后再试。',
+  alreadyReviewed: '您已评价过此商品，谢谢！',
 };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { en, de, fr, es, 'zh-CN': zhCN };

@@ -1,22 +1,13 @@
 import type { ShopSettings } from '../../shops/shop-settings.js';
 import { format, type Messages } from '../i18n/messages.js';
 import type { StorefrontReview } from '../storefront-review.presenter.js';
-import { formatReviewDate } from './review-date.js';
+import { formatReviewDate } from '../view/review-date.js';
+import { starGlyphs } from '../view/star-glyphs.js';
 import { html, type SafeHtml, trusted } from './safe-html.js';
+import { reviewViewCss } from '../view/review-view-style.js';
 
 /** Every selector starts with `.plaudit-ssr` (§8), so the fragment cannot restyle the host page. */
-const FRAGMENT_STYLE = [
-  '.plaudit-ssr{font:inherit;color:inherit;line-height:1.5}',
-  '.plaudit-ssr .plaudit-stars{color:#c27803;letter-spacing:1px}',
-  '.plaudit-ssr ol{list-style:none;margin:0;padding:0}',
-  '.plaudit-ssr .plaudit-review{border-top:1px solid #e5e7eb;padding:12px 0}',
-  '.plaudit-ssr .plaudit-review h3{font-size:1em;margin:4px 0}',
-  '.plaudit-ssr .plaudit-review p{margin:4px 0}',
-  '.plaudit-ssr .plaudit-muted{color:#6b7280}',
-  '.plaudit-ssr .plaudit-media{display:flex;gap:8px;flex-wrap:wrap}',
-  '.plaudit-ssr .plaudit-media img{width:96px;height:96px;object-fit:cover;border-radius:6px}',
-  '.plaudit-ssr .plaudit-reply{margin:8px 0 0;padding:8px 12px;border-left:3px solid #e5e7eb;color:#374151}',
-].join('');
+const FRAGMENT_STYLE = reviewViewCss('.plaudit-ssr');
 
 export interface FragmentInput {
   shopId: string;
@@ -27,11 +18,11 @@ export interface FragmentInput {
   reviews: readonly StorefrontReview[];
   jsonLd: string | undefined;
   nowSeconds: number;
-}
-
-export function starGlyphs(rating: number): string {
-  const full = Math.round(rating);
-  return '★'.repeat(full) + '☆'.repeat(5 - full);
+  /** Where a shopper without JavaScript writes a review (the hosted page, §10); undefined when the form is off. */
+  writeReviewUrl: string | undefined;
+  /** Whether a second page exists: the pager row is reserved for the widget that hydrates. */
+  morePages: boolean;
+  showHelpful: boolean;
 }
 
 function countLabel(messages: Messages, count: number): string {
@@ -43,13 +34,14 @@ function reviewItem(review: StorefrontReview, input: FragmentInput): SafeHtml {
   const name = review.author === '' ? messages.anonymous : review.author;
   const details = [review.author_country, formatReviewDate(review.commented_at, settings.date_format, messages, input.nowSeconds)].filter((part) => part !== '');
   const images = review.resources.filter((resource) => resource.resource_type === 1);
-  return html`<li class="plaudit-review" data-plaudit-review-id="${review.id}">
-<p><span class="plaudit-stars" role="img" aria-label="${format(messages.outOfFive, { rating: review.star })}">${starGlyphs(review.star)}</span> <strong>${name}</strong> <span class="plaudit-muted">· ${details.join(' · ')}</span>${review.verified_badge === 1 ? html` · <span class="plaudit-verified">${messages.verifiedBuyer}</span>` : ''}</p>
+  return html`<li class="pr" data-plaudit-review-id="${review.id}">
+<p><span class="ps" role="img" aria-label="${format(messages.outOfFive, { rating: review.star })}">${starGlyphs(review.star)}</span> <strong>${name}</strong> <span class="pm">· ${details.join(' · ')}</span>${review.verified_badge === 1 ? html` · <span class="plaudit-verified">${messages.verifiedBuyer}</span>` : ''}</p>
 ${review.title === '' ? '' : html`<h3>${review.title}</h3>`}
 <p>${review.content}</p>
-${review.item_type === '' ? '' : html`<p class="plaudit-muted">${review.item_type}</p>`}
-${images.length === 0 ? '' : html`<p class="plaudit-media">${images.map((image) => html`<a href="${image.src}"><img loading="lazy" width="96" height="96" alt="${format(messages.photoFrom, { name })}" src="${image.thumb_src}"></a>`)}</p>`}
-${review.reply_content === '' ? '' : html`<blockquote class="plaudit-reply" aria-label="${messages.reply}">${review.reply_content}</blockquote>`}
+${review.item_type === '' ? '' : html`<p class="pm">${review.item_type}</p>`}
+${images.length === 0 ? '' : html`<p class="pmedia">${images.map((image) => html`<a href="${image.src}"><img loading="lazy" width="96" height="96" alt="${format(messages.photoFrom, { name })}" src="${image.thumb_src}"></a>`)}</p>`}
+${review.reply_content === '' ? '' : html`<blockquote class="prep" aria-label="${messages.reply}">${review.reply_content}</blockquote>`}
+${input.showHelpful ? html`<p class="ph pm">${format(messages.helpful, { n: review.helpful_count })}</p>` : ''}
 </li>`;
 }
 
@@ -65,11 +57,13 @@ export function renderReviewFragment(input: FragmentInput): string {
   const average = rating.value.toFixed(1);
   return html`<div class="plaudit-ssr" data-plaudit-shop-id="${input.shopId}" data-plaudit-product-id="${input.productId}" data-plaudit-count="${rating.count}">
 <style>${trusted(FRAGMENT_STYLE)}</style>
-<section class="plaudit-summary" aria-label="${messages.customerReviews}">
-<p><span class="plaudit-stars" aria-hidden="true">${starGlyphs(rating.value)}</span> <span>${format(messages.outOfFive, { rating: average })}</span> · <span>${countLabel(messages, rating.count)}</span></p>
-<ol class="plaudit-histogram">${histogram}</ol>
+<section class="psum" aria-label="${messages.customerReviews}">
+<p><span class="ps" aria-hidden="true">${starGlyphs(rating.value)}</span> <span>${format(messages.outOfFive, { rating: average })}</span> · <span>${countLabel(messages, rating.count)}</span></p>
+<ol class="phist">${histogram}</ol>
 </section>
-${input.reviews.length === 0 ? html`<p class="plaudit-muted">${messages.noReviews}</p>` : html`<ol class="plaudit-list">${input.reviews.map((review) => reviewItem(review, input))}</ol>`}
+<p class="pt">${input.writeReviewUrl === undefined ? '' : html`<a href="${input.writeReviewUrl}">${messages.writeReview}</a>`}</p>
+${input.reviews.length === 0 ? html`<p class="pm">${messages.noReviews}</p>` : html`<ol class="pl">${input.reviews.map((review) => reviewItem(review, input))}</ol>`}
+${input.morePages ? html`<p class="pp"></p>` : ''}
 ${input.jsonLd === undefined ? '' : html`<script type="application/ld+json">${trusted(input.jsonLd)}</script>`}
 </div>`.markup;
 }

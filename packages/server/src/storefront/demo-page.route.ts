@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { DEMO_PRODUCT, DEMO_SHOP } from '../cli/demo-shop.js';
+import { renderView } from '../console/html-page.js';
+import { findShopById } from '../shops/shop-repository.js';
+import { reviewFragmentFor } from './widget-html.route.js';
+
+/**
+ * `GET /demo` (storefront.md §13): a product page of the demo shop with every widget element, the
+ * review list pre-rendered by the server. Its CSP is as strict as a careful shop's: scripts and
+ * connections to this origin only, inline styles by nonce (the widget uses constructed stylesheets).
+ */
+export function registerDemoPage(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/demo', async (request, reply) => {
+    const shop = await findShopById(deps.db.kysely, DEMO_SHOP.id);
+    if (shop === undefined) return reply.code(404).type('text/plain; charset=utf-8').send('The demo shop does not exist (it is created on the first `npm start` with the embedded SQLite database).');
+    const product = await deps.db.kysely.selectFrom('products').select('title').where('shop_id', '=', shop.id).where('product_id', '=', DEMO_PRODUCT.id).executeTakeFirst();
+    const nonce = randomBytes(16).toString('base64');
+    const fragment = (await reviewFragmentFor(deps, { shop_id: shop.id }, { product_id: [DEMO_PRODUCT.id] })).replace('<style>', `<style nonce="${nonce}">`);
+    const html = renderView('demo', { nonce, shopId: shop.id, shopName: shop.name, productId: DEMO_PRODUCT.id, productTitle: product?.title ?? DEMO_PRODUCT.title, fragment });
+    return reply
+      .headers({
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': `default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'nonce-${nonce}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      })
+      .send(html);
+  });
+}

@@ -1,0 +1,107 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app-deps.js';
+import { sendMessagePage, sendPage } from '../console/html-page.js';
+import { normalizeEmailAddress } from '../customers/email-types.js';
+import { osTypeFromUserAgent } from '../events/event-types.js';
+import { ApiError, Code } from '../http/errors.js';
+import type { ShopRow } from '../shops/shop-repository.js';
+import { readShopSettings } from '../shops/shop-settings.js';
+import { MESSAGES, type Messages, pickLanguage } from './i18n/messages.js';
+import { chargePublicLimit } from './public/public-limits.js';
+import { checkSubmission, type Submission, submitReview } from './submit.service.js';
+
+export type HostedForm = Record<string, unknown>;
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+/** The page's form and its context: one view serves the public page and the review-request link. */
+export interface HostedPage {
+  shop: ShopRow;
+  productId: string;
+  productTitle: string;
+  image: string;
+  /** Set for `/r/t/<token>`: the order vouches for the buyer and gives the address. */
+  order?: { orderId: string; email: string };
+  source: Submission['source'];
+}
+
+export function messagesOf(shop: ShopRow): Messages {
+  return MESSAGES[pickLanguage(readShopSettings(shop.settings).language)];
+}
+
+export function sendReviewForm(reply: FastifyReply, page: HostedPage, action: string, values: HostedForm, errors: Record<string, string>, status = 200): Promise<FastifyReply> {
+  const settings = readShopSettings(page.shop.settings);
+  const t = messagesOf(page.shop);
+  return sendPage(
+    reply,
+    'review-form',
+    {
+      title: t.howWas.replace('{product}', page.productTitle),
+      lang: pickLanguage(settings.language),
+      t,
+      shopName: page.shop.name,
+      productTitle: page.productTitle,
+      image: page.image,
+      action,
+      values,
+      errors,
+      firstError: Object.keys(errors)[0] ?? '',
+      showEmail: page.order === undefined,
+      photoShopId: settings.photo_upload_enabled ? page.shop.id : '',
+    },
+    { status, httpsImages: true, ownScripts: settings.photo_upload_enabled },
+  );
+}
+
+function mediaTokens(form: HostedForm): string[] {
+  const raw = form.media_tokens;
+  return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((value): value is string => typeof value === 'string' && value !== '');
+}
+
+/**
+ * The POST of a hosted page (storefront.md §10): the rules of §4 with HTML answers — 303 to the
+ * thank-you state, the form again with messages (400), 409 for a duplicate, 429 over a limit.
+ */
+export async function receiveHostedForm(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, page: HostedPage): Promise<FastifyReply> {
+  const t = messagesOf(page.shop);
+  const form = (request.body ?? {}) as HostedForm;
+  const action = request.url.split('?')[0]!;
+  try {
+    await chargePublicLimit(deps, reply, 'storefront-submit', request.ip);
+    // The honeypot: a bot that fills every field is thanked and nothing is stored.
+    if (text(form.website) !== '') return reply.code(303).header('location', `${action}?submitted=pending`).send();
+    const submitted = { ...form, product_id: page.productId, email: page.order?.email ?? form.email, media_tokens: mediaTokens(form) };
+    const problems = checkSubmission(submitted, page.order === undefined);
+    if (problems.length > 0) return sendReviewForm(reply, page, action, form, Object.fromEntries(problems.map((p) => [p.field, p.reason])), 400);
+    const email = normalizeEmailAddress(text(submitted.email));
+    await chargePublicLimit(deps, reply, 'storefront-submit-email', `${page.shop.id}:${email}`);
+    const result = await submitReview(deps, page.shop, {
+      productId: page.productId,
+      rating: Number(text(form.rating)),
+      author: text(form.author),
+      email,
+      title: text(form.title),
+      content: text(form.content),
+      itemType: '',
+      mediaUrls: submitted.media_tokens,
+      sessionId: '',
+      osType: osTypeFromUserAgent(request.headers['user-agent']),
+      source: page.source,
+      ...(page.order ? { order: { orderId: page.order.orderId } } : {}),
+    });
+    deps.outboxSignal?.();
+    return reply.code(303).header('location', `${action}?submitted=${result.status}`).send();
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.code === Code.rejected) return sendMessagePage(reply, 429, t.tooManyRequests, t.tooManyRequests);
+    if (error.code === Code.alreadyExists) return sendMessagePage(reply, 409, t.alreadyReviewed, t.alreadyReviewed);
+    if (error.code === Code.invalidArgument) return sendReviewForm(reply, page, action, form, Object.fromEntries((error.errors ?? []).map((p) => [p.field.replace(/\[\d+\]$/, ''), p.reason])), 400);
+    if (error.code === Code.notFound) return sendMessagePage(reply, 404, 'Not found', error.message);
+    throw error;
+  }
+}
+
+/** The thank-you state of `?submitted=published|pending`. */
+export function sendThanks(reply: FastifyReply, shop: ShopRow, status: string): Promise<FastifyReply> {
+  const t = messagesOf(shop);
+  return sendMessagePage(reply, 200, t.thanks.split(/[.!！]/)[0] ?? t.thanks, status === 'published' ? t.thanks : t.thanksPending);
+}

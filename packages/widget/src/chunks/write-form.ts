@@ -1,0 +1,125 @@
+import { format, type Messages } from '../../../server/src/storefront/i18n/messages.js';
+import { h } from '../dom.js';
+import type { Api } from '../env.js';
+import { ApiError } from '../env.js';
+import { sessionId } from '../identity.js';
+import { openDialog } from './dialog.js';
+
+interface FormContext {
+  api: Api;
+  messages: Messages;
+  productId: string;
+  photos: boolean;
+  onDone(status: 'published' | 'pending'): void;
+}
+
+interface UploadCredentials {
+  host: string;
+  dir: string;
+  policy: string;
+  access_id: string;
+  signature: string;
+}
+
+const MAX_PHOTOS = 10;
+
+async function uploadPhotos(api: Api, files: File[]): Promise<string[]> {
+  if (files.length === 0) return [];
+  const credentials = await api.get<UploadCredentials>('/api/v1/reviews/upload_token');
+  const urls: string[] = [];
+  for (const [index, file] of files.slice(0, MAX_PHOTOS).entries()) {
+    const form = new FormData();
+    form.append('key', `${credentials.dir}${index}-${file.name.replace(/[^A-Za-z0-9._-]/g, '').slice(-80) || 'photo'}`);
+    form.append('policy', credentials.policy);
+    form.append('OSSAccessKeyId', credentials.access_id);
+    form.append('Signature', credentials.signature);
+    form.append('file', file);
+    const envelope = (await (await fetch(credentials.host, { method: 'POST', body: form, credentials: 'omit' })).json()) as { code: number; message: string; data?: { url: string } };
+    if (envelope.code !== 0) throw new ApiError(envelope.message, envelope.code, [{ field: 'photos', reason: envelope.message }]);
+    urls.push(envelope.data!.url);
+  }
+  return urls;
+}
+
+/** The write-a-review chunk (§12.2): a labelled form in a modal dialog, errors announced and tied to their fields. */
+export function openWriteForm(root: ShadowRoot, context: FormContext): void {
+  const m = context.messages;
+  const dialog = openDialog(root, m.writeReview, m.close, root.activeElement as HTMLElement | null);
+  const uid = `pf${Math.random().toString(36).slice(2, 8)}`;
+  const field = (name: string, label: string, control: HTMLElement) => {
+    control.id = `${uid}-${name}`;
+    return h('div', null, h('label', { for: control.id }, label), control, h('p', { class: 'err', id: `${uid}-${name}-error`, role: 'alert' }));
+  };
+  const stars = h(
+    'fieldset',
+    { id: `${uid}-rating` },
+    h('legend', null, m.rating),
+    ...[1, 2, 3, 4, 5].map((star) => h('label', null, h('input', { type: 'radio', name: 'rating', value: star, required: true }), ` ${star === 1 ? m.starRowOne : format(m.starsRow, { n: star })}`)),
+    h('p', { class: 'err', id: `${uid}-rating-error`, role: 'alert' }),
+  );
+  const photos = h('input', { type: 'file', name: 'photos', accept: 'image/jpeg,image/png,image/gif,image/webp', multiple: true });
+  const status = h('p', { role: 'status' });
+  const form = h(
+    'form',
+    { novalidate: true },
+    stars,
+    field('title', `${m.title} ${m.optional}`, h('input', { type: 'text', name: 'title', maxlength: 300 })),
+    field('content', m.content, h('textarea', { name: 'content', maxlength: 10000, required: true })),
+    field('author', m.name, h('input', { type: 'text', name: 'author', maxlength: 120, required: true, autocomplete: 'name' })),
+    field('email', m.email, h('input', { type: 'email', name: 'email', required: true, autocomplete: 'email' })),
+    context.photos && field('photos', m.addPhotos, photos),
+    h('div', { class: 'hp', 'aria-hidden': 'true' }, h('input', { type: 'text', name: 'website', tabindex: -1, autocomplete: 'off' })),
+    h('button', { type: 'submit' }, m.submit),
+    status,
+  );
+  dialog.append(h('h2', null, m.writeReview), form);
+
+  const showErrors = (errors: Array<{ field: string; reason: string }>) => {
+    for (const element of form.querySelectorAll('.err')) element.textContent = '';
+    for (const control of form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
+    let first: HTMLElement | null = null;
+    for (const { field: name, reason } of errors) {
+      const key = name.startsWith('media_tokens') ? 'photos' : name;
+      const message = form.querySelector<HTMLElement>(`#${uid}-${key}-error`);
+      const control = key === 'rating' ? form.querySelector<HTMLElement>('input[name=rating]') : form.querySelector<HTMLElement>(`#${uid}-${key}`);
+      if (message) message.textContent = reason;
+      if (control) {
+        control.setAttribute('aria-invalid', 'true');
+        control.setAttribute('aria-describedby', `${uid}-${key}-error`);
+        first ??= control;
+      }
+    }
+    first?.focus();
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const value = (name: string) => String(data.get(name) ?? '').trim();
+    const missing = ['rating', 'content', 'author', 'email'].filter((name) => value(name) === '').map((name) => ({ field: name, reason: m.required }));
+    if (missing.length > 0) return showErrors(missing);
+    status.textContent = m.uploading;
+    void (async () => {
+      try {
+        const mediaTokens = await uploadPhotos(context.api, photos.files ? Array.from(photos.files) : []);
+        const answer = await context.api.post<{ status: 'published' | 'pending' }>('/api/v1/reviews/submit', {
+          product_id: context.productId,
+          rating: Number(value('rating')),
+          title: value('title'),
+          content: value('content'),
+          author: value('author'),
+          email: value('email'),
+          website: value('website'),
+          media_tokens: mediaTokens,
+          session_id: sessionId(),
+        });
+        form.replaceChildren(h('p', { role: 'status' }, answer.status === 'published' ? m.thanks : m.thanksPending));
+        context.onDone(answer.status);
+      } catch (error) {
+        status.textContent = error instanceof Error ? error.message : '';
+        if (error instanceof ApiError) showErrors(error.errors);
+      }
+    })();
+  });
+  (form.querySelector('input[name=rating]') as HTMLInputElement).focus();
+}

@@ -1,0 +1,68 @@
+import { MESSAGES, type Messages, pickLanguage } from '../../server/src/storefront/i18n/messages.js';
+
+/** What the loading script tag says (§12.1): its origin is the API's, its data attributes name the shop. */
+export interface WidgetEnv {
+  base: string;
+  shop: Record<string, string>;
+  lang: string | undefined;
+}
+
+export interface ShopConfig {
+  shop_id: string;
+  shop_name: string;
+  language: string;
+  date_format: 'mm/dd/yyyy' | 'dd/mm/yyyy' | 'yyyy-mm-dd' | 'relative';
+  review_form_enabled: number;
+  photo_upload_enabled: number;
+  helpful_votes_enabled: number;
+}
+
+export function readEnv(script: HTMLScriptElement | null): WidgetEnv {
+  const source = script?.src ? new URL(script.src, location.href) : new URL(location.href);
+  const shopId = script?.dataset.shopId;
+  const shop = script?.dataset.shop;
+  return { base: source.origin, shop: shopId ? { shop_id: shopId } : shop ? { shop } : {}, lang: script?.dataset.lang };
+}
+
+export class Api {
+  private configPromise: Promise<ShopConfig> | undefined;
+  constructor(readonly env: WidgetEnv) {}
+
+  url(path: string, params: Record<string, string | number | undefined> = {}): string {
+    const url = new URL(path, this.env.base);
+    for (const [name, value] of Object.entries({ ...this.env.shop, ...params })) if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
+    return url.href;
+  }
+
+  async get<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
+    return unwrap<T>(await fetch(this.url(path, params), { credentials: 'omit' }));
+  }
+
+  async post<T>(path: string, body: Record<string, unknown>): Promise<T> {
+    const response = await fetch(new URL(path, this.env.base).href, { method: 'POST', credentials: 'omit', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...this.env.shop, ...body }) });
+    return unwrap<T>(response);
+  }
+
+  config(): Promise<ShopConfig> {
+    this.configPromise ??= this.get<ShopConfig>('/api/v1/storefront/config');
+    return this.configPromise;
+  }
+
+  /** §12.8: the element's lang, the script's data-lang, the shop's language, English. */
+  async messages(element: Element): Promise<Messages> {
+    const own = element.getAttribute('lang') ?? this.env.lang;
+    return MESSAGES[pickLanguage(own, own ? undefined : (await this.config()).language)];
+  }
+}
+
+export class ApiError extends Error {
+  constructor(message: string, readonly code: number, readonly errors: Array<{ field: string; reason: string }>) {
+    super(message);
+  }
+}
+
+async function unwrap<T>(response: Response): Promise<T> {
+  const envelope = (await response.json()) as { code: number; message: string; data?: unknown };
+  if (envelope.code !== 0) throw new ApiError(envelope.message, envelope.code, (envelope.data as { errors?: ApiError['errors'] } | undefined)?.errors ?? []);
+  return envelope.data as T;
+}

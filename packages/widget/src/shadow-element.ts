@@ -1,0 +1,43 @@
+import { adoptStyles } from './dom.js';
+
+/** Base of the widget's elements: a shadow root with its styles, and attribute helpers. */
+export abstract class ShadowElement extends HTMLElement {
+  protected readonly root: ShadowRoot;
+  private started = false;
+
+  constructor(css: string) {
+    super();
+    this.root = this.attachShadow({ mode: 'open' });
+    adoptStyles(this.root, css);
+  }
+
+  connectedCallback(): void {
+    if (this.started) return;
+    this.started = true;
+    // Children are read here, not in the constructor: an upgraded element may not have them yet there.
+    this.prepare();
+    // Fails quietly: a broken widget must not break the shop's page or fill its console.
+    this.start().catch(() => undefined);
+  }
+
+  protected abstract start(): Promise<void>;
+
+  /** Synchronous set-up before the first layout (hydration reads the server fragment here). */
+  protected prepare(): void {}
+
+  /** Ends the height reservation of §12.4 once real content is in place. */
+  protected markRendered(): void {
+    this.setAttribute('data-rendered', '');
+  }
+
+  protected intAttribute(name: string, fallback: number, min: number, max: number): number {
+    const value = Number(this.getAttribute(name));
+    return Number.isInteger(value) && value >= min && value <= max ? value : fallback;
+  }
+
+  /** Swaps the rendered view for `view`; open dialogs and a fallback style element stay. */
+  protected show(view: Node): void {
+    for (const child of Array.from(this.root.childNodes)) if (!(child instanceof HTMLStyleElement || child instanceof HTMLDialogElement)) child.remove();
+    this.root.appendChild(view);
+  }
+}

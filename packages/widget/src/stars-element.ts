@@ -1,0 +1,80 @@
+import { format } from '../../server/src/storefront/i18n/messages.js';
+import { starGlyphs } from '../../server/src/storefront/view/star-glyphs.js';
+import { h } from './dom.js';
+import { api } from './runtime.js';
+import { ShadowElement } from './shadow-element.js';
+import { STARS_CSS } from './styles.js';
+
+interface ProductRating {
+  product_id: string;
+  product_handle: string;
+  rating: number;
+  total_reviews: number;
+}
+
+/**
+ * All `<plaudit-stars>` of a page share one get_products_rating request per 100 products (§12.2):
+ * elements that connect in the same task join one batch.
+ */
+const pending = new Map<string, Array<(rating: ProductRating) => void>>();
+let scheduled = false;
+
+function requestRating(key: string): Promise<ProductRating> {
+  return new Promise((resolve) => {
+    const waiting = pending.get(key) ?? [];
+    waiting.push(resolve);
+    pending.set(key, waiting);
+    if (!scheduled) {
+      scheduled = true;
+      queueMicrotask(() => void flush());
+    }
+  });
+}
+
+async function flush(): Promise<void> {
+  scheduled = false;
+  const keys = [...pending.keys()];
+  for (const kind of ['id:', 'handle:']) {
+    const values = keys.filter((key) => key.startsWith(kind)).map((key) => key.slice(kind.length));
+    for (let start = 0; start < values.length; start += 100) {
+      const batch = values.slice(start, start + 100);
+      const answers = await api.get<ProductRating[]>('/api/v1/reviews/get_products_rating', { [kind === 'id:' ? 'product_id' : 'product_handle']: batch.join(',') });
+      answers.forEach((answer, index) => {
+        const key = kind + batch[index];
+        for (const resolve of pending.get(key) ?? []) resolve(answer);
+        pending.delete(key);
+      });
+    }
+  }
+}
+
+/** `<plaudit-stars>`: average stars and count; activating it scrolls to the page's review list. */
+export class StarsElement extends ShadowElement {
+  constructor() {
+    super(STARS_CSS);
+  }
+
+  protected async start(): Promise<void> {
+    const id = this.getAttribute('product-id');
+    const key = id ? `id:${id}` : `handle:${this.getAttribute('product-handle') ?? ''}`;
+    const [rating, messages] = await Promise.all([requestRating(key), api.messages(this)]);
+    const count = rating.total_reviews === 1 ? messages.reviewCountOne : format(messages.reviewsCount, { n: rating.total_reviews });
+    const label = `${format(messages.outOfFive, { rating: rating.rating })}, ${count}`;
+    const link = h(
+      'a',
+      {
+        href: '#plaudit-reviews',
+        'aria-label': label,
+        onclick: (event) => {
+          const list = document.querySelector('plaudit-reviews');
+          event.preventDefault();
+          list?.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+        },
+      },
+      h('span', { class: 'ps', 'aria-hidden': 'true' }, starGlyphs(rating.rating)),
+      ' ',
+      h('span', { 'aria-hidden': 'true' }, `(${rating.total_reviews})`),
+    );
+    this.show(link);
+  }
+}
