@@ -34,8 +34,9 @@ export class Api {
     return url.href;
   }
 
-  async get<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
-    return unwrap<T>(await fetch(this.url(path, params), { credentials: 'omit' }));
+  /** `fresh` revalidates with the server: after the shopper's own write, a cached page would hide it. */
+  async get<T>(path: string, params: Record<string, string | number | undefined> = {}, fresh = false): Promise<T> {
+    return unwrap<T>(await fetch(this.url(path, params), { credentials: 'omit', cache: fresh ? 'no-cache' : 'default' }));
   }
 
   async post<T>(path: string, body: Record<string, unknown>): Promise<T> {

@@ -49,7 +49,7 @@ export class ReviewsElement extends ShadowElement {
     events.push({ event_type: 'VIEW_WIDGET', product_id: this.productId(), extra: { widget: this.localName.slice(8) } });
   }
 
-  private async load(): Promise<void> {
+  private async load(fresh = false): Promise<void> {
     const { page, star, withPhotos, sort } = this.state;
     const data = await api.get<ReviewsPage>('/api/v1/reviews/get_product_reviews', {
       ...this.scope(),
@@ -58,7 +58,7 @@ export class ReviewsElement extends ShadowElement {
       sort_by: sort,
       star,
       has_media: withPhotos ? 1 : undefined,
-    });
+    }, fresh);
     this.show(renderReviewList(data, this.state, this.messages, this.config, this.actions()));
     this.markRendered();
   }
@@ -95,7 +95,7 @@ export class ReviewsElement extends ShadowElement {
 
   private async openForm(): Promise<void> {
     const { openWriteForm: open } = await loadChunk<{ openWriteForm: typeof openWriteForm }>('writeForm');
-    open(this.root, { api, messages: this.messages, productId: this.productId() || '0', photos: this.config.photo_upload_enabled === 1, onDone: (status) => status === 'published' && this.load() });
+    open(this.root, { api, messages: this.messages, productId: this.productId() || '0', photos: this.config.photo_upload_enabled === 1, onDone: (status) => status === 'published' && this.load(true) });
   }
 }
 

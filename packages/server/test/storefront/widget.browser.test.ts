@@ -1,0 +1,184 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { beforeAll, expect, it } from 'vitest';
+import { artifactPath, describeInBrowser } from '../support/browser.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { ensureWidgetBuilt, seedDemoStorefront } from '../support/demo-storefront.js';
+import { envelope } from '../support/harness.js';
+import { useListeningHarness } from '../support/listening-harness.js';
+import type { ShopCredentials } from '../../src/shops/shop-service.js';
+
+interface Watched {
+  page: Page;
+  problems: string[];
+  cls(): Promise<number>;
+}
+
+/** A page that records console errors, failed requests and cumulative layout shift from the first paint. */
+async function watchedPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cls: number };
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) w.__cls += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  return { page, problems, cls: () => page.evaluate(() => (window as unknown as { __cls: number }).__cls) };
+}
+
+/** Waits until every widget element on the page has rendered its view. */
+async function widgetsRendered(page: Page): Promise<void> {
+  await page.waitForFunction(() => ['plaudit-reviews', 'plaudit-carousel', 'plaudit-gallery', 'plaudit-all-reviews'].every((name) => document.querySelector(name)?.shadowRoot?.querySelector('.pv') !== null && document.querySelector(name)?.shadowRoot?.querySelector('.pv') !== undefined));
+  await page.waitForFunction(() => document.querySelector('plaudit-stars')?.shadowRoot?.querySelector('a') !== null);
+}
+
+describeEachDatabase('storefront widget', (dialect) => {
+  const harness = useListeningHarness(dialect);
+  let demo: ShopCredentials;
+
+  beforeAll(async () => {
+    await ensureWidgetBuilt();
+    demo = await seedDemoStorefront(harness());
+  });
+
+  describeInBrowser('Chromium', (browser) => {
+    it('renders every widget on /demo with no layout shift and nothing in the console', async () => {
+      const { page, problems, cls } = await watchedPage(browser());
+      try {
+        await page.goto(`${harness().baseUrl}/demo`);
+        await widgetsRendered(page);
+        const stars = await page.locator('plaudit-stars a').getAttribute('aria-label');
+        expect(stars).toBe('3.67 out of 5 stars, 3 reviews');
+        const reviews = page.locator('plaudit-reviews');
+        await expect.poll(() => reviews.locator('.pv .pr').count()).toBe(3);
+        expect(await reviews.locator('.pv .psum').innerText()).toContain('3.7 out of 5 stars · 3 reviews');
+        expect(await page.locator('plaudit-gallery img').count()).toBe(2);
+        expect(await page.locator('plaudit-carousel .card').count()).toBe(4);
+        await page.mouse.wheel(0, 3000);
+        await page.waitForTimeout(300);
+        expect(await cls()).toBe(0);
+        expect(problems).toEqual([]);
+        await page.screenshot({ path: artifactPath(`widget-demo-${dialect}.png`), fullPage: true });
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    it('filters by star, sorts, pages and counts a helpful vote', async () => {
+      const { page, problems } = await watchedPage(browser());
+      try {
+        await page.goto(`${harness().baseUrl}/demo`);
+        await widgetsRendered(page);
+        const reviews = page.locator('plaudit-reviews');
+        await reviews.getByLabel('All ratings').selectOption('5');
+        await expect.poll(() => reviews.locator('.pv .pr h3').allInnerTexts()).toEqual(['Keeps coffee hot']);
+        await reviews.getByLabel('All ratings').selectOption('');
+        await reviews.getByLabel('Sort by').selectOption('rating-ascending');
+        await expect.poll(() => reviews.locator('.pv .pr h3').allInnerTexts()).toEqual(['Arrived chipped', 'Lovely colour', 'Keeps coffee hot']);
+        const all = page.locator('plaudit-all-reviews');
+        expect(await all.locator('.pv .pp span').innerText()).toBe('Page 1 of 2');
+        await all.getByRole('button', { name: 'Next' }).click();
+        await expect.poll(() => all.locator('.pv .pr').count()).toBe(1);
+        expect(await all.locator('.pv .pp span').innerText()).toBe('Page 2 of 2');
+        const first = reviews.locator('.pv .pr').first();
+        await first.getByRole('button', { name: 'Helpful (0)' }).click();
+        await expect.poll(() => first.locator('.ph button').innerText()).toBe('Helpful (1)');
+        expect(await first.locator('.ph button').getAttribute('aria-pressed')).toBe('true');
+        expect(problems).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    it('opens a photo in the lightbox and returns focus on Escape', async () => {
+      const { page, problems } = await watchedPage(browser());
+      try {
+        await page.goto(`${harness().baseUrl}/demo`);
+        await widgetsRendered(page);
+        const photoLink = page.locator('plaudit-reviews .pv .pmedia a').first();
+        await photoLink.click();
+        const dialog = page.locator('plaudit-reviews dialog');
+        await expect.poll(() => dialog.count()).toBe(1);
+        await expect.poll(() => dialog.locator('img').evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(800);
+        await page.keyboard.press('Escape');
+        await expect.poll(() => dialog.count()).toBe(0);
+        expect(await page.evaluate(() => document.querySelector('plaudit-reviews')!.shadowRoot!.activeElement?.tagName)).toBe('A');
+        expect(problems).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    it('writes a review with a photo using the keyboard; it reaches the partner API, the rating and the page', async () => {
+      const h = harness();
+      const { page, problems } = await watchedPage(browser());
+      try {
+        await page.goto(`${h.baseUrl}/demo`);
+        await widgetsRendered(page);
+        // Keyboard only: Tab from the top of the page to the widget's first control.
+        const write = page.locator('plaudit-reviews').getByRole('button', { name: 'Write a review' });
+        let reached = false;
+        for (let i = 0; i < 40 && !reached; i++) {
+          await page.keyboard.press('Tab');
+          reached = await write.evaluate((button) => (button.getRootNode() as ShadowRoot).activeElement === button);
+        }
+        expect(reached).toBe(true);
+        await page.keyboard.press('Enter');
+        const dialog = page.locator('plaudit-reviews dialog');
+        await expect.poll(() => dialog.count()).toBe(1);
+        // Focus moved into the dialog, onto the star radio group.
+        expect(await page.evaluate(() => (document.querySelector('plaudit-reviews')!.shadowRoot!.activeElement as HTMLInputElement | null)?.name)).toBe('rating');
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('ArrowRight');
+        await dialog.getByLabel('Title (optional)').fill('Written in Chromium');
+        await dialog.getByLabel('Review', { exact: true }).fill('Typed with the keyboard, photo attached.');
+        await dialog.getByLabel('Name').fill('Kim Browser');
+        await dialog.getByLabel('E-mail').fill('kim@example.com');
+        const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#7a3' } }).jpeg().toBuffer();
+        await dialog.getByLabel('Add photos (up to 10)').setInputFiles({ name: 'kim.jpg', mimeType: 'image/jpeg', buffer: photo });
+        await dialog.getByRole('button', { name: 'Submit review' }).click();
+        await expect.poll(() => dialog.getByRole('status').first().innerText(), { timeout: 10_000 }).toBe('Thank you! Your review is published.');
+
+        const partner = envelope<{ list: Array<{ title: string; source: string; media: Array<{ url: string; width: number }> }> }>(await h.call('GET', 'get_reviews', { query: 'product_ids=demo-mug' }, demo)).data!.list;
+        const written = partner.find((review) => review.title === 'Written in Chromium');
+        expect(written).toMatchObject({ source: 'Store front', media: [{ width: 640 }] });
+        expect(envelope<{ review_count: number; star5_count: number }>(await h.call('GET', 'get_rating', { query: 'product_id=demo-mug' }, demo)).data).toMatchObject({ review_count: 4, star5_count: 2 });
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.locator('plaudit-reviews .pv .pr h3').allInnerTexts()).toContain('Written in Chromium');
+        expect(problems).toEqual([]);
+        await page.screenshot({ path: artifactPath(`widget-after-review-${dialect}.png`), fullPage: true });
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    it('shows the reviews and valid JSON-LD with JavaScript disabled', async () => {
+      const { page } = await watchedPage(browser(), { javaScriptEnabled: false });
+      try {
+        await page.goto(`${harness().baseUrl}/demo`);
+        const texts = await page.locator('plaudit-reviews .plaudit-ssr .pr h3').allInnerTexts();
+        expect(texts).toEqual(expect.arrayContaining(['Keeps coffee hot', 'Lovely colour', 'Arrived chipped']));
+        const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as Record<string, unknown>;
+        expect(jsonLd).toMatchObject({ '@type': 'Product', name: 'Stoneware Mug', aggregateRating: { '@type': 'AggregateRating', reviewCount: expect.any(Number) } });
+        expect((jsonLd.review as Array<Record<string, unknown>>)[0]).toMatchObject({ '@type': 'Review', author: { '@type': 'Person' }, reviewRating: { '@type': 'Rating' } });
+        await page.screenshot({ path: artifactPath(`widget-no-js-${dialect}.png`), fullPage: true });
+      } finally {
+        await page.context().close();
+      }
+    });
+  });
+});

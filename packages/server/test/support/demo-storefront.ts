@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO_SHOP } from '../../src/cli/demo-shop.js';
+import { seedDemoReviews } from '../../src/cli/demo-reviews.js';
+import { MediaUrls } from '../../src/media/media-urls.js';
+import { createShop, type ShopCredentials } from '../../src/shops/shop-service.js';
+import { WIDGET_DIST } from '../../src/storefront/widget-assets.routes.js';
+import type { Harness } from './harness.js';
+
+/** The widget bundle the server serves; built here when a checkout has not run `npm run build` yet. */
+export async function ensureWidgetBuilt(): Promise<void> {
+  if (existsSync(path.join(WIDGET_DIST, 'manifest.json'))) return;
+  const { buildWidget } = (await import(path.resolve(import.meta.dirname, '../../../widget/build.mjs'))) as { buildWidget(dir: string): Promise<unknown> };
+  await buildWidget(WIDGET_DIST);
+}
+
+/** The demo shop of a first `npm start` (its reviews and photos), in a harness's database. */
+export async function seedDemoStorefront(h: Harness): Promise<ShopCredentials> {
+  const shop = await createShop(h.deps.db.kysely, { secretKey: h.deps.secretKey, clock: h.clock }, DEMO_SHOP);
+  await seedDemoReviews(h.deps.db, h.clock, shop.shop_id, MediaUrls.of(h.deps.config), h.deps.storage);
+  return shop;
+}
