@@ -108,6 +108,21 @@ describeEachDatabase('storefront writes', (dialect) => {
     expect(perEmail.slice(5)).toEqual([429]);
   });
 
+  it('holds a review for moderation when the shop says so; it appears once the merchant publishes it', async () => {
+    const h = harness();
+    await h.deps.db.kysely.updateTable('shops').set({ settings: JSON.stringify({ auto_publish: true, auto_publish_min_rating: 4 }) }).where('id', '=', h.shop.shop_id).execute();
+    try {
+      const answer = envelope<{ id: number; status: string }>(await post(h, '/api/v1/reviews/submit', submission(h, { rating: 2, title: 'Held back' }))).data!;
+      expect(answer.status).toBe('pending');
+      const titles = async () => envelope<{ list: Array<{ title: string }> }>(await h.app.inject(`/api/v1/reviews/get_product_reviews?shop_id=${h.shop.shop_id}&product_id=${PRODUCT}&limit=50`)).data!.list.map((r) => r.title);
+      expect(await titles()).not.toContain('Held back');
+      expect((await h.call('POST', 'update_review', { body: { id: answer.id, is_published: 1 } })).statusCode).toBe(200);
+      expect(await titles()).toContain('Held back');
+    } finally {
+      await h.deps.db.kysely.updateTable('shops').set({ settings: '{}' }).where('id', '=', h.shop.shop_id).execute();
+    }
+  });
+
   it('answers preflights for any origin', async () => {
     const h = harness();
     const response = await h.app.inject({ method: 'OPTIONS', url: '/api/v1/reviews/submit', headers: { origin: ORIGIN, 'access-control-request-method': 'POST' } });

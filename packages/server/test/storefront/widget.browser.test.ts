@@ -71,6 +71,12 @@ describeEachDatabase('storefront widget', (dialect) => {
         expect(await cls()).toBe(0);
         expect(problems).toEqual([]);
         await page.screenshot({ path: artifactPath(`widget-demo-${dialect}.png`), fullPage: true });
+        // Leaving the page flushes the event queue with sendBeacon.
+        await page.goto('about:blank');
+        const viewed = () =>
+          harness().deps.db.kysely.selectFrom('customer_events').select(['event_type', 'event_source', 'session_id', 'page_url']).where('shop_id', '=', demo.shop_id).where('event_type', '=', 'VIEW_WIDGET').execute();
+        await expect.poll(async () => (await viewed()).length).toBe(4);
+        expect((await viewed())[0]).toMatchObject({ event_source: 'STOREFRONT', session_id: expect.stringMatching(/^s_[0-9a-f]{24}$/), page_url: `${harness().baseUrl}/demo` });
       } finally {
         await page.context().close();
       }
