@@ -64,6 +64,19 @@ describeEachDatabase('import and export', (dialect) => {
     expect(imported.find((r) => r.author === 'Ann Lee')!.media).toHaveLength(2);
   });
 
+  it('shows the imported reviews on the storefront: the widget fragment, its JSON-LD and the public list', async () => {
+    const h = harness();
+    const fragment = await h.app.inject(`/api/v1/storefront/widget.html?shop_id=${shop.id}&product_handle=stoneware-mug`);
+    expect(fragment.statusCode).toBe(200);
+    expect(fragment.body).toContain('Keeps coffee hot, &quot;really&quot;');
+    expect(fragment.body).toContain('Second mug review');
+    expect(fragment.body).not.toContain('ann@example.com');
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(fragment.body)![1]!) as { aggregateRating: { reviewCount: number } };
+    expect(jsonLd.aggregateRating.reviewCount).toBe(3);
+    const list = envelope<{ list: Array<{ author: string; resources: Array<{ src: string }> }> }>(await h.app.inject(`/api/v1/reviews/get_product_reviews?shop_id=${shop.id}&product_id=9200305176832&sort_by=image-descending`)).data!.list;
+    expect(list[0]).toMatchObject({ author: 'Ann L.', resources: [{ src: 'https://cdn.example/a.jpg' }, { src: 'https://cdn.example/b.jpg' }] });
+  });
+
   it('skips everything on a re-run, and resumes an interrupted import without duplicates', async () => {
     const again = await run(JUDGEME);
     expect(again).toMatchObject({ imported: 0, skipped: 3, rejected: 3 });
