@@ -15,6 +15,8 @@ export interface ShopConfig {
   review_form_enabled: number;
   photo_upload_enabled: number;
   helpful_votes_enabled: number;
+  star_color: string;
+  accent_color: string;
 }
 
 export function readEnv(script: HTMLScriptElement | null): WidgetEnv {

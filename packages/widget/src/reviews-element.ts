@@ -45,6 +45,7 @@ export class ReviewsElement extends ShadowElement {
   protected async start(): Promise<void> {
     this.state.sort = this.getAttribute('sort') ?? this.state.sort;
     [this.messages, this.config] = await Promise.all([api.messages(this), api.config()]);
+    this.applyShopColours(this.config);
     await this.load();
     events.push({ event_type: 'VIEW_WIDGET', product_id: this.productId(), extra: { widget: this.localName.slice(8) } });
   }

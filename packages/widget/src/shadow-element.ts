@@ -22,6 +22,12 @@ export abstract class ShadowElement extends HTMLElement {
 
   protected abstract start(): Promise<void>;
 
+  /** The shop's colours from the console, behind whatever the page sets with --plaudit-* properties. */
+  protected applyShopColours(config: { star_color: string; accent_color: string }): void {
+    this.style.setProperty('--plaudit-shop-star-color', config.star_color);
+    this.style.setProperty('--plaudit-shop-accent-color', config.accent_color);
+  }
+
   /** Synchronous set-up before the first layout (hydration reads the server fragment here). */
   protected prepare(): void {}
 

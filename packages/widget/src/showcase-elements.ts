@@ -29,6 +29,7 @@ abstract class ShowcaseElement extends ShadowElement {
 export class CarouselElement extends ShowcaseElement {
   protected async start(): Promise<void> {
     const messages = await api.messages(this);
+    this.applyShopColours(await api.config());
     const minRating = this.intAttribute('min-rating', 4, 1, 5);
     const data = await api.get<ReviewsPage>('/api/v1/reviews/get_product_reviews', { ...this.scope(), sort_by: 'rating-descending', limit: this.intAttribute('limit', 10, 1, 50) });
     const cards = data.list.filter((review) => review.star >= minRating);
@@ -61,6 +62,7 @@ export class CarouselElement extends ShowcaseElement {
 export class GalleryElement extends ShowcaseElement {
   protected async start(): Promise<void> {
     const messages = await api.messages(this);
+    this.applyShopColours(await api.config());
     const data = await api.get<ReviewsPage>('/api/v1/reviews/get_product_reviews', { ...this.scope(), has_media: 1, sort_by: 'created-descending', limit: this.intAttribute('limit', 24, 1, 50) });
     const tiles = data.list.flatMap((review) =>
       review.resources

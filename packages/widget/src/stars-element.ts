@@ -57,7 +57,8 @@ export class StarsElement extends ShadowElement {
   protected async start(): Promise<void> {
     const id = this.getAttribute('product-id');
     const key = id ? `id:${id}` : `handle:${this.getAttribute('product-handle') ?? ''}`;
-    const [rating, messages] = await Promise.all([requestRating(key), api.messages(this)]);
+    const [rating, messages, config] = await Promise.all([requestRating(key), api.messages(this), api.config()]);
+    this.applyShopColours(config);
     const count = rating.total_reviews === 1 ? messages.reviewCountOne : format(messages.reviewsCount, { n: rating.total_reviews });
     const label = `${format(messages.outOfFive, { rating: rating.rating })}, ${count}`;
     const link = h(

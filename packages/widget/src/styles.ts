@@ -5,7 +5,7 @@ export const LIST_CSS =
   ':host{display:block}:host(:not([data-rendered])){min-height:var(--plaudit-reserved-height,480px)}' +
   reviewViewCss('.pv') +
   '.pv .plaudit-verified{color:#166534}' +
-  '.pv button[aria-pressed=true]{background:var(--plaudit-accent-color,#1f2937);color:#fff}' +
+  '.pv button[aria-pressed=true]{background:var(--plaudit-accent-color,var(--plaudit-shop-accent-color,#1f2937));color:#fff}' +
   '.pv button:disabled{opacity:.5;cursor:default}' +
   '.row{display:flex;gap:12px;overflow-x:auto;scroll-snap-type:x mandatory;height:var(--plaudit-carousel-height,220px);padding:4px}' +
   '.card{flex:0 0 260px;scroll-snap-align:start;border:1px solid var(--plaudit-border-color,#e5e7eb);border-radius:var(--plaudit-border-radius,8px);padding:12px;overflow:hidden}' +
@@ -18,5 +18,5 @@ export const LIST_CSS =
 export const STARS_CSS =
   ':host{display:inline-block;min-height:1.5em;line-height:1.5}' +
   'a{color:var(--plaudit-text-color,inherit);text-decoration:none;font-family:var(--plaudit-font-family,inherit)}' +
-  '.ps{color:var(--plaudit-star-color,#c27803);letter-spacing:1px}' +
-  'a:focus-visible{outline:2px solid var(--plaudit-accent-color,#1f2937);outline-offset:2px}';
+  '.ps{color:var(--plaudit-star-color,var(--plaudit-shop-star-color,#c27803));letter-spacing:1px}' +
+  'a:focus-visible{outline:2px solid var(--plaudit-accent-color,var(--plaudit-shop-accent-color,#1f2937));outline-offset:2px}';

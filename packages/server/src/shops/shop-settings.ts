@@ -43,8 +43,9 @@ export const defaultShopSettings: Readonly<ShopSettings> = Object.freeze({
   reminder_enabled: true,
   reminder_delay_days: 5,
   sender_name: '',
-  widget_star_color: '#f5a623',
-  widget_accent_color: '#2f6f4f',
+  // The widget's own defaults (storefront.md §12.6), which meet 3:1 (stars) and 4.5:1 (text) on white.
+  widget_star_color: '#c27803',
+  widget_accent_color: '#1f2937',
 });
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;

@@ -118,6 +118,8 @@ describeEachDatabase('storefront reads', (dialect) => {
       review_form_enabled: 1,
       photo_upload_enabled: 1,
       helpful_votes_enabled: 1,
+      star_color: '#c27803',
+      accent_color: '#1f2937',
     });
   });
 

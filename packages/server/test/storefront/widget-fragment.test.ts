@@ -97,6 +97,19 @@ describeEachDatabase('widget.html fragment', (dialect) => {
     expect((await get(`product_id=${PRODUCT}&lang=zh-Hans`)).body).toContain('10 条评价');
   });
 
+  it('uses the colours chosen in the console as defaults behind the page\'s own custom properties', async () => {
+    const h = harness();
+    await h.deps.db.kysely.updateTable('shops').set({ settings: JSON.stringify({ widget_star_color: '#aa0000', widget_accent_color: '#003366' }) }).where('id', '=', h.shop.shop_id).execute();
+    try {
+      const body = (await h.app.inject(`/api/v1/storefront/widget.html?shop_id=${h.shop.shop_id}&product_id=${PRODUCT}`)).body;
+      expect(body).toContain('.plaudit-ssr{--plaudit-shop-star-color:#aa0000;--plaudit-shop-accent-color:#003366}');
+      expect(body).toContain('.plaudit-ssr .ps{color:var(--plaudit-star-color,var(--plaudit-shop-star-color,#c27803))');
+      expect(envelope<{ star_color: string }>(await h.app.inject(`/api/v1/storefront/config?shop_id=${h.shop.shop_id}`)).data!.star_color).toBe('#aa0000');
+    } finally {
+      await h.deps.db.kysely.updateTable('shops').set({ settings: '{}' }).where('id', '=', h.shop.shop_id).execute();
+    }
+  });
+
   it('answers errors as the JSON envelope, not HTML', async () => {
     const h = harness();
     const missing = await h.app.inject(`/api/v1/storefront/widget.html?shop_id=${h.shop.shop_id}`);

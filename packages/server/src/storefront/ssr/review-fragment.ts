@@ -55,8 +55,10 @@ export function renderReviewFragment(input: FragmentInput): string {
     (star) => html`<li>${star === 1 ? messages.starRowOne : format(messages.starsRow, { n: star })}: ${rating.stars[star - 1]}</li>`,
   );
   const average = rating.value.toFixed(1);
+  // The shop's colours (validated #rrggbb) as the defaults behind the page's own custom properties.
+  const colours = `.plaudit-ssr{--plaudit-shop-star-color:${input.settings.widget_star_color};--plaudit-shop-accent-color:${input.settings.widget_accent_color}}`;
   return html`<div class="plaudit-ssr" data-plaudit-shop-id="${input.shopId}" data-plaudit-product-id="${input.productId}" data-plaudit-count="${rating.count}">
-<style>${trusted(FRAGMENT_STYLE)}</style>
+<style>${trusted(colours + FRAGMENT_STYLE)}</style>
 <section class="psum" aria-label="${messages.customerReviews}">
 <p><span class="ps" aria-hidden="true">${starGlyphs(rating.value)}</span> <span>${format(messages.outOfFive, { rating: average })}</span> · <span>${countLabel(messages, rating.count)}</span></p>
 <ol class="phist">${histogram}</ol>

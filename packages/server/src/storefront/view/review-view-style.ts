@@ -11,7 +11,7 @@ export function reviewViewCss(root: string): string {
   return [
     r('', 'display:block;font-family:var(--plaudit-font-family,inherit);color:var(--plaudit-text-color,inherit);background:var(--plaudit-background,transparent);line-height:1.5'),
     r(' *', 'box-sizing:border-box'),
-    r(' .ps', 'color:var(--plaudit-star-color,#c27803);letter-spacing:1px'),
+    r(' .ps', 'color:var(--plaudit-star-color,var(--plaudit-shop-star-color,#c27803));letter-spacing:1px'),
     r(' .pm', 'color:var(--plaudit-muted-color,#6b7280)'),
     r(' ol', 'list-style:none;margin:0;padding:0'),
     r(' .psum p', 'margin:0 0 4px'),
@@ -25,9 +25,9 @@ export function reviewViewCss(root: string): string {
     r(' .prep', 'margin:8px 0 0;padding:8px 12px;border-left:3px solid var(--plaudit-border-color,#e5e7eb)'),
     r(' .ph', `height:${ROW_HEIGHTS.helpful}px;margin:4px 0 0;display:flex;align-items:center`),
     r(' .pp', `height:${ROW_HEIGHTS.pager}px;display:flex;gap:8px;align-items:center;justify-content:center;margin:0`),
-    r(' a,button,select', 'font:inherit;color:var(--plaudit-accent-color,#1f2937)'),
+    r(' a,button,select', 'font:inherit;color:var(--plaudit-accent-color,var(--plaudit-shop-accent-color,#1f2937))'),
     r(' button,select', 'height:32px;padding:0 10px;border:1px solid var(--plaudit-border-color,#e5e7eb);border-radius:var(--plaudit-border-radius,8px);background:transparent;cursor:pointer'),
     r(' .ph button', 'height:24px;padding:0 8px;font-size:.875em'),
-    r(' :focus-visible', 'outline:2px solid var(--plaudit-accent-color,#1f2937);outline-offset:2px'),
+    r(' :focus-visible', 'outline:2px solid var(--plaudit-accent-color,var(--plaudit-shop-accent-color,#1f2937));outline-offset:2px'),
   ].join('');
 }
