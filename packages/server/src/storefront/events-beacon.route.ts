@@ -51,8 +51,17 @@ export function registerEventsBeaconRoute(app: FastifyInstance, deps: AppDeps): 
     const base = { sessionId: form.session_id, customerId: typeof form.customer_id === 'string' ? form.customer_id.slice(0, 64) : '', osType: osTypeFromUserAgent(request.headers['user-agent']) };
     const considered = form.events.slice(0, MAX_EVENTS);
     const accepted = considered.map((event) => acceptEvent(event, base)).filter((event): event is NewCustomerEvent => event !== undefined);
-    if (accepted.length > 0) await recordCustomerEvents(deps.db.kysely, shop.id, accepted, deps.clock.now());
-    if (accepted.length > 0) deps.outboxSignal?.();
-    return sendNoStoreJson(request, reply, { accepted: accepted.length, rejected: form.events.length - accepted.length }, unixSeconds(deps.clock), 202);
+    const receivedAt = deps.clock.now();
+    // §7: the 202 goes out before the write; a beacon sent from a closing page has no one waiting for more.
+    sendNoStoreJson(request, reply, { accepted: accepted.length, rejected: form.events.length - accepted.length }, unixSeconds(deps.clock), 202);
+    if (accepted.length > 0) {
+      try {
+        await recordCustomerEvents(deps.db.kysely, shop.id, accepted, receivedAt);
+        deps.outboxSignal?.();
+      } catch (error) {
+        request.log.error({ err: error, events: accepted.length }, 'customer events from a beacon could not be stored');
+      }
+    }
+    return reply;
   });
 }

@@ -184,7 +184,8 @@ describeEachDatabase('storefront writes', (dialect) => {
     const response = await post(h, '/api/v1/storefront/events', JSON.stringify(body), { contentType: 'text/plain;charset=UTF-8', ip: '203.0.113.77' });
     expect(response.statusCode).toBe(202);
     expect(envelope(response).data).toEqual({ accepted: 2, rejected: 3 });
-    expect(await count(h, 'customer_events')).toBe(before + 2);
+    // Answered before the write (§7); stored moments later.
+    await expect.poll(() => count(h, 'customer_events')).toBe(before + 2);
     const stored = await h.deps.db.kysely.selectFrom('customer_events').selectAll().where('session_id', '=', 's_4f1c9a2e7b3d').execute();
     expect(JSON.stringify(stored)).not.toContain('203.0.113.77');
     const wrongType = await post(h, '/api/v1/storefront/events', JSON.stringify(body), { contentType: 'application/xml' });
