@@ -1,28 +1,8 @@
-/** The shapes of storefront.md §2 as the widget reads them. */
-export interface Resource {
-  resource_type: number;
-  src: string;
-  thumb_src: string;
-  width: number;
-  height: number;
-}
+import type { StorefrontReview } from '../../server/src/storefront/view/storefront-review.js';
 
-export interface StorefrontReview {
-  id: number;
-  star: number;
-  author: string;
-  author_country: string;
-  title: string;
-  content: string;
-  commented_at: string;
-  verified_badge: number;
-  verification_method: string;
-  reply_content: string;
-  item_type: string;
-  helpful_count: number;
-  resources: Resource[];
-}
+export type { StorefrontResource as Resource, StorefrontReview } from '../../server/src/storefront/view/storefront-review.js';
 
+/** get_product_reviews' `data` (storefront.md §2) as the widget reads it. */
 export interface ReviewsPage {
   page: { cur_page: number; total_page: number; count: number };
   list: StorefrontReview[];

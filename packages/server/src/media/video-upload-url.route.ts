@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import { defineOperation } from '../http/operation.js';
-import { Text } from '../http/wire-schemas.js';
 import { VIDEO_EXTENSIONS, type VideoType } from './file-signatures.js';
 import { issueVideoUpload, MAX_VIDEO_BYTES } from './video-upload.service.js';
 

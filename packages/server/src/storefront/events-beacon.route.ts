@@ -4,10 +4,9 @@ import { MAX_EXTRA_BYTES, type NewCustomerEvent, recordCustomerEvents } from '..
 import { type EventType, OS_TYPES, type OsType, osTypeFromUserAgent } from '../events/event-types.js';
 import { invalidField } from '../http/errors.js';
 import { unixSeconds } from '../lib/clock.js';
-import { allowPublicPost, registerPreflight } from './public/public-cors.js';
-import { chargePublicLimit } from './public/public-limits.js';
+import { registerPreflight } from './public/public-cors.js';
+import { openPublicPost } from './public/public-post.js';
 import { sendNoStoreJson } from './public/public-reply.js';
-import { resolvePublicShop } from './public/public-shop.js';
 
 const EVENTS_PATH = '/api/v1/storefront/events';
 /** The events a widget may report; the server records SUBMIT_REVIEW and HELPFUL_VOTE itself (§7). */
@@ -40,12 +39,7 @@ function acceptEvent(raw: unknown, base: { sessionId: string; customerId: string
 export function registerEventsBeaconRoute(app: FastifyInstance, deps: AppDeps): void {
   registerPreflight(app, EVENTS_PATH);
   app.post(EVENTS_PATH, async (request, reply) => {
-    const body = request.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidField('body', 'must be a JSON object');
-    const form = body as Record<string, unknown>;
-    const shop = await resolvePublicShop(deps.db.kysely, form);
-    allowPublicPost(request, reply, shop);
-    await chargePublicLimit(deps, reply, 'storefront-events', request.ip);
+    const { form, shop } = await openPublicPost(deps, request, reply, 'storefront-events');
     if (typeof form.session_id !== 'string' || !SESSION_ID.test(form.session_id)) throw invalidField('session_id', 'must be 1 to 64 characters from A-Z a-z 0-9 _ -');
     if (!Array.isArray(form.events) || form.events.length === 0) throw invalidField('events', 'must be a non-empty list');
     const base = { sessionId: form.session_id, customerId: typeof form.customer_id === 'string' ? form.customer_id.slice(0, 64) : '', osType: osTypeFromUserAgent(request.headers['user-agent']) };

@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { recordCustomerEvents } from '../events/customer-events.js';
 import { osTypeFromUserAgent } from '../events/event-types.js';
-import { type FieldError, invalidArgument, invalidField, notFound, permissionDenied } from '../http/errors.js';
+import { type FieldError, invalidArgument, notFound, permissionDenied } from '../http/errors.js';
 import { unixSeconds } from '../lib/clock.js';
 import { readShopSettings } from '../shops/shop-settings.js';
-import { allowPublicPost, registerPreflight } from './public/public-cors.js';
-import { chargePublicLimit } from './public/public-limits.js';
+import { registerPreflight } from './public/public-cors.js';
+import { openPublicPost } from './public/public-post.js';
 import { sendNoStoreJson } from './public/public-reply.js';
-import { resolvePublicShop } from './public/public-shop.js';
 
 const HELPFUL_PATH = '/api/v1/reviews/helpful';
 const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
@@ -21,12 +20,7 @@ const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
 export function registerHelpfulRoute(app: FastifyInstance, deps: AppDeps): void {
   registerPreflight(app, HELPFUL_PATH);
   app.post(HELPFUL_PATH, async (request, reply) => {
-    const body = request.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidField('body', 'must be a JSON object');
-    const form = body as Record<string, unknown>;
-    const shop = await resolvePublicShop(deps.db.kysely, form);
-    allowPublicPost(request, reply, shop);
-    await chargePublicLimit(deps, reply, 'storefront-helpful', request.ip);
+    const { form, shop } = await openPublicPost(deps, request, reply, 'storefront-helpful');
     if (!readShopSettings(shop.settings).helpful_votes_enabled) throw permissionDenied('this shop does not collect helpful votes');
     const errors: FieldError[] = [];
     const reviewId = Number(form.review_id);

@@ -5,32 +5,9 @@ import type { ShopSettings } from '../shops/shop-settings.js';
 import { displayName } from './display-name.js';
 import type { StorefrontReviewRow } from './storefront-reviews.service.js';
 import { STORE_PRODUCT_ID } from '../reviews/review-stats.js';
+import type { StorefrontResource, StorefrontReview } from './view/storefront-review.js';
 
-export interface StorefrontResource {
-  resource_type: number;
-  src: string;
-  thumb_src: string;
-  width: number;
-  height: number;
-}
-
-/** The storefront review of storefront.md §2: no e-mail, phone, order id, tag or source, ever. */
-export interface StorefrontReview {
-  id: number;
-  star: number;
-  author: string;
-  author_country: string;
-  title: string;
-  content: string;
-  commented_at: string;
-  verified_badge: number;
-  verification_method: string;
-  reply_content: string;
-  item_type: string;
-  helpful_count: number;
-  resources: StorefrontResource[];
-  corresponding_product: { product_id: string; product_name: string; product_url: string; product_image: string } | null;
-}
+export type { StorefrontResource, StorefrontReview };
 
 /** §2 Resource: a hosted image shows its large rendition and its thumbnail; others as stored. */
 export function presentResource(item: MediaRow, urls: MediaUrls): StorefrontResource {

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { normalizeEmailAddress } from '../customers/email-types.js';
 import { osTypeFromUserAgent } from '../events/event-types.js';
-import { invalidArgument, invalidField, permissionDenied } from '../http/errors.js';
+import { invalidArgument, permissionDenied } from '../http/errors.js';
 import { unixSeconds } from '../lib/clock.js';
 import { readShopSettings } from '../shops/shop-settings.js';
-import { allowPublicPost, registerPreflight } from './public/public-cors.js';
+import { registerPreflight } from './public/public-cors.js';
+import { openPublicPost } from './public/public-post.js';
 import { chargePublicLimit } from './public/public-limits.js';
 import { sendNoStoreJson } from './public/public-reply.js';
-import { resolvePublicShop } from './public/public-shop.js';
 import { checkSubmission, submitReview } from './submit.service.js';
 
 const SUBMIT_PATH = '/api/v1/reviews/submit';
@@ -18,12 +18,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value.trim
 export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
   registerPreflight(app, SUBMIT_PATH);
   app.post(SUBMIT_PATH, async (request, reply) => {
-    const body = request.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidField('body', 'must be a JSON object');
-    const form = body as Record<string, unknown>;
-    const shop = await resolvePublicShop(deps.db.kysely, form);
-    allowPublicPost(request, reply, shop);
-    await chargePublicLimit(deps, reply, 'storefront-submit', request.ip);
+    const { form, shop } = await openPublicPost(deps, request, reply, 'storefront-submit');
     if (!readShopSettings(shop.settings).review_form_enabled) throw permissionDenied('this shop does not accept reviews from its storefront');
     const now = unixSeconds(deps.clock);
     // The honeypot: a bot that fills every field is answered like a person and nothing is stored.
