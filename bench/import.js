@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { findShopById } from '../packages/server/dist/shops/shop-repository.js';
 import { importReviews } from '../packages/server/dist/transfer/review-import.js';
 import { systemClock } from '../packages/server/dist/lib/clock.js';
+import { MediaUrls } from '../packages/server/dist/media/media-urls.js';
 import { createBenchDatabase, createBenchShop } from './seed.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -45,7 +46,7 @@ async function measure(rows) {
   };
   const timer = setInterval(sample, 100);
   const started = performance.now();
-  const summary = await importReviews(db.kysely, shop, createReadStream(csv), { format: 'judgeme', dryRun: false, publicUrl: 'http://localhost:8080', clock: systemClock });
+  const summary = await importReviews(db.kysely, shop, createReadStream(csv), { format: 'judgeme', dryRun: false, mediaUrls: new MediaUrls('http://localhost:8080', 'http://localhost:8080/media'), clock: systemClock });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(timer);
   sample();

@@ -10,6 +10,7 @@ import { applyStatsDeltas, countInto, emptyStatsDelta, STORE_PRODUCT_ID, type St
 import { newReviewRow, publishedByDefault } from '../reviews/new-review-row.js';
 import type { ShopRow } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
+import { hasActiveSubscription } from '../webhooks/active-subscriptions.js';
 import { appendOutboxEventJson } from '../webhooks/outbox.js';
 
 export interface PreparedReview {
@@ -30,8 +31,8 @@ function reviewRow(shop: ShopRow, item: PreparedReview, source: string, now: num
 
 /**
  * Writes one batch of imported reviews in the caller's transaction: rows already imported (same
- * source and original id) are skipped by the unique index, statistics move once per batch, and
- * review/created events carry the new reviews in lists of bounded size.
+ * source and original id) are skipped by the unique index, statistics move once per batch, and,
+ * when someone subscribes to them, review/created events carry the new reviews in lists of bounded size.
  */
 export async function insertImportedBatch(
   db: Kysely<Database>,
@@ -80,6 +81,10 @@ export async function insertImportedBatch(
   const storedMedia = media.length > 0 ? await db.insertInto('review_media').values(media).returningAll().execute() : [];
   for (const row of storedMedia) mediaByReview.set(Number(row.review_id), [...(mediaByReview.get(Number(row.review_id)) ?? []), row]);
 
+  // Events nobody is subscribed to are not built: a million-row import would otherwise write its
+  // whole content a second time into the outbox. Asked per batch, so a subscription made during
+  // the import receives the rest.
+  const announce = await hasActiveSubscription(db, shop.id, 'review/created');
   const deltas = new Map<string, StatsDelta>();
   const created: string[] = [];
   for (const [index, item] of items.entries()) {
@@ -89,6 +94,7 @@ export async function insertImportedBatch(
     const delta = deltas.get(row.product_id) ?? emptyStatsDelta();
     countInto(delta, row.is_published === 1 ? 'published' : 'hidden', row.rating);
     deltas.set(row.product_id, delta);
+    if (!announce) continue;
     const stored = { ...row, id, helpful_count: 0, product_title: item.input.product.title ?? '', product_handle: item.input.product.handle ?? '' } as ReviewWithProduct;
     created.push(JSON.stringify(presentReview(stored, (mediaByReview.get(id) ?? []).sort((a, b) => a.position - b.position))));
   }

@@ -63,7 +63,7 @@ const describe = (errors: FieldError[]) => errors.map((e) => `${e.field} ${e.rea
  */
 export async function importReviews(db: Kysely<Database>, shop: ShopRow, input: Readable, options: ImportOptions): Promise<ImportSummary> {
   const preset = FORMAT_PRESETS[options.format];
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 10_000;
   const summary: ImportSummary = { bytes: 0, rows: 0, imported: 0, skipped: 0, rejected: 0, dry_run: options.dryRun, rejections: [] };
   const handles = new Map<string, string | undefined>();
   const knownProducts = new Map<string, string>();

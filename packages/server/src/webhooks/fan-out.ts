@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Dialect } from '../db/connect.js';
 import type { Database, WebhookDeliveriesTable } from '../db/schema.js';
+import { activeSubscriptions } from './active-subscriptions.js';
 import { insertDeliveries } from './delivery-repository.js';
 
 /**
@@ -21,14 +22,8 @@ export async function fanOutPendingEvents(db: Kysely<Database>, dialect: Dialect
     const subscriptions =
       shopEvents.length === 0
         ? []
-        : await trx
-            .selectFrom('webhook_subscriptions as s')
-            .leftJoin('grants as g', (join) => join.onRef('g.platform_id', '=', 's.platform_id').onRef('g.shop_id', '=', 's.shop_id'))
+        : await activeSubscriptions(trx, [...new Set(shopEvents.map((e) => e.shop_id))], [...new Set(shopEvents.map((e) => e.topic))])
             .select(['s.id', 's.shop_id', 's.platform_id', 's.topic', 's.url'])
-            .where('s.shop_id', 'in', [...new Set(shopEvents.map((e) => e.shop_id))])
-            .where('s.topic', 'in', [...new Set(shopEvents.map((e) => e.topic))])
-            .where('s.status', '=', 'active')
-            .where((eb) => eb.or([eb('s.platform_id', '=', ''), eb('g.status', '=', 'active')]))
             .execute();
     const platforms =
       systemEvents.length === 0

@@ -6,6 +6,7 @@ import { exportReviews } from '../../src/transfer/review-export.js';
 import { ImportFileError, importReviews, type ImportOptions } from '../../src/transfer/review-import.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, type Harness, useHarness } from '../support/harness.js';
+import { INWARD_NAME, testResolver, WEBHOOK_ENV } from '../support/webhooks.js';
 
 const JUDGEME = [
   'title,body,rating,review_date,source,curated,reviewer_name,reviewer_email,product_id,product_handle,reply,reply_date,picture_urls,ip_address,location',
@@ -24,7 +25,7 @@ const YOTPO = [
 ].join('\n');
 
 describeEachDatabase('import and export', (dialect) => {
-  const harness = useHarness(dialect);
+  const harness = useHarness(dialect, { env: WEBHOOK_ENV, resolveHost: testResolver });
   let n = 0;
   let shop: ShopRow;
   let credentials: Awaited<ReturnType<Harness['newShop']>>;
@@ -41,6 +42,9 @@ describeEachDatabase('import and export', (dialect) => {
     shop = await freshShop();
     // A known product, so a row with only a handle can be placed.
     await harness().call('POST', 'create_review', { body: { product_id: '9200305176832', product_handle: 'stoneware-mug', rating: 4, author: 'Seed' } }, credentials);
+    // A subscriber, so imported reviews are announced (without one, no events are built).
+    const subscribed = await harness().call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url: `http://${INWARD_NAME}:9/import-hook` } }, credentials);
+    expect(subscribed.statusCode, subscribed.body).toBe(200);
   });
 
   it('imports a Judge.me export, reporting every rejected row with its line and reason', async () => {
@@ -87,6 +91,14 @@ describeEachDatabase('import and export', (dialect) => {
     // Ann's row created the stoneware-mug product, so Flo's handle-only row resolves this time.
     expect(resumed).toMatchObject({ imported: 2, skipped: 1 });
     expect((await reviews(target)).map((r) => r.author).sort()).toEqual(['Ann Lee', 'Cy', 'Flo']);
+  });
+
+  it('builds no review/created events when nobody subscribes to them', async () => {
+    const target = await freshShop();
+    const summary = await run(YOTPO, { format: 'yotpo' }, target);
+    expect(summary.imported).toBe(2);
+    const topics = await harness().deps.db.kysely.selectFrom('outbox_events').select('topic').where('shop_id', '=', target.id).execute();
+    expect(topics.filter((t) => t.topic === 'review/created')).toEqual([]);
   });
 
   it('writes nothing on a dry run', async () => {
