@@ -92,11 +92,26 @@ export async function receiveHostedForm(deps: AppDeps, request: FastifyRequest, 
     return reply.code(303).header('location', `${action}?submitted=${result.status}`).send();
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    if (error.code === Code.rejected) return sendMessagePage(reply, 429, t.tooManyRequests, t.tooManyRequests);
+    if (error.code === Code.rejected) return sendMessagePage(reply.headers(error.headers), 429, t.tooManyRequests, t.tooManyRequests);
     if (error.code === Code.alreadyExists) return sendMessagePage(reply, 409, t.alreadyReviewed, t.alreadyReviewed);
     if (error.code === Code.invalidArgument) return sendReviewForm(reply, page, action, form, Object.fromEntries((error.errors ?? []).map((p) => [p.field.replace(/\[\d+\]$/, ''), p.reason])), 400);
     if (error.code === Code.notFound) return sendMessagePage(reply, 404, 'Not found', error.message);
     throw error;
+  }
+}
+
+/**
+ * §1.6 storefront-read for the hosted pages' GETs; over the limit the shopper gets an HTML 429 page
+ * (§1.3: HTML endpoints answer errors in HTML). Answers false when the page was refused.
+ */
+export async function admitPageView(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  try {
+    await chargePublicLimit(deps, reply, 'storefront-read', request.ip);
+    return true;
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== Code.rejected) throw error;
+    await sendMessagePage(reply.headers(error.headers), 429, 'Too many requests', 'Please try again in a minute.');
+    return false;
   }
 }
 

@@ -4,7 +4,7 @@ import { sendMessagePage } from '../console/html-page.js';
 import { STORE_PRODUCT_ID } from '../reviews/review-stats.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
-import { type HostedPage, receiveHostedForm, sendReviewForm, sendThanks } from './hosted-review-form.js';
+import { admitPageView, type HostedPage, receiveHostedForm, sendReviewForm, sendThanks } from './hosted-review-form.js';
 
 /**
  * The public write-a-review page of a product (storefront.md §10, `/r/<shop_id>/<product_id>`,
@@ -30,6 +30,7 @@ export function registerPublicReviewPage(app: FastifyInstance, deps: AppDeps): v
   };
 
   app.get('/r/:shop/:product', async (request, reply) => {
+    if (!(await admitPageView(deps, request, reply))) return reply;
     const page = await resolve(request.params as { shop: string; product: string }, reply);
     if (!page) return reply;
     const submitted = (request.query as Record<string, string[] | undefined>).submitted?.[0];

@@ -6,7 +6,7 @@ import type { ReviewLinkToken } from '../collection/request-email.js';
 import type { OrderLine } from '../orders/order-presenter.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
-import { type HostedPage, messagesOf, receiveHostedForm, sendReviewForm, sendThanks } from './hosted-review-form.js';
+import { admitPageView, type HostedPage, messagesOf, receiveHostedForm, sendReviewForm, sendThanks } from './hosted-review-form.js';
 
 interface LinkContext {
   token: ReviewLinkToken;
@@ -64,6 +64,7 @@ export function registerReviewLinkPage(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.get('/r/t/:token', async (request, reply) => {
+    if (!(await admitPageView(deps, request, reply))) return reply;
     const context = await resolve((request.params as { token: string }).token, reply);
     if (!context) return reply;
     const query = request.query as Record<string, string[] | undefined>;

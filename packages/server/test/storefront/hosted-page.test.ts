@@ -77,6 +77,16 @@ describeEachDatabase('hosted write-a-review page', (dialect) => {
     }
   });
 
+  it('limits page views per IP with an HTML 429 page', async () => {
+    const h = harness();
+    h.clock.advanceSeconds(60);
+    let last;
+    for (let i = 0; i < 601; i++) last = await h.app.inject({ url: page(), remoteAddress: '192.0.2.222' });
+    expect(last!.statusCode).toBe(429);
+    expect(last!.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(last!.headers['retry-after']).toBeDefined();
+  });
+
   it('speaks the shop\'s language and thanks a bot without storing anything', async () => {
     const h = harness();
     await h.deps.db.kysely.updateTable('shops').set({ settings: JSON.stringify({ language: 'fr' }) }).where('id', '=', h.shop.shop_id).execute();
