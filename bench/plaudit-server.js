@@ -13,6 +13,7 @@ const config = parseConfig({
   SECRET_KEY: process.env.BENCH_SECRET_KEY,
   RATE_LIMIT_OPENAPI: 'off',
   RATE_LIMIT_AUTH_FAILURES: 'off',
+  RATE_LIMIT_STOREFRONT_READ: process.env.RATE_LIMIT_STOREFRONT_READ ?? 'off',
   LOG_LEVEL: 'silent',
 });
 const db = connectDatabase(config.database);

@@ -30,6 +30,8 @@ export interface Config {
   readonly rateLimits: {
     readonly openapi: RateLimitPolicy | null;
     readonly authFailures: RateLimitPolicy | null;
+    /** storefront.md §1.6, per client IP (the e-mail policy per shop and address). */
+    readonly storefront: Readonly<Record<StorefrontPolicy, RateLimitPolicy | null>>;
   };
   readonly webhooks: {
     /** WEBHOOK_ALLOW_HTTP: plain http:// receivers (development only). */
@@ -65,6 +67,17 @@ export type StorageTarget =
       /** AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY when set; otherwise the SDK's chain (profiles, instance roles). */
       readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string } | undefined;
     };
+
+/** The public endpoints' limits of storefront.md §1.6, each set by RATE_LIMIT_<NAME> (`<n>/<seconds>` or `off`). */
+export const STOREFRONT_POLICY_DEFAULTS = {
+  'storefront-read': { variable: 'RATE_LIMIT_STOREFRONT_READ', limit: 600, windowSeconds: 60 },
+  'storefront-submit': { variable: 'RATE_LIMIT_STOREFRONT_SUBMIT', limit: 5, windowSeconds: 600 },
+  'storefront-submit-email': { variable: 'RATE_LIMIT_STOREFRONT_SUBMIT_EMAIL', limit: 5, windowSeconds: 86_400 },
+  'storefront-upload': { variable: 'RATE_LIMIT_STOREFRONT_UPLOAD', limit: 10, windowSeconds: 3600 },
+  'storefront-helpful': { variable: 'RATE_LIMIT_STOREFRONT_HELPFUL', limit: 60, windowSeconds: 3600 },
+  'storefront-events': { variable: 'RATE_LIMIT_STOREFRONT_EVENTS', limit: 120, windowSeconds: 60 },
+} as const;
+export type StorefrontPolicy = keyof typeof STOREFRONT_POLICY_DEFAULTS;
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, reason: string) {
@@ -275,6 +288,11 @@ export function parseConfig(env: Env): Config {
     rateLimits: Object.freeze({
       openapi: parseRatePolicy(env, 'RATE_LIMIT_OPENAPI', { limit: 1200, windowSeconds: 60 }),
       authFailures: parseRatePolicy(env, 'RATE_LIMIT_AUTH_FAILURES', { limit: 60, windowSeconds: 60 }),
+      storefront: Object.freeze(
+        Object.fromEntries(
+          Object.entries(STOREFRONT_POLICY_DEFAULTS).map(([policy, { variable, limit, windowSeconds }]) => [policy, parseRatePolicy(env, variable, { limit, windowSeconds })]),
+        ) as Record<StorefrontPolicy, RateLimitPolicy | null>,
+      ),
     }),
     webhooks: Object.freeze({
       allowHttp: parseBoolean(env, 'WEBHOOK_ALLOW_HTTP', false),

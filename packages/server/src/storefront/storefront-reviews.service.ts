@@ -51,6 +51,11 @@ export interface StorefrontPage {
   productId: string | undefined;
 }
 
+function countFromStats(rating: Rating, star: number | undefined): number {
+  if (star === undefined) return rating.review_count;
+  return [rating.star1_count, rating.star2_count, rating.star3_count, rating.star4_count, rating.star5_count][star - 1]!;
+}
+
 function ratingScopeOf(scope: StorefrontScope, productId: string | undefined): RatingScope {
   if (scope.kind === 'all') return { kind: 'all' };
   if (scope.kind === 'store') return { kind: 'product', productId: STORE_PRODUCT_ID };
@@ -77,7 +82,9 @@ export async function storefrontReviews(db: Kysely<Database>, shopId: string, q:
   if (q.star !== undefined) base = base.where('reviews.rating', '=', q.star);
   if (q.hasMedia) base = base.where(hasPublishedMedia, '=', 1);
 
-  const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // The maintained statistics count exactly the published, non-deleted reviews of the scope, per
+  // star: only the photo filter needs the reviews themselves counted.
+  const count = q.hasMedia ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : countFromStats(rating, q.star);
   let page = base
     .leftJoin('products', (join) => join.onRef('products.shop_id', '=', 'reviews.shop_id').onRef('products.product_id', '=', 'reviews.product_id'))
     .select([
@@ -118,5 +125,5 @@ export async function storefrontReviews(db: Kysely<Database>, shopId: string, q:
   const rows = (await page.orderBy('reviews.commented_at', 'desc').orderBy('reviews.id', 'desc').limit(q.limit).offset((q.page - 1) * q.limit).execute()).map((row) => ({ ...row, id: Number(row.id) }));
   const media = await mediaOfReviews(db, shopId, rows.map((row) => row.id));
   for (const [reviewId, items] of media) media.set(reviewId, items.filter((item) => item.is_published === 1));
-  return { count: Number(counted.n), rows, media, rating, productId };
+  return { count, rows, media, rating, productId };
 }

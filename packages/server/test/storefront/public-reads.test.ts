@@ -48,7 +48,10 @@ describeEachDatabase('storefront reads', (dialect) => {
     expect((await get('shop=HTTPS://Maple-And-Co.myshopify.com/&product_handle=stoneware-mug')).page.count).toBe(3);
     expect((await get(`shop_id=${h.shop.shop_id}&is_store_review=1`)).list.map((r) => r.id)).toEqual([ids.store]);
     expect((await get(`shop_id=${h.shop.shop_id}&is_show_all=1&product_id=${PRODUCT}`)).page.count).toBe(4);
-    expect((await get(`shop_id=${h.shop.shop_id}&product_id=${PRODUCT}&star=4`)).list.map((r) => r.id)).toEqual([ids.bea]);
+    const fourStars = await get(`shop_id=${h.shop.shop_id}&product_id=${PRODUCT}&star=4`);
+    expect(fourStars.list.map((r) => r.id)).toEqual([ids.bea]);
+    expect(fourStars.page).toMatchObject({ count: 1, total_page: 1 });
+    expect((await get(`shop_id=${h.shop.shop_id}&product_id=${PRODUCT}&star=3`)).page.count).toBe(0);
     expect((await get(`shop_id=${h.shop.shop_id}&product_id=${PRODUCT}&sort_by=rating-ascending`)).list.map((r) => r.id)).toEqual([ids.cat, ids.bea, ids.ann]);
     expect((await get(`shop_id=${h.shop.shop_id}&product_id=${PRODUCT}&sort_by=no-such-sort`)).list.map((r) => r.id)).toEqual([ids.bea, ids.ann, ids.cat]);
     const second = await get(`shop_id=${h.shop.shop_id}&product_id=${PRODUCT}&limit=2&page=2&sort_by=created-descending`);
