@@ -1,3 +1,4 @@
+import { format, MESSAGES, pickLanguage } from '../storefront/i18n/messages.js';
 import { renderView } from '../console/html-page.js';
 import type { OutgoingMail } from '../mail/mail-transport.js';
 import { signToken } from '../lib/signed-token.js';
@@ -55,22 +56,38 @@ export function composeRequestEmail(input: ComposeInput): OutgoingMail {
     };
   });
   const unsubscribeUrl = `${publicUrl}/u/${unsubscribeToken(secretKey, { shop: shop.id, email: order.email })}`;
-  const heading = kind === 'reminder' ? `A quick reminder from ${shop.name}` : `How was your order from ${shop.name}?`;
-  const subject = kind === 'reminder' ? `Reminder: how was your order from ${shop.name}?` : `How was your order from ${shop.name}?`;
+  // In the shop's language, with the widget's and hosted pages' own words (storefront i18n).
+  const language = pickLanguage(settings.language);
+  const t = MESSAGES[language];
+  const names = { shop: shop.name, order: order.order_name };
+  const heading = format(kind === 'reminder' ? t.emailReminderHeading : t.emailSubject, names);
+  const subject = format(kind === 'reminder' ? t.emailReminderSubject : t.emailSubject, names);
+  const intro = format(t.emailIntro, names);
+  const footer = format(t.emailFooter, names);
   const text = [
     heading,
     '',
-    `Thank you for your order ${order.order_name} from ${shop.name}. How would you rate it?`,
+    intro,
     '',
     ...products.flatMap((product) => [product.title, ...product.stars.map((star) => `  ${'★'.repeat(star.rating)}  ${star.href}`), '']),
-    `Unsubscribe: ${unsubscribeUrl}`,
+    `${t.unsubscribe}: ${unsubscribeUrl}`,
   ].join('\n');
   return {
     from: { name: settings.sender_name || shop.name, address: input.mailFrom },
     to: order.email,
     subject,
     text,
-    html: renderView('email-request', { heading, orderName: order.order_name, shopName: shop.name, products, unsubscribeUrl, pixelUrl: `${publicUrl}/t/o/${openToken(secretKey, message)}.gif` }),
+    html: renderView('email-request', {
+      lang: language,
+      heading,
+      intro,
+      footer,
+      unsubscribe: t.unsubscribe,
+      starTitles: [1, 2, 3, 4, 5].map((rating) => format(t.outOfFive, { rating })),
+      products,
+      unsubscribeUrl,
+      pixelUrl: `${publicUrl}/t/o/${openToken(secretKey, message)}.gif`,
+    }),
     headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   };
 }

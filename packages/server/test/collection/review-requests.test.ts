@@ -64,6 +64,22 @@ describeEachDatabase('review-request e-mails', (dialect) => {
     expect((await outboxTopics(h, shop.shop_id)).filter((t) => t === 'order/updated').length).toBeGreaterThanOrEqual(3);
   });
 
+  it('writes the e-mail in the shop\'s language', async () => {
+    const h = harness();
+    const shop = await h.newShop(`requests-german-${dialect}.example.com`);
+    await h.deps.db.kysely.updateTable('shops').set({ settings: JSON.stringify({ language: 'de' }) }).where('id', '=', shop.shop_id).execute();
+    await order(h, shop, 'greta@example.org', 8);
+    await job(h).runOnce();
+    const [mail] = smtp.to('greta@example.org');
+    expect(mail!.subject).toBe(`Wie war Ihre Bestellung bei ${shop.name}?`);
+    const html = String(mail!.html);
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain(`Danke für Ihre Bestellung #5020 bei ${shop.name}.`);
+    expect(html).toContain('title="4 von 5 Sternen"');
+    expect(html).toContain('>Abmelden</a>');
+    expect(mail!.text).toMatch(/^Abmelden: https:\/\//m);
+  });
+
   it('honours an exclusion made after scheduling, at send time', async () => {
     const h = harness();
     const shop = await h.newShop(`requests-suppressed-${dialect}.example.com`);

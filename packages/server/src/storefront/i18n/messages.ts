@@ -52,6 +52,12 @@ export interface Messages {
   removePhoto: string;
   tooManyRequests: string;
   alreadyReviewed: string;
+  emailSubject: string;
+  emailReminderSubject: string;
+  emailReminderHeading: string;
+  emailIntro: string;
+  emailFooter: string;
+  unsubscribe: string;
 }
 
 const en: Messages = {
@@ -100,6 +106,12 @@ const en: Messages = {
   removePhoto: 'Remove photo',
   tooManyRequests: 'Too many reviews from here right now. Please try again later.',
   alreadyReviewed: 'You have already reviewed this product. Thank you!',
+  emailSubject: 'How was your order from {shop}?',
+  emailReminderSubject: 'Reminder: how was your order from {shop}?',
+  emailReminderHeading: 'A quick reminder from {shop}',
+  emailIntro: 'Thank you for your order {order} from {shop}. How would you rate it? Tap a star:',
+  emailFooter: 'You received this e-mail because you ordered from {shop}.',
+  unsubscribe: 'Unsubscribe',
 };
 
 const de: Messages = {
@@ -148,6 +160,12 @@ const de: Messages = {
   removePhoto: 'Foto entfernen',
   tooManyRequests: 'Zu viele Bewertungen von hier. Bitte versuchen Sie es später erneut.',
   alreadyReviewed: 'Sie haben dieses Produkt bereits bewertet. Danke!',
+  emailSubject: 'Wie war Ihre Bestellung bei {shop}?',
+  emailReminderSubject: 'Erinnerung: Wie war Ihre Bestellung bei {shop}?',
+  emailReminderHeading: 'Eine kurze Erinnerung von {shop}',
+  emailIntro: 'Danke für Ihre Bestellung {order} bei {shop}. Wie bewerten Sie sie? Tippen Sie auf einen Stern:',
+  emailFooter: 'Sie erhalten diese E-Mail, weil Sie bei {shop} bestellt haben.',
+  unsubscribe: 'Abmelden',
 };
 
 const fr: Messages = {
@@ -196,6 +214,12 @@ const fr: Messages = {
   removePhoto: 'Retirer la photo',
   tooManyRequests: 'Trop d’avis envoyés d’ici. Réessayez plus tard.',
   alreadyReviewed: 'Vous avez déjà donné votre avis sur ce produit. Merci !',
+  emailSubject: 'Comment s’est passée votre commande chez {shop} ?',
+  emailReminderSubject: 'Rappel : comment s’est passée votre commande chez {shop} ?',
+  emailReminderHeading: 'Un petit rappel de {shop}',
+  emailIntro: 'Merci pour votre commande {order} chez {shop}. Quelle note lui donnez-vous ? Touchez une étoile :',
+  emailFooter: 'Vous recevez cet e-mail parce que vous avez commandé chez {shop}.',
+  unsubscribe: 'Se désabonner',
 };
 
 const es: Messages = {
@@ -244,6 +268,12 @@ const es: Messages = {
   removePhoto: 'Quitar foto',
   tooManyRequests: 'Demasiadas opiniones desde aquí. Inténtalo más tarde.',
   alreadyReviewed: 'Ya has opinado sobre este producto. ¡Gracias!',
+  emailSubject: '¿Qué tal tu pedido en {shop}?',
+  emailReminderSubject: 'Recordatorio: ¿qué tal tu pedido en {shop}?',
+  emailReminderHeading: 'Un breve recordatorio de {shop}',
+  emailIntro: 'Gracias por tu pedido {order} en {shop}. ¿Cómo lo valoras? Toca una estrella:',
+  emailFooter: 'Recibes este correo porque hiciste un pedido en {shop}.',
+  unsubscribe: 'Darse de baja',
 };
 
 const zhCN: Messages = {
@@ -292,6 +322,12 @@ const zhCN: Messages = {
   removePhoto: '删除照片',
   tooManyRequests: '提交过于频繁，请稍后再试。',
   alreadyReviewed: '您已评价过此商品，谢谢！',
+  emailSubject: '您在 {shop} 的订单怎么样？',
+  emailReminderSubject: '提醒：您在 {shop} 的订单怎么样？',
+  emailReminderHeading: '来自 {shop} 的温馨提醒',
+  emailIntro: '感谢您在 {shop} 的订单 {order}。您会给几星？点一颗星：',
+  emailFooter: '您收到此邮件是因为您在 {shop} 下过订单。',
+  unsubscribe: '退订',
 };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { en, de, fr, es, 'zh-CN': zhCN };
