@@ -1,17 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { sendMessagePage, sendPage } from '../console/html-page.js';
-import { normalizeEmailAddress } from '../customers/email-types.js';
-import { osTypeFromUserAgent } from '../events/event-types.js';
 import { ApiError, Code } from '../http/errors.js';
 import type { ShopRow } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { MESSAGES, type Messages, pickLanguage } from './i18n/messages.js';
 import { chargePublicLimit } from './public/public-limits.js';
-import { checkSubmission, type Submission, submitReview } from './submit.service.js';
+import { receiveSubmission } from './receive-submission.js';
+import type { Submission } from './submit.service.js';
 
 export type HostedForm = Record<string, unknown>;
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 /** The page's form and its context: one view serves the public page and the review-request link. */
 export interface HostedPage {
@@ -67,28 +65,9 @@ export async function receiveHostedForm(deps: AppDeps, request: FastifyRequest, 
   const action = request.url.split('?')[0]!;
   try {
     await chargePublicLimit(deps, reply, 'storefront-submit', request.ip);
-    // The honeypot: a bot that fills every field is thanked and nothing is stored.
-    if (text(form.website) !== '') return reply.code(303).header('location', `${action}?submitted=pending`).send();
-    const submitted = { ...form, product_id: page.productId, email: page.order?.email ?? form.email, media_tokens: mediaTokens(form) };
-    const problems = checkSubmission(submitted, page.order === undefined);
-    if (problems.length > 0) return sendReviewForm(reply, page, action, form, Object.fromEntries(problems.map((p) => [p.field, p.reason])), 400);
-    const email = normalizeEmailAddress(text(submitted.email));
-    await chargePublicLimit(deps, reply, 'storefront-submit-email', `${page.shop.id}:${email}`);
-    const result = await submitReview(deps, page.shop, {
-      productId: page.productId,
-      rating: Number(text(form.rating)),
-      author: text(form.author),
-      email,
-      title: text(form.title),
-      content: text(form.content),
-      itemType: '',
-      mediaUrls: submitted.media_tokens,
-      sessionId: '',
-      osType: osTypeFromUserAgent(request.headers['user-agent']),
-      source: page.source,
-      ...(page.order ? { order: { orderId: page.order.orderId } } : {}),
-    });
-    deps.outboxSignal?.();
+    // The page decides the product, the address of a review-request link, and that there is no variant or widget session.
+    const submitted = { ...form, product_id: page.productId, email: page.order?.email ?? form.email, media_tokens: mediaTokens(form), item_type: '', session_id: '' };
+    const result = await receiveSubmission(deps, request, reply, page.shop, submitted, { source: page.source, ...(page.order ? { order: { orderId: page.order.orderId } } : {}) });
     return reply.code(303).header('location', `${action}?submitted=${result.status}`).send();
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;

@@ -33,13 +33,14 @@ export interface Submission {
   order?: { orderId: string };
 }
 
-const str = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
+/** A form field as trimmed text: strings and numbers (JSON bodies send ids and ratings as either). */
+export const fieldText = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
 
 /** §4 step 3: every problem at once, by field. */
 export function checkSubmission(body: Record<string, unknown>, emailRequired: boolean): FieldError[] {
   const errors: FieldError[] = [];
   const rating = body.rating;
-  if (!(Number.isInteger(Number(rating)) && Number(rating) >= 1 && Number(rating) <= 5 && str(rating) !== '')) errors.push({ field: 'rating', reason: 'must be an integer from 1 to 5' });
+  if (!(Number.isInteger(Number(rating)) && Number(rating) >= 1 && Number(rating) <= 5 && fieldText(rating) !== '')) errors.push({ field: 'rating', reason: 'must be an integer from 1 to 5' });
   const lengths: Array<[string, number, number]> = [
     ['author', 1, SUBMIT_LIMITS.author],
     ['title', 0, SUBMIT_LIMITS.title],
@@ -47,12 +48,12 @@ export function checkSubmission(body: Record<string, unknown>, emailRequired: bo
     ['item_type', 0, SUBMIT_LIMITS.itemType],
   ];
   for (const [field, min, max] of lengths) {
-    const value = str(body[field]);
+    const value = fieldText(body[field]);
     if (value.length < min || value.length > max) errors.push({ field, reason: min > 0 ? `must be 1 to ${max} characters` : `must be at most ${max} characters` });
   }
-  const email = str(body.email);
+  const email = fieldText(body.email);
   if (emailRequired || email !== '') if (!EMAIL.test(email) || email.length > 254) errors.push({ field: 'email', reason: 'must be a valid e-mail address' });
-  if (str(body.product_id) === '') errors.push({ field: 'product_id', reason: 'is required ("0" for a store review)' });
+  if (fieldText(body.product_id) === '') errors.push({ field: 'product_id', reason: 'is required ("0" for a store review)' });
   const media = body.media_tokens ?? [];
   if (!Array.isArray(media) || media.length > SUBMIT_LIMITS.media || media.some((item) => typeof item !== 'string')) errors.push({ field: 'media_tokens', reason: `must be a list of at most ${SUBMIT_LIMITS.media} upload URLs` });
   return errors;
