@@ -9,7 +9,7 @@ import type { RenditionSize } from './media-urls.js';
  * share one rendering; two processes racing write the same bytes, which is harmless.
  */
 export class RenditionCache {
-  private readonly inFlight = new Map<string, Promise<string>>();
+  private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(private readonly storage: MediaStorage) {}
 
@@ -17,7 +17,8 @@ export class RenditionCache {
     return `_renditions/${size}/${key}`;
   }
 
-  async ensure(key: string, type: ImageType, size: RenditionSize): Promise<string> {
+  /** Makes the rendition unless it exists (another process may have made it meanwhile). */
+  async ensure(key: string, type: ImageType, size: RenditionSize): Promise<void> {
     const renditionKey = RenditionCache.keyOf(key, size);
     const running = this.inFlight.get(renditionKey);
     if (running) return running;
@@ -26,14 +27,13 @@ export class RenditionCache {
     return work;
   }
 
-  private async render(key: string, renditionKey: string, type: ImageType, size: RenditionSize): Promise<string> {
-    if (await this.storage.head(renditionKey)) return renditionKey;
+  private async render(key: string, renditionKey: string, type: ImageType, size: RenditionSize): Promise<void> {
+    if (await this.storage.head(renditionKey)) return;
     const original = await this.storage.read(key);
-    if (original === undefined) return key;
+    if (original === undefined) return;
     const chunks: Buffer[] = [];
     for await (const chunk of original.body) chunks.push(chunk as Buffer);
     await this.storage.put(renditionKey, await renderRendition(Buffer.concat(chunks), type, RENDITION_MAX_SIDE[size]), type);
-    return renditionKey;
   }
 
   /** Removes the renditions of a deleted original. */

@@ -6,6 +6,7 @@ import type { ImageType } from './file-signatures.js';
 import { findMediaFile } from './media-files.js';
 import type { RenditionSize } from './media-urls.js';
 import { parseByteRange } from './byte-range.js';
+import type { ObjectStream, StoredObject } from './media-storage.js';
 import { RenditionCache } from './rendition-cache.js';
 
 /** reviews.md §10.5: either selector spelling picks a rendition; anything else serves the original. */
@@ -29,26 +30,34 @@ export function registerServeRoutes(app: FastifyInstance, deps: AppDeps): void {
     const file = await findMediaFile(deps.db.kysely, key);
     if (file === undefined || file.status !== 'stored') throw notFound('media file', key);
     const size = file.kind === 'image' ? renditionOf(request.query as RawQuery) : undefined;
-    const objectKey = size === undefined ? key : await renditions.ensure(key, file.content_type as ImageType, size);
-
-    const head = await deps.storage.head(objectKey);
-    if (head === undefined) throw notFound('media file', key);
+    const objectKey = size === undefined ? key : RenditionCache.keyOf(key, size);
+    // A plain GET opens the object at once (one storage call); only a Range or a conditional
+    // request asks for its size and ETag first.
+    const conditional = request.headers.range !== undefined || request.headers['if-none-match'] !== undefined;
+    const open = (): Promise<StoredObject | ObjectStream | undefined> => (conditional ? deps.storage.head(objectKey) : deps.storage.read(objectKey));
+    let found = await open();
+    if (found === undefined && size !== undefined) {
+      await renditions.ensure(key, file.content_type as ImageType, size);
+      found = await open();
+    }
+    if (found === undefined) throw notFound('media file', key);
     reply
       .header('content-type', file.content_type)
-      .header('etag', head.etag)
+      .header('etag', found.etag)
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('x-content-type-options', 'nosniff')
       .header('accept-ranges', 'bytes');
-    if (request.headers['if-none-match'] === head.etag) return reply.code(304).send();
+    if ('body' in found) return reply.header('content-length', found.size).send(found.body);
+    if (request.headers['if-none-match'] === found.etag) return reply.code(304).send();
 
-    const range = parseByteRange(request.headers.range, head.size);
-    if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${head.size}`).send();
+    const range = parseByteRange(request.headers.range, found.size);
+    if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${found.size}`).send();
     const object = await deps.storage.read(objectKey, range);
     if (object === undefined) throw notFound('media file', key);
-    if (range === undefined) return reply.header('content-length', head.size).send(object.body);
+    if (range === undefined) return reply.header('content-length', found.size).send(object.body);
     return reply
       .code(206)
-      .header('content-range', `bytes ${range.start}-${range.end}/${head.size}`)
+      .header('content-range', `bytes ${range.start}-${range.end}/${found.size}`)
       .header('content-length', range.end - range.start + 1)
       .send(object.body);
   });
