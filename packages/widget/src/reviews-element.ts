@@ -2,11 +2,10 @@ import type { Messages } from '../../server/src/storefront/i18n/messages.js';
 import type { ShopConfig } from './env.js';
 import { deviceId } from './identity.js';
 import { type ListActions, type ListState, renderReviewList } from './review-list-view.js';
-import { api, events, loadChunk } from './runtime.js';
+import { api, events, loadChunk, openMedia } from './runtime.js';
 import { ShadowElement } from './shadow-element.js';
 import { LIST_CSS } from './styles.js';
 import type { ReviewsPage, StorefrontReview } from './types.js';
-import type { openLightbox } from './chunks/lightbox.js';
 import type { openWriteForm } from './chunks/write-form.js';
 
 /**
@@ -78,7 +77,7 @@ export class ReviewsElement extends ShadowElement {
       sort: (sort) => this.change({ sort, page: 1 }, 'SORT_REVIEW', { sort_by: sort }),
       go: (page) => this.change({ page }, 'PAGINATION', { page }),
       helpful: (review, button) => void this.vote(review, button),
-      openMedia: (review, index, opener) => void this.openMedia(review, index, opener),
+      openMedia: (review, index, opener) => void openMedia(this.root, review, index, this.messages, opener, this.productId()),
     };
   }
 
@@ -88,11 +87,6 @@ export class ReviewsElement extends ShadowElement {
     button.setAttribute('aria-pressed', 'true');
   }
 
-  private async openMedia(review: StorefrontReview, index: number, opener: HTMLElement): Promise<void> {
-    events.push({ event_type: 'CLICK_MEDIA', product_id: this.productId(), review_id: review.id, extra: { media_index: index } });
-    const { openLightbox: open } = await loadChunk<{ openLightbox: typeof openLightbox }>('lightbox');
-    open(this.root, review, index, this.messages, opener, () => events.push({ event_type: 'CLOSE_VIDEO_POPUP', review_id: review.id }));
-  }
 
   private async openForm(): Promise<void> {
     const { openWriteForm: open } = await loadChunk<{ openWriteForm: typeof openWriteForm }>('writeForm');

@@ -1,11 +1,10 @@
-import { format, type Messages } from '../../server/src/storefront/i18n/messages.js';
+import { format } from '../../server/src/storefront/i18n/messages.js';
 import { starGlyphs } from '../../server/src/storefront/view/star-glyphs.js';
 import { h } from './dom.js';
-import { api, events, loadChunk } from './runtime.js';
+import { api, events, openMedia } from './runtime.js';
 import { ShadowElement } from './shadow-element.js';
 import { LIST_CSS } from './styles.js';
-import type { ReviewsPage, StorefrontReview } from './types.js';
-import type { openLightbox } from './chunks/lightbox.js';
+import type { ReviewsPage } from './types.js';
 
 /** Carousel and gallery read the shop's or one product's reviews; both reserve their height until rendered (§12.4). */
 abstract class ShowcaseElement extends ShadowElement {
@@ -16,12 +15,6 @@ abstract class ShowcaseElement extends ShadowElement {
   protected scope(): Record<string, string> {
     const productId = this.getAttribute('product-id');
     return productId ? { product_id: productId } : { is_show_all: '1' };
-  }
-
-  protected async lightbox(review: StorefrontReview, index: number, opener: HTMLElement, messages: Messages): Promise<void> {
-    events.push({ event_type: 'CLICK_MEDIA', review_id: review.id, extra: { media_index: index } });
-    const { openLightbox: open } = await loadChunk<{ openLightbox: typeof openLightbox }>('lightbox');
-    open(this.root, review, index, messages, opener, () => events.push({ event_type: 'CLOSE_VIDEO_POPUP', review_id: review.id }));
   }
 }
 
@@ -71,7 +64,7 @@ export class GalleryElement extends ShowcaseElement {
         .map(({ resource, index }) =>
           h(
             'button',
-            { type: 'button', onclick: (event) => void this.lightbox(review, index, event.currentTarget as HTMLElement, messages) },
+            { type: 'button', onclick: (event) => void openMedia(this.root, review, index, messages, event.currentTarget as HTMLElement) },
             h('img', { loading: 'lazy', width: 120, height: 120, alt: format(messages.photoFrom, { name: review.author || messages.anonymous }), src: resource.thumb_src }),
           ),
         ),

@@ -4,6 +4,7 @@ import type { Api } from '../env.js';
 import { ApiError } from '../env.js';
 import { sessionId } from '../identity.js';
 import { openDialog } from './dialog.js';
+import { type UploadCredentials, uploadPhoto } from '../upload-photo.js';
 
 interface FormContext {
   api: Api;
@@ -13,14 +14,6 @@ interface FormContext {
   onDone(status: 'published' | 'pending'): void;
 }
 
-interface UploadCredentials {
-  host: string;
-  dir: string;
-  policy: string;
-  access_id: string;
-  signature: string;
-}
-
 const MAX_PHOTOS = 10;
 
 async function uploadPhotos(api: Api, files: File[]): Promise<string[]> {
@@ -28,15 +21,11 @@ async function uploadPhotos(api: Api, files: File[]): Promise<string[]> {
   const credentials = await api.get<UploadCredentials>('/api/v1/reviews/upload_token');
   const urls: string[] = [];
   for (const [index, file] of files.slice(0, MAX_PHOTOS).entries()) {
-    const form = new FormData();
-    form.append('key', `${credentials.dir}${index}-${file.name.replace(/[^A-Za-z0-9._-]/g, '').slice(-80) || 'photo'}`);
-    form.append('policy', credentials.policy);
-    form.append('OSSAccessKeyId', credentials.access_id);
-    form.append('Signature', credentials.signature);
-    form.append('file', file);
-    const envelope = (await (await fetch(credentials.host, { method: 'POST', body: form, credentials: 'omit' })).json()) as { code: number; message: string; data?: { url: string } };
-    if (envelope.code !== 0) throw new ApiError(envelope.message, envelope.code, [{ field: 'photos', reason: envelope.message }]);
-    urls.push(envelope.data!.url);
+    try {
+      urls.push((await uploadPhoto(credentials, file, index)).url);
+    } catch (error) {
+      throw new ApiError((error as Error).message, 3, [{ field: 'photos', reason: (error as Error).message }]);
+    }
   }
   return urls;
 }
