@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../server/test/support/databases.js';
 import { createReviewVia } from '../../server/test/support/factories.js';
 import { envelope, useHarness } from '../../server/test/support/harness.js';
-import { deliverDue, deliveryJob, WEBHOOK_ENV } from '../../server/test/support/webhooks.js';
+import { deliverAllDue, WEBHOOK_ENV } from '../../server/test/support/webhooks.js';
 import { WebhookReceiver } from '../../server/test/support/webhook-receiver.js';
 import { verifyStandardWebhook, verifyTrustooWebhook } from '../src/index.js';
 
@@ -20,12 +20,7 @@ describeEachDatabase('@plaudit/sdk webhook verification of real deliveries', (di
     const hook = envelope<{ id: string; secret: string }>(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url: `${receiver.origin}/sdk` } })).data!;
     const rotated = envelope<{ secret: string }>(await h.call('POST', 'rotate_shop_webhook_secret', { body: { id: hook.id } })).data!;
     await createReviewVia(h, { author: 'Ann' });
-    const job = deliveryJob(h);
-    try {
-      await deliverDue(job);
-    } finally {
-      job.close();
-    }
+    await deliverAllDue(h);
     const [delivery] = receiver.at('/sdk');
     expect(await verifyStandardWebhook(delivery!.headers, delivery!.body, rotated.secret)).toBe(true);
     expect(await verifyStandardWebhook(delivery!.headers, delivery!.body, hook.secret)).toBe(true);

@@ -274,10 +274,11 @@ export function parseConfig(env: Env): Config {
   if (secretKey === null && database.dialect === 'postgres') {
     throw new ConfigError('SECRET_KEY', 'is required when DATABASE_URL is PostgreSQL (generate one with `openssl rand -hex 32`)');
   }
+  const publicUrl = parsePublicUrl(env, port);
   return Object.freeze({
     port,
     host: read(env, 'HOST') ?? '127.0.0.1',
-    publicUrl: parsePublicUrl(env, port),
+    publicUrl,
     dataDir,
     database: Object.freeze(database),
     secretKey,
@@ -302,8 +303,8 @@ export function parseConfig(env: Env): Config {
     customerEventRetentionDays: parsePositiveInt(env, 'CUSTOMER_EVENT_RETENTION_DAYS', 400),
     smtpUrl: parseSmtpUrl(env),
     storage: Object.freeze(parseStorage(env, dataDir)),
-    mediaBaseUrl: parseMediaBaseUrl(env, parsePublicUrl(env, port)),
-    mailFrom: parseMailFrom(env, parsePublicUrl(env, port)),
+    mediaBaseUrl: parseMediaBaseUrl(env, publicUrl),
+    mailFrom: parseMailFrom(env, publicUrl),
   });
 }
 

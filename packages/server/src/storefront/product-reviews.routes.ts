@@ -4,9 +4,8 @@ import { invalidField } from '../http/errors.js';
 import type { RawQuery } from '../http/query-string.js';
 import { unixSeconds } from '../lib/clock.js';
 import { MediaUrls } from '../media/media-urls.js';
-import { ratingValue, type StarCounts } from '../reviews/rating-value.js';
+import { ratingsFor } from '../reviews/rating.service.js';
 import type { Rating } from '../reviews/review-object.js';
-import { readStatsRows, starsOf } from '../reviews/review-stats.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { chargePublicLimit } from './public/public-limits.js';
 import { firstValue, flagParam, integerParam, listParam, shopSelector } from './public/public-query.js';
@@ -84,17 +83,16 @@ export function registerProductReviewRoutes(app: FastifyInstance, deps: AppDeps)
       .where(ids.length > 0 ? 'product_id' : 'handle', 'in', [...new Set(requested)])
       .execute();
     const byKey = new Map(products.map((p) => [ids.length > 0 ? p.product_id : (p.handle ?? ''), p]));
-    const knownIds = [...new Set([...products.map((p) => p.product_id), ...ids])];
-    const stats = await readStatsRows(db, shop.id, { scope: 'product', productIds: knownIds });
+    const ratings = new Map((await ratingsFor(db, shop.id, [...products.map((p) => p.product_id), ...ids])).map((r) => [r.product_id, r]));
     const data = requested.map((value) => {
       const product = byKey.get(value);
       const productId = ids.length > 0 ? value : (product?.product_id ?? '');
-      const stars: StarCounts = productId === '' ? [0, 0, 0, 0, 0] : starsOf(stats.get(productId), 'published');
+      const rating = ratings.get(productId);
       return {
         product_id: productId,
         product_handle: product?.handle ?? (ids.length > 0 ? '' : value),
-        rating: Number(ratingValue(stars)),
-        total_reviews: stars.reduce((a, b) => a + b, 0),
+        rating: Number(rating?.rating_value ?? 0),
+        total_reviews: rating?.review_count ?? 0,
       };
     });
     return sendPublicJson(request, reply, data, unixSeconds(deps.clock));

@@ -12,6 +12,7 @@ const NAME = /^[a-z-]+(\.[0-9a-f]{10})?\.js$/;
  * The widget's files (storefront.md §12.1): the loader and the review page script revalidate every
  * five minutes, so a new release reaches shops quickly; hashed chunks never change and are cached
  * for a year. Files are read once and kept in memory: together they weigh a few dozen kilobytes.
+ * (The storefront plugin adds `Access-Control-Allow-Origin: *` to every GET, these included.)
  */
 export function registerWidgetAssetRoutes(app: FastifyInstance): void {
   const cache = new Map<string, Buffer>();
@@ -31,7 +32,6 @@ export function registerWidgetAssetRoutes(app: FastifyInstance): void {
     return reply
       .header('content-type', 'application/javascript; charset=utf-8')
       .header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
-      .header('access-control-allow-origin', '*')
       .header('x-content-type-options', 'nosniff')
       .send(body);
   });

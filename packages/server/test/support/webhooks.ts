@@ -21,4 +21,14 @@ export async function deliverDue(job: WebhookDeliveryJob): Promise<void> {
   while ((await job.runOnce()) > 0);
 }
 
+/** A fresh job that delivers everything due now, then releases its HTTP client. */
+export async function deliverAllDue(h: Harness): Promise<void> {
+  const job = deliveryJob(h);
+  try {
+    await deliverDue(job);
+  } finally {
+    job.close();
+  }
+}
+
 export const WEBHOOK_ENV = { WEBHOOK_ALLOW_PRIVATE: '1', WEBHOOK_ALLOW_HTTP: '1' };

@@ -4,7 +4,7 @@ import { describeEachDatabase } from '../support/databases.js';
 import { createReviewVia } from '../support/factories.js';
 import { envelope, type Harness, useHarness } from '../support/harness.js';
 import { issueTokens, mintCode, platformDeps, registerPlatform } from '../support/oauth.js';
-import { deliverDue, deliveryJob, INWARD_NAME, testResolver, WEBHOOK_ENV } from '../support/webhooks.js';
+import { deliverAllDue, deliverDue, deliveryJob, INWARD_NAME, testResolver, WEBHOOK_ENV } from '../support/webhooks.js';
 import { type ReceivedDelivery, verifyStandard, verifyTrustoo, WebhookReceiver } from '../support/webhook-receiver.js';
 import type { ShopCredentials } from '../../src/shops/shop-service.js';
 
@@ -86,12 +86,7 @@ describeEachDatabase('webhook deliveries', (dialect) => {
     const tokens = await issueTokens(platformDeps(h), platform.client_id, shop.shop_id, ['write_reviews']);
     const hook = await subscribe(h, shop, 'review/created', `/platform-owned/${dialect}`, { authorization: `Bearer ${tokens.accessToken}` });
     await createReviewVia(h, {}, shop);
-    const job = deliveryJob(h);
-    try {
-      await deliverDue(job);
-    } finally {
-      job.close();
-    }
+    await deliverAllDue(h);
     const [owned] = receiver.at(`/platform-owned/${dialect}`);
     expect(verifyTrustoo(owned!, platform.client_secret, platform.client_id)).toBe(true);
     expect(verifyStandard(owned!, hook.secret)).toBeTruthy();
@@ -109,12 +104,7 @@ describeEachDatabase('webhook deliveries', (dialect) => {
     await subscribe(h, shop, 'review/created', `/cancelled/${dialect}`, { authorization: `Bearer ${tokens.accessToken}` });
     expect(envelope(await h.call('POST', 'oauth/cancel', { body: { client_id: platform.client_id } }, shop)).code).toBe(0);
     await createReviewVia(h, {}, shop);
-    const job = deliveryJob(h);
-    try {
-      await deliverDue(job);
-    } finally {
-      job.close();
-    }
+    await deliverAllDue(h);
     expect(receiver.at(`/cancelled/${dialect}`)).toEqual([]);
   });
 
@@ -250,12 +240,7 @@ describeEachDatabase('webhook deliveries', (dialect) => {
     await createReviewVia(h, {}, shop);
     const gauge = async (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec((await h.app.inject('/metrics')).body)?.[1]);
     expect(await gauge('plaudit_outbox_events_unprocessed')).toBeGreaterThanOrEqual(1);
-    const job = deliveryJob(h);
-    try {
-      await deliverDue(job);
-    } finally {
-      job.close();
-    }
+    await deliverAllDue(h);
     expect(await gauge('plaudit_outbox_events_unprocessed')).toBe(0);
     expect(await gauge('plaudit_webhook_deliveries_pending')).toBeGreaterThanOrEqual(1);
   });
