@@ -24,6 +24,14 @@ export const ImageUploadCredentialsSchema = Type.Object(
 /** storefront.md §5: a shopper credential lives 10 minutes and has a folder of its own. */
 const SHOPPER_LIFETIME_SECONDS = 10 * 60;
 
+/** A shopper credential's own folder inside the day's: `s_<16 hex>/`. */
+const shopperFolder = () => `s_${randomBytes(8).toString('hex')}/`;
+
+/** Whether a stored key lies in a shopper credential's folder (storefront.md §4 `media_tokens`). */
+export function isShopperUpload(key: string, shopId: string): boolean {
+  return key.startsWith(`${shopId}/`) && /\/s_[0-9a-f]{16}\/[^/]+$/.test(key);
+}
+
 /**
  * Credentials for one shop and audience: the merchant's (Open API, 30 minutes, the day's folder)
  * or a shopper's (storefront, 10 minutes, `<day>/s_<16 hex>/` so its files can be told apart).
@@ -35,7 +43,7 @@ export async function imageCredentialsFor(db: Kysely<Database>, deps: AppDeps, s
     accessId,
     secret: uploadSecret(deps.secretKey, accessId),
     host: MediaUrls.of(deps.config).uploadHost,
-    dir: audience === 'shopper' ? `${day}s_${randomBytes(8).toString('hex')}/` : day,
+    dir: audience === 'shopper' ? `${day}${shopperFolder()}` : day,
     nowSeconds: now,
     ...(audience === 'shopper' ? { lifetimeSeconds: SHOPPER_LIFETIME_SECONDS } : {}),
   });

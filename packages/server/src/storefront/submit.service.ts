@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../app-deps.js';
-import { normalizeEmailAddress } from '../customers/email-types.js';
 import type { Database } from '../db/schema.js';
 import { recordCustomerEvents } from '../events/customer-events.js';
 import type { OsType } from '../events/event-types.js';
 import { hmacActor } from '../http/actor.js';
 import { ApiError, Code, type FieldError, invalidArgument, notFound } from '../http/errors.js';
 import { MediaUrls } from '../media/media-urls.js';
+import { isShopperUpload } from '../media/upload-credentials.route.js';
 import { hasMatchingOrder } from '../orders/review-match.js';
 import { createReview } from '../reviews/create-review.service.js';
 import { STORE_PRODUCT_ID } from '../reviews/review-stats.js';
@@ -21,6 +21,7 @@ export interface Submission {
   productId: string;
   rating: number;
   author: string;
+  /** Normalised (lower-case), or '' when a review-request link gives none. */
   email: string;
   title: string;
   content: string;
@@ -63,8 +64,7 @@ export function checkSubmission(body: Record<string, unknown>, emailRequired: bo
 function checkMediaTokens(urls: readonly string[], shopId: string, mediaUrls: MediaUrls): FieldError[] {
   return urls.flatMap((url, index) => {
     const key = mediaUrls.keyOf(url);
-    const shopper = key !== undefined && key.startsWith(`${shopId}/`) && /\/s_[0-9a-f]{16}\/[^/]+$/.test(key);
-    return shopper ? [] : [{ field: `media_tokens[${index}]`, reason: 'must be the url of a photo uploaded with this shop\'s upload_token in the last 24 hours' }];
+    return key !== undefined && isShopperUpload(key, shopId) ? [] : [{ field: `media_tokens[${index}]`, reason: 'must be the url of a photo uploaded with this shop\'s upload_token in the last 24 hours' }];
   });
 }
 
@@ -97,7 +97,7 @@ export async function submitReview(deps: AppDeps, shop: ShopRow, submission: Sub
     const product = await db.selectFrom('products').select('product_id').where('shop_id', '=', shop.id).where('product_id', '=', submission.productId).executeTakeFirst();
     if (product === undefined) throw notFound('product', submission.productId);
   }
-  const email = normalizeEmailAddress(submission.email);
+  const email = submission.email;
   if (email !== '' && (await hasRecentDuplicate(db, shop.id, submission.productId, email, now))) {
     throw new ApiError(Code.alreadyExists, 'this e-mail address already reviewed this product in the last 24 hours');
   }
