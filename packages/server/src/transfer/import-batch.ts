@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
+import { RepeatedInsert } from '../db/repeated-insert.js';
 import type { Database, ReviewsTable } from '../db/schema.js';
 import type { NewReview } from '../reviews/create-review.service.js';
 import { upsertProduct } from '../reviews/product-repository.js';
@@ -26,92 +27,117 @@ const MAX_EVENT_PAYLOAD_BYTES = 200_000;
 function reviewRow(shop: ShopRow, item: PreparedReview, source: string, now: number, isPublished: 0 | 1): Insertable<ReviewsTable> {
   // Orders arrive with the collection module; until then no imported review matches one.
   const row = newReviewRow(shop.id, item.input, { commentedAt: item.commentedAt, replyAt: item.replyAt, isPublished, hasMatchingOrder: false, now });
-  return { ...row, external_source: source, external_id: item.externalId };
+  // Set on the row rather than spread into a copy: this runs once per imported review.
+  row.external_source = source;
+  row.external_id = item.externalId;
+  return row;
+}
+
+type ReviewInsertRow = Insertable<ReviewsTable>;
+
+/** A batch's reviews that were new, with the ids the database gave them. */
+interface WrittenReview {
+  id: number;
+  item: PreparedReview;
+  row: ReviewInsertRow;
 }
 
 /**
- * Writes one batch of imported reviews in the caller's transaction: rows already imported (same
- * source and original id) are skipped by the unique index, statistics move once per batch, and,
- * when someone subscribes to them, review/created events carry the new reviews in lists of bounded size.
+ * Writes an import's batches of reviews, each in the caller's transaction: rows already imported
+ * (same source and original id) are skipped by the unique index, statistics move once per batch,
+ * and, when someone subscribes to them, review/created events carry the new reviews in lists of
+ * bounded size. One writer serves one import: it remembers the products it has written.
  */
-export async function insertImportedBatch(
-  db: Kysely<Database>,
-  shop: ShopRow,
-  source: string,
-  items: readonly PreparedReview[],
-  mediaUrls: MediaUrls,
-  nowMs: number,
-  knownProducts: Map<string, string>,
-): Promise<{ inserted: number; skipped: number }> {
-  const now = Math.floor(nowMs / 1000);
-  const settings = readShopSettings(shop.settings);
+export class ImportedBatchWriter {
+  /** Product id → the product fields last written, so a product is written once, or when it changes. */
+  readonly #knownProducts = new Map<string, string>();
+  readonly #insertReviews = new RepeatedInsert((db, rows: ReviewInsertRow[]) =>
+    db.insertInto('reviews').values(rows).onConflict((oc) => oc.columns(['shop_id', 'external_source', 'external_id']).doNothing()).returning(['id', 'external_id']),
+  );
 
-  // A product is written when first seen in this import or when its fields change, not per row.
-  for (const { input } of items) {
-    if (input.productId === STORE_PRODUCT_ID) continue;
-    const signature = JSON.stringify(input.product);
-    if (knownProducts.get(input.productId) === signature) continue;
-    await upsertProduct(db, shop.id, input.productId, input.product, now);
-    knownProducts.set(input.productId, signature);
+  constructor(
+    private readonly shop: ShopRow,
+    private readonly source: string,
+    private readonly mediaUrls: MediaUrls,
+  ) {}
+
+  async write(db: Kysely<Database>, items: readonly PreparedReview[], nowMs: number): Promise<{ inserted: number; skipped: number }> {
+    const now = Math.floor(nowMs / 1000);
+    await this.#writeProducts(db, items, now);
+    const written = await this.#insertNew(db, items, now);
+    const mediaByReview = await this.#insertMedia(db, written);
+    await applyStatsDeltas(db, this.shop.id, statsDeltas(written));
+    // Events nobody is subscribed to are not built: a million-row import would otherwise write its
+    // whole content a second time into the outbox. Asked per batch, so a subscription made during
+    // the import receives the rest.
+    if (await hasActiveSubscription(db, this.shop.id, 'review/created')) await this.#announce(db, written, mediaByReview, nowMs);
+    return { inserted: written.length, skipped: items.length - written.length };
   }
 
-  const rows = items.map((item) => reviewRow(shop, item, source, now, publishedByDefault(item.input, settings)));
-  const inserted: Array<{ id: number; external_id: string | null }> = [];
-  // SQLite binds at most 32,766 values per statement: 30 columns × 1,000 rows stays under it.
-  for (let start = 0; start < rows.length; start += 1000) {
-    inserted.push(
-      ...(await db
-        .insertInto('reviews')
-        .values(rows.slice(start, start + 1000))
-        .onConflict((oc) => oc.columns(['shop_id', 'external_source', 'external_id']).doNothing())
-        .returning(['id', 'external_id'])
-        .execute()),
+  async #writeProducts(db: Kysely<Database>, items: readonly PreparedReview[], now: number): Promise<void> {
+    for (const { input } of items) {
+      if (input.productId === STORE_PRODUCT_ID) continue;
+      const signature = JSON.stringify(input.product);
+      if (this.#knownProducts.get(input.productId) === signature) continue;
+      await upsertProduct(db, this.shop.id, input.productId, input.product, now);
+      this.#knownProducts.set(input.productId, signature);
+    }
+  }
+
+  async #insertNew(db: Kysely<Database>, items: readonly PreparedReview[], now: number): Promise<WrittenReview[]> {
+    const settings = readShopSettings(this.shop.settings);
+    const rows = items.map((item) => reviewRow(this.shop, item, this.source, now, publishedByDefault(item.input, settings)));
+    const idByExternal = new Map<string, number>();
+    // SQLite binds at most 32,766 values per statement: 30 columns × 1,000 rows stays under it.
+    for (let start = 0; start < rows.length; start += 1000) {
+      for (const inserted of await this.#insertReviews.execute(db, rows.slice(start, start + 1000))) idByExternal.set(inserted.external_id as string, Number(inserted.id));
+    }
+    return items.flatMap((item, index) => {
+      const id = idByExternal.get(item.externalId);
+      return id === undefined ? [] : [{ id, item, row: rows[index]! }];
+    });
+  }
+
+  async #insertMedia(db: Kysely<Database>, written: readonly WrittenReview[]): Promise<Map<number, MediaRow[]>> {
+    const media = written.flatMap(({ id, item }) =>
+      item.input.media.map((m, position) => ({
+        shop_id: this.shop.id, review_id: id, position, url: m.url, thumbnail_url: defaultThumbnail(m, this.mediaUrls), type: m.type, is_published: m.isPublished, width: 0, height: 0,
+      })),
     );
+    const byReview = new Map<number, MediaRow[]>();
+    if (media.length === 0) return byReview;
+    for (const row of await db.insertInto('review_media').values(media).returningAll().execute()) {
+      const id = Number(row.review_id);
+      byReview.set(id, [...(byReview.get(id) ?? []), row]);
+    }
+    return byReview;
   }
-  const idByExternal = new Map(inserted.map((row) => [row.external_id as string, Number(row.id)]));
 
-  const media = items.flatMap((item) => {
-    const reviewId = idByExternal.get(item.externalId);
-    if (reviewId === undefined) return [];
-    return item.input.media.map((m, position) => ({
-      shop_id: shop.id, review_id: reviewId, position, url: m.url, thumbnail_url: defaultThumbnail(m, mediaUrls), type: m.type, is_published: m.isPublished, width: 0, height: 0,
-    }));
-  });
-  const mediaByReview = new Map<number, MediaRow[]>();
-  const storedMedia = media.length > 0 ? await db.insertInto('review_media').values(media).returningAll().execute() : [];
-  for (const row of storedMedia) mediaByReview.set(Number(row.review_id), [...(mediaByReview.get(Number(row.review_id)) ?? []), row]);
+  async #announce(db: Kysely<Database>, written: readonly WrittenReview[], mediaByReview: Map<number, MediaRow[]>, nowMs: number): Promise<void> {
+    let list: string[] = [];
+    let size = 0;
+    const emit = () => appendOutboxEventJson(db, this.shop.id, 'review/created', `{"list":[${list.join(',')}]}`, nowMs);
+    for (const { id, item, row } of written) {
+      const stored = { ...row, id, helpful_count: 0, product_title: item.input.product.title ?? '', product_handle: item.input.product.handle ?? '' } as ReviewWithProduct;
+      const review = JSON.stringify(presentReview(stored, (mediaByReview.get(id) ?? []).sort((a, b) => a.position - b.position)));
+      if (list.length > 0 && size + review.length > MAX_EVENT_PAYLOAD_BYTES) {
+        await emit();
+        list = [];
+        size = 0;
+      }
+      list.push(review);
+      size += review.length;
+    }
+    if (list.length > 0) await emit();
+  }
+}
 
-  // Events nobody is subscribed to are not built: a million-row import would otherwise write its
-  // whole content a second time into the outbox. Asked per batch, so a subscription made during
-  // the import receives the rest.
-  const announce = await hasActiveSubscription(db, shop.id, 'review/created');
+function statsDeltas(written: readonly WrittenReview[]): Map<string, StatsDelta> {
   const deltas = new Map<string, StatsDelta>();
-  const created: string[] = [];
-  for (const [index, item] of items.entries()) {
-    const id = idByExternal.get(item.externalId);
-    if (id === undefined) continue;
-    const row = rows[index]!;
+  for (const { row } of written) {
     const delta = deltas.get(row.product_id) ?? emptyStatsDelta();
     countInto(delta, row.is_published === 1 ? 'published' : 'hidden', row.rating);
     deltas.set(row.product_id, delta);
-    if (!announce) continue;
-    const stored = { ...row, id, helpful_count: 0, product_title: item.input.product.title ?? '', product_handle: item.input.product.handle ?? '' } as ReviewWithProduct;
-    created.push(JSON.stringify(presentReview(stored, (mediaByReview.get(id) ?? []).sort((a, b) => a.position - b.position))));
   }
-  await applyStatsDeltas(db, shop.id, deltas);
-
-  let list: string[] = [];
-  let size = 0;
-  const emit = () => appendOutboxEventJson(db, shop.id, 'review/created', `{"list":[${list.join(',')}]}`, nowMs);
-  for (const review of created) {
-    if (list.length > 0 && size + review.length > MAX_EVENT_PAYLOAD_BYTES) {
-      await emit();
-      list = [];
-      size = 0;
-    }
-    list.push(review);
-    size += review.length;
-  }
-  if (list.length > 0) await emit();
-  return { inserted: inserted.length, skipped: items.length - inserted.length };
+  return deltas;
 }

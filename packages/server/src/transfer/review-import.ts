@@ -11,8 +11,9 @@ import { CreateReviewBody } from '../reviews/create-review.route.js';
 import { checkNewReview } from '../reviews/create-review.service.js';
 import { findProductIdsByHandle } from '../reviews/product-repository.js';
 import type { ShopRow } from '../shops/shop-repository.js';
-import { type CsvRecord, FORMAT_PRESETS, type ImportFormat, missingColumns, normaliseHeader } from './csv-formats.js';
-import { insertImportedBatch, type PreparedReview } from './import-batch.js';
+import { type CsvRecord, FORMAT_PRESETS, type FormatPreset, type ImportFormat, missingColumns, normaliseHeader } from './csv-formats.js';
+import { BULK_COMMIT_POLICY, type CommitPolicy, CommitWindow } from './commit-window.js';
+import { ImportedBatchWriter, type PreparedReview } from './import-batch.js';
 
 export interface Rejection {
   /** Line of the file where the record starts (the header is line 1). */
@@ -39,7 +40,9 @@ export interface ImportOptions {
   dryRun: boolean;
   mediaUrls: MediaUrls;
   clock: { now(): number };
+  /** Rows written per statement group: what the import holds in memory. */
   batchSize?: number;
+  commitPolicy?: CommitPolicy;
   onProgress?: (progress: ImportProgress) => void;
   onRejection?: (rejection: Rejection) => void;
 }
@@ -56,17 +59,47 @@ function contentId(body: Record<string, unknown>): string {
 
 const describe = (errors: FieldError[]) => errors.map((e) => `${e.field} ${e.reason}`);
 
+interface PrepareOptions {
+  shopId: string;
+  preset: FormatPreset;
+  mediaUrls: MediaUrls;
+  /** Unix seconds, for the checks on dates. */
+  now: number;
+  resolveHandle(handle: string): Promise<string | undefined>;
+}
+
+/** Turns one record into a review ready to write, or into the reasons it is rejected. */
+async function prepareRecord(record: CsvRecord, options: PrepareOptions): Promise<PreparedReview | string[]> {
+  if (Object.values(record).some((value) => value.includes('\uFFFD'))) return ['is not valid UTF-8 (export the file as UTF-8)'];
+  const mapped = options.preset.map(record);
+  if (mapped.handleOnly !== undefined) {
+    const productId = await options.resolveHandle(mapped.handleOnly);
+    if (productId === undefined) return [`product_handle ${mapped.handleOnly} names no known product and the row has no product_id`];
+    mapped.body.product_id = productId;
+  }
+  const schemaErrors = validateBody(mapped.body);
+  if (schemaErrors.length > 0) return describe(schemaErrors);
+  const errors: FieldError[] = [];
+  const review = newReviewFromBody(mapped.body as Parameters<typeof newReviewFromBody>[0], errors);
+  const { commentedAt, replyAt } = checkNewReview(review, options.shopId, options.mediaUrls, options.now, errors);
+  if (errors.length > 0) return describe(errors);
+  return { input: review, commentedAt, replyAt, externalId: mapped.originalId ?? contentId(mapped.body) };
+}
+
 /**
  * Streams a CSV export into the shop's reviews: each record is mapped by the format's preset,
  * checked exactly like a create_review call, and written in batches of one transaction each. A bad
  * record is reported with its line and never stops the rest; re-running skips what is there.
+ * Batches are committed together by the commit window; an interruption loses at most the open
+ * window, which a re-run writes again.
  */
 export async function importReviews(db: Kysely<Database>, shop: ShopRow, input: Readable, options: ImportOptions): Promise<ImportSummary> {
   const preset = FORMAT_PRESETS[options.format];
-  const batchSize = options.batchSize ?? 10_000;
+  const batchSize = options.batchSize ?? 5_000;
+  const window = new CommitWindow(db, options.commitPolicy ?? BULK_COMMIT_POLICY);
   const summary: ImportSummary = { bytes: 0, rows: 0, imported: 0, skipped: 0, rejected: 0, dry_run: options.dryRun, rejections: [] };
   const handles = new Map<string, string | undefined>();
-  const knownProducts = new Map<string, string>();
+  const writer = new ImportedBatchWriter(shop, options.format, options.mediaUrls);
   let batch: PreparedReview[] = [];
   const seenInBatch = new Set<string>();
 
@@ -81,7 +114,7 @@ export async function importReviews(db: Kysely<Database>, shop: ShopRow, input: 
       summary.imported += batch.length;
     } else {
       const items = batch;
-      const result = await db.transaction().execute((trx) => insertImportedBatch(trx, shop, options.format, items, options.mediaUrls, options.clock.now(), knownProducts));
+      const result = await window.write(items.length, (trx) => writer.write(trx, items, options.clock.now()));
       summary.imported += result.inserted;
       summary.skipped += result.skipped;
     }
@@ -110,46 +143,35 @@ export async function importReviews(db: Kysely<Database>, shop: ShopRow, input: 
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
 
-  for await (const { record, info } of parser as AsyncIterable<{ record: CsvRecord; info: { lines: number; bytes: number } }>) {
-    summary.rows += 1;
-    summary.bytes = info.bytes;
-    const line = info.lines;
-    if (Object.values(record).some((value) => value.includes('\uFFFD'))) {
-      reject({ line, reasons: ['is not valid UTF-8 (export the file as UTF-8)'] });
-      continue;
-    }
-    const mapped = preset.map(record);
-    if (mapped.handleOnly !== undefined) {
-      if (!handles.has(mapped.handleOnly)) handles.set(mapped.handleOnly, (await findProductIdsByHandle(db, shop.id, mapped.handleOnly))[0]);
-      const productId = handles.get(mapped.handleOnly);
-      if (productId === undefined) {
-        reject({ line, reasons: [`product_handle ${mapped.handleOnly} names no known product and the row has no product_id`] });
+  const resolveHandle = async (handle: string) => {
+    if (!handles.has(handle)) handles.set(handle, (await findProductIdsByHandle(window.reader, shop.id, handle))[0]);
+    return handles.get(handle);
+  };
+  const prepareOptions = { shopId: shop.id, preset, mediaUrls: options.mediaUrls, now: Math.floor(options.clock.now() / 1000), resolveHandle };
+
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: CsvRecord; info: { lines: number; bytes: number } }>) {
+      summary.rows += 1;
+      summary.bytes = info.bytes;
+      const prepared = await prepareRecord(record, prepareOptions);
+      if (Array.isArray(prepared)) {
+        reject({ line: info.lines, reasons: prepared });
         continue;
       }
-      mapped.body.product_id = productId;
+      // The same review twice in one file: the second is a duplicate, like on a re-run.
+      if (seenInBatch.has(prepared.externalId)) {
+        summary.skipped += 1;
+        continue;
+      }
+      seenInBatch.add(prepared.externalId);
+      batch.push(prepared);
+      if (batch.length >= batchSize) await flush();
     }
-    const schemaErrors = validateBody(mapped.body);
-    if (schemaErrors.length > 0) {
-      reject({ line, reasons: describe(schemaErrors) });
-      continue;
-    }
-    const errors: FieldError[] = [];
-    const review = newReviewFromBody(mapped.body as Parameters<typeof newReviewFromBody>[0], errors);
-    const { commentedAt, replyAt } = checkNewReview(review, shop.id, options.mediaUrls, Math.floor(options.clock.now() / 1000), errors);
-    if (errors.length > 0) {
-      reject({ line, reasons: describe(errors) });
-      continue;
-    }
-    const externalId = mapped.originalId ?? contentId(mapped.body);
-    // The same review twice in one file: the second is a duplicate, like on a re-run.
-    if (seenInBatch.has(externalId)) {
-      summary.skipped += 1;
-      continue;
-    }
-    seenInBatch.add(externalId);
-    batch.push({ input: review, commentedAt, replyAt, externalId });
-    if (batch.length >= batchSize) await flush();
+    await flush();
+    await window.commit();
+  } catch (error) {
+    await window.rollback();
+    throw error;
   }
-  await flush();
   return summary;
 }

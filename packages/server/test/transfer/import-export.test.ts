@@ -93,6 +93,35 @@ describeEachDatabase('import and export', (dialect) => {
     expect((await reviews(target)).map((r) => r.author).sort()).toEqual(['Ann Lee', 'Cy', 'Flo']);
   });
 
+  it('commits by the window\'s policy: an interrupted import keeps the committed windows and loses only the open one', async () => {
+    const header = 'title,body,rating,reviewer_name,product_id,id';
+    const row = (i: number) => `Row ${i},Review number ${i},5,Reviewer ${i},1,r${i}`;
+    const whole = [header, ...Array.from({ length: 7 }, (_, i) => row(i + 1))].join('\n');
+    // Interrupted once row 5 is written (each row is a batch of its own).
+    const importInterrupted = (target: ShopRow, commitPolicy: ImportOptions['commitPolicy']) =>
+      run(whole, { batchSize: 1, commitPolicy, onProgress: (p) => { if (p.rows === 5) throw new Error('interrupted'); } }, target);
+
+    // Every 2 rows: rows 1–4 are committed, row 5 was in the open window when the file failed.
+    const byRows = await freshShop();
+    await expect(importInterrupted(byRows, { rows: 2, ms: 3_600_000 })).rejects.toThrow('interrupted');
+    expect((await reviews(byRows)).map((r) => r.external_id)).toEqual(['r1', 'r2', 'r3', 'r4']);
+    const rating = envelope(await harness().call('GET', 'get_rating', { query: 'product_id=1' }, credentials)).data;
+    expect(rating).toMatchObject({ review_count: 4, star5_count: 4 });
+
+    // A window due by time commits after every batch.
+    const byTime = await freshShop();
+    await expect(importInterrupted(byTime, { rows: 1_000_000, ms: 0 })).rejects.toThrow('interrupted');
+    expect(await reviews(byTime)).toHaveLength(5);
+
+    // Neither due: nothing was committed.
+    const never = await freshShop();
+    await expect(importInterrupted(never, { rows: 1_000_000, ms: 3_600_000 })).rejects.toThrow('interrupted');
+    expect(await reviews(never)).toEqual([]);
+
+    expect(await run(whole, { batchSize: 3 }, byRows)).toMatchObject({ imported: 3, skipped: 4 });
+    expect((await reviews(byRows)).map((r) => r.external_id)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7']);
+  });
+
   it('builds no review/created events when nobody subscribes to them', async () => {
     const target = await freshShop();
     const summary = await run(YOTPO, { format: 'yotpo' }, target);
