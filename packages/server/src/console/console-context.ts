@@ -27,14 +27,21 @@ declare module 'fastify' {
  * among the merchant's own (a cookie remembers the choice, and is never trusted beyond that list);
  * refuses any POST without the session's CSRF token.
  */
-export async function loadConsoleContext(request: FastifyRequest, reply: FastifyReply, deps: AppDeps): Promise<ConsoleContext | undefined> {
+export async function loadConsoleContext(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: AppDeps,
+  /** The submitted token, for forms whose body is not parsed up front (file uploads). */
+  options: { csrfToken?: unknown } = {},
+): Promise<ConsoleContext | undefined> {
   const session = await currentSession(request, deps);
   if (!session) {
     const returnTo = request.method === 'GET' ? (request.raw.url ?? '/console') : '/console';
     await reply.code(303).header('location', `/console/login?return_to=${encodeURIComponent(returnTo)}`).send();
     return undefined;
   }
-  if (request.method === 'POST' && !csrfTokenMatches(session, (request.body as Record<string, unknown> | undefined)?.csrf_token)) {
+  const submittedToken = 'csrfToken' in options ? options.csrfToken : (request.body as Record<string, unknown> | undefined)?.csrf_token;
+  if (request.method === 'POST' && !csrfTokenMatches(session, submittedToken)) {
     await sendMessagePage(reply, 403, 'This form expired', 'The page was open too long or the form came from elsewhere.', 'Reload the page and try again.');
     return undefined;
   }

@@ -1,4 +1,5 @@
 import formBody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { registerConsoleAccountRoutes } from './account.routes.js';
@@ -6,6 +7,7 @@ import { registerConsoleApiAccessRoutes } from './api-access.routes.js';
 import { registerConsoleAppsRoutes } from './connected-apps.routes.js';
 import { registerConsoleCustomerRoutes } from './customers.routes.js';
 import { registerConsoleOrderRoutes } from './orders.routes.js';
+import { CONSOLE_IMPORT_MAX_BYTES, registerConsoleImportRoutes } from './review-import.routes.js';
 import { registerConsoleReviewRoutes } from './reviews.routes.js';
 import { registerConsoleSettingsRoutes } from './settings.routes.js';
 import { registerSignInRoutes } from './sign-in.routes.js';
@@ -18,11 +20,14 @@ import { registerConsoleWebhookRoutes } from './webhooks.routes.js';
 export async function consolePlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   const { deps } = options;
   await app.register(formBody, { bodyLimit: 64 * 1024 });
+  // Only the import form is multipart: one file, streamed to disk, and a few small fields first.
+  await app.register(multipart, { limits: { fileSize: CONSOLE_IMPORT_MAX_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 11, headerPairs: 100 }, throwFileSizeLimit: true });
   app.addHook('onRoute', (route) => {
     route.schema = { ...route.schema, hide: true };
   });
   registerSignInRoutes(app, deps);
   registerConsoleReviewRoutes(app, deps);
+  registerConsoleImportRoutes(app, deps);
   registerConsoleOrderRoutes(app, deps);
   registerConsoleCustomerRoutes(app, deps);
   registerConsoleSettingsRoutes(app, deps);

@@ -11,6 +11,7 @@ import { customerEventsMigration } from './migrations/008-customer-events.js';
 import { requestSendingMigration } from './migrations/009-request-sending.js';
 import { mediaMigration } from './migrations/010-media.js';
 import { storefrontMigration } from './migrations/011-storefront.js';
+import { reviewImportsMigration } from './migrations/012-review-imports.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -26,6 +27,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '009-request-sending': requestSendingMigration,
     '010-media': mediaMigration,
     '011-storefront': storefrontMigration,
+    '012-review-imports': reviewImportsMigration(dialect),
   };
 }
 

@@ -399,6 +399,34 @@ export interface HelpfulVotesTable {
   updated_at: number;
 }
 
+/** A console import (migration 012): queued → running → done | failed. */
+export interface ReviewImportsTable {
+  id: Generated<number>;
+  shop_id: string;
+  format: string;
+  dry_run: number;
+  file_name: string;
+  file_key: string;
+  file_bytes: number;
+  status: string;
+  bytes_read: Generated<number>;
+  rows: Generated<number>;
+  imported: Generated<number>;
+  skipped: Generated<number>;
+  rejected: Generated<number>;
+  /** JSON: the first rejections, `[{line, reasons}]`. */
+  rejections: Generated<string>;
+  error: Generated<string>;
+  attempts: Generated<number>;
+  claimed_by: string | null;
+  claimed_until: number | null;
+  /** The merchant's e-mail at the time, for the console's list. */
+  created_by: string;
+  created_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+}
+
 export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
@@ -429,4 +457,5 @@ export interface Database {
   media_upload_keys: MediaUploadKeysTable;
   media_files: MediaFilesTable;
   helpful_votes: HelpfulVotesTable;
+  review_imports: ReviewImportsTable;
 }

@@ -9,6 +9,8 @@ import { mailTransportFor } from '../mail/mail-transport.js';
 import { JobLoop } from './job-loop.js';
 import { RetentionJob } from './retention-job.js';
 import type { MediaStorage } from '../media/media-storage.js';
+import { MediaUrls } from '../media/media-urls.js';
+import { ReviewImportJob } from '../transfer/review-import-job.js';
 
 export interface BackgroundWorker {
   /** Work may be due now (events were just committed in this process). */
@@ -19,14 +21,15 @@ export interface BackgroundWorker {
   runUntilIdle(): Promise<void>;
 }
 
-/** The worker of architecture.md §2 (webhooks, review-request e-mails, retention): in `plaudit serve` by default, alone in `plaudit worker`. */
+/** The worker of architecture.md §2 (webhooks, review-request e-mails, retention, console imports): in `plaudit serve` by default, alone in `plaudit worker`. */
 export function createBackgroundWorker(deps: { config: Config; db: Db; secretKey: Buffer; clock: Clock; storage: MediaStorage; resolveHost?: HostResolver }, log: Logger): BackgroundWorker & { start(): void } {
   const http = new SafeHttpClient(deps.config.webhooks, deps.resolveHost ? { resolve: deps.resolveHost } : {});
   const deliveries = new WebhookDeliveryJob({ db: deps.db, secretKey: deps.secretKey, clock: deps.clock, http, retryDelaysMinutes: deps.config.webhooks.retryDelaysMinutes });
   const transport = mailTransportFor(deps.config);
   const requests = new ReviewRequestJob({ db: deps.db, secretKey: deps.secretKey, clock: deps.clock, transport, publicUrl: deps.config.publicUrl, mailFrom: deps.config.mailFrom });
   const retention = new RetentionJob({ db: deps.db, clock: deps.clock, storage: deps.storage, customerEventRetentionDays: deps.config.customerEventRetentionDays });
-  const loop = new JobLoop([deliveries, requests, retention], { onError: (kind, error) => log.error({ err: error, job: kind }, 'background job failed; it will run again') });
+  const imports = new ReviewImportJob({ db: deps.db, clock: deps.clock, storage: deps.storage, mediaUrls: MediaUrls.of(deps.config), onError: (error) => log.error({ err: error, job: 'review-imports' }, 'review import failed; it will run again') });
+  const loop = new JobLoop([deliveries, requests, retention, imports], { onError: (kind, error) => log.error({ err: error, job: kind }, 'background job failed; it will run again') });
   return {
     start: () => {
       loop.start();

@@ -3,6 +3,10 @@ export interface JobKind {
   readonly name: string;
   /** Does one batch of due work; answers how much it did (0 = nothing was due). */
   runOnce(): Promise<number>;
+  /** For kinds that run work beside the loop (imports): waits for it; answers whether there was any. */
+  settle?(): Promise<boolean>;
+  /** Interrupts work running beside the loop and waits until it has let go. */
+  stop?(): Promise<void>;
 }
 
 export interface JobLoopOptions {
@@ -45,7 +49,11 @@ export class JobLoop {
 
   /** Runs every kind until none has anything due (tests, and `plaudit worker --once`). */
   async runUntilIdle(): Promise<void> {
-    while ((await this.tick()) > 0);
+    for (;;) {
+      while ((await this.tick()) > 0);
+      const settled = await Promise.all(this.kinds.map((kind) => kind.settle?.() ?? false));
+      if (!settled.includes(true)) return;
+    }
   }
 
   /**
@@ -55,9 +63,9 @@ export class JobLoop {
   async stop(timeoutMs = 10_000): Promise<void> {
     this.running = false;
     this.wake?.();
-    if (!this.current) return;
+    const stopped = Promise.all([this.current, ...this.kinds.map((kind) => kind.stop?.())]);
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.current, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    await Promise.race([stopped, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
     clearTimeout(timer);
   }
 

@@ -30,6 +30,8 @@ export class CommitWindow {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly policy: CommitPolicy,
+    /** Runs in the transaction just before each commit: what it writes commits with the window. */
+    private readonly beforeCommit: (trx: Kysely<Database>) => Promise<void> = async () => {},
   ) {}
 
   get reader(): Kysely<Database> {
@@ -57,8 +59,15 @@ export class CommitWindow {
 
   async commit(): Promise<void> {
     const open = this.#open;
+    if (open === undefined) return;
+    try {
+      await this.beforeCommit(open);
+    } catch (error) {
+      await this.rollback();
+      throw error;
+    }
     this.#open = undefined;
-    await open?.commit().execute();
+    await open.commit().execute();
   }
 
   async rollback(): Promise<void> {

@@ -44,6 +44,13 @@ export interface ImportOptions {
   batchSize?: number;
   commitPolicy?: CommitPolicy;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Stores progress where it must match what is committed: called inside every commit with the
+   * counts that commit makes true (on a dry run, between batches, once per commit interval).
+   */
+  recordProgress?: (db: Kysely<Database>, progress: ImportProgress) => Promise<void>;
+  /** Stops the import between batches; the open window rolls back. */
+  signal?: AbortSignal;
   onRejection?: (rejection: Rejection) => void;
 }
 
@@ -96,8 +103,11 @@ async function prepareRecord(record: CsvRecord, options: PrepareOptions): Promis
 export async function importReviews(db: Kysely<Database>, shop: ShopRow, input: Readable, options: ImportOptions): Promise<ImportSummary> {
   const preset = FORMAT_PRESETS[options.format];
   const batchSize = options.batchSize ?? 5_000;
-  const window = new CommitWindow(db, options.commitPolicy ?? BULK_COMMIT_POLICY);
   const summary: ImportSummary = { bytes: 0, rows: 0, imported: 0, skipped: 0, rejected: 0, dry_run: options.dryRun, rejections: [] };
+  const progress = (): ImportProgress => ({ bytes: summary.bytes, rows: summary.rows, imported: summary.imported, skipped: summary.skipped, rejected: summary.rejected });
+  const policy = options.commitPolicy ?? BULK_COMMIT_POLICY;
+  const window = new CommitWindow(db, policy, async (trx) => options.recordProgress?.(trx, progress()));
+  let dryRunRecordedAt = performance.now();
   const handles = new Map<string, string | undefined>();
   const writer = new ImportedBatchWriter(shop, options.format, options.mediaUrls);
   let batch: PreparedReview[] = [];
@@ -109,18 +119,26 @@ export async function importReviews(db: Kysely<Database>, shop: ShopRow, input: 
     options.onRejection?.(rejection);
   };
   const flush = async () => {
+    options.signal?.throwIfAborted();
     if (batch.length === 0) return;
-    if (options.dryRun) {
-      summary.imported += batch.length;
-    } else {
-      const items = batch;
-      const result = await window.write(items.length, (trx) => writer.write(trx, items, options.clock.now()));
-      summary.imported += result.inserted;
-      summary.skipped += result.skipped;
-    }
+    const items = batch;
     batch = [];
     seenInBatch.clear();
-    options.onProgress?.({ ...summary });
+    if (options.dryRun) {
+      summary.imported += items.length;
+      if (performance.now() - dryRunRecordedAt >= policy.ms) {
+        await options.recordProgress?.(db, progress());
+        dryRunRecordedAt = performance.now();
+      }
+    } else {
+      // Counted inside the write, so a commit it triggers records them.
+      await window.write(items.length, async (trx) => {
+        const result = await writer.write(trx, items, options.clock.now());
+        summary.imported += result.inserted;
+        summary.skipped += result.skipped;
+      });
+    }
+    options.onProgress?.(progress());
   };
 
   const parser = parse({
