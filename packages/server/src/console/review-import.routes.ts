@@ -85,6 +85,13 @@ function rejectionsCsv(rejections: Rejection[]): string {
   return ['line,reasons', ...rejections.map((r) => `${r.line},${quote(r.reasons.join('; '))}`)].join('\r\n') + '\r\n';
 }
 
+/** A file size as people read it: 812 bytes, 48.2 KB, 170.4 MB. */
+function readableSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 const importId = (params: unknown) => {
   const id = Number((params as { id: string }).id);
   return Number.isSafeInteger(id) && id > 0 ? id : undefined;
@@ -143,6 +150,7 @@ export function registerConsoleImportRoutes(app: FastifyInstance, deps: AppDeps)
       title: `Import of ${found.file_name}`,
       entry: found,
       formatName: FORMAT_NAMES[found.format as ImportFormat] ?? found.format,
+      size: readableSize(found.file_bytes),
       percent: found.status === 'done' ? 100 : Math.min(99, Math.floor((100 * found.bytes_read) / Math.max(1, found.file_bytes))),
       rejections: rejections.slice(0, SHOWN_REJECTIONS),
       keptRejections: rejections.length,

@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser: this file needs the DOM types.
+import pino from 'pino';
 import { expect, it } from 'vitest';
+import { createBackgroundWorker } from '../../src/jobs/background-worker.js';
 import { artifactPath, describeInBrowser } from '../support/browser.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { createReviewVia, outboxTopics } from '../support/factories.js';
@@ -67,6 +69,35 @@ describeEachDatabase('merchant console in a real browser', (dialect) => {
       await context.close();
     });
 
+    it('imports a Judge.me export chosen in the file picker; the import page follows the worker by itself', async () => {
+      const h = harness();
+      const shop = await h.newShop(`console-import-${dialect}.example.com`);
+      const email = await createTestMerchant(h, [shop.shop_id]);
+      const context = await browser().newContext();
+      const page = await context.newPage();
+      await page.goto(`${h.baseUrl}/console/reviews/import`);
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Password').fill(MERCHANT_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Import reviews' }).waitFor();
+      await page.getByLabel('The file comes from').selectOption('judgeme');
+      const csv = ['title,body,rating,reviewer_name,reviewer_email,product_id', 'Great,Works well,5,Ann,ann@example.com,42', 'Odd,Too many stars,7,Bo,,42'].join('\n');
+      await page.getByLabel(/CSV file/).setInputFiles({ name: 'judgeme.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByRole('button', { name: 'Upload and import' }).click();
+      await page.getByText('Waiting for the worker to start it').waitFor();
+
+      const worker = createBackgroundWorker({ ...h.deps }, pino({ level: 'silent' }));
+      await worker.runUntilIdle();
+      await worker.stop();
+      // No script on the page: the refresh it asks for brings the result.
+      await page.getByText('Finished.').waitFor({ timeout: 10_000 });
+      expect(await page.locator('#count-imported').textContent()).toBe('1');
+      expect(await page.getByRole('cell', { name: 'rating must be an integer from 1 to 5' }).count()).toBe(1);
+      await page.screenshot({ path: artifactPath(`console-import-${dialect}.png`), fullPage: true });
+      expect(envelope<{ list: Array<{ author: string }> }>(await h.call('GET', 'get_reviews', {}, shop)).data!.list.map((r) => r.author)).toEqual(['Ann']);
+      await context.close();
+    });
+
     it('passes an accessibility smoke check: every control labelled, focus follows the page order', async () => {
       const h = harness();
       const shop = await h.newShop(`console-a11y-${dialect}.example.com`);
@@ -84,7 +115,7 @@ describeEachDatabase('merchant console in a real browser', (dialect) => {
       expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Sign in');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: /Reviews/ }).waitFor();
-      for (const path of ['/console/reviews', '/console/orders', '/console/customers', '/console/settings', '/console/api', '/console/apps', '/console/webhooks', '/console/account']) {
+      for (const path of ['/console/reviews', '/console/reviews/import', '/console/orders', '/console/customers', '/console/settings', '/console/api', '/console/apps', '/console/webhooks', '/console/account']) {
         await page.goto(`${h.baseUrl}${path}`);
         const unlabelled = await page.evaluate(() =>
           Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea, button'))

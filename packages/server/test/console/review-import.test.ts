@@ -66,6 +66,7 @@ describeEachDatabase('console review import', (dialect) => {
     expect(done.body).not.toContain('http-equiv="refresh"');
     expect(done.body).toContain('Finished.');
     expect(done.body).toContain('<progress id="import-progress" max="100" value="100">');
+    expect(done.body).toContain(`100 % of ${JUDGEME.length} bytes from Judge.me`);
     expect(/id="count-rows">(\d+)</.exec(done.body)![1]).toBe('3');
     expect(/id="count-imported">(\d+)</.exec(done.body)![1]).toBe('2');
     expect(/id="count-rejected">(\d+)</.exec(done.body)![1]).toBe('1');

@@ -118,6 +118,19 @@ describeEachDatabase('import and export', (dialect) => {
     await expect(importInterrupted(never, { rows: 1_000_000, ms: 3_600_000 })).rejects.toThrow('interrupted');
     expect(await reviews(never)).toEqual([]);
 
+    // Progress is recorded inside each commit, with the counts that commit makes true.
+    const recorded: Array<{ imported: number; stored: number }> = [];
+    const counted = await freshShop();
+    await run(whole, {
+      batchSize: 2,
+      commitPolicy: { rows: 4, ms: 3_600_000 },
+      recordProgress: async (trx, progress) => {
+        const stored = await trx.selectFrom('reviews').select((eb) => eb.fn.countAll<number>().as('n')).where('shop_id', '=', counted.id).executeTakeFirstOrThrow();
+        recorded.push({ imported: progress.imported, stored: Number(stored.n) });
+      },
+    }, counted);
+    expect(recorded).toEqual([{ imported: 4, stored: 4 }, { imported: 7, stored: 7 }]);
+
     expect(await run(whole, { batchSize: 3 }, byRows)).toMatchObject({ imported: 3, skipped: 4 });
     expect((await reviews(byRows)).map((r) => r.external_id)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7']);
   });
