@@ -12,6 +12,7 @@ import { IMPORT_FORMATS, type ImportFormat } from '../transfer/csv-formats.js';
 import type { Rejection } from '../transfer/review-import.js';
 import { findReviewImport, insertReviewImport, listReviewImports, type ReviewImportRow } from '../transfer/review-import-repository.js';
 import { type ConsoleContext, loadConsoleContext, sendConsolePage } from './console-context.js';
+import { sendCsvDownload } from './csv-download.js';
 import { sendMessagePage } from './html-page.js';
 
 /** Larger than any review app's export of a big shop (a million Judge.me rows is about 170 MB). */
@@ -162,13 +163,6 @@ export function registerConsoleImportRoutes(app: FastifyInstance, deps: AppDeps)
   app.get('/console/reviews/import/:id/rejections.csv', async (request, reply) => {
     const loaded = await findImportFor(request, reply, deps);
     if (!loaded) return reply;
-    return reply
-      .headers({
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="import-${loaded.found.id}-rejected-rows.csv"`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      })
-      .send(rejectionsCsv(JSON.parse(loaded.found.rejections) as Rejection[]));
+    return sendCsvDownload(reply, `import-${loaded.found.id}-rejected-rows.csv`, rejectionsCsv(JSON.parse(loaded.found.rejections) as Rejection[]));
   });
 }

@@ -9,6 +9,7 @@ import { presentReviews } from '../reviews/review-presenter.js';
 import { findLiveReview } from '../reviews/review-repository.js';
 import { exportReviews } from '../transfer/review-export.js';
 import { loadConsoleContext, sendConsolePage } from './console-context.js';
+import { sendCsvDownload } from './csv-download.js';
 import { sendMessagePage } from './html-page.js';
 
 const PAGE_SIZE = 25;
@@ -67,14 +68,7 @@ export function registerConsoleReviewRoutes(app: FastifyInstance, deps: AppDeps)
     const context = await loadConsoleContext(request, reply, deps);
     if (!context) return reply;
     const { filter } = filtersOf(flattenRawQuery(request.query as RawQuery));
-    return reply
-      .headers({
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="reviews-${context.shop.id}.csv"`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      })
-      .send(Readable.from(exportReviews(deps.db.kysely, context.shop.id, filter, 'csv')));
+    return sendCsvDownload(reply, `reviews-${context.shop.id}.csv`, Readable.from(exportReviews(deps.db.kysely, context.shop.id, filter, 'csv')));
   });
 
   app.get('/console/reviews/:id', async (request, reply) => {
