@@ -95,10 +95,9 @@ async function prepareRecord(record: CsvRecord, options: PrepareOptions): Promis
 
 /**
  * Streams a CSV export into the shop's reviews: each record is mapped by the format's preset,
- * checked exactly like a create_review call, and written in batches of one transaction each. A bad
- * record is reported with its line and never stops the rest; re-running skips what is there.
- * Batches are committed together by the commit window; an interruption loses at most the open
- * window, which a re-run writes again.
+ * checked exactly like a create_review call, and written in batches that the commit window commits
+ * together. A bad record is reported with its line and never stops the rest; re-running skips what
+ * is there, so an interruption, which loses at most the open window, is mended by running again.
  */
 export async function importReviews(db: Kysely<Database>, shop: ShopRow, input: Readable, options: ImportOptions): Promise<ImportSummary> {
   const preset = FORMAT_PRESETS[options.format];
