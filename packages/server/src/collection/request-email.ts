@@ -1,3 +1,4 @@
+import { MAIL_MESSAGES } from '../storefront/i18n/mail-messages.js';
 import { format, MESSAGES, pickLanguage } from '../storefront/i18n/messages.js';
 import { renderView } from '../console/html-page.js';
 import type { OutgoingMail } from '../mail/mail-transport.js';
@@ -58,7 +59,7 @@ export function composeRequestEmail(input: ComposeInput): OutgoingMail {
   const unsubscribeUrl = `${publicUrl}/u/${unsubscribeToken(secretKey, { shop: shop.id, email: order.email })}`;
   // In the shop's language, with the widget's and hosted pages' own words (storefront i18n).
   const language = pickLanguage(settings.language);
-  const t = MESSAGES[language];
+  const t = { ...MESSAGES[language], ...MAIL_MESSAGES[language] };
   const names = { shop: shop.name, order: order.order_name };
   const heading = format(kind === 'reminder' ? t.emailReminderHeading : t.emailSubject, names);
   const subject = format(kind === 'reminder' ? t.emailReminderSubject : t.emailSubject, names);

@@ -6,6 +6,8 @@ import { recordCustomerEvents } from '../events/customer-events.js';
 import { osTypeFromUserAgent } from '../events/event-types.js';
 import { hmacActor } from '../http/actor.js';
 import { findShopById } from '../shops/shop-repository.js';
+import { format } from '../storefront/i18n/messages.js';
+import { mailMessagesOf, shopLanguage } from '../storefront/i18n/shop-messages.js';
 import { readUnsubscribeToken } from './email-tokens.js';
 
 /** `bea@example.com` → `b***@example.com`: enough to recognise, not enough to harvest. */
@@ -29,7 +31,14 @@ export function registerUnsubscribeRoutes(app: FastifyInstance, deps: AppDeps): 
   app.get('/u/:token', async (request, reply) => {
     const found = await resolve((request.params as { token: string }).token);
     if (!found) return sendMessagePage(reply, 404, 'Link not found', 'This unsubscribe link is not valid.');
-    return sendPage(reply, 'unsubscribe', { title: `Unsubscribe from ${found.shop.name}`, shopName: found.shop.name, maskedEmail: maskEmail(found.token.email), action: request.url.split('?')[0] });
+    const t = mailMessagesOf(found.shop);
+    return sendPage(reply, 'unsubscribe', {
+      title: `${t.unsubscribe} · ${found.shop.name}`,
+      lang: shopLanguage(found.shop),
+      t,
+      question: format(t.unsubscribeQuestion, { shop: found.shop.name, email: maskEmail(found.token.email) }),
+      action: request.url.split('?')[0],
+    });
   });
 
   app.post('/u/:token', async (request, reply) => {
@@ -43,7 +52,8 @@ export function registerUnsubscribeRoutes(app: FastifyInstance, deps: AppDeps): 
       await recordCustomerEvents(trx, found.shop.id, [{ eventType: 'UNSUBSCRIBE', eventSource: 'EMAIL', osType: osTypeFromUserAgent(request.headers['user-agent']), email: found.token.email, extra: { email_type: emailType } }], nowMs);
     });
     deps.outboxSignal?.();
-    const what = emailType === 'all' ? `any more e-mails from ${found.shop.name}` : `review requests from ${found.shop.name}`;
-    return sendMessagePage(reply, 200, 'You are unsubscribed', `${maskEmail(found.token.email)} will not receive ${what}.`);
+    const t = mailMessagesOf(found.shop);
+    const text = format(emailType === 'all' ? t.unsubscribedAll : t.unsubscribedRequests, { shop: found.shop.name, email: maskEmail(found.token.email) });
+    return sendPage(reply, 'message', { title: t.unsubscribedHeading, heading: t.unsubscribedHeading, text, hint: '', isError: false, lang: shopLanguage(found.shop) });
   });
 }

@@ -4,7 +4,10 @@ import { sendMessagePage, sendPage } from '../console/html-page.js';
 import { ApiError, Code } from '../http/errors.js';
 import type { ShopRow } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
-import { MESSAGES, type Messages, pickLanguage } from './i18n/messages.js';
+import { shopperFieldError } from './i18n/field-errors.js';
+import { SUBMIT_LIMITS } from './view/submit-limits.js';
+import type { Messages } from './i18n/messages.js';
+import { messagesOf, shopLanguage } from './i18n/shop-messages.js';
 import { chargePublicLimit } from './public/public-limits.js';
 import { receiveSubmission } from './receive-submission.js';
 import type { Submission } from './submit.service.js';
@@ -22,10 +25,6 @@ export interface HostedPage {
   source: Submission['source'];
 }
 
-export function messagesOf(shop: ShopRow): Messages {
-  return MESSAGES[pickLanguage(readShopSettings(shop.settings).language)];
-}
-
 export function sendReviewForm(reply: FastifyReply, page: HostedPage, action: string, values: HostedForm, errors: Record<string, string>, status = 200): Promise<FastifyReply> {
   const settings = readShopSettings(page.shop.settings);
   const t = messagesOf(page.shop);
@@ -34,7 +33,7 @@ export function sendReviewForm(reply: FastifyReply, page: HostedPage, action: st
     'review-form',
     {
       title: t.howWas.replace('{product}', page.productTitle),
-      lang: pickLanguage(settings.language),
+      lang: shopLanguage(page.shop),
       t,
       shopName: page.shop.name,
       productTitle: page.productTitle,
@@ -42,6 +41,7 @@ export function sendReviewForm(reply: FastifyReply, page: HostedPage, action: st
       action,
       values,
       errors,
+      limits: SUBMIT_LIMITS,
       firstError: Object.keys(errors)[0] ?? '',
       showEmail: page.order === undefined,
       photoShopId: settings.photo_upload_enabled ? page.shop.id : '',
@@ -53,6 +53,17 @@ export function sendReviewForm(reply: FastifyReply, page: HostedPage, action: st
 function mediaTokens(form: HostedForm): string[] {
   const raw = form.media_tokens;
   return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((value): value is string => typeof value === 'string' && value !== '');
+}
+
+/** The refused fields, by form field, in the shop's language. */
+function shopperErrors(error: ApiError, form: HostedForm, t: Messages): Record<string, string> {
+  return Object.fromEntries(
+    (error.errors ?? []).map(({ field, reason }) => {
+      const name = field.replace(/\[\d+\]$/, '');
+      const value = form[name];
+      return [name, shopperFieldError(name, reason, typeof value === 'string' ? value : '', t)];
+    }),
+  );
 }
 
 /**
@@ -73,7 +84,7 @@ export async function receiveHostedForm(deps: AppDeps, request: FastifyRequest, 
     if (!(error instanceof ApiError)) throw error;
     if (error.code === Code.rejected) return sendMessagePage(reply.headers(error.headers), 429, t.tooManyRequests, t.tooManyRequests);
     if (error.code === Code.alreadyExists) return sendMessagePage(reply, 409, t.alreadyReviewed, t.alreadyReviewed);
-    if (error.code === Code.invalidArgument) return sendReviewForm(reply, page, action, form, Object.fromEntries((error.errors ?? []).map((p) => [p.field.replace(/\[\d+\]$/, ''), p.reason])), 400);
+    if (error.code === Code.invalidArgument) return sendReviewForm(reply, page, action, form, shopperErrors(error, form, t), 400);
     if (error.code === Code.notFound) return sendMessagePage(reply, 404, 'Not found', error.message);
     throw error;
   }

@@ -6,7 +6,8 @@ import type { ReviewLinkToken } from '../collection/request-email.js';
 import type { OrderLine } from '../orders/order-presenter.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
-import { admitPageView, type HostedPage, messagesOf, receiveHostedForm, sendReviewForm, sendThanks } from './hosted-review-form.js';
+import { admitPageView, type HostedPage, receiveHostedForm, sendReviewForm, sendThanks } from './hosted-review-form.js';
+import { messagesOf } from './i18n/shop-messages.js';
 
 interface LinkContext {
   token: ReviewLinkToken;

@@ -5,6 +5,7 @@ import { recordCustomerEvents } from '../events/customer-events.js';
 import type { OsType } from '../events/event-types.js';
 import { hmacActor } from '../http/actor.js';
 import { ApiError, Code, type FieldError, invalidArgument, notFound } from '../http/errors.js';
+import { SUBMIT_LIMITS } from './view/submit-limits.js';
 import { MediaUrls } from '../media/media-urls.js';
 import { isShopperUpload } from '../media/upload-credentials.route.js';
 import { hasMatchingOrder } from '../orders/review-match.js';
@@ -12,7 +13,6 @@ import { createReview } from '../reviews/create-review.service.js';
 import { STORE_PRODUCT_ID } from '../reviews/review-stats.js';
 import type { ShopRow } from '../shops/shop-repository.js';
 
-export const SUBMIT_LIMITS = { author: 120, title: 300, content: 10_000, itemType: 120, media: 10 } as const;
 const DUPLICATE_WINDOW_SECONDS = 24 * 3600;
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
@@ -53,7 +53,7 @@ export function checkSubmission(body: Record<string, unknown>, emailRequired: bo
     if (value.length < min || value.length > max) errors.push({ field, reason: min > 0 ? `must be 1 to ${max} characters` : `must be at most ${max} characters` });
   }
   const email = fieldText(body.email);
-  if (emailRequired || email !== '') if (!EMAIL.test(email) || email.length > 254) errors.push({ field: 'email', reason: 'must be a valid e-mail address' });
+  if (emailRequired || email !== '') if (!EMAIL.test(email) || email.length > SUBMIT_LIMITS.email) errors.push({ field: 'email', reason: 'must be a valid e-mail address' });
   if (fieldText(body.product_id) === '') errors.push({ field: 'product_id', reason: 'is required ("0" for a store review)' });
   const media = body.media_tokens ?? [];
   if (!Array.isArray(media) || media.length > SUBMIT_LIMITS.media || media.some((item) => typeof item !== 'string')) errors.push({ field: 'media_tokens', reason: `must be a list of at most ${SUBMIT_LIMITS.media} upload URLs` });

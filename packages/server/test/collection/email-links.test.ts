@@ -112,6 +112,23 @@ describeEachDatabase('review-request e-mail links', (dialect) => {
     expect((await events(h, shop)).map((e) => [e.event_type, e.extra])).toEqual([['UNSUBSCRIBE', { email_type: 'review_request' }], ['UNSUBSCRIBE', { email_type: 'all' }]]);
   });
 
+  it('the unsubscribe pages speak the shop\'s language', async () => {
+    const h = harness();
+    const shop = await h.newShop(`unsubscribe-de-${dialect}.example.com`);
+    await h.deps.db.kysely.updateTable('shops').set({ settings: JSON.stringify({ language: 'de' }) }).where('id', '=', shop.shop_id).execute();
+    const url = `/u/${unsubscribeToken(h.deps.secretKey, { shop: shop.shop_id, email: 'uwe@example.com' })}`;
+    const page = await h.app.inject({ method: 'GET', url });
+    expect(page.body).toContain('<html lang="de">');
+    expect(page.body).toContain(`Keine E-Mails mehr von unsubscribe-de-${dialect} an u***@example.com?`);
+    expect(page.body).toContain('>Keine Bewertungsanfragen mehr</button>');
+    expect(page.body).toContain('>Keine E-Mails mehr von diesem Shop</button>');
+    const done = await h.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click&scope=all' });
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain('<html lang="de">');
+    expect(done.body).toContain('Sie sind abgemeldet');
+    expect(done.body).toContain(`u***@example.com erhält keine E-Mails mehr von unsubscribe-de-${dialect}.`);
+  });
+
   it('an invalid unsubscribe token is 404 to GET and POST and changes nothing', async () => {
     const h = harness();
     const shop = await h.newShop(`unsubscribe-bad-${dialect}.example.com`);

@@ -55,6 +55,11 @@ describeEachDatabase('hosted write-a-review page', (dialect) => {
     for (const field of ['rating', 'content', 'email']) expect(response.body).toContain(`id="${field}-error"`);
     expect(response.body).toContain('aria-describedby="content-error"');
     expect(response.body).toMatch(/name="rating" value="1" autofocus/);
+    // Shoppers read what to do, not the API's developer-facing reasons.
+    expect(response.body).toContain('Choose a rating from 1 to 5 stars.');
+    expect(response.body).toContain('This field is required.');
+    expect(response.body).toContain('Enter a valid e-mail address.');
+    expect(response.body).not.toContain('must be');
   });
 
   it('answers 404 for an unknown product or shop, 403 when the form is off, 409 for a duplicate, 429 over the limit', async () => {
@@ -94,6 +99,11 @@ describeEachDatabase('hosted write-a-review page', (dialect) => {
       const response = await h.app.inject(page());
       expect(response.body).toContain('<html lang="fr">');
       expect(response.body).toContain('Comment trouvez-vous Wool Scarf ?');
+      const refused = await postForm(h, page(), { rating: '9', content: '', author: 'Anne', email: 'anne@' });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('Choisissez une note de 1 à 5 étoiles.');
+      expect(refused.body).toContain('Ce champ est obligatoire.');
+      expect(refused.body).toContain('Saisissez une adresse e-mail valide.');
       const before = Number((await h.deps.db.kysely.selectFrom('reviews').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
       const bot = await postForm(h, page(), { rating: '5', content: 'spam', author: 'Bot', email: 'bot@example.com', website: 'http://spam.example' });
       expect(bot.statusCode).toBe(303);

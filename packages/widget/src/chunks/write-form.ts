@@ -1,4 +1,6 @@
+import { shopperFieldError } from '../../../server/src/storefront/i18n/field-errors.js';
 import { format, type Messages } from '../../../server/src/storefront/i18n/messages.js';
+import { SUBMIT_LIMITS } from '../../../server/src/storefront/view/submit-limits.js';
 import { h } from '../dom.js';
 import type { Api } from '../env.js';
 import { ApiError } from '../env.js';
@@ -14,7 +16,7 @@ interface FormContext {
   onDone(status: 'published' | 'pending'): void;
 }
 
-const MAX_PHOTOS = 10;
+const MAX_PHOTOS = SUBMIT_LIMITS.media;
 
 async function uploadPhotos(api: Api, files: File[]): Promise<string[]> {
   if (files.length === 0) return [];
@@ -28,6 +30,14 @@ async function uploadPhotos(api: Api, files: File[]): Promise<string[]> {
     }
   }
   return urls;
+}
+
+/** What the form says after a refused submission; field errors are shown beside their fields. */
+function statusAfter(error: unknown, m: Messages): string {
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : '';
+  if (error.code === 6) return m.alreadyReviewed;
+  if (error.code === 8) return m.tooManyRequests;
+  return error.errors.length > 0 ? '' : error.message;
 }
 
 /** The write-a-review chunk (§12.2): a labelled form in a modal dialog, errors announced and tied to their fields. */
@@ -52,10 +62,10 @@ export function openWriteForm(root: ShadowRoot, context: FormContext): void {
     'form',
     { novalidate: true },
     stars,
-    field('title', `${m.title} ${m.optional}`, h('input', { type: 'text', name: 'title', maxlength: 300 })),
-    field('content', m.content, h('textarea', { name: 'content', maxlength: 10000, required: true })),
-    field('author', m.name, h('input', { type: 'text', name: 'author', maxlength: 120, required: true, autocomplete: 'name' })),
-    field('email', m.email, h('input', { type: 'email', name: 'email', required: true, autocomplete: 'email' })),
+    field('title', `${m.title} ${m.optional}`, h('input', { type: 'text', name: 'title', maxlength: SUBMIT_LIMITS.title })),
+    field('content', m.content, h('textarea', { name: 'content', maxlength: SUBMIT_LIMITS.content, required: true })),
+    field('author', m.name, h('input', { type: 'text', name: 'author', maxlength: SUBMIT_LIMITS.author, required: true, autocomplete: 'name' })),
+    field('email', m.email, h('input', { type: 'email', name: 'email', maxlength: SUBMIT_LIMITS.email, required: true, autocomplete: 'email' })),
     context.photos && field('photos', m.addPhotos, photos),
     h('div', { class: 'hp', 'aria-hidden': 'true' }, h('input', { type: 'text', name: 'website', tabindex: -1, autocomplete: 'off' })),
     h('button', { type: 'submit' }, m.submit),
@@ -105,8 +115,9 @@ export function openWriteForm(root: ShadowRoot, context: FormContext): void {
         form.replaceChildren(h('p', { role: 'status' }, answer.status === 'published' ? m.thanks : m.thanksPending));
         context.onDone(answer.status);
       } catch (error) {
-        status.textContent = error instanceof Error ? error.message : '';
-        if (error instanceof ApiError) showErrors(error.errors);
+        status.textContent = statusAfter(error, m);
+        // The API explains refusals in English for developers; the shopper reads them in the page's language.
+        if (error instanceof ApiError) showErrors(error.errors.map(({ field: name, reason }) => ({ field: name, reason: shopperFieldError(name, reason, value(name), m) })));
       }
     })();
   });

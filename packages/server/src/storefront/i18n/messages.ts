@@ -52,12 +52,10 @@ export interface Messages {
   removePhoto: string;
   tooManyRequests: string;
   alreadyReviewed: string;
-  emailSubject: string;
-  emailReminderSubject: string;
-  emailReminderHeading: string;
-  emailIntro: string;
-  emailFooter: string;
-  unsubscribe: string;
+  errorRating: string;
+  errorTooLong: string;
+  errorEmail: string;
+  errorPhotos: string;
 }
 
 const en: Messages = {
@@ -106,12 +104,10 @@ const en: Messages = {
   removePhoto: 'Remove photo',
   tooManyRequests: 'Too many reviews from here right now. Please try again later.',
   alreadyReviewed: 'You have already reviewed this product. Thank you!',
-  emailSubject: 'How was your order from {shop}?',
-  emailReminderSubject: 'Reminder: how was your order from {shop}?',
-  emailReminderHeading: 'A quick reminder from {shop}',
-  emailIntro: 'Thank you for your order {order} from {shop}. How would you rate it? Tap a star:',
-  emailFooter: 'You received this e-mail because you ordered from {shop}.',
-  unsubscribe: 'Unsubscribe',
+  errorRating: 'Choose a rating from 1 to 5 stars.',
+  errorTooLong: 'Please shorten this to {max} characters at most.',
+  errorEmail: 'Enter a valid e-mail address.',
+  errorPhotos: 'A photo could not be attached. Please add it again.',
 };
 
 const de: Messages = {
@@ -160,12 +156,10 @@ const de: Messages = {
   removePhoto: 'Foto entfernen',
   tooManyRequests: 'Zu viele Bewertungen von hier. Bitte versuchen Sie es später erneut.',
   alreadyReviewed: 'Sie haben dieses Produkt bereits bewertet. Danke!',
-  emailSubject: 'Wie war Ihre Bestellung bei {shop}?',
-  emailReminderSubject: 'Erinnerung: Wie war Ihre Bestellung bei {shop}?',
-  emailReminderHeading: 'Eine kurze Erinnerung von {shop}',
-  emailIntro: 'Danke für Ihre Bestellung {order} bei {shop}. Wie bewerten Sie sie? Tippen Sie auf einen Stern:',
-  emailFooter: 'Sie erhalten diese E-Mail, weil Sie bei {shop} bestellt haben.',
-  unsubscribe: 'Abmelden',
+  errorRating: 'Bitte wählen Sie eine Bewertung von 1 bis 5 Sternen.',
+  errorTooLong: 'Bitte kürzen Sie den Text auf höchstens {max} Zeichen.',
+  errorEmail: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
+  errorPhotos: 'Ein Foto konnte nicht angehängt werden. Bitte fügen Sie es erneut hinzu.',
 };
 
 const fr: Messages = {
@@ -214,12 +208,10 @@ const fr: Messages = {
   removePhoto: 'Retirer la photo',
   tooManyRequests: 'Trop d’avis envoyés d’ici. Réessayez plus tard.',
   alreadyReviewed: 'Vous avez déjà donné votre avis sur ce produit. Merci !',
-  emailSubject: 'Comment s’est passée votre commande chez {shop} ?',
-  emailReminderSubject: 'Rappel : comment s’est passée votre commande chez {shop} ?',
-  emailReminderHeading: 'Un petit rappel de {shop}',
-  emailIntro: 'Merci pour votre commande {order} chez {shop}. Quelle note lui donnez-vous ? Touchez une étoile :',
-  emailFooter: 'Vous recevez cet e-mail parce que vous avez commandé chez {shop}.',
-  unsubscribe: 'Se désabonner',
+  errorRating: 'Choisissez une note de 1 à 5 étoiles.',
+  errorTooLong: 'Raccourcissez ce texte à {max} caractères au plus.',
+  errorEmail: 'Saisissez une adresse e-mail valide.',
+  errorPhotos: 'Une photo n’a pas pu être jointe. Ajoutez-la à nouveau.',
 };
 
 const es: Messages = {
@@ -268,12 +260,10 @@ const es: Messages = {
   removePhoto: 'Quitar foto',
   tooManyRequests: 'Demasiadas opiniones desde aquí. Inténtalo más tarde.',
   alreadyReviewed: 'Ya has opinado sobre este producto. ¡Gracias!',
-  emailSubject: '¿Qué tal tu pedido en {shop}?',
-  emailReminderSubject: 'Recordatorio: ¿qué tal tu pedido en {shop}?',
-  emailReminderHeading: 'Un breve recordatorio de {shop}',
-  emailIntro: 'Gracias por tu pedido {order} en {shop}. ¿Cómo lo valoras? Toca una estrella:',
-  emailFooter: 'Recibes este correo porque hiciste un pedido en {shop}.',
-  unsubscribe: 'Darse de baja',
+  errorRating: 'Elige una valoración de 1 a 5 estrellas.',
+  errorTooLong: 'Acorta este texto a {max} caracteres como máximo.',
+  errorEmail: 'Introduce una dirección de correo electrónico válida.',
+  errorPhotos: 'No se pudo adjuntar una foto. Vuelve a añadirla.',
 };
 
 const zhCN: Messages = {
@@ -322,12 +312,10 @@ const zhCN: Messages = {
   removePhoto: '删除照片',
   tooManyRequests: '提交过于频繁，请稍后再试。',
   alreadyReviewed: '您已评价过此商品，谢谢！',
-  emailSubject: '您在 {shop} 的订单怎么样？',
-  emailReminderSubject: '提醒：您在 {shop} 的订单怎么样？',
-  emailReminderHeading: '来自 {shop} 的温馨提醒',
-  emailIntro: '感谢您在 {shop} 的订单 {order}。您会给几星？点一颗星：',
-  emailFooter: '您收到此邮件是因为您在 {shop} 下过订单。',
-  unsubscribe: '退订',
+  errorRating: '请选择 1 到 5 星的评分。',
+  errorTooLong: '请将内容缩短至 {max} 个字符以内。',
+  errorEmail: '请输入有效的电子邮件地址。',
+  errorPhotos: '有一张照片未能添加，请重新添加。',
 };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { en, de, fr, es, 'zh-CN': zhCN };

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { shopperFieldError } from '../../src/storefront/i18n/field-errors.js';
+import { MAIL_MESSAGES } from '../../src/storefront/i18n/mail-messages.js';
+import { type Language, LANGUAGES, MESSAGES } from '../../src/storefront/i18n/messages.js';
+import { SUBMIT_LIMITS } from '../../src/storefront/view/submit-limits.js';
+
+describe('shopper field errors', () => {
+  const en = MESSAGES.en;
+
+  it('tells a missing value from one that is too long or malformed', () => {
+    expect(shopperFieldError('content', 'must be 1 to 10000 characters', '  ', en)).toBe(en.required);
+    expect(shopperFieldError('content', 'must be 1 to 10000 characters', 'x'.repeat(10_001), en)).toBe(`Please shorten this to ${SUBMIT_LIMITS.content} characters at most.`);
+    expect(shopperFieldError('title', 'must be at most 300 characters', 'x'.repeat(301), en)).toBe('Please shorten this to 300 characters at most.');
+    expect(shopperFieldError('author', 'must be 1 to 120 characters', '', en)).toBe(en.required);
+    expect(shopperFieldError('email', 'must be a valid e-mail address', '', en)).toBe(en.required);
+    expect(shopperFieldError('email', 'must be a valid e-mail address', 'ann@', en)).toBe(en.errorEmail);
+    expect(shopperFieldError('rating', 'must be an integer from 1 to 5', '9', en)).toBe(en.errorRating);
+    expect(shopperFieldError('media_tokens[2]', 'must be the url of a photo uploaded …', '', en)).toBe(en.errorPhotos);
+    expect(shopperFieldError('photos', 'upload failed', '', en)).toBe(en.errorPhotos);
+  });
+
+  it('passes through a reason it has no words for, rather than hiding it', () => {
+    expect(shopperFieldError('product_id', 'is required ("0" for a store review)', '', en)).toBe('is required ("0" for a store review)');
+  });
+
+  it('has every message in every language, with the placeholders the English one has', () => {
+    const tables: Array<Readonly<Record<Language, object>>> = [MESSAGES, MAIL_MESSAGES];
+    for (const table of tables) {
+      for (const language of LANGUAGES) {
+        for (const [key, english] of Object.entries(table.en as Record<string, string>)) {
+          const text = (table[language] as Record<string, string>)[key];
+          expect(text, `${language}.${key}`).toBeTruthy();
+          expect(text!.match(/\{\w+\}/g)?.sort() ?? [], `${language}.${key}`).toEqual(english.match(/\{\w+\}/g)?.sort() ?? []);
+        }
+      }
+    }
+  });
+});
