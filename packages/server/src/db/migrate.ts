@@ -12,6 +12,7 @@ import { requestSendingMigration } from './migrations/009-request-sending.js';
 import { mediaMigration } from './migrations/010-media.js';
 import { storefrontMigration } from './migrations/011-storefront.js';
 import { reviewImportsMigration } from './migrations/012-review-imports.js';
+import { storefrontRankMigration } from './migrations/013-storefront-rank.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -28,6 +29,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '010-media': mediaMigration,
     '011-storefront': storefrontMigration,
     '012-review-imports': reviewImportsMigration(dialect),
+    '013-storefront-rank': storefrontRankMigration,
   };
 }
 
@@ -46,9 +48,18 @@ export class MigrationError extends Error {
 }
 
 /** Brings the schema to the latest version; returns the names of the migrations it applied. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
+export function migrateToLatest(db: Db): Promise<string[]> {
+  return migrate(db, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings the schema up to the named migration (tests of a migration's data changes). */
+export function migrateUpTo(db: Db, name: string): Promise<string[]> {
+  return migrate(db, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(db: Db, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<string[]> {
   const migrator = new Migrator({ db: db.kysely as Kysely<unknown>, provider: new StaticMigrationProvider(db.dialect) });
-  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new MigrationError(failed, error);

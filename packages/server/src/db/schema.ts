@@ -60,6 +60,8 @@ export interface ReviewsTable {
   /** Import provenance: the format a review came from and its id there (null otherwise). */
   external_source: string | null;
   external_id: string | null;
+  /** The storefront's default order, maintained (migration 013, reviews/storefront-rank.ts). */
+  storefront_rank: number;
 }
 
 export interface ReviewMediaTable {

@@ -8,6 +8,7 @@ import { presentReviews } from './review-presenter.js';
 import { findLiveReview, type ReviewWithProduct } from './review-repository.js';
 import { adjustStats } from './review-stats.js';
 import { hasMatchingOrder } from '../orders/review-match.js';
+import { PUBLISHED_MEDIA_BIT, storefrontRank } from './storefront-rank.js';
 import { verificationMethodFor } from './verification.js';
 
 /** The merchant-controlled parts of a review (reviews.md §7); absent fields stay as they are. */
@@ -26,6 +27,9 @@ async function diff(db: Kysely<Database>, shopId: string, row: ReviewWithProduct
   if (changes.isPublished !== undefined && changes.isPublished !== row.is_published) set.is_published = changes.isPublished;
   if (changes.isFeatured !== undefined && changes.isFeatured !== row.is_featured) set.is_featured = changes.isFeatured;
   if (changes.isTop !== undefined && changes.isTop !== row.is_top) set.is_top = changes.isTop;
+  if (set.is_top !== undefined || set.is_featured !== undefined) {
+    set.storefront_rank = storefrontRank({ isTop: set.is_top ?? row.is_top, isFeatured: set.is_featured ?? row.is_featured, hasPublishedMedia: (row.storefront_rank & PUBLISHED_MEDIA_BIT) !== 0 });
+  }
   if (changes.tag !== undefined && changes.tag !== row.tag) set.tag = changes.tag;
   if (changes.isVerified !== undefined && changes.isVerified !== row.is_verified) {
     const matching = changes.isVerified === 1 && (await hasMatchingOrder(db, shopId, { productId: row.product_id, orderId: row.order_id, authorEmail: row.author_email }));

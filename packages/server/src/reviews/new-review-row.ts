@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { ReviewsTable } from '../db/schema.js';
 import type { ShopSettings } from '../shops/shop-settings.js';
 import type { NewReview } from './create-review.service.js';
+import { storefrontRank } from './storefront-rank.js';
 import { verificationMethodFor } from './verification.js';
 
 /** reviews.md §5.2: without an explicit flag, the shop's auto-publish rule decides. */
@@ -43,5 +44,6 @@ export function newReviewRow(
     created_at: resolved.now,
     updated_at: resolved.now,
     deleted_at: null,
+    storefront_rank: storefrontRank({ isTop: input.isTop, isFeatured: input.isFeatured, hasPublishedMedia: input.media.some((item) => item.isPublished === 1) }),
   };
 }

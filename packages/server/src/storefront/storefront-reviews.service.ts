@@ -4,6 +4,7 @@ import { findProductIdsByHandle } from '../reviews/product-repository.js';
 import { ratingFor, type RatingScope } from '../reviews/rating.service.js';
 import { mediaOfReviews, type MediaRow } from '../reviews/review-repository.js';
 import { STORE_PRODUCT_ID } from '../reviews/review-stats.js';
+import { PUBLISHED_MEDIA_BIT } from '../reviews/storefront-rank.js';
 import type { Rating } from '../reviews/review-object.js';
 
 /** storefront.md §2: which reviews a public list shows. */
@@ -71,16 +72,21 @@ export async function storefrontReviews(db: Kysely<Database>, shopId: string, q:
   const rating = await ratingFor(db, shopId, ratingScopeOf(q.scope, productId));
   if ((q.scope.kind === 'product' || q.scope.kind === 'handle') && productId === undefined) return { count: 0, rows: [], media: new Map(), rating, productId };
 
-  const hasPublishedMedia = sql<number>`(case when exists (select 1 from review_media m where m.review_id = reviews.id and m.is_published = 1) then 1 else 0 end)`;
+  // The maintained rank carries "has a published photo or video" in its lowest bit.
+  const hasPublishedMedia = sql<number>`(reviews.storefront_rank & ${sql.lit(PUBLISHED_MEDIA_BIT)})`;
+  // One product's reviews are found through the product and then sorted. Written as "+ 0", the
+  // publication test cannot lead planners to the shop-wide reviews_storefront_shop index, whose
+  // order would have them read most of the shop to find a product with few reviews.
+  const productScoped = q.scope.kind !== 'all';
   let base = db
     .selectFrom('reviews')
     .where('reviews.shop_id', '=', shopId)
-    .where('reviews.is_published', '=', 1)
+    .where(productScoped ? sql<number>`reviews.is_published + 0` : sql.ref<number>('reviews.is_published'), '=', 1)
     .where('reviews.deleted_at', 'is', null);
   if (q.scope.kind === 'store') base = base.where('reviews.product_id', '=', STORE_PRODUCT_ID);
   if (productId !== undefined) base = base.where('reviews.product_id', '=', productId);
   if (q.star !== undefined) base = base.where('reviews.rating', '=', q.star);
-  if (q.hasMedia) base = base.where(hasPublishedMedia, '=', 1);
+  if (q.hasMedia) base = base.where(hasPublishedMedia, '=', PUBLISHED_MEDIA_BIT);
 
   // The maintained statistics count exactly the published, non-deleted reviews of the scope, per
   // star: only the photo filter needs the reviews themselves counted.
@@ -108,7 +114,8 @@ export async function storefrontReviews(db: Kysely<Database>, shopId: string, q:
     ]);
   switch (q.sort) {
     case 'comprehensive-descending':
-      page = page.orderBy('reviews.is_top', 'desc').orderBy('reviews.is_featured', 'desc').orderBy(hasPublishedMedia, 'desc');
+      // Pinned, featured, with photos, newest: the shop's whole list in index order (migration 013).
+      page = page.orderBy('reviews.storefront_rank', 'desc');
       break;
     case 'rating-descending':
       page = page.orderBy('reviews.rating', 'desc');

@@ -60,6 +60,34 @@ describeEachDatabase('storefront reads', (dialect) => {
     expect((await get(`shop_id=${h.shop.shop_id}&product_id=unknown-product`)).page.count).toBe(0);
   });
 
+  it('orders the default list pinned, featured, with photos, newest, for a product and the whole shop, and follows later changes', async () => {
+    const h = harness();
+    const shop = await h.newShop(`storefront-order-${dialect}.example.com`);
+    const create = async (body: Record<string, unknown>) => {
+      const response = await h.call('POST', 'create_review', { body: { product_id: 'order-mug', rating: 5, author: 'Buyer', ...body } }, shop);
+      expect(response.statusCode, response.body).toBe(200);
+      return Number(envelope<{ id: string }>(response).data!.id);
+    };
+    const plainOld = await create({ commented_at: '2026-01-01 10:00:00' });
+    const photo = await create({ commented_at: '2026-01-02 10:00:00', media: [{ url: 'https://cdn.example.com/a.jpg' }] });
+    const hiddenPhoto = await create({ commented_at: '2026-01-06 10:00:00', media: [{ url: 'https://cdn.example.com/b.jpg', is_published: 0 }] });
+    const featured = await create({ commented_at: '2026-01-03 10:00:00', is_featured: 1 });
+    const plainNew = await create({ commented_at: '2026-01-05 10:00:00' });
+    const storeReview = await create({ product_id: 0, commented_at: '2026-01-04 10:00:00', media: [{ url: 'https://cdn.example.com/c.jpg' }] });
+    const order = async (scope: string) =>
+      envelope<{ list: Array<{ id: number }> }>(await h.app.inject(`/api/v1/reviews/get_product_reviews?shop_id=${shop.shop_id}&${scope}`)).data!.list.map((r) => r.id);
+    // A photo that is not published does not count as one.
+    expect(await order('product_id=order-mug')).toEqual([featured, photo, hiddenPhoto, plainNew, plainOld]);
+    expect(await order('is_show_all=1')).toEqual([featured, storeReview, photo, hiddenPhoto, plainNew, plainOld]);
+    expect(await order('is_show_all=1&has_media=1')).toEqual([storeReview, photo]);
+
+    // Pinning moves a review first; unfeaturing moves it back among the plain ones.
+    expect((await h.call('POST', 'update_review', { body: { id: plainOld, is_top: 1 } }, shop)).statusCode).toBe(200);
+    expect((await h.call('POST', 'update_review', { body: { id: featured, is_featured: 0 } }, shop)).statusCode).toBe(200);
+    expect(await order('product_id=order-mug')).toEqual([plainOld, photo, hiddenPhoto, plainNew, featured]);
+    expect(await order('is_show_all=1&star=5')).toEqual([plainOld, storeReview, photo, hiddenPhoto, plainNew, featured]);
+  });
+
   it('answers 304 to a matching If-None-Match, with an ETag that ignores time and request id', async () => {
     const h = harness();
     const url = `/api/v1/reviews/get_product_reviews?shop_id=${h.shop.shop_id}&product_id=${PRODUCT}`;
