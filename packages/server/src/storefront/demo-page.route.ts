@@ -3,16 +3,27 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { DEMO_PRODUCT, DEMO_SHOP } from '../cli/demo-shop.js';
 import { renderView } from '../console/html-page.js';
+import { ApiError, Code } from '../http/errors.js';
 import { findShopById } from '../shops/shop-repository.js';
+import { chargePublicLimit } from './public/public-limits.js';
 import { reviewFragmentFor } from './widget-html.route.js';
 
 /**
  * `GET /demo` (storefront.md §13): a product page of the demo shop with every widget element, the
  * review list pre-rendered by the server. Its CSP is as strict as a careful shop's: scripts and
  * connections to this origin only, inline styles by nonce (the widget uses constructed stylesheets).
+ * The widget's files are not limited: they are static, cached (immutable or five minutes), and
+ * belong behind a CDN in production.
  */
 export function registerDemoPage(app: FastifyInstance, deps: AppDeps): void {
   app.get('/demo', async (request, reply) => {
+    // The page reads the database like the public list does, so it counts against the same limit.
+    try {
+      await chargePublicLimit(deps, reply, 'storefront-read', request.ip);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== Code.rejected) throw error;
+      return reply.code(429).headers(error.headers).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('Too many requests from this address; try again in a minute.');
+    }
     const shop = await findShopById(deps.db.kysely, DEMO_SHOP.id);
     if (shop === undefined) return reply.code(404).type('text/plain; charset=utf-8').send('The demo shop does not exist (it is created on the first `npm start` with the embedded SQLite database).');
     const product = await deps.db.kysely.selectFrom('products').select('title').where('shop_id', '=', shop.id).where('product_id', '=', DEMO_PRODUCT.id).executeTakeFirst();
