@@ -4,7 +4,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { systemClock } from '../lib/clock.js';
 import { findShopById } from '../shops/shop-repository.js';
-import { IMPORT_FORMATS, type ImportFormat } from '../transfer/csv-formats.js';
+import { IMPORT_FORMATS, isImportFormat } from '../transfer/csv-formats.js';
 import { ImportFileError, importReviews, type Rejection } from '../transfer/review-import.js';
 import { withCurrentSchema } from './pending-migrations.js';
 import { CliError, loadConfig, output } from './runtime.js';
@@ -21,7 +21,8 @@ export function registerImportCommand(program: Command): void {
     .option('--dry-run', 'check every row and report, without writing')
     .option('--json', 'print one JSON object (no progress bar)')
     .action(async (file: string, options: { shop: string; format: string; dryRun?: boolean; json?: boolean }) => {
-      if (!(IMPORT_FORMATS as readonly string[]).includes(options.format)) throw new CliError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
+      const format = options.format;
+      if (!isImportFormat(format)) throw new CliError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
       let size: number;
       try {
         size = statSync(file).size;
@@ -45,7 +46,7 @@ export function registerImportCommand(program: Command): void {
         if (!options.json) bar.start(size, 0, { rows: 0, rate: 0, imported: 0, skipped: 0, rejected: 0 });
         try {
           const summary = await importReviews(db.kysely, shop, createReadStream(file), {
-            format: options.format as ImportFormat,
+            format,
             dryRun: Boolean(options.dryRun),
             mediaUrls: MediaUrls.of(config),
             clock: systemClock,

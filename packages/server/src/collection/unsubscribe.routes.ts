@@ -6,8 +6,9 @@ import { recordCustomerEvents } from '../events/customer-events.js';
 import { osTypeFromUserAgent } from '../events/event-types.js';
 import { hmacActor } from '../http/actor.js';
 import { findShopById } from '../shops/shop-repository.js';
+import { MAIL_MESSAGES } from '../storefront/i18n/mail-messages.js';
 import { format } from '../storefront/i18n/messages.js';
-import { mailMessagesOf, shopLanguage } from '../storefront/i18n/shop-messages.js';
+import { shopLanguage } from '../storefront/i18n/shop-messages.js';
 import { readUnsubscribeToken } from './email-tokens.js';
 
 /** `bea@example.com` → `b***@example.com`: enough to recognise, not enough to harvest. */
@@ -25,16 +26,16 @@ export function registerUnsubscribeRoutes(app: FastifyInstance, deps: AppDeps): 
   const resolve = async (raw: string) => {
     const token = readUnsubscribeToken(deps.secretKey, raw);
     const shop = token ? await findShopById(deps.db.kysely, token.shop) : undefined;
-    return token && shop ? { token, shop } : undefined;
+    return token && shop ? { token, shop, language: shopLanguage(shop) } : undefined;
   };
 
   app.get('/u/:token', async (request, reply) => {
     const found = await resolve((request.params as { token: string }).token);
     if (!found) return sendMessagePage(reply, 404, 'Link not found', 'This unsubscribe link is not valid.');
-    const t = mailMessagesOf(found.shop);
+    const t = MAIL_MESSAGES[found.language];
     return sendPage(reply, 'unsubscribe', {
       title: `${t.unsubscribe} · ${found.shop.name}`,
-      lang: shopLanguage(found.shop),
+      lang: found.language,
       t,
       question: format(t.unsubscribeQuestion, { shop: found.shop.name, email: maskEmail(found.token.email) }),
       action: request.url.split('?')[0],
@@ -52,8 +53,8 @@ export function registerUnsubscribeRoutes(app: FastifyInstance, deps: AppDeps): 
       await recordCustomerEvents(trx, found.shop.id, [{ eventType: 'UNSUBSCRIBE', eventSource: 'EMAIL', osType: osTypeFromUserAgent(request.headers['user-agent']), email: found.token.email, extra: { email_type: emailType } }], nowMs);
     });
     deps.outboxSignal?.();
-    const t = mailMessagesOf(found.shop);
+    const t = MAIL_MESSAGES[found.language];
     const text = format(emailType === 'all' ? t.unsubscribedAll : t.unsubscribedRequests, { shop: found.shop.name, email: maskEmail(found.token.email) });
-    return sendPage(reply, 'message', { title: t.unsubscribedHeading, heading: t.unsubscribedHeading, text, hint: '', isError: false, lang: shopLanguage(found.shop) });
+    return sendPage(reply, 'message', { title: t.unsubscribedHeading, heading: t.unsubscribedHeading, text, hint: '', isError: false, lang: found.language });
   });
 }

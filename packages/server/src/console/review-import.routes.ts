@@ -8,7 +8,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { unixSeconds } from '../lib/clock.js';
-import { IMPORT_FORMATS, type ImportFormat } from '../transfer/csv-formats.js';
+import { type ImportFormat, isImportFormat } from '../transfer/csv-formats.js';
 import type { Rejection } from '../transfer/review-import.js';
 import { findReviewImport, insertReviewImport, listReviewImports, type ReviewImportRow } from '../transfer/review-import-repository.js';
 import { type ConsoleContext, loadConsoleContext, sendConsolePage } from './console-context.js';
@@ -26,10 +26,9 @@ interface ImportForm {
   error: string;
 }
 
-function sendImportsPage(reply: FastifyReply, deps: AppDeps, context: ConsoleContext, form: ImportForm, status = 200) {
-  return listReviewImports(deps.db.kysely, context.shop.id, 20).then((imports) =>
-    sendConsolePage(reply, context, 'reviews', 'console-review-imports', { title: 'Import reviews', formats: FORMAT_NAMES, form, imports, maxMegabytes: CONSOLE_IMPORT_MAX_BYTES / 1024 / 1024 }, status),
-  );
+async function sendImportsPage(reply: FastifyReply, deps: AppDeps, context: ConsoleContext, form: ImportForm, status = 200): Promise<FastifyReply> {
+  const imports = await listReviewImports(deps.db.kysely, context.shop.id, 20);
+  return sendConsolePage(reply, context, 'reviews', 'console-review-imports', { title: 'Import reviews', formats: FORMAT_NAMES, form, imports, maxMegabytes: CONSOLE_IMPORT_MAX_BYTES / 1024 / 1024 }, status);
 }
 
 /** Where the file waits for the worker: never under a media key, so /media never serves it. */
@@ -58,6 +57,7 @@ type ImportRequestOutcome = { context: ConsoleContext; form: ImportForm; stored?
 
 async function receiveImportForm(request: FastifyRequest, reply: FastifyReply, deps: AppDeps): Promise<ImportRequestOutcome> {
   const fields = new Map<string, string>();
+  const formOf = (error: string): ImportForm => ({ format: fields.get('format') ?? '', dryRun: fields.get('dry_run') === '1', error });
   for await (const part of request.parts()) {
     if (part.type === 'field') {
       fields.set(part.fieldname, String(part.value));
@@ -68,17 +68,16 @@ async function receiveImportForm(request: FastifyRequest, reply: FastifyReply, d
       part.file.resume();
       return undefined;
     }
-    const form = { format: fields.get('format') ?? '', dryRun: fields.get('dry_run') === '1', error: '' };
-    if (part.fieldname !== 'file' || !(IMPORT_FORMATS as readonly string[]).includes(form.format)) {
+    if (part.fieldname !== 'file' || !isImportFormat(fields.get('format') ?? '')) {
       part.file.resume();
-      return { context, form: { ...form, error: 'Choose the app the file comes from.' } };
+      return { context, form: formOf('Choose the app the file comes from.') };
     }
     const stored = await storeUploadedFile(deps, context.shop.id, part);
-    if (stored.bytes === 0) return { context, form: { ...form, error: 'Choose a CSV file to import (the one chosen is empty).' } };
-    return { context, form, stored: { ...stored, name: (part.filename || 'reviews.csv').slice(0, 200) } };
+    if (stored.bytes === 0) return { context, form: formOf('Choose a CSV file to import (the one chosen is empty).') };
+    return { context, form: formOf(''), stored: { ...stored, name: (part.filename || 'reviews.csv').slice(0, 200) } };
   }
   const context = await loadConsoleContext(request, reply, deps, { csrfToken: fields.get('csrf_token') });
-  return context && { context, form: { format: fields.get('format') ?? '', dryRun: fields.get('dry_run') === '1', error: 'Choose a CSV file to import.' } };
+  return context && { context, form: formOf('Choose a CSV file to import.') };
 }
 
 function rejectionsCsv(rejections: Rejection[]): string {

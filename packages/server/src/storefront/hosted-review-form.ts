@@ -6,8 +6,8 @@ import type { ShopRow } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { shopperFieldError } from './i18n/field-errors.js';
 import { SUBMIT_LIMITS } from './view/submit-limits.js';
-import type { Messages } from './i18n/messages.js';
-import { messagesOf, shopLanguage } from './i18n/shop-messages.js';
+import { MESSAGES, type Messages, pickLanguage } from './i18n/messages.js';
+import { messagesOf } from './i18n/shop-messages.js';
 import { chargePublicLimit } from './public/public-limits.js';
 import { receiveSubmission } from './receive-submission.js';
 import type { Submission } from './submit.service.js';
@@ -27,13 +27,14 @@ export interface HostedPage {
 
 export function sendReviewForm(reply: FastifyReply, page: HostedPage, action: string, values: HostedForm, errors: Record<string, string>, status = 200): Promise<FastifyReply> {
   const settings = readShopSettings(page.shop.settings);
-  const t = messagesOf(page.shop);
+  const language = pickLanguage(settings.language);
+  const t = MESSAGES[language];
   return sendPage(
     reply,
     'review-form',
     {
       title: t.howWas.replace('{product}', page.productTitle),
-      lang: shopLanguage(page.shop),
+      lang: language,
       t,
       shopName: page.shop.name,
       productTitle: page.productTitle,

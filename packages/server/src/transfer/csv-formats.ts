@@ -7,6 +7,10 @@
 export type ImportFormat = 'plaudit' | 'judgeme' | 'yotpo';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['plaudit', 'judgeme', 'yotpo'];
 
+export function isImportFormat(value: string): value is ImportFormat {
+  return (IMPORT_FORMATS as readonly string[]).includes(value);
+}
+
 export type CsvRecord = Record<string, string>;
 
 export interface MappedRow {

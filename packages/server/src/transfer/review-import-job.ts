@@ -6,7 +6,7 @@ import type { MediaStorage } from '../media/media-storage.js';
 import type { MediaUrls } from '../media/media-urls.js';
 import { findShopById } from '../shops/shop-repository.js';
 import type { CommitPolicy } from './commit-window.js';
-import { IMPORT_FORMATS, type ImportFormat } from './csv-formats.js';
+import { isImportFormat } from './csv-formats.js';
 import { ImportFileError, importReviews } from './review-import.js';
 import { claimReviewImport, recordReviewImportProgress, releaseReviewImport, type ReviewImportRow, settleReviewImport } from './review-import-repository.js';
 
@@ -90,10 +90,10 @@ export class ReviewImportJob implements JobKind {
     if (claim.attempts > MAX_ATTEMPTS) return fail(`The import stopped ${MAX_ATTEMPTS} times without finishing; the server log says why.`);
     const shop = await findShopById(db.kysely, claim.shop_id);
     const file = await storage.read(claim.file_key);
-    if (shop === undefined || file === undefined || !(IMPORT_FORMATS as readonly string[]).includes(claim.format)) return fail('The uploaded file is no longer available; upload it again.');
+    if (shop === undefined || file === undefined || !isImportFormat(claim.format)) return fail('The uploaded file is no longer available; upload it again.');
     try {
       const summary = await importReviews(db.kysely, shop, file.body, {
-        format: claim.format as ImportFormat,
+        format: claim.format,
         dryRun: claim.dry_run === 1,
         mediaUrls: this.deps.mediaUrls,
         clock: this.deps.clock,

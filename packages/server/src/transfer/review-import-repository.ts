@@ -42,11 +42,16 @@ export async function claimReviewImport(db: Kysely<Database>, dialect: Dialect, 
     .executeTakeFirst();
 }
 
+/** The stored columns of an import's counts. */
+function progressColumns(progress: ImportProgress) {
+  return { bytes_read: progress.bytes, rows: progress.rows, imported: progress.imported, skipped: progress.skipped, rejected: progress.rejected };
+}
+
 /** Whether the worker still holds the import's claim; false means another worker took it over. */
 export async function recordReviewImportProgress(db: Kysely<Database>, claim: { id: number; workerId: string }, progress: ImportProgress, leaseUntil: number): Promise<boolean> {
   const result = await db
     .updateTable('review_imports')
-    .set({ bytes_read: progress.bytes, rows: progress.rows, imported: progress.imported, skipped: progress.skipped, rejected: progress.rejected, claimed_until: leaseUntil })
+    .set({ ...progressColumns(progress), claimed_until: leaseUntil })
     .where('id', '=', claim.id)
     .where('claimed_by', '=', claim.workerId)
     .where('status', '=', 'running')
@@ -59,9 +64,7 @@ export async function settleReviewImport(
   claim: { id: number; workerId: string },
   outcome: { status: Exclude<ReviewImportStatus, 'queued' | 'running'>; progress?: ImportProgress; rejections: Rejection[]; error: string; now: number },
 ): Promise<void> {
-  const counts = outcome.progress
-    ? { bytes_read: outcome.progress.bytes, rows: outcome.progress.rows, imported: outcome.progress.imported, skipped: outcome.progress.skipped, rejected: outcome.progress.rejected }
-    : {};
+  const counts = outcome.progress ? progressColumns(outcome.progress) : {};
   await db
     .updateTable('review_imports')
     .set({ ...counts, status: outcome.status, rejections: JSON.stringify(outcome.rejections), error: outcome.error, finished_at: outcome.now, claimed_by: null, claimed_until: null })

@@ -1,6 +1,5 @@
 import type { ShopRow } from '../../shops/shop-repository.js';
 import { readShopSettings } from '../../shops/shop-settings.js';
-import { MAIL_MESSAGES, type MailMessages } from './mail-messages.js';
 import { type Language, MESSAGES, type Messages, pickLanguage } from './messages.js';
 
 /** The language a shop speaks to its shoppers: its setting, English when unset or unknown. */
@@ -11,9 +10,4 @@ export function shopLanguage(shop: ShopRow): Language {
 /** The texts of the pages a shop's shoppers see. */
 export function messagesOf(shop: ShopRow): Messages {
   return MESSAGES[shopLanguage(shop)];
-}
-
-/** The texts of the e-mails a shop sends and of their unsubscribe pages. */
-export function mailMessagesOf(shop: ShopRow): MailMessages {
-  return MAIL_MESSAGES[shopLanguage(shop)];
 }
