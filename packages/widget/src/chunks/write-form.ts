@@ -35,6 +35,7 @@ async function uploadPhotos(api: Api, files: File[]): Promise<string[]> {
 /** What the form says after a refused submission; field errors are shown beside their fields. */
 function statusAfter(error: unknown, m: Messages): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : '';
+  // Contract codes (server http/errors.ts, not imported: the chunk would carry the whole table): 6 already exists, 8 rejected.
   if (error.code === 6) return m.alreadyReviewed;
   if (error.code === 8) return m.tooManyRequests;
   return error.errors.length > 0 ? '' : error.message;
