@@ -20,8 +20,6 @@ export const OAUTH_DEFAULTS = Object.freeze({
 export const HMAC_DEFAULTS = Object.freeze({
   /** A Timestamp may be this far from the server clock, in either direction. */
   windowSeconds: 15 * 60,
-  /** Accepted non-GET signatures are remembered this long, so a replay inside the window is refused. */
-  replayMemorySeconds: 15 * 60,
   publicTokenBytes: 16,
   privateTokenBytes: 32,
 });

@@ -51,7 +51,9 @@ export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): 
     throw unauthenticated('invalid signature or unknown Public-Token');
   }
   if (request.method !== 'GET') {
-    const fresh = await deps.replayCache.remember(`${publicToken}:${sign}`, nowMs, HMAC_DEFAULTS.replayMemorySeconds * 1000);
+    // Remembered until the signature stops verifying: one second past its own timestamp's window.
+    const verifiesUntilMs = (Number(timestamp) + HMAC_DEFAULTS.windowSeconds + 1) * 1000;
+    const fresh = await deps.replayCache.remember(`${publicToken}:${sign}`, nowMs, verifiesUntilMs);
     if (!fresh) throw unauthenticated('request replayed');
   }
   return hmacActor(shop);

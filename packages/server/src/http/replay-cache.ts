@@ -2,12 +2,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 /**
- * Remembers accepted signatures of non-GET requests for the timestamp window (auth.md §2), so the
+ * Remembers accepted signatures of non-GET requests for as long as they could still verify, so the
  * identical signed request cannot be executed twice.
  */
 export interface ReplayCache {
-  /** Records the key; returns false when it was already recorded and has not expired. */
-  remember(key: string, nowMs: number, ttlMs: number): Promise<boolean>;
+  /**
+   * Records the key until `expiresAtMs`; returns false when it was already recorded and has not
+   * expired. The caller passes the moment the signature itself stops verifying (its timestamp plus
+   * the window), not "now plus the window": a future-dated timestamp outlives the latter.
+   */
+  remember(key: string, nowMs: number, expiresAtMs: number): Promise<boolean>;
 }
 
 /** How often a process sweeps expired signatures out of the table. */
@@ -23,9 +27,9 @@ export class DatabaseReplayCache implements ReplayCache {
 
   constructor(private readonly db: Kysely<Database>) {}
 
-  async remember(key: string, nowMs: number, ttlMs: number): Promise<boolean> {
+  async remember(key: string, nowMs: number, expiresAtMs: number): Promise<boolean> {
     const now = Math.floor(nowMs / 1000);
-    const expiresAt = now + Math.ceil(ttlMs / 1000);
+    const expiresAt = Math.ceil(expiresAtMs / 1000);
     if (nowMs >= this.nextSweep) {
       this.nextSweep = nowMs + SWEEP_INTERVAL_MS;
       await this.db.deleteFrom('request_signatures').where('expires_at', '<=', now).execute();

@@ -104,6 +104,35 @@ describeEachDatabase('HMAC authentication', (dialect) => {
     }
   });
 
+  it('remembers a future-dated signature until its own timestamp leaves the window', async () => {
+    const h = harness();
+    const body = JSON.stringify({ rating: 4, author: 'Future' });
+    const timestamp = now() + 880;
+    const request = { method: 'POST' as const, url: openApiPath('create_review'), headers: { 'content-type': 'application/json', ...signedHeaders(h.shop, '', body, timestamp) }, payload: body };
+    const countReviews = async () => Number((await h.deps.db.kysely.selectFrom('reviews').select((eb) => eb.fn.countAll().as('n')).where('shop_id', '=', h.shop.shop_id).executeTakeFirstOrThrow()).n);
+    expect(envelope(await h.app.inject(request)).code).toBe(0);
+    const reviewsAfterFirst = await countReviews();
+    expect(envelope(await h.app.inject(request)).message).toBe('request replayed');
+    // 910 s later the timestamp is still inside its window (880 - 910 = -30 s): still a replay.
+    h.clock.advanceSeconds(910);
+    const replayed = await h.app.inject(request);
+    expect([replayed.statusCode, envelope(replayed).message]).toEqual([401, 'request replayed']);
+    // The last second the signature verifies (timestamp + 900 s), it is still remembered.
+    h.clock.advanceSeconds(timestamp + 900 - now());
+    expect(envelope(await h.app.inject(request)).message).toBe('request replayed');
+    h.clock.advanceSeconds(1);
+    expect(envelope(await h.app.inject(request)).message).toMatch(/Timestamp is outside/);
+    expect(await countReviews()).toBe(reviewsAfterFirst);
+  });
+
+  it('accepts a timestamp exactly 900 s away in either direction and refuses 901 s', async () => {
+    const h = harness();
+    for (const [offset, code] of [[900, 0], [-900, 0], [901, 16], [-901, 16]] as const) {
+      const response = await h.call('GET', 'get_rating', { query: 'is_all_rating=1', timestamp: now() + offset });
+      expect([offset, envelope(response).code]).toEqual([offset, code]);
+    }
+  });
+
   it('reads header names case-insensitively', async () => {
     const h = harness();
     const headers = signedHeaders(h.shop, 'is_all_rating=1', '', now());
