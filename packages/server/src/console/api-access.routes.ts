@@ -11,7 +11,7 @@ import { SignInThrottle } from './sign-in-throttle.js';
  * types their password again (a walked-away laptop must not leak the signing key), and rotation.
  */
 export function registerConsoleApiAccessRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const show = (reply: FastifyReply, context: ConsoleContext, extra: { privateToken?: string; rotated?: boolean; error?: string } = {}) =>
+  const show = (reply: FastifyReply, context: ConsoleContext, extra: { privateToken?: string; rotated?: boolean; error?: string } = {}, errorStatus = 401) =>
     sendConsolePage(
       reply,
       context,
@@ -25,7 +25,7 @@ export function registerConsoleApiAccessRoutes(app: FastifyInstance, deps: AppDe
         error: extra.error ?? '',
         baseUrl: deps.config.publicUrl,
       },
-      extra.error ? 401 : 200,
+      extra.error ? errorStatus : 200,
     );
 
   app.get('/console/api', async (request, reply) => {
@@ -42,11 +42,15 @@ export function registerConsoleApiAccessRoutes(app: FastifyInstance, deps: AppDe
       if (!context) return reply;
       const password = (request.body as Record<string, unknown>).password;
       const email = context.session.merchant.email;
-      if ((await throttle.lockedForSeconds(request.ip, email, deps.clock.now())) > 0) return show(reply, context, { error: 'Too many wrong passwords. Try again later.' });
+      const attempt = await throttle.reserveAttempt(request.ip, email, deps.clock.now());
+      if (attempt.lockedForSeconds > 0) {
+        reply.header('retry-after', String(attempt.lockedForSeconds));
+        return show(reply, context, { error: 'Too many wrong passwords. Try again later.' }, 429);
+      }
       if (!(await passwordMatches(context.session.merchant.password_hash, typeof password === 'string' ? password : ''))) {
-        await throttle.recordFailure(request.ip, email, deps.clock.now());
         return show(reply, context, { error: 'That password is not correct.' });
       }
+      await attempt.succeeded();
       if (action === 'reveal') return show(reply, context, { privateToken: revealPrivateToken(deps.secretKey, context.shop) });
       const rotated = await rotatePrivateToken(deps.db.kysely, { secretKey: deps.secretKey, clock: deps.clock }, context.shop.id);
       const fresh = (await findShopById(deps.db.kysely, context.shop.id))!;

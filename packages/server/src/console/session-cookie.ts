@@ -29,12 +29,3 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
 export function setLoginCsrfCookie(reply: FastifyReply, config: Config, token: string): void {
   reply.setCookie(SESSION_DEFAULTS.loginCsrfCookieName, token, cookieOptions(config, SESSION_DEFAULTS.signInWindowSeconds));
 }
-
-/**
- * Where to go after sign-in: only a path on this server. `//evil.example` and `/\evil.example` are
- * protocol-relative to browsers, so they are refused like absolute URLs.
- */
-export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || /[\r\n]/.test(value)) return '/console';
-  return value;
-}

@@ -10,7 +10,8 @@ import { sendMessagePage, sendPage } from './html-page.js';
 import { findMerchantByEmail } from './merchant-repository.js';
 import { normalizeEmail } from './merchant-service.js';
 import { passwordMatches } from './password.js';
-import { clearSessionCookie, readCookie, safeReturnPath, setLoginCsrfCookie, setSessionCookie } from './session-cookie.js';
+import { safeReturnPath } from './return-path.js';
+import { clearSessionCookie, readCookie, setLoginCsrfCookie, setSessionCookie } from './session-cookie.js';
 import { endSession, startSession } from './session-service.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { undocumented } from '../http/route-docs.js';
@@ -32,31 +33,30 @@ export function registerSignInRoutes(app: FastifyInstance, deps: AppDeps): void 
   };
 
   app.get('/console/login', undocumented, async (request, reply) => {
-    const returnTo = safeReturnPath(flattenRawQuery(request.query as RawQuery).return_to);
+    const returnTo = safeReturnPath(flattenRawQuery(request.query as RawQuery).return_to, deps.config.publicUrl);
     if (await currentSession(request, deps)) return reply.code(303).header('location', returnTo).send();
     return showLogin(reply, 200, { returnTo });
   });
 
   app.post('/console/login', undocumented, async (request, reply) => {
     const form = (request.body ?? {}) as Form;
-    const returnTo = safeReturnPath(form.return_to);
+    const returnTo = safeReturnPath(form.return_to, deps.config.publicUrl);
     const email = normalizeEmail(text(form.email));
     const cookieToken = readCookie(request, SESSION_DEFAULTS.loginCsrfCookieName);
     if (!cookieToken || !safeEqual(text(form.csrf_token), cookieToken)) {
       return showLogin(reply, 403, { returnTo, email, error: 'This form expired. Please sign in again.' });
     }
-    const nowMs = deps.clock.now();
-    const lockedFor = await throttle.lockedForSeconds(request.ip, email, nowMs);
-    if (lockedFor > 0) {
-      reply.header('retry-after', String(lockedFor));
-      return showLogin(reply, 429, { returnTo, email, error: `Too many failed sign-ins. Try again in ${Math.ceil(lockedFor / 60)} minutes.` });
+    const attempt = await throttle.reserveAttempt(request.ip, email, deps.clock.now());
+    if (attempt.lockedForSeconds > 0) {
+      reply.header('retry-after', String(attempt.lockedForSeconds));
+      return showLogin(reply, 429, { returnTo, email, error: `Too many failed sign-ins. Try again in ${Math.ceil(attempt.lockedForSeconds / 60)} minutes.` });
     }
     const merchant = email === '' ? undefined : await findMerchantByEmail(deps.db.kysely, email);
     if (!(await passwordMatches(merchant?.password_hash, text(form.password))) || !merchant) {
-      await throttle.recordFailure(request.ip, email, nowMs);
       request.log.info({ event: 'sign_in_failed' }, 'merchant sign-in failed');
       return showLogin(reply, 401, { returnTo, email, error: 'E-mail or password is incorrect.' });
     }
+    await attempt.succeeded();
     // A new session id on every sign-in: a session id planted before sign-in never becomes valid.
     const previous = readCookie(request, SESSION_DEFAULTS.cookieName);
     if (previous) await endSession(deps.db.kysely, previous);

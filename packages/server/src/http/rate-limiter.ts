@@ -11,6 +11,12 @@ export interface WindowState {
 export interface RateLimitStore {
   increment(key: string, nowMs: number, windowMs: number): Promise<WindowState>;
   peek(key: string, nowMs: number, windowMs: number): Promise<WindowState | undefined>;
+  /**
+   * Takes back one count that `increment` returned as `counted`, in that same window (a no-op once
+   * the window has ended). Budgets that reserve an attempt before knowing whether it fails use it
+   * to return the reservation of an attempt that did not.
+   */
+  release(key: string, counted: WindowState, windowMs: number): Promise<void>;
 }
 
 export class MemoryRateLimitStore implements RateLimitStore {
@@ -32,6 +38,11 @@ export class MemoryRateLimitStore implements RateLimitStore {
   async peek(key: string, nowMs: number): Promise<WindowState | undefined> {
     const state = this.windows.get(key);
     return state === undefined || state.resetAt <= nowMs ? undefined : { ...state };
+  }
+
+  async release(key: string, counted: WindowState): Promise<void> {
+    const state = this.windows.get(key);
+    if (state !== undefined && state.resetAt === counted.resetAt && state.count > 0) state.count -= 1;
   }
 
   private sweep(nowMs: number): void {

@@ -13,7 +13,11 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   private window(key: string, nowMs: number, windowMs: number): { redisKey: string; resetAt: number } {
     const index = Math.floor(nowMs / windowMs);
-    return { redisKey: `${this.prefix}${windowMs}:${key}:${index}`, resetAt: (index + 1) * windowMs };
+    return { redisKey: this.windowKey(key, index, windowMs), resetAt: (index + 1) * windowMs };
+  }
+
+  private windowKey(key: string, index: number, windowMs: number): string {
+    return `${this.prefix}${windowMs}:${key}:${index}`;
   }
 
   async increment(key: string, nowMs: number, windowMs: number): Promise<WindowState> {
@@ -29,4 +33,13 @@ export class RedisRateLimitStore implements RateLimitStore {
     const count = Number(await this.redis.get(redisKey));
     return count > 0 ? { count, resetAt } : undefined;
   }
+
+  async release(key: string, counted: WindowState, windowMs: number): Promise<void> {
+    const redisKey = this.windowKey(key, counted.resetAt / windowMs - 1, windowMs);
+    // One script, so the check and the decrement are atomic: a key that has already expired is not
+    // recreated at -1 (without an expiry) by a late release.
+    await this.redis.eval(RELEASE_SCRIPT, 1, redisKey);
+  }
 }
+
+const RELEASE_SCRIPT = "if redis.call('get', KEYS[1]) and tonumber(redis.call('get', KEYS[1])) > 0 then return redis.call('decr', KEYS[1]) end return 0";

@@ -1,8 +1,70 @@
 import { describe, expect, it } from 'vitest';
 import { SESSION_DEFAULTS } from '../../src/security-defaults.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { useHarness } from '../support/harness.js';
+import { type Harness, PUBLIC_URL, useHarness } from '../support/harness.js';
 import { createTestMerchant, hiddenField, MerchantBrowser, MERCHANT_PASSWORD } from '../support/merchant-agent.js';
+
+/**
+ * Sign-in forms loaded one by one, posted later all at once: each answers its post's status. The
+ * posts run concurrently, which is what the throttle must survive.
+ */
+async function preparedSignIns(h: Harness, count: number, email: string): Promise<Array<(password: string) => Promise<number>>> {
+  const posts: Array<(password: string) => Promise<number>> = [];
+  for (let i = 0; i < count; i += 1) {
+    const browser = new MerchantBrowser(h);
+    const csrf = hiddenField((await browser.get('/console/login')).body, 'csrf_token')!;
+    posts.push(async (password) => (await browser.post('/console/login', { email, password, csrf_token: csrf })).statusCode);
+  }
+  return posts;
+}
+
+/**
+ * return_to values an attacker would try: tabs, CR/LF, backslashes, encoded slashes, `/\`, `//`,
+ * schemes, userinfo and unicode dots. Each must leave the merchant on this server.
+ */
+const OPEN_REDIRECT_PAYLOADS = [
+  'https://evil.example/',
+  'http://evil.example',
+  '//evil.example/',
+  '///evil.example/',
+  '////evil.example',
+  '/\\evil.example/',
+  '\\\\evil.example',
+  '/\t/evil.example',
+  '/\t\t/evil.example',
+  '/\n/evil.example',
+  '/\r\n/evil.example',
+  '/\r/evil.example',
+  '\t//evil.example',
+  ' //evil.example',
+  '/%09/evil.example',
+  '/%2F/evil.example',
+  '/%2f%2fevil.example',
+  '/%5C/evil.example',
+  '/%5c%5cevil.example',
+  '/.//evil.example',
+  '/./\\evil.example',
+  '/console/..//evil.example',
+  '/console/../..//evil.example',
+  '/\\/evil.example',
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'vbscript:msgbox(1)',
+  '/\u0000/evil.example',
+  'https:evil.example',
+  'https:/evil.example',
+  '//user:pass@evil.example',
+  '/@evil.example',
+  'https://reviews.example.com@evil.example/',
+  '//evil\u3002example',
+  '//evil%E3%80%82example',
+  '/\uFF0F/evil.example',
+  '//\u2025evil.example',
+  '//[::1]/',
+  '/\\\t\\evil.example',
+  '',
+];
 
 describeEachDatabase('merchant sign-in', (dialect) => {
   const harness = useHarness(dialect);
@@ -72,6 +134,26 @@ describeEachDatabase('merchant sign-in', (dialect) => {
     }
   });
 
+  it('counts concurrent wrong passwords before checking them: 100 at once verify at most the budget', async () => {
+    const h = harness();
+    const email = await createTestMerchant(h, [h.shop.shop_id]);
+    const attempts = await preparedSignIns(h, 100, email);
+    const statuses = await Promise.all(attempts.map((post) => post(`wrong-${Math.random()}`)));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(SESSION_DEFAULTS.signInFailuresPerAccount);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(100 - SESSION_DEFAULTS.signInFailuresPerAccount);
+    expect((await new MerchantBrowser(h).signIn(email)).statusCode).toBe(429);
+  });
+
+  it('does not count a right password against the budget, even when sent concurrently', async () => {
+    const h = harness();
+    const email = await createTestMerchant(h, [h.shop.shop_id]);
+    const attempts = await preparedSignIns(h, SESSION_DEFAULTS.signInFailuresPerAccount + 3, email);
+    const statuses = await Promise.all(attempts.map((post) => post(MERCHANT_PASSWORD)));
+    expect(statuses.filter((s) => s === 303).length).toBeGreaterThanOrEqual(1);
+    // Every attempt has ended and none failed: the account is free to sign in again.
+    expect((await new MerchantBrowser(h).signIn(email)).statusCode).toBe(303);
+  });
+
   describe('per client IP', () => {
     // A harness of its own: the IP budget this spends would lock every other test out.
     const own = useHarness(dialect);
@@ -83,6 +165,18 @@ describeEachDatabase('merchant sign-in', (dialect) => {
         expect((await new MerchantBrowser(h).signIn(`spray-${attempt}@example.com`, 'password123')).statusCode).toBe(401);
       }
       expect((await new MerchantBrowser(h).signIn(victim)).statusCode).toBe(429);
+    });
+  });
+
+  describe('per client IP, concurrently', () => {
+    const own = useHarness(dialect);
+
+    it('verifies at most the IP budget when many accounts are sprayed at once', async () => {
+      const h = own();
+      const attempts = await Promise.all(Array.from({ length: 60 }, (_, i) => preparedSignIns(h, 1, `spray-${i}@example.com`)));
+      const statuses = await Promise.all(attempts.map(([post]) => post!('password123')));
+      expect(statuses.filter((s) => s === 401)).toHaveLength(SESSION_DEFAULTS.signInFailuresPerIp);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(60 - SESSION_DEFAULTS.signInFailuresPerIp);
     });
   });
 
@@ -136,13 +230,32 @@ describeEachDatabase('merchant sign-in', (dialect) => {
   });
 
   describe('return_to', () => {
-    for (const hostile of ['https://evil.example/', '//evil.example/', '/\\evil.example/', 'javascript:alert(1)']) {
-      it(`never sends the merchant off-site for ${hostile}`, async () => {
-        const h = harness();
-        const email = await createTestMerchant(h, [h.shop.shop_id]);
-        const response = await new MerchantBrowser(h).signIn(email, MERCHANT_PASSWORD, hostile);
-        expect(response.headers.location).toBe('/console');
-      });
-    }
+    const origin = new URL(PUBLIC_URL).origin;
+    /** Where a browser goes for this Location header, read as browsers read it. */
+    const landsOnOwnOrigin = (location: string) => new URL(location, `${origin}/console/login`).origin === origin;
+
+    it('accepts a plain path on this server and keeps its query and fragment', async () => {
+      const h = harness();
+      const email = await createTestMerchant(h, [h.shop.shop_id]);
+      const response = await new MerchantBrowser(h).signIn(email, MERCHANT_PASSWORD, '/console/reviews?status=hidden#list');
+      expect(response.headers.location).toBe('/console/reviews?status=hidden#list');
+    });
+
+    it(`never sends the merchant off-site, by the query or by the form (${OPEN_REDIRECT_PAYLOADS.length} payloads)`, async () => {
+      const h = harness();
+      const email = await createTestMerchant(h, [h.shop.shop_id]);
+      const browser = new MerchantBrowser(h);
+      expect((await browser.signIn(email)).statusCode).toBe(303);
+      for (const payload of OPEN_REDIRECT_PAYLOADS) {
+        // Already signed in: the login page redirects at once.
+        const byQuery = await browser.get(`/console/login?return_to=${encodeURIComponent(payload)}`);
+        // The form field, posted by a fresh browser signing in.
+        const byForm = await new MerchantBrowser(h).signIn(email, MERCHANT_PASSWORD, payload);
+        for (const response of [byQuery, byForm]) {
+          const location = String(response.headers.location);
+          expect([payload, response.statusCode, landsOnOwnOrigin(location), /[\x00-\x20\\]/.test(location), location.startsWith('//')]).toEqual([payload, 303, true, false, false]);
+        }
+      }
+    });
   });
 });
