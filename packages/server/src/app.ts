@@ -12,20 +12,15 @@ import { BODY_LIMIT_BYTES, installJsonBodyParser } from './http/json-body-parser
 import { openApiPlugin } from './http/openapi-plugin.js';
 import { installObservability } from './http/observability.js';
 import { parseRawQuery } from './http/query-string.js';
-import { cancelAuthorizationOperation } from './oauth/cancel-authorization.route.js';
+import { answerParserRefusal, answerRouterRefusal } from './http/transport-errors.js';
 import { DatabaseBearerAuthenticator } from './oauth/bearer-authenticator.js';
 import { oauthPlugin } from './oauth/oauth-plugin.js';
+import { openApiOperations } from './open-api-operations.js';
 import { consolePlugin } from './console/console-plugin.js';
 import { collectionPlugin } from './collection/collection-plugin.js';
-import { reviewOperations } from './reviews/operations.js';
 import { registerGoogleFeed } from './storefront/google-feed.route.js';
-import { webhookOperations } from './webhooks/operations.js';
-import { customerOperations } from './customers/operations.js';
-import { orderOperations } from './orders/operations.js';
-import { mediaOperations } from './media/operations.js';
 import { mediaPlugin } from './media/media-plugin.js';
 import { storefrontPlugin } from './storefront/storefront-plugin.js';
-import { getCustomerEventsOperation } from './events/get-customer-events.route.js';
 
 /** README §11: path plus query string at most 8 KiB. */
 const MAX_URL_LENGTH = 8192;
@@ -67,6 +62,8 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
     trustProxy: deps.config.trustProxy,
     // Signed e-mail tokens travel as path parameters (/t/c/<token>): longer than the 100-character default.
     routerOptions: { ignoreTrailingSlash: true, querystringParser: parseRawQuery, maxParamLength: 2048 },
+    frameworkErrors: answerRouterRefusal(deps.clock),
+    clientErrorHandler: answerParserRefusal(deps.clock),
     ajv: {
       // Coercion would accept "1e2" for an integer; the contract wants digits only, so types
       // are converted by http/query-string.ts and validated strictly (see ajvOptions).
@@ -87,7 +84,7 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
   installObservability(app, deps);
   await installApiDocs(app, deps.config);
   await app.register(cookie);
-  await app.register(openApiPlugin, { deps, operations: [...reviewOperations, ...mediaOperations, ...webhookOperations, ...orderOperations, ...customerOperations, getCustomerEventsOperation, cancelAuthorizationOperation] });
+  await app.register(openApiPlugin, { deps, operations: openApiOperations });
   await app.register(oauthPlugin, { deps });
   await app.register(consolePlugin, { deps });
   await app.register(collectionPlugin, { deps });

@@ -4,13 +4,23 @@ import { unixSeconds } from '../lib/clock.js';
 import { errorEnvelope } from './envelope.js';
 import { ApiError, Code, invalidArgument, invalidField } from './errors.js';
 import { completeIdempotencyKey, releaseIdempotencyKey, STORED_CODES } from './idempotency.js';
+import { BODY_LIMIT_BYTES } from './json-body-parser.js';
 import { type SchemaError, toFieldErrors } from './validation-errors.js';
 
+/** `1 MiB (1,048,576 bytes)`: the unit people read, and the exact number a client can compare. */
+function describeBytes(bytes: number): string {
+  const exact = `${bytes.toLocaleString('en-US')} bytes`;
+  if (bytes % 1_048_576 === 0) return `${bytes / 1_048_576} MiB (${exact})`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} KiB (${exact})`;
+  return exact;
+}
+
 /** Maps Fastify's own transport refusals onto the contract's code 3 answers (README §4.4). */
-function fromFastifyError(error: FastifyError): ApiError | undefined {
+function fromFastifyError(error: FastifyError, request: FastifyRequest): ApiError | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return invalidField('body', 'must be at most 1 MiB (1,048,576 bytes)', 413);
+      // The limit that applied is the route's: 1 MiB for the API, less for beacons.
+      return invalidField('body', `must be at most ${describeBytes(request.routeOptions.bodyLimit ?? BODY_LIMIT_BYTES)}`, 413);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return invalidField('Content-Type', 'must be application/json', 415);
@@ -36,7 +46,7 @@ function fromFastifyError(error: FastifyError): ApiError | undefined {
  */
 export function installErrorHandler(app: FastifyInstance, deps: AppDeps): void {
   app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const apiError = error instanceof ApiError ? error : fromFastifyError(error);
+    const apiError = error instanceof ApiError ? error : fromFastifyError(error, request);
     const final = apiError ?? new ApiError(Code.internal, `internal error; quote request_id ${request.id} when reporting it`);
     if (apiError === undefined) request.log.error({ err: error }, 'unhandled error');
     else if (final.httpStatus >= 500) request.log.warn({ err: error }, 'request failed');
@@ -54,6 +64,9 @@ export function installErrorHandler(app: FastifyInstance, deps: AppDeps): void {
       }
     }
     for (const [name, value] of Object.entries(final.headers)) reply.header(name, value);
+    // Refused before the body was read to its end (an upload over its limit): the rest of it is
+    // still on the way, and would be read as the next request on a kept-alive connection.
+    if (!request.raw.complete) reply.header('connection', 'close');
     reply.businessCode = final.code;
     return reply.code(final.httpStatus).type('application/json; charset=utf-8').send(body);
   });

@@ -102,7 +102,7 @@ async function prepareInput(request: FastifyRequest, reply: FastifyReply, op: An
       }
       request.idempotencyClaim = outcome.claim;
     }
-    request.body = dropMeaninglessNulls(normalizeBodyText(request.body as Record<string, unknown>), op.body);
+    request.body = dropMeaninglessNulls(normalizeBodyText(request.body as Record<string, unknown>, op.body), op.body);
   } else {
     const { values, errors } = normalizeQuery(request.query as RawQuery, (op.querystring ?? { properties: {} }) as TObject);
     if (errors.length > 0) throw invalidArgument(errors);
@@ -182,14 +182,17 @@ export function registerMethodNotAllowed(app: FastifyInstance, url: string, allo
     url,
     exposeHeadRoute: false,
     schema: { hide: true },
-    handler: async () => {
+    // Refused in onRequest, before the body is read: a PUT with a body must learn the method is
+    // wrong (405), not that its content type is (415).
+    onRequest: async () => {
       throw new ApiError(Code.invalidArgument, `${url} accepts only ${allowed.join(' and ')}`, { httpStatus: 405, headers: { allow: allowed.join(', ') } });
     },
+    handler: async () => undefined,
   });
 }
 
 /** Registers the Open API operations with the contract's hooks, in an encapsulated context. */
-export async function openApiPlugin(app: FastifyInstance, options: { deps: AppDeps; operations: AnyOperation[] }): Promise<void> {
+export async function openApiPlugin(app: FastifyInstance, options: { deps: AppDeps; operations: readonly AnyOperation[] }): Promise<void> {
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('cache-control', 'no-store');
     if (request.rateLimitVerdict) reply.headers(rateLimitHeaders(request.rateLimitVerdict));

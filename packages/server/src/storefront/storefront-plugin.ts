@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
+import { ApiError } from '../http/errors.js';
+import { readJsonText } from '../http/json-text.js';
 import { registerConfigRoute } from './config.route.js';
 import { registerProductReviewRoutes } from './product-reviews.routes.js';
 import { registerWidgetHtmlRoute } from './widget-html.route.js';
@@ -10,8 +12,6 @@ import { registerEventsBeaconRoute } from './events-beacon.route.js';
 import { registerWidgetAssetRoutes } from './widget-assets.routes.js';
 import { registerDemoPage } from './demo-page.route.js';
 
-/** §7: beacons arrive as text/plain; their body is JSON all the same. At most 64 KiB. */
-const BEACON_BODY_LIMIT = 64 * 1024;
 
 /**
  * The public storefront endpoints of storefront.md: no credentials, no PII, cacheable GETs that
@@ -25,12 +25,12 @@ export async function storefrontPlugin(app: FastifyInstance, options: { deps: Ap
     if (request.method === 'GET' || request.method === 'HEAD') reply.header('access-control-allow-origin', '*');
     if (reply.statusCode >= 400) reply.header('cache-control', 'no-store');
   });
-  app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: BEACON_BODY_LIMIT }, (_request, body, done) => {
-    try {
-      done(null, JSON.parse(body as string));
-    } catch {
-      done(Object.assign(new Error('body is not valid JSON'), { statusCode: 400 }), undefined);
-    }
+  // §7: beacons arrive as text/plain; their body is JSON all the same. Each route's bodyLimit holds
+  // whatever the content type, so a limit is never the parser's alone.
+  app.addContentTypeParser('text/plain', { parseAs: 'buffer' }, (request, body, done) => {
+    const read = readJsonText(body as Buffer, request.headers['content-type']);
+    if (read instanceof ApiError) done(read, undefined);
+    else done(null, read.value);
   });
   registerProductReviewRoutes(app, options.deps);
   registerSubmitRoute(app, options.deps);
