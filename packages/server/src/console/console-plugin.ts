@@ -1,5 +1,6 @@
 import formBody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
+import { parserFileSizeFor } from '../http/multipart-limits.js';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { registerConsoleAccountRoutes } from './account.routes.js';
@@ -21,7 +22,7 @@ export async function consolePlugin(app: FastifyInstance, options: { deps: AppDe
   const { deps } = options;
   await app.register(formBody, { bodyLimit: 64 * 1024 });
   // Only the import form is multipart: one file, streamed to disk, and a few small fields first.
-  await app.register(multipart, { limits: { fileSize: CONSOLE_IMPORT_MAX_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 11, headerPairs: 100 }, throwFileSizeLimit: true });
+  await app.register(multipart, { limits: { fileSize: parserFileSizeFor(CONSOLE_IMPORT_MAX_BYTES), files: 1, fields: 10, fieldSize: 1024, parts: 11, headerPairs: 100 }, throwFileSizeLimit: true });
   app.addHook('onRoute', (route) => {
     route.schema = { ...route.schema, hide: true };
   });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
+import { FilePartTooLargeError, filePartLimit } from '../http/multipart-limits.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { unixSeconds } from '../lib/clock.js';
@@ -43,7 +44,7 @@ async function storeUploadedFile(deps: AppDeps, shopId: string, file: MultipartF
   const dir = await mkdtemp(path.join(tmpdir(), 'plaudit-import-'));
   try {
     const spooled = path.join(dir, 'upload.csv');
-    await pipeline(file.file, createWriteStream(spooled));
+    await pipeline(file.file, filePartLimit(file.file, CONSOLE_IMPORT_MAX_BYTES), createWriteStream(spooled));
     const { size } = await stat(spooled);
     const key = importFileKey(shopId);
     if (size > 0) await deps.storage.putStream(key, createReadStream(spooled), 'text/csv', size);
@@ -126,7 +127,7 @@ export function registerConsoleImportRoutes(app: FastifyInstance, deps: AppDeps)
     try {
       outcome = await receiveImportForm(request, reply, deps);
     } catch (error) {
-      if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') return sendMessagePage(reply, 413, 'File too large', `Files of up to ${CONSOLE_IMPORT_MAX_BYTES / 1024 / 1024} MB can be imported here.`, 'Split the file, or ask the operator to run plaudit import.');
+      if (error instanceof FilePartTooLargeError || (error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') return sendMessagePage(reply, 413, 'File too large', `Files of up to ${CONSOLE_IMPORT_MAX_BYTES / 1024 / 1024} MB can be imported here.`, 'Split the file, or ask the operator to run plaudit import.');
       throw error;
     }
     if (!outcome) return reply;

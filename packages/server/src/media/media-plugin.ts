@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
+import { parserFileSizeFor } from '../http/multipart-limits.js';
 import { registerServeRoutes } from './serve.routes.js';
 import { MAX_IMAGE_BYTES } from './upload-policy.js';
 import { registerUploadRoutes } from './upload.routes.js';
@@ -14,7 +15,7 @@ import { registerVideoPutRoutes } from './video-put.routes.js';
 export async function mediaPlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   await app.register(multipart, {
     // One file, read into memory only up to the limit; a handful of small fields before it.
-    limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 20, fieldSize: 16 * 1024, parts: 22, headerPairs: 100 },
+    limits: { fileSize: parserFileSizeFor(MAX_IMAGE_BYTES), files: 1, fields: 20, fieldSize: 16 * 1024, parts: 22, headerPairs: 100 },
     throwFileSizeLimit: true,
   });
   // Video PUT bodies are streamed to storage by the handler, never parsed or buffered.

@@ -2,9 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { successEnvelope } from '../http/envelope.js';
 import { ApiError, invalidField } from '../http/errors.js';
+import { bufferFilePart, FilePartTooLargeError } from '../http/multipart-limits.js';
 import { unixSeconds } from '../lib/clock.js';
 import { authorizeUpload, storeUploadedImage, type UploadAnswer } from './image-upload.service.js';
 import { MediaUrls } from './media-urls.js';
+import { MAX_IMAGE_BYTES } from './upload-policy.js';
 
 /** Errors @fastify/multipart raises for a form it cannot read; they become code 3, never a 500. */
 function isMultipartError(error: unknown): error is { code: string; statusCode?: number } {
@@ -23,7 +25,7 @@ async function receiveUpload(deps: AppDeps, request: FastifyRequest): Promise<Up
       continue;
     }
     const upload = await authorizeUpload(deps, { fields, file: { name: part.filename ?? '', declaredType: part.mimetype || undefined } });
-    const bytes = await part.toBuffer();
+    const bytes = await bufferFilePart(part.file, MAX_IMAGE_BYTES);
     // reviews.md §10.3: fields after the file are ignored; the rest of the body is drained by Fastify.
     return storeUploadedImage(deps, upload, bytes);
   }
@@ -40,8 +42,10 @@ export function registerUploadRoutes(app: FastifyInstance, deps: AppDeps): void 
     try {
       answer = await receiveUpload(deps, request);
     } catch (error) {
+      if (error instanceof FilePartTooLargeError || (isMultipartError(error) && error.code === 'FST_REQ_FILE_TOO_LARGE')) {
+        throw invalidField('file', `must be at most ${MAX_IMAGE_BYTES} bytes (10 MiB)`, 413);
+      }
       if (error instanceof ApiError || !isMultipartError(error)) throw error;
-      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw invalidField('file', 'must be at most 10485760 bytes', 413);
       throw invalidField('body', 'must be a well-formed multipart/form-data form');
     }
     return reply.type('application/json; charset=utf-8').send(successEnvelope(answer, request.id, unixSeconds(deps.clock)));
