@@ -21,6 +21,29 @@ export async function findLiveReview(db: Kysely<Database>, shopId: string, id: n
   return reviewsOfShop(db, shopId).where('reviews.id', '=', id).where('reviews.deleted_at', 'is', null).executeTakeFirst();
 }
 
+/** Which of these ids are reviews of the shop that shoppers can see (published, not deleted). */
+export async function visibleReviewIdsAmong(db: Kysely<Database>, shopId: string, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('reviews')
+    .select('id')
+    .where('shop_id', '=', shopId)
+    .where('id', 'in', [...new Set(ids)])
+    .where('is_published', '=', 1)
+    .where('deleted_at', 'is', null)
+    .execute();
+  return new Set(rows.map((row) => Number(row.id)));
+}
+
+/** created_at of each of these ids that is a review of the shop, deleted or not. */
+export async function creationTimesOf(db: Kysely<Database>, shopId: string, ids: readonly number[]): Promise<Map<number, number>> {
+  const times = new Map<number, number>();
+  if (ids.length === 0) return times;
+  const rows = await db.selectFrom('reviews').select(['id', 'created_at']).where('shop_id', '=', shopId).where('id', 'in', [...new Set(ids)]).execute();
+  for (const row of rows) times.set(Number(row.id), Number(row.created_at));
+  return times;
+}
+
 export async function insertReview(db: Kysely<Database>, row: Insertable<ReviewsTable>): Promise<number> {
   const inserted = await db.insertInto('reviews').values(row).returning('id').executeTakeFirstOrThrow();
   return Number(inserted.id);

@@ -4,6 +4,7 @@ import { MAX_EXTRA_BYTES, type NewCustomerEvent, recordCustomerEvents } from '..
 import { type EventType, OS_TYPES, type OsType, osTypeFromUserAgent } from '../events/event-types.js';
 import { invalidField } from '../http/errors.js';
 import { unixSeconds } from '../lib/clock.js';
+import { visibleReviewIdsAmong } from '../reviews/review-repository.js';
 import { registerPreflight } from './public/public-cors.js';
 import { openPublicPost } from './public/public-post.js';
 import { sendNoStoreJson } from './public/public-reply.js';
@@ -13,6 +14,8 @@ const EVENTS_PATH = '/api/v1/storefront/events';
 const WIDGET_EVENTS: ReadonlySet<string> = new Set<EventType>(['VIEW_WIDGET', 'VIEW_REVIEW', 'EXPAND_CONTENT', 'CLICK_REVIEW', 'PAGINATION', 'FILTER_REVIEW', 'SORT_REVIEW', 'CLICK_MEDIA', 'CLOSE_VIDEO_POPUP']);
 const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_EVENTS = 50;
+/** §7: a beacon batch is small; the limit holds for text/plain and application/json alike. */
+export const BEACON_BODY_LIMIT = 64 * 1024;
 
 /** One event of the batch, or undefined when it breaks a rule (it is then dropped and counted). */
 function acceptEvent(raw: unknown, base: { sessionId: string; customerId: string; osType: OsType }): NewCustomerEvent | undefined {
@@ -38,13 +41,17 @@ function acceptEvent(raw: unknown, base: { sessionId: string; customerId: string
  */
 export function registerEventsBeaconRoute(app: FastifyInstance, deps: AppDeps): void {
   registerPreflight(app, EVENTS_PATH);
-  app.post(EVENTS_PATH, async (request, reply) => {
+  app.post(EVENTS_PATH, { bodyLimit: BEACON_BODY_LIMIT }, async (request, reply) => {
     const { form, shop } = await openPublicPost(deps, request, reply, 'storefront-events');
     if (typeof form.session_id !== 'string' || !SESSION_ID.test(form.session_id)) throw invalidField('session_id', 'must be 1 to 64 characters from A-Z a-z 0-9 _ -');
     if (!Array.isArray(form.events) || form.events.length === 0) throw invalidField('events', 'must be a non-empty list');
     const base = { sessionId: form.session_id, customerId: typeof form.customer_id === 'string' ? form.customer_id.slice(0, 64) : '', osType: osTypeFromUserAgent(request.headers['user-agent']) };
     const considered = form.events.slice(0, MAX_EVENTS);
-    const accepted = considered.map((event) => acceptEvent(event, base)).filter((event): event is NewCustomerEvent => event !== undefined);
+    const wellFormed = considered.map((event) => acceptEvent(event, base)).filter((event): event is NewCustomerEvent => event !== undefined);
+    // A review id is kept only if shoppers of this shop can see that review: another shop's id, or
+    // one that never existed, is dropped and counted like any other bad event.
+    const visible = await visibleReviewIdsAmong(deps.db.kysely, shop.id, wellFormed.flatMap((event) => (typeof event.reviewId === 'number' ? [event.reviewId] : [])));
+    const accepted = wellFormed.filter((event) => typeof event.reviewId !== 'number' || visible.has(event.reviewId));
     const receivedAt = deps.clock.now();
     // §7: the 202 goes out before the write; a beacon sent from a closing page has no one waiting for more.
     sendNoStoreJson(request, reply, { accepted: accepted.length, rejected: form.events.length - accepted.length }, unixSeconds(deps.clock), 202);

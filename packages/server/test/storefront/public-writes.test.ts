@@ -194,4 +194,35 @@ describeEachDatabase('storefront writes', (dialect) => {
     const badSession = await post(h, '/api/v1/storefront/events', { ...body, session_id: 'has spaces' });
     expect(envelope(badSession).code).toBe(3);
   });
+
+  it("drops beacon events naming another shop's review, or none, and counts them as rejected", async () => {
+    const h = harness();
+    const own = Number(envelope<{ id: string }>(await h.call('POST', 'create_review', { body: { rating: 5, author: 'Own', is_published: 1 } })).data!.id);
+    const foreign = envelope<{ id: number }>(await h.call('POST', 'create_review', { body: { rating: 5, author: 'Theirs', is_published: 1 } }, h.otherShop)).data!.id;
+    const hidden = envelope<{ id: number }>(await h.call('POST', 'create_review', { body: { rating: 2, author: 'Hidden', is_published: 0 } })).data!.id;
+    const session = `s_tenancy_${dialect}`;
+    const body = { shop_id: h.shop.shop_id, session_id: session, events: [
+      { event_type: 'CLICK_REVIEW', review_id: own },
+      { event_type: 'CLICK_REVIEW', review_id: foreign },
+      { event_type: 'CLICK_REVIEW', review_id: 999_999_999_999_999 },
+      { event_type: 'CLICK_REVIEW', review_id: hidden },
+      { event_type: 'VIEW_WIDGET' },
+    ] };
+    const response = await post(h, '/api/v1/storefront/events', body);
+    expect([response.statusCode, envelope(response).data]).toEqual([202, { accepted: 2, rejected: 3 }]);
+    await expect.poll(async () => (await h.deps.db.kysely.selectFrom('customer_events').select('review_id').where('session_id', '=', session).execute()).length).toBe(2);
+    const stored = await h.deps.db.kysely.selectFrom('customer_events').select(['shop_id', 'review_id']).where('session_id', '=', session).orderBy('id').execute();
+    expect(stored.map((row) => [row.shop_id, row.review_id === null ? null : Number(row.review_id)])).toEqual([[h.shop.shop_id, own], [h.shop.shop_id, null]]);
+  });
+
+  it('holds the 64 KiB beacon limit for every content type, and says so', async () => {
+    const h = harness();
+    const before = await count(h, 'customer_events');
+    const padded = JSON.stringify({ shop_id: h.shop.shop_id, session_id: 's_big_beacon', events: [{ event_type: 'VIEW_WIDGET', extra: { pad: 'x'.repeat(87_000) } }] });
+    for (const contentType of ['application/json', 'text/plain;charset=UTF-8']) {
+      const response = await post(h, '/api/v1/storefront/events', padded, { contentType });
+      expect([contentType, response.statusCode, envelope(response).code, envelope(response).message]).toEqual([contentType, 413, 3, 'request body must be at most 64 KiB (65,536 bytes)']);
+    }
+    expect(await count(h, 'customer_events')).toBe(before);
+  });
 });
