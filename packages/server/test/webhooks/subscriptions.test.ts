@@ -176,6 +176,13 @@ describeEachDatabase('webhook URL rules without WEBHOOK_ALLOW_* flags', (dialect
     ['the cloud metadata address', 'https://169.254.169.254/latest/meta-data'],
     ['a private network', 'https://10.0.0.7/x'],
     ['a name resolving to loopback', `https://${INWARD_NAME}/x`],
+    ['IPv4-compatible loopback (hex)', 'https://[::7f00:1]/'],
+    ['IPv4-compatible loopback (dotted)', 'https://[::127.0.0.1]/'],
+    ['6to4 of loopback', 'https://[2002:7f00:1::1]/'],
+    ['local-use NAT64', 'https://[64:ff9b:1::7f00:1]/'],
+    ['well-known NAT64 of the metadata address', 'https://[64:ff9b::a9fe:a9fe]/'],
+    ['a unique-local address', 'https://[fd00::1]/x'],
+    ['shared address space', 'https://100.64.0.1/x'],
   ];
   for (const [label, url] of refused) {
     it(`refuses ${label}`, async () => {
