@@ -20,6 +20,26 @@ export interface MappedRow {
   originalId: string | undefined;
   /** A product known only by its handle, to be resolved against the shop's product records. */
   handleOnly: string | undefined;
+  /**
+   * Only Plaudit's own export has these: the review's id and creation time in the shop it was
+   * exported from, and that shop (absent in exports made before the column existed). They let an
+   * export re-import into its own shop as a no-op, and into another shop exactly once.
+   */
+  provenance?: PlauditProvenance;
+}
+
+export interface PlauditProvenance {
+  reviewId: number;
+  /** Unix seconds, the review's created_at. */
+  createdAt: number;
+  shopId: string | undefined;
+}
+
+function plauditProvenance(record: CsvRecord): PlauditProvenance | undefined {
+  const id = Number(pick(record, 'id'));
+  const createdAt = Date.parse(pick(record, 'created_at') ?? '');
+  if (!Number.isSafeInteger(id) || id < 1 || Number.isNaN(createdAt)) return undefined;
+  return { reviewId: id, createdAt: Math.floor(createdAt / 1000), shopId: pick(record, 'shop_id') };
 }
 
 export interface FormatPreset {
@@ -74,9 +94,13 @@ const plaudit: FormatPreset = {
   requiredColumns: [['rating'], ['author']],
   map(record) {
     const reply = pick(record, 'reply_content');
+    const provenance = plauditProvenance(record);
+    const id = pick(record, 'id');
     return {
-      originalId: pick(record, 'id'),
+      // The exporting shop qualifies the id: review 5 of one shop is not review 5 of another.
+      originalId: id !== undefined && provenance?.shopId !== undefined ? `${provenance.shopId}:${id}` : id,
       handleOnly: undefined,
+      ...(provenance ? { provenance } : {}),
       body: withoutUndefined({
         product_id: pick(record, 'product_id') ?? '0',
         product_title: pick(record, 'product_title'),

@@ -6,10 +6,11 @@ import { upsertProduct } from '../reviews/product-repository.js';
 import type { MediaUrls } from '../media/media-urls.js';
 import { defaultThumbnail } from '../reviews/review-media-input.js';
 import { presentReview } from '../reviews/review-presenter.js';
-import type { MediaRow, ReviewWithProduct } from '../reviews/review-repository.js';
+import { creationTimesOf, type MediaRow, type ReviewWithProduct } from '../reviews/review-repository.js';
 import { applyStatsDeltas, countInto, emptyStatsDelta, STORE_PRODUCT_ID, type StatsDelta } from '../reviews/review-stats.js';
 import { newReviewRow, publishedByDefault } from '../reviews/new-review-row.js';
 import type { ShopRow } from '../shops/shop-repository.js';
+import type { PlauditProvenance } from './csv-formats.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { hasActiveSubscription } from '../webhooks/active-subscriptions.js';
 import { appendOutboxEventJson } from '../webhooks/outbox.js';
@@ -19,6 +20,8 @@ export interface PreparedReview {
   commentedAt: number;
   replyAt: number;
   externalId: string;
+  /** Where a row of Plaudit's own export came from (csv-formats.ts). */
+  provenance?: PlauditProvenance;
 }
 
 /** A webhook body stays under 256 KB (webhooks.md §3): events carry at most this much review JSON. */
@@ -30,6 +33,8 @@ function reviewRow(shop: ShopRow, item: PreparedReview, source: string, now: num
   // Set on the row rather than spread into a copy: this runs once per imported review.
   row.external_source = source;
   row.external_id = item.externalId;
+  // A review moved between Plaudit shops keeps the moment it was first written.
+  if (item.provenance) row.created_at = item.provenance.createdAt;
   return row;
 }
 
@@ -63,8 +68,9 @@ export class ImportedBatchWriter {
 
   async write(db: Kysely<Database>, items: readonly PreparedReview[], nowMs: number): Promise<{ inserted: number; skipped: number }> {
     const now = Math.floor(nowMs / 1000);
-    await this.#writeProducts(db, items, now);
-    const written = await this.#insertNew(db, items, now);
+    const others = await this.#withoutOwnReviews(db, items);
+    await this.#writeProducts(db, others, now);
+    const written = await this.#insertNew(db, others, now);
     const mediaByReview = await this.#insertMedia(db, written);
     await applyStatsDeltas(db, this.shop.id, statsDeltas(written));
     // Events nobody is subscribed to are not built: a million-row import would otherwise write its
@@ -72,6 +78,20 @@ export class ImportedBatchWriter {
     // the import receives the rest.
     if (await hasActiveSubscription(db, this.shop.id, 'review/created')) await this.#announce(db, written, mediaByReview, nowMs);
     return { inserted: written.length, skipped: items.length - written.length };
+  }
+
+  /**
+   * Drops rows of Plaudit's own export that are already reviews of this shop: the same id, and
+   * either the export names this shop or (an export made before it named one) the same created_at.
+   * Re-importing a shop's own export is then a no-op, however its rows were first written.
+   */
+  async #withoutOwnReviews(db: Kysely<Database>, items: readonly PreparedReview[]): Promise<readonly PreparedReview[]> {
+    const claims = items.filter((item) => item.provenance !== undefined && (item.provenance.shopId === undefined || item.provenance.shopId === this.shop.id));
+    if (claims.length === 0) return items;
+    const existing = await creationTimesOf(db, this.shop.id, claims.map((item) => item.provenance!.reviewId));
+    const isOwn = ({ provenance }: PreparedReview) =>
+      provenance !== undefined && existing.has(provenance.reviewId) && (provenance.shopId === this.shop.id || existing.get(provenance.reviewId) === provenance.createdAt);
+    return items.filter((item) => !isOwn(item));
   }
 
   async #writeProducts(db: Kysely<Database>, items: readonly PreparedReview[], now: number): Promise<void> {

@@ -11,6 +11,8 @@ export const PLAUDIT_CSV_COLUMNS = [
   'id', 'product_id', 'product_title', 'product_handle', 'rating', 'author', 'author_email', 'author_phone', 'author_country',
   'title', 'content', 'commented_at', 'item_type', 'source', 'tag', 'order_id', 'is_verified', 'verification_method',
   'is_featured', 'is_published', 'is_top', 'reply_content', 'reply_at', 'media_urls', 'helpful_count', 'created_at', 'updated_at', 'deleted_at',
+  // Provenance: with id and created_at it tells an import whether a row is already this shop's review.
+  'shop_id',
 ] as const;
 
 /**
@@ -22,9 +24,10 @@ export function csvCell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function csvLine(review: Review): string {
+function csvLine(review: Review, shopId: string): string {
   const cells: Record<(typeof PLAUDIT_CSV_COLUMNS)[number], string | number> = {
     ...review,
+    shop_id: shopId,
     reply_content: review.reply?.content ?? '',
     reply_at: review.reply?.reply_at ?? '',
     media_urls: review.media.map((m) => m.url).join(' '),
@@ -44,7 +47,7 @@ export async function* exportReviews(db: Kysely<Database>, shopId: string, filte
     const rows = await filtered(db, shopId, filter).where('reviews.id', '>', afterId).orderBy('reviews.id').limit(pageSize).execute();
     if (rows.length === 0) return;
     const reviews = await presentReviews(db, shopId, rows);
-    yield reviews.map((review) => (format === 'csv' ? csvLine(review) : `${JSON.stringify(review)}\n`)).join('');
+    yield reviews.map((review) => (format === 'csv' ? csvLine(review, shopId) : `${JSON.stringify(review)}\n`)).join('');
     afterId = Number(rows[rows.length - 1]!.id);
   }
 }

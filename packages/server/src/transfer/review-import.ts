@@ -90,7 +90,7 @@ async function prepareRecord(record: CsvRecord, options: PrepareOptions): Promis
   const review = newReviewFromBody(mapped.body as Parameters<typeof newReviewFromBody>[0], errors);
   const { commentedAt, replyAt } = checkNewReview(review, options.shopId, options.mediaUrls, options.now, errors);
   if (errors.length > 0) return describe(errors);
-  return { input: review, commentedAt, replyAt, externalId: mapped.originalId ?? contentId(mapped.body) };
+  return { input: review, commentedAt, replyAt, externalId: mapped.originalId ?? contentId(mapped.body), ...(mapped.provenance ? { provenance: mapped.provenance } : {}) };
 }
 
 /**

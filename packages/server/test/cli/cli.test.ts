@@ -130,6 +130,16 @@ describeEachDatabase('plaudit CLI', (dialect) => {
     expect(exported.status, exported.stderr).toBe(0);
     expect(exported.stdout.trim().split('\n').map((line) => JSON.parse(line).author)).toEqual(['Ann']);
     expect(plaudit(['import', file, '--shop', '79198486784', '--format', 'csvish'], env).stderr).toContain('--format must be one of');
+
+    // The shop's own export, imported back into it, changes nothing.
+    const own = path.join(dir, 'own.csv');
+    const csv = plaudit(['export', '--shop', '79198486784', '--format', 'csv'], env);
+    expect(csv.status, csv.stderr).toBe(0);
+    writeFileSync(own, csv.stdout);
+    const again = plaudit(['import', own, '--shop', '79198486784', '--format', 'plaudit'], env);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('0 imported, 1 already there, 0 rejected');
+    expect(plaudit(['export', '--shop', '79198486784', '--format', 'csv'], env).stdout).toBe(csv.stdout);
   }, 90_000);
 
   it('serves the README flow: sign with the printed tokens, create, list, rate, delete', async () => {

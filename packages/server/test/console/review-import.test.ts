@@ -93,6 +93,22 @@ describeEachDatabase('console review import', (dialect) => {
     expect(await reviewsOf(h, shop.shop_id)).toHaveLength(2);
   });
 
+  it("imports the console's own CSV export back into its shop as a no-op", async () => {
+    const h = harness();
+    const { shop, browser, csrf } = await signedIn(h, 'import-own-export');
+    for (const author of ['Ida', 'Jon']) expect(envelope(await h.call('POST', 'create_review', { body: { product_id: '6100', rating: 5, author } }, shop)).code).toBe(0);
+    const exported = await browser.get('/console/reviews/export.csv');
+    expect(exported.statusCode).toBe(200);
+    const before = await h.deps.db.kysely.selectFrom('reviews').select(['id', 'author', 'created_at']).where('shop_id', '=', shop.shop_id).orderBy('id').execute();
+    h.clock.advanceSeconds(60);
+    const posted = await upload(h, browser, [['csrf_token', csrf], ['format', 'plaudit']], { name: 'plaudit-export.csv', data: exported.body });
+    expect(posted.statusCode, posted.body).toBe(303);
+    await runWorker(h);
+    const done = await browser.get(posted.headers.location as string);
+    expect([/id="count-imported">(\d+)</.exec(done.body)![1], /id="count-skipped">(\d+)</.exec(done.body)![1]]).toEqual(['0', '2']);
+    expect(await h.deps.db.kysely.selectFrom('reviews').select(['id', 'author', 'created_at']).where('shop_id', '=', shop.shop_id).orderBy('id').execute()).toEqual(before);
+  });
+
   it('resumes an import whose worker stopped or died, without duplicates, and gives up after three tries', async () => {
     const h = harness();
     const { shop, browser, csrf } = await signedIn(h, 'import-resume');

@@ -194,6 +194,44 @@ describeEachDatabase('import and export', (dialect) => {
     const lines = jsonl.trim().split('\n').map((line) => JSON.parse(line) as { author: string; rating: number });
     expect(lines.map((r) => [r.author, r.rating])).toEqual([['Ann Lee', 5]]);
   });
+
+  it("re-imports the shop's own export as a no-op, keeping ids, counts and created_at; into another shop exactly once", async () => {
+    const h = harness();
+    const own = await freshShop();
+    for (const [rating, author] of [[5, 'Ana'], [2, 'Ben'], [4, 'Cleo']] as const) {
+      expect(envelope(await h.call('POST', 'create_review', { body: { product_id: '8800', rating, author, content: `${author} wrote this` } }, credentials)).code).toBe(0);
+    }
+    h.clock.advanceSeconds(3600);
+    const exported = async (from: ShopRow, columns?: (header: string[]) => number[]) => {
+      let csv = '';
+      for await (const chunk of exportReviews(h.deps.db.kysely, from.id, {}, 'csv')) csv += chunk;
+      if (!columns) return csv;
+      // An export made before the shop_id column existed: the same file without it.
+      const rows = csv.trimEnd().split('\r\n').map((line) => line.split(','));
+      const keep = columns(rows[0]!);
+      return `${rows.map((cells) => keep.map((index) => cells[index]).join(',')).join('\r\n')}\r\n`;
+    };
+    const snapshot = async (target: ShopRow) => ({
+      reviews: (await reviews(target)).map((r) => [r.id, r.rating, r.author, r.created_at]),
+      stats: await h.deps.db.kysely.selectFrom('review_stats').selectAll().where('shop_id', '=', target.id).orderBy('product_id').execute(),
+    });
+    const before = await snapshot(own);
+    const csv = await exported(own);
+    expect(await run(csv, { format: 'plaudit' }, own)).toMatchObject({ imported: 0, skipped: 3, rejected: 0 });
+    const legacy = await exported(own, (header) => header.flatMap((name, index) => (name === 'shop_id' ? [] : [index])));
+    expect(legacy.split('\r\n')[0]).not.toContain('shop_id');
+    expect(await run(legacy, { format: 'plaudit' }, own)).toMatchObject({ imported: 0, skipped: 3, rejected: 0 });
+    expect(await snapshot(own)).toEqual(before);
+
+    const other = await freshShop();
+    expect(await run(csv, { format: 'plaudit' }, other)).toMatchObject({ imported: 3, skipped: 0 });
+    expect(await run(csv, { format: 'plaudit' }, other)).toMatchObject({ imported: 0, skipped: 3 });
+    const copied = await reviews(other);
+    expect(copied.map((r) => [r.author, r.created_at])).toEqual((await reviews(own)).map((r) => [r.author, r.created_at]));
+    // The copies' own export re-imports into the copy as a no-op too.
+    expect(await run(await exported(other), { format: 'plaudit' }, other)).toMatchObject({ imported: 0, skipped: 3 });
+    expect(await reviews(other)).toHaveLength(3);
+  });
 });
 
 describe('import formats', () => {
