@@ -4,19 +4,24 @@ import { type Clock } from '../lib/clock.js';
 import { safeEqual } from '../lib/tokens.js';
 import { findShopByPublicToken } from '../shops/shop-repository.js';
 import { revealPrivateToken } from '../shops/shop-service.js';
+import { readShopSettings } from '../shops/shop-settings.js';
 import { type Actor, hmacActor } from './actor.js';
 import { unauthenticated } from './errors.js';
-import { signRequest } from './hmac-signature.js';
+import { signRequest, signRequestV2 } from './hmac-signature.js';
 import type { ReplayCache } from './replay-cache.js';
 import { HMAC_DEFAULTS } from '../security-defaults.js';
 
 export interface SignedRequest {
   method: string;
+  /** The path as sent, percent-encoded, without the query (signed by version 2). */
+  rawPath: string;
   rawQuery: string;
   rawBody: string;
   publicToken: string | undefined;
   timestamp: string | undefined;
   sign: string | undefined;
+  /** The Sign-Version header: absent or `1` for Trustoo's recipe, `2` for Plaudit's. */
+  signVersion: string | undefined;
 }
 
 export interface HmacDeps {
@@ -26,9 +31,14 @@ export interface HmacDeps {
   replayCache: ReplayCache;
 }
 
+function expectedSign(key: string, version: 1 | 2, request: SignedRequest, timestamp: string): string {
+  if (version === 1) return signRequest(key, request.rawQuery, timestamp, request.rawBody);
+  return signRequestV2(key, { method: request.method, rawPath: request.rawPath, rawQuery: request.rawQuery, timestamp, rawBody: request.rawBody });
+}
+
 /**
- * Verifies a Public-Token / Timestamp / Sign request (auth.md §2). Every failure is code 16; the
- * messages say what was wrong with the request without revealing whether a token exists.
+ * Verifies a Public-Token / Timestamp / Sign request (docs/signing-requests.md). Every failure is
+ * code 16; the messages say what was wrong with the request without revealing whether a token exists.
  */
 export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): Promise<Actor> {
   const { publicToken, timestamp, sign } = request;
@@ -36,6 +46,8 @@ export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): 
     const missing = [['Public-Token', publicToken], ['Timestamp', timestamp], ['Sign', sign]].filter(([, v]) => v === undefined).map(([n]) => n);
     throw unauthenticated(`missing credentials: ${missing.join(', ')} header required`);
   }
+  const version = request.signVersion === undefined || request.signVersion === '1' ? 1 : request.signVersion === '2' ? 2 : undefined;
+  if (version === undefined) throw unauthenticated('Sign-Version must be 1 or 2');
   if (!/^\d{1,10}$/.test(timestamp)) throw unauthenticated('Timestamp must be Unix seconds');
   const nowMs = deps.clock.now();
   if (Math.abs(Number(timestamp) - Math.floor(nowMs / 1000)) > HMAC_DEFAULTS.windowSeconds) {
@@ -46,9 +58,12 @@ export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): 
   const shop = await findShopByPublicToken(deps.db, publicToken);
   // An unknown token still costs one HMAC, so response timing does not tell which tokens exist.
   const key = shop ? revealPrivateToken(deps.secretKey, shop) : 'unknown-public-token';
-  const expected = signRequest(key, request.rawQuery, timestamp, request.rawBody);
-  if (!safeEqual(expected, sign) || !shop || shop.status !== 'active') {
+  if (!safeEqual(expectedSign(key, version, request, timestamp), sign) || !shop || shop.status !== 'active') {
     throw unauthenticated('invalid signature or unknown Public-Token');
+  }
+  // Said only to a caller who proved the key: the shop has turned version 1 off.
+  if (version === 1 && readShopSettings(shop.settings).require_signature_v2) {
+    throw unauthenticated('this shop accepts only Sign-Version: 2 (its require_signature_v2 setting is on); sign with version 2 or use OAuth');
   }
   if (request.method !== 'GET') {
     // Remembered until the signature stops verifying: one second past its own timestamp's window.

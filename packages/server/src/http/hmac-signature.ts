@@ -1,9 +1,12 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /**
- * The HMAC request-signing recipe of auth.md §2, shared by the server (to verify) and tests (to sign).
- * The string to sign is built from the raw query string, never from a parsed object, so that
- * `ratings[0]=4` is signed under the name `ratings[0]` exactly as sent.
+ * The two HMAC request-signing recipes, shared by the server (to verify), the CLI and tests (to
+ * sign). docs/signing-requests.md states both exactly, with test vectors.
+ *
+ * Version 1 is Trustoo's recipe, kept byte for byte for compatibility: it signs the decoded query
+ * pairs, sorted, plus the timestamp and the body, but neither the method nor the path. Version 2
+ * signs everything that decides what a request does.
  */
 
 /** Splits a raw query string into decoded pairs, `+` read as a space, empty values kept. */
@@ -13,12 +16,13 @@ export function rawQueryPairs(rawQuery: string): Array<[string, string]> {
   return pairs;
 }
 
+/** Byte order, not UTF-16 order: the two differ for characters outside the Basic Multilingual Plane. */
 const compareBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
+/** Version 1: `name=value` pairs, decoded, sorted by name then value, joined by `&`; then `|body`. */
 export function stringToSign(rawQuery: string, timestamp: string, body: string): string {
   const pairs = rawQueryPairs(rawQuery).filter(([name]) => name !== 'sign');
   pairs.push(['timestamp', timestamp]);
-  // Byte order, not UTF-16 order: the two differ for characters outside the Basic Multilingual Plane.
   pairs.sort(([an, av], [bn, bv]) => compareBytes(an, bn) || compareBytes(av, bv));
   const query = pairs.map(([name, value]) => `${name}=${value}`).join('&');
   return body.length > 0 ? `${query}|${body}` : query;
@@ -30,4 +34,35 @@ export function computeSign(privateToken: string, message: string): string {
 
 export function signRequest(privateToken: string, rawQuery: string, timestamp: string, body: string): string {
   return computeSign(privateToken, stringToSign(rawQuery, timestamp, body));
+}
+
+/** The first line of every version-2 string to sign: a signature of one recipe never verifies under another. */
+export const SIGN_V2_PREFIX = 'PLAUDIT-HMAC-SHA256-V2';
+
+export interface RequestToSignV2 {
+  method: string;
+  /** The path exactly as sent, still percent-encoded, without the query. */
+  rawPath: string;
+  /** The query exactly as sent, without the `?`. */
+  rawQuery: string;
+  timestamp: string;
+  /** The body's bytes exactly as sent ('' when there is none). */
+  rawBody: string | Buffer;
+}
+
+/**
+ * Version 2, one field per line: the prefix, the method in upper case, the raw path, the raw query
+ * pairs (still percent-encoded, never decoded) sorted in byte order and joined by `&`, the
+ * timestamp, and the lowercase hex SHA-256 of the raw body. Nothing is decoded, so
+ * `keyword=a%26page_size%3D1` and `keyword=a&page_size=1` are different requests with different
+ * signatures, and a signature made for one path or method verifies for no other.
+ */
+export function stringToSignV2(request: RequestToSignV2): string {
+  const pairs = request.rawQuery.split('&').filter((pair) => pair !== '').sort(compareBytes);
+  const bodyHash = createHash('sha256').update(request.rawBody).digest('hex');
+  return [SIGN_V2_PREFIX, request.method.toUpperCase(), request.rawPath, pairs.join('&'), request.timestamp, bodyHash].join('\n');
+}
+
+export function signRequestV2(privateToken: string, request: RequestToSignV2): string {
+  return computeSign(privateToken, stringToSignV2(request));
 }

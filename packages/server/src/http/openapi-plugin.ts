@@ -36,6 +36,13 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return text === undefined || text === '' ? undefined : text;
 }
 
+/** The path and the query exactly as the client sent them, before any decoding (what signatures cover). */
+function rawPathOf(request: FastifyRequest): string {
+  const url = request.raw.url ?? '/';
+  const index = url.indexOf('?');
+  return index === -1 ? url : url.slice(0, index);
+}
+
 function rawQueryOf(request: FastifyRequest): string {
   const index = request.raw.url?.indexOf('?') ?? -1;
   return index === -1 ? '' : (request.raw.url as string).slice(index + 1);
@@ -51,11 +58,13 @@ async function admit(request: FastifyRequest, op: AnyOperation, deps: AppDeps): 
     actor = authorization !== undefined ? await authenticateBearer(authorization, deps.bearer) : await authenticateHmac(
       {
         method: request.method,
+        rawPath: rawPathOf(request),
         rawQuery: rawQueryOf(request),
         rawBody: request.rawBody ?? '',
         publicToken: header(request, 'public-token'),
         timestamp: header(request, 'timestamp'),
         sign: header(request, 'sign'),
+        signVersion: header(request, 'sign-version'),
       },
       { db: deps.db.kysely, secretKey: deps.secretKey, clock: deps.clock, replayCache: deps.replayCache },
     );

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signRequest } from '../../src/http/hmac-signature.js';
+import { signRequest, signRequestV2 } from '../../src/http/hmac-signature.js';
 import { plaudit, startServer } from '../support/cli.js';
 import { freePort } from '../support/free-port.js';
 import { hiddenFields } from '../support/merchant-agent.js';
@@ -88,6 +88,21 @@ describeEachDatabase('plaudit CLI', (dialect) => {
     expect(rotated.private_token).not.toBe(shop.private_token);
     const shown = JSON.parse(plaudit(['shop', 'show', '79198486784', '--reveal-private-token', '--json'], env).stdout);
     expect(shown.private_token).toBe(rotated.private_token);
+
+    // plaudit sign: version 2 by default, version 1 on request; each signature is the recipe's.
+    const url = 'http://localhost:8080/api/v1/openapi/get_reviews?keyword=caf%C3%A9&page=1';
+    for (const version of ['2', '1'] as const) {
+      const signed = plaudit(['sign', '--shop', '79198486784', ...(version === '1' ? ['--sign-version', '1'] : []), 'GET', url], env);
+      expect(signed.status, signed.stderr).toBe(0);
+      const timestamp = /Timestamp: (\d+)/.exec(signed.stdout)![1]!;
+      const sign = /Sign: ([0-9a-f]{64})/.exec(signed.stdout)![1]!;
+      expect(signed.stdout.includes('Sign-Version: 2')).toBe(version === '2');
+      const expected = version === '2'
+        ? signRequestV2(shown.private_token, { method: 'GET', rawPath: '/api/v1/openapi/get_reviews', rawQuery: 'keyword=caf%C3%A9&page=1', timestamp, rawBody: '' })
+        : signRequest(shown.private_token, 'keyword=caf%C3%A9&page=1', timestamp, '');
+      expect(sign).toBe(expected);
+    }
+    expect(plaudit(['sign', '--shop', '79198486784', '--sign-version', '3', 'GET', url], env).stderr).toContain('--sign-version must be 1 or 2');
     expect(plaudit(['shop', 'rotate-private-token', 'nope'], env).status).toBe(1);
   }, 90_000);
 
