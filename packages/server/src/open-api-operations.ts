@@ -6,6 +6,7 @@ import { mediaOperations } from './media/operations.js';
 import { orderOperations } from './orders/operations.js';
 import { reviewOperations } from './reviews/operations.js';
 import { webhookOperations } from './webhooks/operations.js';
+import { getShopSettingsOperation, updateShopSettingsOperation } from './shops/shop-settings.routes.js';
 
 /** Every Open API operation the server registers, in one list: the app serves it, tests walk it. */
 export const openApiOperations: readonly AnyOperation[] = [
@@ -16,4 +17,6 @@ export const openApiOperations: readonly AnyOperation[] = [
   ...customerOperations,
   getCustomerEventsOperation,
   cancelAuthorizationOperation,
+  getShopSettingsOperation,
+  updateShopSettingsOperation,
 ];

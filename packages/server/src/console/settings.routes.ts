@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.js';
 import { unixSeconds } from '../lib/clock.js';
+import { updateShopSettings } from '../shops/shop-service.js';
 import { DATE_FORMATS, NAME_FORMATS, readShopSettings, settingsFromForm, WIDGET_LANGUAGES } from '../shops/shop-settings.js';
 import { loadConsoleContext, sendConsolePage, SHOP_COOKIE } from './console-context.js';
 
@@ -26,9 +27,9 @@ export function registerConsoleSettingsRoutes(app: FastifyInstance, deps: AppDep
   app.post('/console/settings', async (request, reply) => {
     const context = await loadConsoleContext(request, reply, deps);
     if (!context) return reply;
-    const settings = settingsFromForm(request.body as Record<string, unknown>);
+    const settings = settingsFromForm(readShopSettings(context.shop.settings), request.body as Record<string, unknown>);
     if (typeof settings === 'string') return show(reply, context, { error: settings });
-    await deps.db.kysely.updateTable('shops').set({ settings: JSON.stringify(settings), updated_at: unixSeconds(deps.clock) }).where('id', '=', context.shop.id).execute();
+    await updateShopSettings(deps.db.kysely, context.shop, settings, unixSeconds(deps.clock));
     return reply.code(303).header('location', '/console/settings?saved').send();
   });
 

@@ -27,3 +27,7 @@ export async function updatePrivateToken(db: Kysely<Database>, shopId: string, s
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+export async function updateShopSettingsJson(db: Kysely<Database>, shopId: string, settingsJson: string, now: number): Promise<void> {
+  await db.updateTable('shops').set({ settings: settingsJson, updated_at: now }).where('id', '=', shopId).execute();
+}

@@ -5,7 +5,8 @@ import { ApiError, Code, conflict, invalidArgument, type FieldError } from '../h
 import { type Clock, unixSeconds } from '../lib/clock.js';
 import { open, seal } from '../lib/secret-box.js';
 import { randomToken } from '../lib/tokens.js';
-import { findShopById, insertShop, listShops, type ShopRow, updatePrivateToken } from './shop-repository.js';
+import { findShopById, insertShop, listShops, type ShopRow, updatePrivateToken, updateShopSettingsJson } from './shop-repository.js';
+import { changeSettings, readShopSettings, type SettingProblem, type ShopSettings } from './shop-settings.js';
 import { HMAC_DEFAULTS } from '../security-defaults.js';
 
 export interface ShopCredentials {
@@ -93,4 +94,14 @@ export async function summarizeShops(db: Kysely<Database>): Promise<ShopSummary[
     status: shop.status,
     created_at: shop.created_at,
   }));
+}
+
+/**
+ * Applies a merchant's change to a shop's settings, from the console or the Open API alike: the
+ * same rules judge both (shop-settings.ts). Answers the settings now in force, or the problems.
+ */
+export async function updateShopSettings(db: Kysely<Database>, shop: ShopRow, change: Partial<Record<keyof ShopSettings, unknown>>, now: number): Promise<ShopSettings | SettingProblem[]> {
+  const next = changeSettings(readShopSettings(shop.settings), change);
+  if (!Array.isArray(next)) await updateShopSettingsJson(db, shop.id, JSON.stringify(next), now);
+  return next;
 }

@@ -24,6 +24,8 @@ export interface ShopSettings {
   sender_name: string;
   widget_star_color: string;
   widget_accent_color: string;
+  /** Refuse HMAC requests signed with Trustoo's version-1 recipe (docs/signing-requests.md). */
+  require_signature_v2: boolean;
 }
 
 export const defaultShopSettings: Readonly<ShopSettings> = Object.freeze({
@@ -46,6 +48,7 @@ export const defaultShopSettings: Readonly<ShopSettings> = Object.freeze({
   // The widget's own defaults (storefront.md §12.6), which meet 3:1 (stars) and 4.5:1 (text) on white.
   widget_star_color: '#c27803',
   widget_accent_color: '#1f2937',
+  require_signature_v2: false,
 });
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
@@ -86,52 +89,122 @@ export function readShopSettings(json: string): ShopSettings {
     sender_name: typeof stored.sender_name === 'string' ? stored.sender_name : d.sender_name,
     widget_star_color: color('widget_star_color', d.widget_star_color),
     widget_accent_color: color('widget_accent_color', d.widget_accent_color),
+    require_signature_v2: bool('require_signature_v2', d.require_signature_v2),
   };
 }
 
-/** Settings from the console's form (checkboxes absent = off), or the first problem with them. */
-export function settingsFromForm(form: Record<string, unknown>): ShopSettings | string {
-  const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
-  const int = (name: string) => (/^\d{1,3}$/.test(text(name)) ? Number(text(name)) : NaN);
-  const checked = (name: string) => form[name] === '1';
-  const minRating = int('auto_publish_min_rating');
-  if (!isIntegerIn(minRating, 1, 5)) return 'The minimum rating to publish must be from 1 to 5.';
-  const nameFormat = oneOf(NAME_FORMATS, form.name_format);
-  if (!nameFormat) return 'Choose how reviewer names are shown.';
-  const dateFormat = oneOf(DATE_FORMATS, form.date_format);
-  if (!dateFormat) return 'Choose a date format.';
-  const language = oneOf(WIDGET_LANGUAGES, form.language);
-  if (!language) return 'Choose a widget language.';
-  const requestDelay = int('request_delay_days');
-  if (!isIntegerIn(requestDelay, 0, 60)) return 'The review request delay must be 0 to 60 days.';
-  const reminderDelay = int('reminder_delay_days');
-  if (!isIntegerIn(reminderDelay, 1, 60)) return 'The reminder delay must be 1 to 60 days.';
-  const senderName = text('sender_name');
-  if (senderName.length > 100 || /[\r\n<>"]/.test(senderName)) return 'The sender name must be at most 100 characters, without line breaks, quotes or angle brackets.';
-  const origins = text('storefront_origins').split(/[\s,]+/).filter((o) => o !== '').map((o) => o.replace(/\/+$/, '').toLowerCase());
-  const badOrigin = origins.find((o) => !ORIGIN.test(o));
-  if (badOrigin !== undefined) return `Storefront origin ${badOrigin} must look like https://shop.example.com.`;
-  const star = text('widget_star_color');
-  const accent = text('widget_accent_color');
-  if (!HEX_COLOR.test(star) || !HEX_COLOR.test(accent)) return 'Widget colours must be written as #rrggbb.';
-  return {
-    auto_publish: checked('auto_publish'),
-    auto_publish_min_rating: minRating,
-    name_format: nameFormat,
-    show_verified_badge: checked('show_verified_badge'),
-    show_item_type: checked('show_item_type'),
-    show_country: checked('show_country'),
-    date_format: dateFormat,
-    language,
-    review_form_enabled: checked('review_form_enabled'),
-    photo_upload_enabled: checked('photo_upload_enabled'),
-    helpful_votes_enabled: checked('helpful_votes_enabled'),
-    storefront_origins: [...new Set(origins)],
-    request_delay_days: requestDelay,
-    reminder_enabled: checked('reminder_enabled'),
-    reminder_delay_days: reminderDelay,
-    sender_name: senderName,
-    widget_star_color: star.toLowerCase(),
-    widget_accent_color: accent.toLowerCase(),
-  };
+type Form = Record<string, unknown>;
+
+/**
+ * One rule per setting a merchant edits, shared by the console form and the Open API
+ * (update_shop_settings), so both accept exactly the same values. `fromForm` reads the form's
+ * spelling of a field (text inputs; a checkbox that is absent is off) into the JSON value the API
+ * takes; `accept` checks and normalises a JSON value, answering undefined when it is not valid.
+ */
+interface SettingRule<K extends keyof ShopSettings> {
+  fromForm(form: Form, name: K): unknown;
+  accept(value: unknown): ShopSettings[K] | undefined;
+  /** The API's field error. */
+  reason: string;
+  /** The console's sentence for the same problem. */
+  sentence(value: unknown): string;
+}
+
+const formText = (form: Form, name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
+const formInteger = (form: Form, name: string) => (/^\d{1,3}$/.test(formText(form, name)) ? Number(formText(form, name)) : formText(form, name));
+
+const flag = (): SettingRule<never> => ({
+  fromForm: (form, name) => form[name] === '1',
+  accept: (value) => (typeof value === 'boolean' ? (value as never) : undefined),
+  reason: 'must be true or false',
+  sentence: () => 'Choose on or off.',
+});
+
+const integerFrom = (min: number, max: number, sentence: string): SettingRule<never> => ({
+  fromForm: formInteger,
+  accept: (value) => (isIntegerIn(value, min, max) ? (value as never) : undefined),
+  reason: `must be an integer from ${min} to ${max}`,
+  sentence: () => sentence,
+});
+
+const choiceOf = (values: readonly string[], sentence: string): SettingRule<never> => ({
+  fromForm: (form, name) => form[name],
+  accept: (value) => oneOf(values, value) as never,
+  reason: `must be one of ${values.join(', ')}`,
+  sentence: () => sentence,
+});
+
+const hexColor: SettingRule<never> = {
+  fromForm: formText,
+  accept: (value) => (typeof value === 'string' && HEX_COLOR.test(value) ? (value.toLowerCase() as never) : undefined),
+  reason: 'must be a colour written as #rrggbb',
+  sentence: () => 'Widget colours must be written as #rrggbb.',
+};
+
+const normaliseOrigin = (origin: string) => origin.replace(/\/+$/, '').toLowerCase();
+const badOriginOf = (value: unknown) => (Array.isArray(value) ? value.find((o) => typeof o !== 'string' || !ORIGIN.test(normaliseOrigin(o))) : value);
+
+/** The rules in the order the console reports problems: the first one found is shown. */
+const SETTING_RULES: { [K in keyof ShopSettings]: SettingRule<K> } = {
+  auto_publish_min_rating: integerFrom(1, 5, 'The minimum rating to publish must be from 1 to 5.'),
+  name_format: choiceOf(NAME_FORMATS, 'Choose how reviewer names are shown.'),
+  date_format: choiceOf(DATE_FORMATS, 'Choose a date format.'),
+  language: choiceOf(WIDGET_LANGUAGES, 'Choose a widget language.'),
+  request_delay_days: integerFrom(0, 60, 'The review request delay must be 0 to 60 days.'),
+  reminder_delay_days: integerFrom(1, 60, 'The reminder delay must be 1 to 60 days.'),
+  sender_name: {
+    fromForm: formText,
+    accept: (value) => (typeof value === 'string' && value.trim().length <= 100 && !/[\r\n<>"]/.test(value) ? value.trim() : undefined),
+    reason: 'must be at most 100 characters, without line breaks, quotes or angle brackets',
+    sentence: () => 'The sender name must be at most 100 characters, without line breaks, quotes or angle brackets.',
+  },
+  storefront_origins: {
+    fromForm: (form, name) => formText(form, name).split(/[\s,]+/).filter((o) => o !== ''),
+    accept: (value) => (Array.isArray(value) && value.length <= 50 && badOriginOf(value) === undefined ? [...new Set((value as string[]).map(normaliseOrigin))] : undefined),
+    reason: 'must be a list of at most 50 origins like https://shop.example.com',
+    sentence: (value) => `Storefront origin ${String(badOriginOf(value) ?? '')} must look like https://shop.example.com.`,
+  },
+  widget_star_color: hexColor,
+  widget_accent_color: hexColor,
+  auto_publish: flag(),
+  show_verified_badge: flag(),
+  show_item_type: flag(),
+  show_country: flag(),
+  review_form_enabled: flag(),
+  photo_upload_enabled: flag(),
+  helpful_votes_enabled: flag(),
+  reminder_enabled: flag(),
+  require_signature_v2: flag(),
+};
+
+export const EDITABLE_SETTINGS = Object.keys(SETTING_RULES) as Array<keyof ShopSettings>;
+
+export interface SettingProblem {
+  field: keyof ShopSettings;
+  reason: string;
+  sentence: string;
+}
+
+/**
+ * Applies a partial change to the current settings. Every given setting is checked; the answer is
+ * the settings after the change, or every problem found (nothing is applied then).
+ */
+export function changeSettings(current: ShopSettings, change: Partial<Record<keyof ShopSettings, unknown>>): ShopSettings | SettingProblem[] {
+  const next: Record<string, unknown> = { ...current };
+  const problems: SettingProblem[] = [];
+  for (const field of EDITABLE_SETTINGS) {
+    if (!(field in change)) continue;
+    const rule = SETTING_RULES[field] as SettingRule<typeof field>;
+    const accepted = rule.accept(change[field]);
+    if (accepted === undefined) problems.push({ field, reason: rule.reason, sentence: rule.sentence(change[field]) });
+    else next[field] = accepted;
+  }
+  return problems.length > 0 ? problems : (next as unknown as ShopSettings);
+}
+
+/** Settings from the console's form (every setting is on it), or the first problem with them. */
+export function settingsFromForm(current: ShopSettings, form: Form): ShopSettings | string {
+  const change = Object.fromEntries(EDITABLE_SETTINGS.map((field) => [field, (SETTING_RULES[field] as SettingRule<typeof field>).fromForm(form, field)]));
+  const result = changeSettings(current, change);
+  return Array.isArray(result) ? result[0]!.sentence : result;
 }

@@ -248,6 +248,7 @@ describeEachDatabase('merchant console', (dialect) => {
       sender_name: 'Maple Team',
       widget_star_color: '#ffaa00',
       widget_accent_color: '#112233',
+      require_signature_v2: false,
     });
     for (const bad of [{ auto_publish_min_rating: '9' }, { request_delay_days: '99' }, { storefront_origins: 'javascript:alert(1)' }, { widget_star_color: 'red' }, { sender_name: 'A\nBcc: x' }]) {
       const refused = await browser.post('/console/settings', { ...form, ...bad });
