@@ -7,14 +7,20 @@ import { MediaApi } from './media-api.js';
 import { readEnvelope } from './envelope.js';
 import { RefreshingAccessToken } from './refreshing-token.js';
 import { ReviewsApi } from './reviews-api.js';
-import { signRequest } from './signing.js';
+import { SettingsApi } from './settings-api.js';
+import { signRequest, signRequestV2 } from './signing.js';
 import type { TokenStore } from './token-store.js';
 
 /**
  * A shop's own integration signs with its tokens; a partner platform sends an OAuth access token,
  * either a fixed one or one renewed from a token store as it expires.
  */
-export type Credentials = { publicToken: string; privateToken: string } | { accessToken: string } | { oauth: PlauditOAuth; tokenStore: TokenStore };
+/**
+ * How the client authenticates. Shop tokens sign every request; `signVersion` 2 (the default) signs
+ * the method, path, raw query and a hash of the body, so a captured request cannot be replayed
+ * against another endpoint. Version 1 is Trustoo's recipe, for servers that only know it.
+ */
+export type Credentials = { publicToken: string; privateToken: string; signVersion?: 1 | 2 } | { accessToken: string } | { oauth: PlauditOAuth; tokenStore: TokenStore };
 
 export interface RetryOptions {
   /** Further attempts after the first (default 3). */
@@ -55,6 +61,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export class PlauditClient {
   readonly reviews: ReviewsApi;
   readonly ratings: RatingsApi;
+  readonly settings: SettingsApi;
   readonly media: MediaApi;
   private readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
@@ -73,6 +80,7 @@ export class PlauditClient {
     this.refreshing = 'oauth' in credentials ? new RefreshingAccessToken(credentials.oauth, credentials.tokenStore, this.now) : undefined;
     this.reviews = new ReviewsApi(this);
     this.ratings = new RatingsApi(this);
+    this.settings = new SettingsApi(this);
     this.media = new MediaApi(this, this.fetchImpl);
   }
 
@@ -114,7 +122,7 @@ export class PlauditClient {
     return Math.floor(Math.random() * ceiling);
   }
 
-  private async headers(rawQuery: string, body: string, options: CallOptions, bearer: string | undefined): Promise<Record<string, string>> {
+  private async headers(method: 'GET' | 'POST', url: string, rawQuery: string, body: string, options: CallOptions, bearer: string | undefined): Promise<Record<string, string>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== '') headers['content-type'] = 'application/json';
     if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
@@ -126,7 +134,12 @@ export class PlauditClient {
       const timestamp = String(Math.floor(this.now() / 1000));
       headers['public-token'] = credentials.publicToken;
       headers.timestamp = timestamp;
-      headers.sign = await signRequest(credentials.privateToken, rawQuery, timestamp, body);
+      if (credentials.signVersion === 1) {
+        headers.sign = await signRequest(credentials.privateToken, rawQuery, timestamp, body);
+      } else {
+        headers['sign-version'] = '2';
+        headers.sign = await signRequestV2(credentials.privateToken, { method, rawPath: new URL(url).pathname, rawQuery, timestamp, rawBody: body });
+      }
     }
     return headers;
   }
@@ -136,9 +149,10 @@ export class PlauditClient {
     const body = method === 'POST' ? JSON.stringify(input ?? {}) : '';
     let response: Response;
     try {
-      response = await this.fetchImpl(`${this.baseUrl}${path}${rawQuery ? `?${rawQuery}` : ''}`, {
+      const url = `${this.baseUrl}${path}${rawQuery ? `?${rawQuery}` : ''}`;
+      response = await this.fetchImpl(url, {
         method,
-        headers: await this.headers(rawQuery, body, options, bearer),
+        headers: await this.headers(method, url, rawQuery, body, options, bearer),
         ...(body !== '' ? { body } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });

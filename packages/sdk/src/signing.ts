@@ -1,7 +1,7 @@
 /**
- * HMAC request signing of the Plaudit / Trustoo Open API (auth.md §2), on WebCrypto so it runs in
- * Node 20 and in browsers' workers alike. The server recomputes the same string from what it
- * receives, so the query string signed must be exactly the one sent.
+ * HMAC request signing of the Plaudit / Trustoo Open API (docs/signing-requests.md), on WebCrypto
+ * so it runs in Node 20 and in browsers' workers alike. The server recomputes the same string from
+ * what it receives, so the path, query and body signed must be exactly the ones sent.
  */
 
 const encoder = new TextEncoder();
@@ -48,6 +48,36 @@ export async function hmacSha256Base64(key: Uint8Array<ArrayBuffer>, message: st
 /** The `Sign` header for a request: lowercase hex HMAC-SHA256 keyed with the private token. */
 export function signRequest(privateToken: string, rawQuery: string, timestamp: string, body: string): Promise<string> {
   return hmacSha256Hex(privateToken, stringToSign(rawQuery, timestamp, body));
+}
+
+export interface RequestToSignV2 {
+  method: string;
+  /** The path as sent, percent-encoded, without the query. */
+  rawPath: string;
+  /** The query as sent, without `?`. */
+  rawQuery: string;
+  timestamp: string;
+  /** The body exactly as sent ('' for none). */
+  rawBody: string;
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  return toHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', encoder.encode(text))));
+}
+
+/**
+ * Version 2's string to sign, one field per line: `PLAUDIT-HMAC-SHA256-V2`, the method, the raw
+ * path, the raw query pairs sorted in byte order (never decoded), the timestamp and the hex
+ * SHA-256 of the body.
+ */
+export async function stringToSignV2(request: RequestToSignV2): Promise<string> {
+  const pairs = request.rawQuery.split('&').filter((pair) => pair !== '').sort(compareBytes);
+  return ['PLAUDIT-HMAC-SHA256-V2', request.method.toUpperCase(), request.rawPath, pairs.join('&'), request.timestamp, await sha256Hex(request.rawBody)].join('\n');
+}
+
+/** The `Sign` header of a version-2 request (sent with `Sign-Version: 2`). */
+export async function signRequestV2(privateToken: string, request: RequestToSignV2): Promise<string> {
+  return hmacSha256Hex(privateToken, await stringToSignV2(request));
 }
 
 /** Constant-time comparison: the loop runs over the longer input whatever the contents. */

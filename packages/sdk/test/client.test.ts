@@ -33,6 +33,25 @@ describeEachDatabase('@plaudit/sdk against a running server', (dialect) => {
     await h.database.destroy();
   });
 
+  it('signs with version 2 by default, so a shop that requires it is served; version 1 on request', async () => {
+    const strict = await h.newShop(`sdk-v2-${dialect}.example.com`);
+    const sent: string[] = [];
+    const recording = (signVersion?: 1 | 2) =>
+      clientFor(strict, {
+        credentials: { publicToken: strict.public_token, privateToken: strict.private_token, ...(signVersion ? { signVersion } : {}) },
+        fetch: async (input, init) => {
+          sent.push(new Headers(init?.headers).get('sign-version') ?? 'none');
+          return fetch(input, init);
+        },
+      });
+    await recording().settings.update({ require_signature_v2: true });
+    expect(await recording().ratings.get({ product_id: '1' })).toMatchObject({ review_count: 0 });
+    const refused = await recording(1).ratings.get({ product_id: '1' }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(PlauditError);
+    expect((refused as PlauditError).message).toContain('require_signature_v2');
+    expect(sent).toEqual(['2', '2', 'none']);
+  });
+
   it('creates in both body formats, reads, updates, lists and deletes with full types', async () => {
     const a = await client.reviews.create({ product_id: 501, rating: 5, author: 'Ann', media: { images: ['https://cdn.example/a.jpg'] } });
     const b = await client.reviews.create({ product_id: '501', rating: 3, author: 'Bo', media: [{ url: 'https://cdn.example/b.jpg', type: 1 }] });

@@ -775,6 +775,116 @@ export type OauthCancelData = {
   status: string;
 };
 
+/** Get Shop Settings */
+export type GetShopSettingsQuery = Record<string, never>;
+
+export type GetShopSettingsBody = Record<string, never>;
+
+export type GetShopSettingsData = {
+  /** publish new reviews at once (at or above auto_publish_min_rating) */
+  auto_publish: boolean;
+  /** lowest rating published automatically, 1 to 5 */
+  auto_publish_min_rating: number;
+  /** how reviewer names are shown: one of first_initial, full, initials, first_name, anonymous */
+  name_format: string;
+  show_verified_badge: boolean;
+  show_item_type: boolean;
+  show_country: boolean;
+  /** how review dates are shown: one of mm/dd/yyyy, dd/mm/yyyy, yyyy-mm-dd, relative */
+  date_format: string;
+  /** language of the widget, hosted pages and e-mails: one of en, de, fr, es, zh-CN */
+  language: string;
+  review_form_enabled: boolean;
+  photo_upload_enabled: boolean;
+  helpful_votes_enabled: boolean;
+  /** origins allowed to post storefront forms from a browser, like https://shop.example.com; empty allows any, at most 50 */
+  storefront_origins: string[];
+  /** days after fulfilment before the review request, 0 to 60 */
+  request_delay_days: number;
+  reminder_enabled: boolean;
+  /** days after the request before the reminder, 1 to 60 */
+  reminder_delay_days: number;
+  /** sender name of the e-mails, at most 100 characters; empty means the shop's name */
+  sender_name: string;
+  /** #rrggbb */
+  widget_star_color: string;
+  /** #rrggbb */
+  widget_accent_color: string;
+  /** refuse HMAC requests signed with version 1 (code 16) */
+  require_signature_v2: boolean;
+};
+
+/** Update Shop Settings */
+export type UpdateShopSettingsQuery = Record<string, never>;
+
+export type UpdateShopSettingsBody = {
+  /** publish new reviews at once (at or above auto_publish_min_rating) */
+  auto_publish?: boolean;
+  /** lowest rating published automatically, 1 to 5 */
+  auto_publish_min_rating?: number;
+  /** how reviewer names are shown: one of first_initial, full, initials, first_name, anonymous */
+  name_format?: string;
+  show_verified_badge?: boolean;
+  show_item_type?: boolean;
+  show_country?: boolean;
+  /** how review dates are shown: one of mm/dd/yyyy, dd/mm/yyyy, yyyy-mm-dd, relative */
+  date_format?: string;
+  /** language of the widget, hosted pages and e-mails: one of en, de, fr, es, zh-CN */
+  language?: string;
+  review_form_enabled?: boolean;
+  photo_upload_enabled?: boolean;
+  helpful_votes_enabled?: boolean;
+  /** origins allowed to post storefront forms from a browser, like https://shop.example.com; empty allows any, at most 50 */
+  storefront_origins?: string[];
+  /** days after fulfilment before the review request, 0 to 60 */
+  request_delay_days?: number;
+  reminder_enabled?: boolean;
+  /** days after the request before the reminder, 1 to 60 */
+  reminder_delay_days?: number;
+  /** sender name of the e-mails, at most 100 characters; empty means the shop's name */
+  sender_name?: string;
+  /** #rrggbb */
+  widget_star_color?: string;
+  /** #rrggbb */
+  widget_accent_color?: string;
+  /** refuse HMAC requests signed with version 1 (code 16) */
+  require_signature_v2?: boolean;
+};
+
+export type UpdateShopSettingsData = {
+  /** publish new reviews at once (at or above auto_publish_min_rating) */
+  auto_publish: boolean;
+  /** lowest rating published automatically, 1 to 5 */
+  auto_publish_min_rating: number;
+  /** how reviewer names are shown: one of first_initial, full, initials, first_name, anonymous */
+  name_format: string;
+  show_verified_badge: boolean;
+  show_item_type: boolean;
+  show_country: boolean;
+  /** how review dates are shown: one of mm/dd/yyyy, dd/mm/yyyy, yyyy-mm-dd, relative */
+  date_format: string;
+  /** language of the widget, hosted pages and e-mails: one of en, de, fr, es, zh-CN */
+  language: string;
+  review_form_enabled: boolean;
+  photo_upload_enabled: boolean;
+  helpful_votes_enabled: boolean;
+  /** origins allowed to post storefront forms from a browser, like https://shop.example.com; empty allows any, at most 50 */
+  storefront_origins: string[];
+  /** days after fulfilment before the review request, 0 to 60 */
+  request_delay_days: number;
+  reminder_enabled: boolean;
+  /** days after the request before the reminder, 1 to 60 */
+  reminder_delay_days: number;
+  /** sender name of the e-mails, at most 100 characters; empty means the shop's name */
+  sender_name: string;
+  /** #rrggbb */
+  widget_star_color: string;
+  /** #rrggbb */
+  widget_accent_color: string;
+  /** refuse HMAC requests signed with version 1 (code 16) */
+  require_signature_v2: boolean;
+};
+
 /** Every Open API operation: its method, path, required OAuth scope and wire types. */
 export interface Operations {
   get_review: { method: 'GET'; query: GetReviewQuery; body: GetReviewBody; data: GetReviewData };
@@ -803,6 +913,8 @@ export interface Operations {
   get_customer_excludes: { method: 'GET'; query: GetCustomerExcludesQuery; body: GetCustomerExcludesBody; data: GetCustomerExcludesData };
   get_customer_events: { method: 'GET'; query: GetCustomerEventsQuery; body: GetCustomerEventsBody; data: GetCustomerEventsData };
   "oauth/cancel": { method: 'POST'; query: OauthCancelQuery; body: OauthCancelBody; data: OauthCancelData };
+  get_shop_settings: { method: 'GET'; query: GetShopSettingsQuery; body: GetShopSettingsBody; data: GetShopSettingsData };
+  update_shop_settings: { method: 'POST'; query: UpdateShopSettingsQuery; body: UpdateShopSettingsBody; data: UpdateShopSettingsData };
 }
 
 export type OperationId = keyof Operations;
@@ -834,4 +946,6 @@ export const operations = {
   get_customer_excludes: { method: 'GET', path: '/api/v1/openapi/get_customer_excludes', scope: 'read_customers' },
   get_customer_events: { method: 'GET', path: '/api/v1/openapi/get_customer_events', scope: 'read_customer_events' },
   "oauth/cancel": { method: 'POST', path: '/api/v1/openapi/oauth/cancel', scope: '' },
+  get_shop_settings: { method: 'GET', path: '/api/v1/openapi/get_shop_settings', scope: '' },
+  update_shop_settings: { method: 'POST', path: '/api/v1/openapi/update_shop_settings', scope: '' },
 } as const satisfies Record<OperationId, { method: string; path: string; scope: string }>;
