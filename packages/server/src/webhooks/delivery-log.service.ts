@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Actor } from '../http/actor.js';
-import { invalidField, notFound } from '../http/errors.js';
+import { ApiError, Code, invalidField, notFound } from '../http/errors.js';
 import { pageInfo } from '../http/wire-schemas.js';
 import { formatRecordTime } from '../lib/time-format.js';
 import { type AttemptRow, attemptsOf, type DeliveryRow } from './delivery-repository.js';
@@ -87,8 +87,10 @@ export async function replayDelivery(db: Kysely<Database>, actor: Actor, deliver
   const owner = ownerOf(actor);
   const original = await db.selectFrom('webhook_deliveries').selectAll().where('id', '=', deliveryId).where('shop_id', '=', owner.shopId).executeTakeFirst();
   if (!original || original.subscription_id === null) throw notFound('delivery', deliveryId);
-  const subscription = await ownedSubscription(db, actor, Number(original.subscription_id)).catch(() => {
-    throw notFound('delivery', deliveryId);
+  const subscription = await ownedSubscription(db, actor, Number(original.subscription_id)).catch((error: unknown) => {
+    // Another owner's subscription reads as a missing delivery; a missing scope stays code 7, like
+    // every other webhook operation answers it.
+    throw error instanceof ApiError && error.code === Code.notFound ? notFound('delivery', deliveryId) : error;
   });
   if (subscription.status !== 'active') throw invalidField('delivery_id', 'its webhook is disabled; enable it with update_shop_webhook first');
   const { id } = await db

@@ -10,7 +10,7 @@ import { updateShopWebhookOperation } from '../../src/webhooks/update-shop-webho
 import type { AnyOperation } from '../../src/http/operation.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, type Harness, useHarness } from '../support/harness.js';
-import { securitySuite } from '../support/security.js';
+import { type RequestParts, securitySuite } from '../support/security.js';
 import { INWARD_NAME, testResolver, WEBHOOK_ENV } from '../support/webhooks.js';
 import type { ShopCredentials } from '../../src/shops/shop-service.js';
 
@@ -56,6 +56,9 @@ describeEachDatabase('webhook subscription endpoints', (dialect) => {
   const harness = useHarness(dialect, { env: WEBHOOK_ENV, resolveHost: testResolver });
 
   describe('security', () => {
+    /** A subscription of the harness's platform, made with its token: what the topic-scope checks guard. */
+    const platformHook = async (h: Harness, token: string) => (await createHook(h, h.shop, 'review/created', { authorization: `Bearer ${token}` })).id;
+    const writeReviews = (valid: (h: Harness, token: string) => Promise<RequestParts>) => ({ scope: 'write_reviews' as const, valid });
     const onOneHook = (op: AnyOperation, body: (id: string) => Record<string, unknown>) =>
       securitySuite(harness, {
         op,
@@ -65,13 +68,30 @@ describeEachDatabase('webhook subscription endpoints', (dialect) => {
           const missingId = String(Number(foreignId) + 100_000);
           return { foreign: { body: body(foreignId) }, missing: { body: body(missingId) }, foreignId, missingId };
         },
+        topicScope: writeReviews(async (h, token) => ({ body: body(await platformHook(h, token)) })),
       });
-    describe('create_shop_webhook', () => securitySuite(harness, { op: createShopWebhookOperation, valid: async () => ({ body: { topic: 'review/created', url: hookUrl() } }) }));
+    describe('create_shop_webhook', () =>
+      securitySuite(harness, { op: createShopWebhookOperation, valid: async () => ({ body: { topic: 'review/created', url: hookUrl() } }), topicScope: writeReviews(async () => ({ body: { topic: 'review/created', url: hookUrl() } })) }));
     describe('update_shop_webhook', () => onOneHook(updateShopWebhookOperation, (id) => ({ id, url: hookUrl() })));
     describe('delete_shop_webhook', () => onOneHook(deleteShopWebhookOperation, (id) => ({ id })));
     describe('rotate_shop_webhook_secret', () => onOneHook(rotateShopWebhookSecretOperation, (id) => ({ id })));
-    describe('get_shop_webhooks', () => securitySuite(harness, { op: getShopWebhooksOperation, valid: async () => ({ query: 'topic=review/created' }) }));
-    describe('get_webhook_deliveries', () => securitySuite(harness, { op: getWebhookDeliveriesOperation, valid: async () => ({ query: 'status=failed' }) }));
+    describe('get_shop_webhooks', () =>
+      securitySuite(harness, { op: getShopWebhooksOperation, valid: async () => ({ query: 'topic=review/created' }), topicScope: writeReviews(async () => ({ query: 'topic=review/created' })) }));
+    describe('get_webhook_deliveries', () =>
+      securitySuite(harness, {
+        op: getWebhookDeliveriesOperation,
+        valid: async () => ({ query: 'status=failed' }),
+        // A list: deliveries of topics the token's scopes do not cover are left out, not refused.
+        topicScope: {
+          scope: 'write_reviews',
+          valid: async (h, token) => {
+            const hook = await platformHook(h, token);
+            await deliveryFor(h, h.shop.shop_id, hook);
+            return { query: `webhook_id=${hook}` };
+          },
+          filtered: (data) => (data as { list: unknown[] }).list.length,
+        },
+      }));
     describe('replay_webhook_delivery', () =>
       securitySuite(harness, {
         op: replayWebhookDeliveryOperation,
@@ -80,6 +100,7 @@ describeEachDatabase('webhook subscription endpoints', (dialect) => {
           const foreignId = await deliveryFor(h, h.otherShop.shop_id, (await createHook(h, h.otherShop)).id);
           return { foreign: { body: { delivery_id: foreignId } }, missing: { body: { delivery_id: foreignId + 100_000 } }, foreignId: String(foreignId), missingId: String(foreignId + 100_000) };
         },
+        topicScope: writeReviews(async (h, token) => ({ body: { delivery_id: await deliveryFor(h, h.shop.shop_id, await platformHook(h, token)) } })),
       }));
   });
 
