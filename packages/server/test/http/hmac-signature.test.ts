@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { signRequest, stringToSign } from '../../src/http/hmac-signature.js';
@@ -34,6 +35,46 @@ describe('HMAC request signing (auth.md §2)', () => {
         const shuffled = [...query].reverse();
         return signRequest('k', query.join('&'), '1700000000', body) === signRequest('k', shuffled.join('&'), '1700000000', body);
       }),
+    );
+  });
+
+  it('sorts in UTF-8 byte order, not UTF-16 order: a fixed vector with an emoji and U+FFFF', () => {
+    // U+FFFF is EF BF BF in UTF-8 and 😀 is F0 9F 98 80: U+FFFF sorts first by bytes, last by UTF-16 units.
+    const query = `b=caf%C3%A9&a=${encodeURIComponent('😀')}&a=${encodeURIComponent('\uFFFF')}`;
+    const body = '{"author":"Zoë 😀"}';
+    expect(stringToSign(query, '1781682900', body)).toBe('a=\uFFFF&a=😀&b=café&timestamp=1781682900|{"author":"Zoë 😀"}');
+    expect(signRequest('secret-token', query, '1781682900', body)).toBe('966a44687fe147a745f8647ff2a1d319f59941c3c7a05b5b32dd60dfee6a9188');
+  });
+
+  /**
+   * Version 1 written again here from the recipe, sharing nothing with the server's code: decode with
+   * decodeURIComponent after turning + into spaces, compare names and values as UTF-8 bytes.
+   */
+  function oracleV1(key: string, query: string, timestamp: string, body: string): string {
+    const pairs = query
+      .split('&')
+      .filter((piece) => piece !== '')
+      .map((piece) => {
+        const at = piece.indexOf('=');
+        const [name, value] = at === -1 ? [piece, ''] : [piece.slice(0, at), piece.slice(at + 1)];
+        return [decodeURIComponent(name.replaceAll('+', ' ')), decodeURIComponent(value.replaceAll('+', ' '))] as [string, string];
+      })
+      .filter(([name]) => name !== 'sign');
+    pairs.push(['timestamp', timestamp]);
+    const bytes = (text: string) => Buffer.from(text, 'utf8');
+    pairs.sort(([an, av], [bn, bv]) => Buffer.compare(bytes(an), bytes(bn)) || Buffer.compare(bytes(av), bytes(bv)));
+    const text = pairs.map(([name, value]) => `${name}=${value}`).join('&') + (body === '' ? '' : `|${body}`);
+    return createHmac('sha256', key).update(text, 'utf8').digest('hex');
+  }
+
+  it('agrees with an independent implementation for any names, values, bodies and keys in full Unicode', () => {
+    const text = (maxLength: number) => fc.string({ unit: 'binary', maxLength });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text(8).filter((name) => name !== '' && name !== 'sign'), text(12)), { maxLength: 8 }), text(40), text(20).filter((key) => key !== ''), (pairs, body, key) => {
+        const query = pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&');
+        return signRequest(key, query, '1781682900', body) === oracleV1(key, query, '1781682900', body);
+      }),
+      { numRuns: 300 },
     );
   });
 });
