@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimDueDeliveries } from '../../src/webhooks/delivery-repository.js';
 import { describeEachDatabase } from '../support/databases.js';
@@ -43,6 +44,36 @@ describeEachDatabase('webhook deliveries', (dialect) => {
       .orderBy('a.id')
       .execute();
   }
+
+  it('signs with the previous secret too for 24 hours after a rotation, and not one second longer', async () => {
+    const h = harness();
+    const shop = await h.newShop(`rotate-deliver-${dialect}.example.com`);
+    const hook = await subscribe(h, shop, 'review/created', '/e2e/rotated');
+    const rotated = envelope<{ secret: string }>(await h.call('POST', 'rotate_shop_webhook_secret', { body: { id: hook.id } }, shop)).data!.secret;
+    /** The Standard Webhooks signature of a delivery under one secret, computed here from the specification. */
+    const signatureUnder = (delivery: ReceivedDelivery, secret: string) =>
+      `v1,${createHmac('sha256', Buffer.from(secret.slice('whsec_'.length), 'base64')).update(`${String(delivery.headers['webhook-id'])}.${String(delivery.headers['webhook-timestamp'])}.${delivery.body}`).digest('base64')}`;
+    const deliverOne = async () => {
+      const before = receiver.at('/e2e/rotated').length;
+      await createReviewVia(h, { product_id: '78', rating: 5, author: 'Rotation' }, shop);
+      await deliverAllDue(h);
+      const delivered = receiver.at('/e2e/rotated');
+      expect(delivered).toHaveLength(before + 1);
+      const delivery = delivered[delivered.length - 1]!;
+      const signatures = String(delivery.headers['webhook-signature']).split(' ');
+      return { newSecret: signatures.includes(signatureUnder(delivery, rotated)), oldSecret: signatures.includes(signatureUnder(delivery, hook.secret)), count: signatures.length };
+    };
+    const start = h.clock.now();
+    try {
+      expect(await deliverOne()).toEqual({ newSecret: true, oldSecret: true, count: 2 });
+      h.clock.set(start + 86_400_000 - 1000);
+      expect(await deliverOne()).toEqual({ newSecret: true, oldSecret: true, count: 2 });
+      h.clock.set(start + 86_400_000 + 1000);
+      expect(await deliverOne()).toEqual({ newSecret: true, oldSecret: false, count: 1 });
+    } finally {
+      h.clock.set(start);
+    }
+  });
 
   it('delivers created and hidden reviews signed both ways, with the shop stamped on each object', async () => {
     const h = harness();
