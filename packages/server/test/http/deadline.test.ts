@@ -32,8 +32,16 @@ describeEachDatabase('server deadline', (dialect) => {
     } finally {
       await blocker.end();
     }
-    // Give the abandoned transaction time to reach its commit check and roll back.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Wait for the abandoned transaction itself to end: no other session of this database is still
+    // inside a transaction or a statement.
+    const observer = new pg.Client({ connectionString: h.databaseUrl });
+    await observer.connect();
+    try {
+      const busy = async () => Number((await observer.query("select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'")).rows[0].n);
+      await expect.poll(busy, { timeout: 5000 }).toBe(0);
+    } finally {
+      await observer.end();
+    }
     const rows = await h.deps.db.kysely.selectFrom('reviews').select('rating').where('shop_id', '=', shop.shop_id).execute();
     expect(rows.map((r) => r.rating)).toEqual([5]);
     expect(envelope(await h.call('GET', 'get_rating', { query: 'product_id=31' }, shop)).data).toMatchObject({ review_count: 1, star1_count: 0 });

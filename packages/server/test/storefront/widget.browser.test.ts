@@ -67,7 +67,15 @@ describeEachDatabase('storefront widget', (dialect) => {
         expect(await page.locator('plaudit-gallery img').count()).toBe(2);
         expect(await page.locator('plaudit-carousel .card').count()).toBe(4);
         await page.mouse.wheel(0, 3000);
-        await page.waitForTimeout(300);
+        // Waits on the events themselves: the scroll happened, every image it brought in (light DOM
+        // and widgets' shadow roots) has loaded, and two frames have passed so that the layout-shift
+        // entries of that last layout have been delivered to the observer.
+        await page.waitForFunction(() => window.scrollY > 0);
+        await page.waitForFunction(() => {
+          const shadowImages = [...document.querySelectorAll('*')].flatMap((element) => (element.shadowRoot ? [...element.shadowRoot.querySelectorAll('img')] : []));
+          return [...document.images, ...shadowImages].every((image) => image.complete);
+        });
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
         expect(await cls()).toBe(0);
         expect(problems).toEqual([]);
         await page.screenshot({ path: artifactPath(`widget-demo-${dialect}.png`), fullPage: true });
