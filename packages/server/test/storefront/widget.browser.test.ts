@@ -72,8 +72,8 @@ describeEachDatabase('storefront widget', (dialect) => {
         // entries of that last layout have been delivered to the observer.
         await page.waitForFunction(() => window.scrollY > 0);
         await page.waitForFunction(() => {
-          const shadowImages = [...document.querySelectorAll('*')].flatMap((element) => (element.shadowRoot ? [...element.shadowRoot.querySelectorAll('img')] : []));
-          return [...document.images, ...shadowImages].every((image) => image.complete);
+          const shadowImages = Array.from(document.querySelectorAll('*')).flatMap((element) => (element.shadowRoot ? Array.from(element.shadowRoot.querySelectorAll('img')) : []));
+          return [...Array.from(document.images), ...shadowImages].every((image) => image.complete);
         });
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
         expect(await cls()).toBe(0);
