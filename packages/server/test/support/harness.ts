@@ -18,6 +18,7 @@ import { createTestDatabase, type TestDatabase } from './databases.js';
 import { issueTokens, registerPlatform } from './oauth.js';
 import type { Scope } from '../../src/http/actor.js';
 import type { HostResolver } from '../../src/egress/safe-http-client.js';
+import { HMAC_DEFAULTS } from '../../src/security-defaults.js';
 
 export const TEST_SECRET_KEY = 'a'.repeat(64);
 export const PUBLIC_URL = 'https://reviews.example.com';
@@ -97,8 +98,10 @@ export async function startHarness(dialect: Dialect, options: HarnessOptions = {
   const call: Harness['call'] = (method, operation, opts = {}, as = shop) => {
     const query = opts.query ?? '';
     const body = opts.rawBody ?? (opts.body === undefined ? '' : JSON.stringify(opts.body));
-    // A fresh timestamp per call keeps identical POSTs from being refused as replays.
-    const timestamp = opts.timestamp ?? Math.max(Math.floor(clock.now() / 1000), lastTimestamp + 1);
+    // A fresh timestamp per call keeps identical POSTs from being refused as replays. A test that
+    // moved the clock back past the signature window starts again from the clock.
+    const nowSeconds = Math.floor(clock.now() / 1000);
+    const timestamp = opts.timestamp ?? (lastTimestamp >= nowSeconds && lastTimestamp - nowSeconds < HMAC_DEFAULTS.windowSeconds ? lastTimestamp + 1 : nowSeconds);
     if (opts.timestamp === undefined) lastTimestamp = timestamp;
     return app.inject({
       method,
