@@ -5,6 +5,8 @@ import { buildApp } from '../../src/app.js';
 import { RedisRateLimitStore } from '../../src/http/redis-rate-limit-store.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, openApiPath, signedHeaders, useHarness } from '../support/harness.js';
+import { createTestMerchant, hiddenField, setCookies } from '../support/merchant-agent.js';
+import { SESSION_DEFAULTS } from '../../src/security-defaults.js';
 
 const url = inject('redisUrl');
 
@@ -34,6 +36,22 @@ describe.skipIf(url === '')('Redis rate-limit store', () => {
     expect(await b.peek('nobody', start, 60_000)).toBeUndefined();
   });
 
+  it('takes back a counted attempt in its own window only, and never below zero', async () => {
+    const [a, b] = [store(), store()];
+    const start = 1_781_683_260_000;
+    const first = await a.increment('release', start, 60_000);
+    await b.increment('release', start + 1_000, 60_000);
+    await b.release('release', first, 60_000);
+    expect(await a.peek('release', start + 2_000, 60_000)).toEqual({ count: 1, resetAt: start + 60_000 });
+    await a.release('release', first, 60_000);
+    await a.release('release', first, 60_000);
+    expect(await a.peek('release', start + 2_000, 60_000)).toBeUndefined();
+    // A release after its window has ended touches neither that window nor the next one.
+    const next = await a.increment('release', start + 60_000, 60_000);
+    await a.release('release', first, 60_000);
+    expect(await a.peek('release', start + 61_000, 60_000)).toEqual(next);
+  });
+
   it('lets keys expire after their window', async () => {
     const s = store();
     const now = Date.now();
@@ -45,6 +63,36 @@ describe.skipIf(url === '')('Redis rate-limit store', () => {
 });
 
 if (url !== '') {
+  describeEachDatabase('sign-in attempts counted across processes through Redis', (dialect) => {
+    const harness = useHarness(dialect);
+
+    it('verifies at most the account budget when two processes take 40 concurrent guesses', async () => {
+      const h = harness();
+      const email = await createTestMerchant(h, [h.shop.shop_id]);
+      const prefix = `plaudit-test:${randomBytes(6).toString('hex')}:`;
+      const clients = [new Redis(url), new Redis(url)];
+      const apps = await Promise.all(clients.map((client) => buildApp({ ...h.deps, rateLimitStore: new RedisRateLimitStore(client, prefix) }, { logger: false })));
+      try {
+        const guesses = [];
+        for (let i = 0; i < 40; i += 1) {
+          const app = apps[i % 2]!;
+          const page = await app.inject({ method: 'GET', url: '/console/login' });
+          const csrf = hiddenField(page.body, 'csrf_token')!;
+          const cookie = Object.entries(setCookies(page)).map(([name, value]) => `${name}=${value}`).join('; ');
+          guesses.push(() => app.inject({ method: 'POST', url: '/console/login', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ email, password: `guess-${i}`, csrf_token: csrf }).toString() }));
+        }
+        const statuses = (await Promise.all(guesses.map((guess) => guess()))).map((response) => response.statusCode);
+        expect(statuses.filter((status) => status === 401)).toHaveLength(SESSION_DEFAULTS.signInFailuresPerAccount);
+        expect(statuses.filter((status) => status === 429)).toHaveLength(40 - SESSION_DEFAULTS.signInFailuresPerAccount);
+      } finally {
+        await Promise.all(apps.map((app) => app.close()));
+        const keys = await clients[0]!.keys(`${prefix}*`);
+        if (keys.length > 0) await clients[0]!.del(...keys);
+        await Promise.all(clients.map((client) => client.quit()));
+      }
+    });
+  });
+
   describeEachDatabase('rate limits shared through Redis', (dialect) => {
     const harness = useHarness(dialect, { env: { RATE_LIMIT_OPENAPI: '5/60' } });
 
