@@ -1,0 +1,44 @@
+/**
+ * Mutation testing of the security-critical code (`npm run test:mutation`): every mutant Stryker
+ * makes in these files must make a test fail. Not part of `npm test` or CI: it reruns the tests
+ * that cover each mutant, which takes far longer than the suite itself (README, Development).
+ *
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  packageManager: 'npm',
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  checkers: ['typescript'],
+  tsconfigFile: 'packages/server/tsconfig.json',
+  coverageAnalysis: 'perTest',
+  mutate: [
+    // HMAC signing and checking
+    'packages/server/src/http/hmac-signature.ts',
+    'packages/server/src/http/hmac-auth.ts',
+    'packages/server/src/http/replay-cache.ts',
+    'packages/server/src/lib/tokens.ts',
+    // bearer tokens and scopes
+    'packages/server/src/http/bearer-auth.ts',
+    'packages/server/src/oauth/bearer-authenticator.ts',
+    'packages/server/src/oauth/scopes.ts',
+    // OAuth grants and the redirect-URI check
+    'packages/server/src/oauth/grants/*.ts',
+    'packages/server/src/oauth/authorize/check-redirect-uri.ts',
+    // webhook signatures and secret rotation
+    'packages/server/src/webhooks/signatures.ts',
+    'packages/server/src/webhooks/subscription-service.ts',
+    // the SSRF address policy
+    'packages/server/src/egress/address-policy.ts',
+    // every repository's shop filter
+    'packages/server/src/**/*-repository.ts',
+  ],
+  ignoreStatic: true,
+  concurrency: 2,
+  timeoutMS: 30_000,
+  thresholds: { high: 90, low: 80, break: 80 },
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'test-artifacts/mutation/index.html' },
+  jsonReporter: { fileName: 'test-artifacts/mutation/report.json' },
+  tempDirName: '.stryker-tmp',
+};
