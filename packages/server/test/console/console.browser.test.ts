@@ -129,6 +129,13 @@ describeEachDatabase('merchant console in a real browser', (dialect) => {
         expect(unlabelled, path).toEqual([]);
         expect(await page.locator('h1').count(), path).toBe(1);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+        if (path === '/console/settings') {
+          for (const width of [1280, 390]) {
+            await page.setViewportSize({ width, height: 900 });
+            await page.screenshot({ path: artifactPath(`console-settings-${width}-${dialect}.png`), fullPage: true });
+          }
+          await page.setViewportSize({ width: 1280, height: 720 });
+        }
       }
       await page.screenshot({ path: artifactPath(`console-account-${dialect}.png`), fullPage: true });
       await context.close();
