@@ -61,13 +61,14 @@ for (const [network, prefix] of IPV6_SPECIAL_PURPOSE) blockedV6.addSubnet(networ
 
 /** The eight 16-bit groups of an IPv6 address, `::` expanded and a dotted IPv4 tail read as two groups. */
 function ipv6Groups(address: string): number[] {
-  let text = address.toLowerCase().replace(/%.*$/, '');
+  // A zone (fe80::1%eth0) names an interface, not part of the address.
+  let text = address.replace(/%.*$/, '');
   const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (dotted) {
     const [a, b, c, d] = dotted[1]!.split('.').map(Number) as [number, number, number, number];
     text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
-  const [head, tail] = text.includes('::') ? (text.split('::') as [string, string]) : [text, undefined];
+  const [head, tail] = text.split('::') as [string, string | undefined];
   const parse = (part: string) => (part === '' ? [] : part.split(':').map((group) => parseInt(group, 16)));
   const left = parse(head);
   const right = tail === undefined ? [] : parse(tail);

@@ -44,8 +44,13 @@ describe('egress address policy', () => {
       '64:ff9b:1::7f00:1', '64:ff9b:1:7f00:1::', '64:ff9b:1::8.8.8.8',
     ];
     for (const address of refused) expect([address, isBlockedAddress(address)]).toEqual([address, true]);
-    // Public IPv4 hosts reached through a mapping or the well-known NAT64 prefix stay reachable.
-    for (const address of ['::ffff:8.8.8.8', '::ffff:808:808', '64:ff9b::8.8.8.8', '64:ff9b::5db8:d70e']) expect([address, isBlockedAddress(address)]).toEqual([address, false]);
+    // Public IPv4 hosts reached through a mapping or the well-known NAT64 prefix stay reachable,
+    // whatever the width of each dotted octet.
+    for (const address of ['::ffff:8.8.8.8', '::ffff:808:808', '::ffff:93.184.215.14', '::FFFF:5DB8:D70E', '64:ff9b::8.8.8.8', '64:ff9b::93.184.215.14', '64:ff9b::5db8:d70e', '[2606:4700::1111]']) {
+      expect([address, isBlockedAddress(address)]).toEqual([address, false]);
+    }
+    // A zone names an interface; the address is judged without it.
+    for (const address of ['fe80::1%eth0', '::ffff:127.0.0.1%eth0', '::ffff:192.168.100.200%2']) expect([address, isBlockedAddress(address)]).toEqual([address, true]);
   });
 
   it('reads the IPv4 address out of each embedding', () => {
@@ -55,7 +60,10 @@ describe('egress address policy', () => {
     expect(embeddedIpv4('64:ff9b::c000:201')).toEqual({ ipv4: '192.0.2.1', embedding: 'nat64' });
     // RFC 6052 §2.2, /48 prefix: 192.0 in bits 48-63, then 2.1 after the u octet.
     expect(embeddedIpv4('64:ff9b:1:c000:2:100::')).toEqual({ ipv4: '192.0.2.1', embedding: 'nat64-local' });
+    expect(embeddedIpv4('::2')).toEqual({ ipv4: '0.0.0.2', embedding: 'compatible' });
     expect(embeddedIpv4('::1')).toBeUndefined();
+    // Only the exact prefixes carry an IPv4 address: neighbours of them do not.
+    for (const near of ['65:ff9b::7f00:1', '64:ff9a::7f00:1', '64:ff9b:0:1::7f00:1', '64:ff9b:2:7f00:1::', '63:ff9b:1:7f00:1::', '64:ff9c:1:7f00:1::', '2003:7f00:1::1']) expect([near, embeddedIpv4(near)]).toEqual([near, undefined]);
     expect(embeddedIpv4('2606:4700::1111')).toBeUndefined();
   });
 

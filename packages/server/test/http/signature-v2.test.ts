@@ -28,6 +28,11 @@ describe('signature version 2 recipe', () => {
     expect(DOCS).toContain(`(${Buffer.byteLength(body)} bytes, UTF-8`);
   });
 
+  it('drops empty pieces of the query, as the recipe says', () => {
+    const base = { method: 'get', rawPath: '/p', timestamp: '1', rawBody: '' };
+    expect(stringToSignV2({ ...base, rawQuery: '&b=2&&a=1&' }).split('\n').slice(1, 4)).toEqual(['GET', '/p', 'a=1&b=2']);
+  });
+
   it('agrees with an independent implementation, characters outside the BMP included', () => {
     const cases: Array<[string, string, string, string]> = [
       ['GET', '/api/v1/openapi/get_reviews', 'b=2&a=1&a=%F0%9F%98%80&%E2%82%AC=1&z', ''],
