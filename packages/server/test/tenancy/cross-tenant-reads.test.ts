@@ -6,7 +6,7 @@ import type { ShopCredentials } from '../../src/shops/shop-service.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, type Harness, useHarness } from '../support/harness.js';
 import { registeredRoutes } from '../support/registered-routes.js';
-import { testResolver, WEBHOOK_ENV } from '../support/webhooks.js';
+import { deliveryFor, testResolver, WEBHOOK_ENV } from '../support/webhooks.js';
 
 /** The product, order, handle and e-mail both shops use: overlapping data, as real shops have. */
 const PRODUCT = '1001';
@@ -41,16 +41,7 @@ async function seed(h: Harness, tenant: Tenant, ratings: number[]): Promise<void
   }
   await recordCustomerEvents(h.deps.db.kysely, shop.shop_id, [{ eventType: 'VIEW_WIDGET', eventSource: 'STOREFRONT', osType: 'WINDOWS', sessionId: 's_shared', productId: PRODUCT, extra: { marker } }], h.clock.now());
   const hook = envelope<{ id: string }>(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url: `https://hooks.example.com/${marker}` } }, shop)).data!.id;
-  const now = Math.floor(h.clock.now() / 1000);
-  const event = await h.deps.db.kysely
-    .insertInto('outbox_events')
-    .values({ shop_id: shop.shop_id, topic: 'review/created', event_id: `evt_${marker}`, payload: '{"list":[]}', occurred_at: now, fanned_out_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await h.deps.db.kysely
-    .insertInto('webhook_deliveries')
-    .values({ shop_id: shop.shop_id, subscription_id: Number(hook), platform_id: '', outbox_event_id: Number(event.id), event_id: `evt_${marker}`, topic: 'review/created', url: `https://hooks.example.com/${marker}`, status: 'failed', attempts: 1, created_at: now, updated_at: now })
-    .execute();
+  await deliveryFor(h, shop.shop_id, hook, { eventId: `evt_${marker}`, url: `https://hooks.example.com/${marker}` });
   await ok(h.call('POST', 'update_shop_settings', { body: { sender_name: `${marker} team`, widget_star_color: tenant.starColor } }, shop));
 }
 

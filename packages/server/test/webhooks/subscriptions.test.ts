@@ -11,7 +11,7 @@ import type { AnyOperation } from '../../src/http/operation.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, type Harness, useHarness } from '../support/harness.js';
 import { type RequestParts, securitySuite } from '../support/security.js';
-import { INWARD_NAME, testResolver, WEBHOOK_ENV } from '../support/webhooks.js';
+import { deliveryFor, INWARD_NAME, testResolver, WEBHOOK_ENV } from '../support/webhooks.js';
 import type { ShopCredentials } from '../../src/shops/shop-service.js';
 
 interface Webhook {
@@ -33,23 +33,6 @@ async function createHook(h: Harness, shop: ShopCredentials = h.shop, topic = 'r
   const answer = envelope<Webhook>(await h.call('POST', 'create_shop_webhook', { body: { topic, url: hookUrl() }, headers }, shop));
   expect(answer.code).toBe(0);
   return answer.data!;
-}
-
-/** A delivery row for a webhook, as the worker's fan-out would create it. */
-async function deliveryFor(h: Harness, shopId: string, webhookId: string): Promise<number> {
-  const db = h.deps.db.kysely;
-  const now = Math.floor(h.clock.now() / 1000);
-  const event = await db
-    .insertInto('outbox_events')
-    .values({ shop_id: shopId, topic: 'review/created', event_id: `evt_${randomBytes(8).toString('hex')}`, payload: '{"list":[]}', occurred_at: now, fanned_out_at: now })
-    .returning(['id', 'event_id'])
-    .executeTakeFirstOrThrow();
-  const row = await db
-    .insertInto('webhook_deliveries')
-    .values({ shop_id: shopId, subscription_id: Number(webhookId), platform_id: '', outbox_event_id: Number(event.id), event_id: event.event_id, topic: 'review/created', url: 'https://x.example', status: 'failed', attempts: 10, created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
 }
 
 describeEachDatabase('webhook subscription endpoints', (dialect) => {
