@@ -37,15 +37,10 @@ function header(request: FastifyRequest, name: string): string | undefined {
 }
 
 /** The path and the query exactly as the client sent them, before any decoding (what signatures cover). */
-function rawPathOf(request: FastifyRequest): string {
+function rawTarget(request: FastifyRequest): { rawPath: string; rawQuery: string } {
   const url = request.raw.url ?? '/';
   const index = url.indexOf('?');
-  return index === -1 ? url : url.slice(0, index);
-}
-
-function rawQueryOf(request: FastifyRequest): string {
-  const index = request.raw.url?.indexOf('?') ?? -1;
-  return index === -1 ? '' : (request.raw.url as string).slice(index + 1);
+  return index === -1 ? { rawPath: url, rawQuery: '' } : { rawPath: url.slice(0, index), rawQuery: url.slice(index + 1) };
 }
 
 /** Steps 3–5 of README §4.5: the IP's failure budget, authentication, the credential's limit, scope. */
@@ -58,8 +53,7 @@ async function admit(request: FastifyRequest, op: AnyOperation, deps: AppDeps): 
     actor = authorization !== undefined ? await authenticateBearer(authorization, deps.bearer) : await authenticateHmac(
       {
         method: request.method,
-        rawPath: rawPathOf(request),
-        rawQuery: rawQueryOf(request),
+        ...rawTarget(request),
         rawBody: request.rawBody ?? '',
         publicToken: header(request, 'public-token'),
         timestamp: header(request, 'timestamp'),
