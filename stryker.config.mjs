@@ -14,14 +14,14 @@ export default {
   coverageAnalysis: 'perTest',
   mutate: [
     // HMAC signing and checking
-    'packages/server/src/http/hmac-signature.ts',
-    'packages/server/src/http/hmac-auth.ts',
+    'packages/server/src/crypto/hmac-signature.ts',
+    'packages/server/src/open-api/hmac-auth.ts',
     'packages/server/src/http/replay-cache.ts',
-    'packages/server/src/lib/tokens.ts',
+    'packages/server/src/crypto/tokens.ts',
     // bearer tokens and scopes
     'packages/server/src/http/bearer-auth.ts',
-    'packages/server/src/oauth/bearer-authenticator.ts',
-    'packages/server/src/oauth/scopes.ts',
+    'packages/server/src/platforms/bearer-authenticator.ts',
+    'packages/server/src/platforms/scopes.ts',
     // OAuth grants and the redirect-URI check
     'packages/server/src/oauth/grants/*.ts',
     'packages/server/src/oauth/authorize/check-redirect-uri.ts',

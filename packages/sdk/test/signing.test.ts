@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { signRequest as serverSign, signRequestV2 as serverSignV2 } from '../../server/src/http/hmac-signature.js';
+import { signRequest as serverSign, signRequestV2 as serverSignV2 } from '../../server/src/crypto/hmac-signature.js';
 import { encodeQuery, signRequest, signRequestV2 } from '../src/index.js';
 
 describe('SDK signing', () => {

@@ -3,24 +3,25 @@ import { constants as zlib } from 'node:zlib';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { AppDeps } from './app-deps.js';
+import type { AppDeps } from './http/app-deps.js';
 import { installApiDocs } from './http/api-docs.js';
 import { ajvOptions } from './http/body-validator.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { invalidField } from './http/errors.js';
 import { BODY_LIMIT_BYTES, installJsonBodyParser } from './http/json-body-parser.js';
-import { openApiPlugin } from './http/openapi-plugin.js';
+import { openApiPlugin } from './open-api/openapi-plugin.js';
 import { installObservability } from './http/observability.js';
 import { parseRawQuery } from './http/query-string.js';
 import { answerParserRefusal, answerRouterRefusal } from './http/transport-errors.js';
-import { DatabaseBearerAuthenticator } from './oauth/bearer-authenticator.js';
+import { DatabaseBearerAuthenticator } from './platforms/bearer-authenticator.js';
 import { oauthPlugin } from './oauth/oauth-plugin.js';
-import { openApiOperations } from './open-api-operations.js';
+import { openApiOperations } from './open-api/open-api-operations.js';
 import { consolePlugin } from './console/console-plugin.js';
-import { collectionPlugin } from './collection/collection-plugin.js';
+import { collectionPlugin } from './email-links/email-links-plugin.js';
 import { registerGoogleFeed } from './storefront/google-feed.route.js';
 import { mediaPlugin } from './media/media-plugin.js';
 import { storefrontPlugin } from './storefront/storefront-plugin.js';
+import { demoPagePlugin } from './demo/demo-page.route.js';
 
 /** README §11: path plus query string at most 8 KiB. */
 const MAX_URL_LENGTH = 8192;
@@ -90,6 +91,7 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
   await app.register(collectionPlugin, { deps });
   await app.register(mediaPlugin, { deps });
   await app.register(storefrontPlugin, { deps });
+  await app.register(demoPagePlugin, { deps });
   registerGoogleFeed(app, deps);
   return app;
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openApiOperations } from '../src/open-api-operations.js';
+import { openApiOperations } from '../src/open-api/open-api-operations.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 

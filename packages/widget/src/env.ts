@@ -1,4 +1,4 @@
-import { MESSAGES, type Messages, pickLanguage } from '../../server/src/storefront/i18n/messages.js';
+import { MESSAGES, type Messages, pickLanguage } from '@plaudit/review-view/messages';
 
 /** What the loading script tag says (§12.1): its origin is the API's, its data attributes name the shop. */
 export interface WidgetEnv {

@@ -1,6 +1,6 @@
-import { format, type Messages } from '../../server/src/storefront/i18n/messages.js';
-import { formatReviewDate } from '../../server/src/storefront/view/review-date.js';
-import { starGlyphs } from '../../server/src/storefront/view/star-glyphs.js';
+import { format, type Messages } from '@plaudit/review-view/messages';
+import { formatReviewDate } from '@plaudit/review-view/review-date';
+import { starGlyphs } from '@plaudit/review-view/star-glyphs';
 import { h } from './dom.js';
 import type { ShopConfig } from './env.js';
 import type { ReviewsPage, StorefrontReview } from './types.js';

@@ -1,4 +1,4 @@
-import type { Messages } from '../../server/src/storefront/i18n/messages.js';
+import type { Messages } from '@plaudit/review-view/messages';
 import type { ShopConfig } from './env.js';
 import { deviceId } from './identity.js';
 import { type ListActions, type ListState, renderReviewList } from './review-list-view.js';

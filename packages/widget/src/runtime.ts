@@ -1,6 +1,6 @@
 import { Api, readEnv } from './env.js';
 import { EventQueue } from './events.js';
-import type { Messages } from '../../server/src/storefront/i18n/messages.js';
+import type { Messages } from '@plaudit/review-view/messages';
 import type { openLightbox as OpenLightboxFunction } from './chunks/lightbox.js';
 import type { StorefrontReview } from './types.js';
 

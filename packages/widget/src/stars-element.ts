@@ -1,5 +1,5 @@
-import { format } from '../../server/src/storefront/i18n/messages.js';
-import { starGlyphs } from '../../server/src/storefront/view/star-glyphs.js';
+import { format } from '@plaudit/review-view/messages';
+import { starGlyphs } from '@plaudit/review-view/star-glyphs';
 import { h } from './dom.js';
 import { api } from './runtime.js';
 import { ShadowElement } from './shadow-element.js';

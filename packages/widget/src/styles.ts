@@ -1,4 +1,4 @@
-import { reviewViewCss } from '../../server/src/storefront/view/review-view-style.js';
+import { reviewViewCss } from '@plaudit/review-view/review-view-style';
 
 /** Shadow-root styles: the fragment's own sheet (so hydration matches it) plus the widget-only pieces. */
 export const LIST_CSS =

@@ -1,6 +1,6 @@
-import type { StorefrontReview } from '../../server/src/storefront/view/storefront-review.js';
+import type { StorefrontReview } from '@plaudit/review-view/storefront-review';
 
-export type { StorefrontResource as Resource, StorefrontReview } from '../../server/src/storefront/view/storefront-review.js';
+export type { StorefrontResource as Resource, StorefrontReview } from '@plaudit/review-view/storefront-review';
 
 /** get_product_reviews' `data` (storefront.md §2) as the widget reads it. */
 export interface ReviewsPage {

@@ -2,15 +2,15 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
-import { type Config, ConfigError, parseConfig } from '../config.js';
+import { type Config, ConfigError, parseConfig } from '../config/config.js';
 import { connectDatabase } from '../db/connect.js';
 import { pendingMigrations } from '../db/migrate.js';
-import { ensureSecretKey } from '../secret-key-file.js';
+import { ensureSecretKey } from '../config/secret-key-file.js';
 import { listShops } from '../shops/shop-repository.js';
 import { revealPrivateToken } from '../shops/shop-service.js';
 import { output } from './runtime.js';
 import { SmtpTransport } from '../mail/mail-transport.js';
-import { storageFor } from '../media/storage-for-config.js';
+import { storageFor } from '../storage/storage-for-config.js';
 
 export interface Check {
   name: string;

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { parseTimeInput } from '../lib/time-format.js';
+import { parseTimeInput } from '../time/time-format.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { exportReviews, type ExportFormat } from '../transfer/review-export.js';
 import { withCurrentSchema } from './pending-migrations.js';

@@ -2,7 +2,7 @@ import { MediaUrls } from '../media/media-urls.js';
 import { createReadStream, statSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { systemClock } from '../lib/clock.js';
+import { systemClock } from '../time/clock.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { IMPORT_FORMATS, isImportFormat } from '../transfer/csv-formats.js';
 import { ImportFileError, importReviews, type Rejection } from '../transfer/review-import.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { createMerchant } from '../console/merchant-service.js';
-import { systemClock } from '../lib/clock.js';
+import { createMerchant } from '../merchants/merchant-service.js';
+import { systemClock } from '../time/clock.js';
 import { asCliError, loadConfig, output, repeatable } from './runtime.js';
 import { withCurrentSchema } from './pending-migrations.js';
 

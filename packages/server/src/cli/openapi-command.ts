@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { generateOpenApiDocument } from '../openapi-document.js';
+import { generateOpenApiDocument } from './openapi-document.js';
 
 export function registerOpenApiCommand(program: Command): void {
   program

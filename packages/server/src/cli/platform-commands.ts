@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { systemClock } from '../lib/clock.js';
-import { createPlatform, type PlatformCredentials, rotateClientSecret, summarizePlatforms } from '../oauth/platform-service.js';
+import { systemClock } from '../time/clock.js';
+import { createPlatform, type PlatformCredentials, rotateClientSecret, summarizePlatforms } from '../platforms/platform-service.js';
 import { asCliError, loadConfig, output, repeatable } from './runtime.js';
 import { withCurrentSchema } from './pending-migrations.js';
 

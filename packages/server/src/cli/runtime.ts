@@ -1,14 +1,14 @@
-import { storageFor } from '../media/storage-for-config.js';
-import type { AppDeps } from '../app-deps.js';
-import { type Config, ConfigError, parseConfig } from '../config.js';
+import { storageFor } from '../storage/storage-for-config.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { type Config, ConfigError, parseConfig } from '../config/config.js';
 import { connectDatabase, type Db } from '../db/connect.js';
 import { Redis } from 'ioredis';
 import { ApiError } from '../http/errors.js';
 import { MemoryRateLimitStore } from '../http/rate-limiter.js';
 import { RedisRateLimitStore } from '../http/redis-rate-limit-store.js';
 import { DatabaseReplayCache } from '../http/replay-cache.js';
-import { systemClock } from '../lib/clock.js';
-import { ensureSecretKey } from '../secret-key-file.js';
+import { systemClock } from '../time/clock.js';
+import { ensureSecretKey } from '../config/secret-key-file.js';
 
 /** Thrown for operator mistakes: printed without a stack trace, exit code 1. */
 export class CliError extends Error {}

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { buildApp } from '../app.js';
 import { pino } from 'pino';
 import { connectDatabase } from '../db/connect.js';
-import { createBackgroundWorker } from '../jobs/background-worker.js';
-import { announceDemoShop } from './demo-shop.js';
+import { createBackgroundWorker } from '../worker/background-worker.js';
+import { announceDemoShop } from '../demo/demo-shop.js';
 import { prepareSchema } from './pending-migrations.js';
 import { CliError, loadConfig, runtimeDeps } from './runtime.js';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { systemClock } from '../lib/clock.js';
+import { systemClock } from '../time/clock.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { createShop, revealPrivateToken, rotatePrivateToken, type ShopCredentials, summarizeShops } from '../shops/shop-service.js';
 import { asCliError, CliError, loadConfig, output } from './runtime.js';

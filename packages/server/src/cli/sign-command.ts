@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { signRequest, signRequestV2 } from '../http/hmac-signature.js';
+import { signRequest, signRequestV2 } from '../crypto/hmac-signature.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { revealPrivateToken } from '../shops/shop-service.js';
 import { CliError, loadConfig, withDatabase } from './runtime.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { connectDatabase } from '../db/connect.js';
-import { createBackgroundWorker } from '../jobs/background-worker.js';
+import { createBackgroundWorker } from '../worker/background-worker.js';
 import { prepareSchema } from './pending-migrations.js';
 import { loadConfig, runtimeDeps } from './runtime.js';
 

@@ -1,4 +1,4 @@
-import { signToken, verifyToken } from '../lib/signed-token.js';
+import { signToken, verifyToken } from '../crypto/signed-token.js';
 
 /** Which e-mail of an order a tracking token belongs to. */
 export type MessageKind = 'request' | 'reminder';

@@ -1,8 +1,8 @@
-import { MAIL_MESSAGES } from '../storefront/i18n/mail-messages.js';
-import { format, MESSAGES, pickLanguage } from '../storefront/i18n/messages.js';
-import { renderView } from '../console/html-page.js';
+import { MAIL_MESSAGES } from '@plaudit/review-view/mail-messages';
+import { format, MESSAGES, pickLanguage } from '@plaudit/review-view/messages';
+import { renderView } from '../http/html-page.js';
 import type { OutgoingMail } from '../mail/mail-transport.js';
-import { signToken } from '../lib/signed-token.js';
+import { signToken } from '../crypto/signed-token.js';
 import type { OrderLine, OrderRow } from '../orders/order-presenter.js';
 import type { ShopRow } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';

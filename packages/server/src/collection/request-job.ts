@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import type { JobKind } from '../jobs/job-loop.js';
-import type { Clock } from '../lib/clock.js';
+import type { Clock } from '../time/clock.js';
 import { type MailTransport, PermanentMailError } from '../mail/mail-transport.js';
 import type { OrderRow } from '../orders/order-presenter.js';
 import { setRequestState } from '../orders/order-service.js';

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
-import { unixSeconds } from '../lib/clock.js';
-import { SESSION_DEFAULTS } from '../security-defaults.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { unixSeconds } from '../time/clock.js';
+import { SESSION_DEFAULTS } from '../config/security-defaults.js';
 import { loadConsoleContext, sendConsolePage } from './console-context.js';
-import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordMatches } from './password.js';
-import { clearSessionCookie, readCookie } from './session-cookie.js';
-import { endAllSessions } from './session-service.js';
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordMatches } from '../merchants/password.js';
+import { clearSessionCookie, readCookie } from '../merchants/session-cookie.js';
+import { endAllSessions } from '../merchants/session-service.js';
+import { setPasswordHash } from '../merchants/merchant-repository.js';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -26,7 +27,7 @@ export function registerConsoleAccountRoutes(app: FastifyInstance, deps: AppDeps
     const next = text(form.new_password);
     if (next.length < PASSWORD_MIN_LENGTH || next.length > PASSWORD_MAX_LENGTH) return fail(`The new password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`);
     if (next !== text(form.confirm_password)) return fail('The two new passwords differ.');
-    await deps.db.kysely.updateTable('merchants').set({ password_hash: await hashPassword(next), updated_at: unixSeconds(deps.clock) }).where('id', '=', context.session.merchant.id).execute();
+    await setPasswordHash(deps.db.kysely, context.session.merchant.id, await hashPassword(next), unixSeconds(deps.clock));
     // Whoever else knew the old password loses their sessions; this browser stays signed in.
     await endAllSessions(deps.db.kysely, context.session.merchant.id, readCookie(request, SESSION_DEFAULTS.cookieName));
     return reply.code(303).header('location', '/console/account?changed').send();

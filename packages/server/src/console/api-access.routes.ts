@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { revealPrivateToken, rotatePrivateToken } from '../shops/shop-service.js';
 import { type ConsoleContext, loadConsoleContext, sendConsolePage } from './console-context.js';
-import { passwordMatches } from './password.js';
-import { SignInThrottle } from './sign-in-throttle.js';
+import { passwordMatches } from '../merchants/password.js';
+import { SignInThrottle } from '../merchants/sign-in-throttle.js';
 
 /**
  * API access (auth.md §2): the public token, the private token revealed only after the merchant

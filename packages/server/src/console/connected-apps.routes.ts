@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
-import { formatRecordTime } from '../lib/time-format.js';
-import { endGrant } from '../oauth/grant-service.js';
-import { SCOPE_DESCRIPTIONS, storedScopes } from '../oauth/scopes.js';
-import { findGrant } from '../oauth/token-repository.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { formatRecordTime } from '../time/time-format.js';
+import { endGrant } from '../platforms/grant-service.js';
+import { SCOPE_DESCRIPTIONS, storedScopes } from '../platforms/scopes.js';
+import { findGrant, grantsOfShop } from '../platforms/token-repository.js';
 import { loadConsoleContext, sendConsolePage } from './console-context.js';
 
 /** Connected apps: the platforms this shop authorized, and disconnecting one (auth.md §7, cancel). */
@@ -11,13 +11,7 @@ export function registerConsoleAppsRoutes(app: FastifyInstance, deps: AppDeps): 
   app.get('/console/apps', async (request, reply) => {
     const context = await loadConsoleContext(request, reply, deps);
     if (!context) return reply;
-    const grants = await deps.db.kysely
-      .selectFrom('grants')
-      .innerJoin('platforms', 'platforms.client_id', 'grants.platform_id')
-      .select(['grants.platform_id', 'grants.scopes', 'grants.status', 'grants.authorized_at', 'grants.status_changed_at', 'platforms.name'])
-      .where('grants.shop_id', '=', context.shop.id)
-      .orderBy('grants.authorized_at', 'desc')
-      .execute();
+    const grants = await grantsOfShop(deps.db.kysely, context.shop.id);
     return sendConsolePage(reply, context, 'apps', 'console-apps', {
       title: 'Connected apps',
       apps: grants.map((grant) => ({

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { type Actor, hmacActor } from '../http/actor.js';
 import type { ShopRow } from '../shops/shop-repository.js';
-import { csrfTokenMatches, currentSession } from './current-session.js';
-import { sendMessagePage, sendPage } from './html-page.js';
-import type { MerchantSession } from './session-service.js';
+import { csrfTokenMatches, currentSession } from '../merchants/current-session.js';
+import { sendMessagePage, sendPage } from '../http/html-page.js';
+import type { MerchantSession } from '../merchants/session-service.js';
 
 export const SHOP_COOKIE = 'plaudit_console_shop';
 

@@ -2,7 +2,7 @@ import formBody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import { parserFileSizeFor } from '../http/multipart-limits.js';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { registerConsoleAccountRoutes } from './account.routes.js';
 import { registerConsoleApiAccessRoutes } from './api-access.routes.js';
 import { registerConsoleAppsRoutes } from './connected-apps.routes.js';

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
-import { excludeCustomer, includeCustomer, listExclusions } from '../customers/exclusion-service.js';
-import { normalizeEmailAddress } from '../customers/email-types.js';
-import { listUnsubscribes } from '../customers/unsubscribe-service.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { includeCustomer, listExclusions } from '../customers/exclusion-service.js';
+import { excludeBuyer } from '../orders/buyer-suppression.js';
+import { listUnsubscribes, removeUnsubscribe } from '../customers/unsubscribe-service.js';
 import { ApiError } from '../http/errors.js';
 import { isEmailAddress } from '../http/validation-formats.js';
 import { type ConsoleContext, loadConsoleContext, sendConsolePage } from './console-context.js';
@@ -37,7 +37,7 @@ export function registerConsoleCustomerRoutes(app: FastifyInstance, deps: AppDep
       await deps.db.kysely.transaction().execute((trx) =>
         form.action === 'remove'
           ? includeCustomer(trx, context.actor, { customerId: customerId || undefined, email: customerId ? undefined : email || undefined })
-          : excludeCustomer(trx, context.actor, { email }, Math.floor(deps.clock.now() / 1000)),
+          : excludeBuyer(trx, context.actor, { email }, Math.floor(deps.clock.now() / 1000)),
       );
     } catch (error) {
       if (error instanceof ApiError) return show(reply, context, error.message);
@@ -50,12 +50,7 @@ export function registerConsoleCustomerRoutes(app: FastifyInstance, deps: AppDep
     const context = await loadConsoleContext(request, reply, deps);
     if (!context) return reply;
     const form = request.body as Record<string, unknown>;
-    await deps.db.kysely
-      .deleteFrom('email_unsubscribes')
-      .where('shop_id', '=', context.shop.id)
-      .where('email', '=', normalizeEmailAddress(text(form.email)))
-      .where('email_type', '=', text(form.email_type))
-      .execute();
+    await removeUnsubscribe(deps.db.kysely, context.shop.id, text(form.email), text(form.email_type));
     return reply.code(303).header('location', '/console/customers').send();
   });
 }

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { ApiError } from '../http/errors.js';
 import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
 import { type OrderRow, presentOrder } from '../orders/order-presenter.js';
 import { cancelOrderRequest } from '../orders/order-service.js';
+import { countOrdersByStatus, listOrders } from '../orders/order-repository.js';
 import { loadConsoleContext, sendConsolePage } from './console-context.js';
-import { sendMessagePage } from './html-page.js';
+import { sendMessagePage } from '../http/html-page.js';
 
 export const STATUS_NAMES: Record<number, string> = { 1: 'Waiting for fulfilment', 2: 'Scheduled', 3: 'Sent', 4: 'Opened', 5: 'Reviewed', 6: 'Cancelled' };
 const PAGE_SIZE = 25;
@@ -19,18 +20,16 @@ export function registerConsoleOrderRoutes(app: FastifyInstance, deps: AppDeps):
     const status = typeof query.status === 'string' && /^[1-6]$/.test(query.status) ? Number(query.status) : undefined;
     const page = Math.max(1, Number.parseInt(typeof query.page === 'string' ? query.page : '1', 10) || 1);
     const db = deps.db.kysely;
-    const funnel = await db.selectFrom('orders').select(['status', (eb) => eb.fn.countAll().as('n')]).where('shop_id', '=', context.shop.id).groupBy('status').execute();
-    let listed = db.selectFrom('orders').selectAll().where('shop_id', '=', context.shop.id);
-    if (status !== undefined) listed = listed.where('status', '=', status as OrderRow['status']);
-    const rows = await listed.orderBy('order_created_at', 'desc').orderBy('id', 'desc').limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE).execute();
+    const funnel = await countOrdersByStatus(db, context.shop.id);
+    const { count, rows } = await listOrders(db, context.shop.id, { status: status as OrderRow['status'] | undefined }, 'desc', { page, pageSize: PAGE_SIZE });
     return sendConsolePage(reply, context, 'orders', 'console-orders', {
       title: 'Orders',
-      orders: rows.slice(0, PAGE_SIZE).map(presentOrder),
-      funnel: [1, 2, 3, 4, 5, 6].map((s) => ({ status: s, name: STATUS_NAMES[s], count: Number(funnel.find((f) => Number(f.status) === s)?.n ?? 0) })),
+      orders: rows.map(presentOrder),
+      funnel: [1, 2, 3, 4, 5, 6].map((s) => ({ status: s, name: STATUS_NAMES[s], count: funnel.get(s) ?? 0 })),
       statusNames: STATUS_NAMES,
       status: status ?? 0,
       previous: page > 1 ? `/console/orders?status=${status ?? ''}&page=${page - 1}` : '',
-      next: rows.length > PAGE_SIZE ? `/console/orders?status=${status ?? ''}&page=${page + 1}` : '',
+      next: page * PAGE_SIZE < count ? `/console/orders?status=${status ?? ''}&page=${page + 1}` : '',
     });
   });
 

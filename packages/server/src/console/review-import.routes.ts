@@ -7,14 +7,14 @@ import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
 import { FilePartTooLargeError, filePartLimit } from '../http/multipart-limits.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
-import { unixSeconds } from '../lib/clock.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { unixSeconds } from '../time/clock.js';
 import { type ImportFormat, isImportFormat } from '../transfer/csv-formats.js';
 import type { Rejection } from '../transfer/review-import.js';
 import { findReviewImport, insertReviewImport, listReviewImports, type ReviewImportRow } from '../transfer/review-import-repository.js';
 import { type ConsoleContext, loadConsoleContext, sendConsolePage } from './console-context.js';
 import { sendCsvDownload } from './csv-download.js';
-import { sendMessagePage } from './html-page.js';
+import { sendMessagePage } from '../http/html-page.js';
 
 /** Larger than any review app's export of a big shop (a million Judge.me rows is about 170 MB). */
 export const CONSOLE_IMPORT_MAX_BYTES = 512 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { ApiError } from '../http/errors.js';
 import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
 import { changeReview, deleteReview, type ReviewChanges } from '../reviews/change-review.service.js';
@@ -10,7 +10,8 @@ import { findLiveReview } from '../reviews/review-repository.js';
 import { exportReviews } from '../transfer/review-export.js';
 import { loadConsoleContext, sendConsolePage } from './console-context.js';
 import { sendCsvDownload } from './csv-download.js';
-import { sendMessagePage } from './html-page.js';
+import { unreadNotices } from '../webhooks/shop-notices.js';
+import { sendMessagePage } from '../http/html-page.js';
 
 const PAGE_SIZE = 25;
 const BULK_ACTIONS: Record<string, ReviewChanges | 'delete'> = {
@@ -59,7 +60,7 @@ export function registerConsoleReviewRoutes(app: FastifyInstance, deps: AppDeps)
       previous: page > 1 ? pageLink(page - 1) : '',
       next: page * PAGE_SIZE < result.count ? pageLink(page + 1) : '',
       page,
-      notices: await deps.db.kysely.selectFrom('shop_notices').select(['message', 'created_at']).where('shop_id', '=', context.shop.id).where('read_at', 'is', null).orderBy('id', 'desc').limit(5).execute(),
+      notices: await unreadNotices(deps.db.kysely, context.shop.id, 5),
     });
   });
 

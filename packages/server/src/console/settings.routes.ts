@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
-import { unixSeconds } from '../lib/clock.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { unixSeconds } from '../time/clock.js';
 import { updateShopSettings } from '../shops/shop-service.js';
 import { DATE_FORMATS, NAME_FORMATS, readShopSettings, settingsFromForm, WIDGET_LANGUAGES } from '../shops/shop-settings.js';
 import { loadConsoleContext, sendConsolePage, SHOP_COOKIE } from './console-context.js';

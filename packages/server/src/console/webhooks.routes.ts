@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { ApiError } from '../http/errors.js';
 import { listDeliveries, replayDelivery } from '../webhooks/delivery-log.service.js';
 import { listOwnedSubscriptions } from '../webhooks/subscription-repository.js';
 import { createSubscription, deleteSubscription, ownerOf, rotateSubscriptionSecret, updateSubscription } from '../webhooks/subscription-service.js';
-import { TOPICS } from '../webhooks/topics.js';
+import { TOPICS } from '../outbox/topics.js';
 import { presentWebhook } from '../webhooks/webhook-presenter.js';
 import { type ConsoleContext, loadConsoleContext, sendConsolePage } from './console-context.js';
 

@@ -2,9 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Actor } from '../http/actor.js';
 import { conflict, invalidField, notFound } from '../http/errors.js';
-import { formatRecordTime } from '../lib/time-format.js';
+import { formatRecordTime } from '../time/time-format.js';
 import { type CustomerRow, customersWithEmail, findCustomer, generatedCustomerId, insertCustomer } from './customer-repository.js';
-import { cancelPendingRequests } from '../orders/order-service.js';
 import { normalizeEmailAddress } from './email-types.js';
 import { containing } from '../db/like.js';
 
@@ -40,8 +39,8 @@ async function exclusionsOf(db: Kysely<Database>, shopId: string, customerIds: s
 
 /**
  * Create Customer Exclusion (collection.md §10). By e-mail: the most recently updated customer
- * with the address, or a new customer record when there is none. Requests of the customer not yet
- * sent are cancelled (`excluded`); later orders are cancelled when registered.
+ * with the address, or a new customer record when there is none. The orders module cancels the
+ * customer's requests not yet sent (orders/buyer-suppression.ts).
  */
 export async function excludeCustomer(db: Kysely<Database>, actor: Actor, selector: CustomerSelector, now: number) {
   const target = exactlyOne(selector);
@@ -60,7 +59,6 @@ export async function excludeCustomer(db: Kysely<Database>, actor: Actor, select
     }
   }
   await db.insertInto('customer_exclusions').values({ shop_id: actor.shopId, customer_id: customer.customer_id, created_at: now, updated_at: now }).execute();
-  await cancelPendingRequests(db, actor.shopId, { customerIds: [customer.customer_id], ...(customer.email !== '' ? { email: customer.email } : {}) }, 'excluded', now * 1000);
   return present(customer, { created_at: now, updated_at: now });
 }
 

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Actor } from '../http/actor.js';
-import { formatRecordTime } from '../lib/time-format.js';
-import { cancelPendingRequests } from '../orders/order-service.js';
+import { formatRecordTime } from '../time/time-format.js';
 import { type EmailType, normalizeEmailAddress } from './email-types.js';
 import { containing } from '../db/like.js';
 
@@ -10,7 +9,7 @@ export type UnsubscribeSource = 'api' | 'email_link' | 'console';
 
 /**
  * Email Unsubscribe (collection.md §7): idempotent, the first record (and its created_at) stays.
- * From review_request or all: the address's requests not yet sent are cancelled (`unsubscribed`).
+ * The orders module cancels the address's requests not yet sent (orders/buyer-suppression.ts).
  */
 export async function unsubscribe(db: Kysely<Database>, actor: Actor, input: { email: string; emailType: EmailType; source: UnsubscribeSource }, now: number) {
   const email = normalizeEmailAddress(input.email);
@@ -19,7 +18,6 @@ export async function unsubscribe(db: Kysely<Database>, actor: Actor, input: { e
     .values({ shop_id: actor.shopId, email, email_type: input.emailType, source: input.source, created_at: now })
     .onConflict((oc) => oc.columns(['shop_id', 'email', 'email_type']).doNothing())
     .execute();
-  if (input.emailType === 'review_request' || input.emailType === 'all') await cancelPendingRequests(db, actor.shopId, { email }, 'unsubscribed', now * 1000);
   return { email, email_type: input.emailType };
 }
 
@@ -37,4 +35,9 @@ export async function listUnsubscribes(db: Kysely<Database>, actor: Actor, filte
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
   return { count: Number(n), list: rows.map((row) => ({ email: row.email, email_type: row.email_type, source: row.source, created_at: formatRecordTime(row.created_at) })) };
+}
+
+/** Removes one unsubscribe (a console-only action: the API can only add them). */
+export async function removeUnsubscribe(db: Kysely<Database>, shopId: string, email: string, emailType: string): Promise<void> {
+  await db.deleteFrom('email_unsubscribes').where('shop_id', '=', shopId).where('email', '=', normalizeEmailAddress(email)).where('email_type', '=', emailType).execute();
 }

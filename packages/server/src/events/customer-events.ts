@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CustomerEventsTable, Database } from '../db/schema.js';
-import { formatRecordTime } from '../lib/time-format.js';
-import { appendOutboxEventsJson } from '../webhooks/outbox.js';
+import { formatRecordTime } from '../time/time-format.js';
+import { countOf, type PageRequest, pageOf } from '../db/paging.js';
+import { appendOutboxEventsJson } from '../outbox/outbox.js';
 import type { EventSource, EventType, OsType } from './event-types.js';
 
 export const MAX_EXTRA_BYTES = 2048;
@@ -70,4 +71,25 @@ export async function recordCustomerEvents(db: Kysely<Database>, shopId: string,
 /** Retention (collection.md §15): events older than the operator's period are deleted by the worker. */
 export async function pruneCustomerEvents(db: Kysely<Database>, before: number): Promise<void> {
   await db.deleteFrom('customer_events').where('created_at', '<', before).execute();
+}
+
+export interface CustomerEventFilter {
+  eventType?: string | undefined;
+  osType?: string | undefined;
+  eventSource?: string | undefined;
+  /** Inclusive bounds in Unix seconds on when the event was recorded. */
+  from?: number | undefined;
+  to?: number | undefined;
+}
+
+/** The shop's events matching the filter, by time (ties by id), one page and the total. */
+export async function listCustomerEvents(db: Kysely<Database>, shopId: string, filter: CustomerEventFilter, direction: 'asc' | 'desc', page: PageRequest) {
+  let filtered = db.selectFrom('customer_events').where('shop_id', '=', shopId);
+  if (filter.eventType) filtered = filtered.where('event_type', '=', filter.eventType);
+  if (filter.osType) filtered = filtered.where('os_type', '=', filter.osType);
+  if (filter.eventSource) filtered = filtered.where('event_source', '=', filter.eventSource);
+  if (filter.from !== undefined) filtered = filtered.where('created_at', '>=', filter.from);
+  if (filter.to !== undefined) filtered = filtered.where('created_at', '<=', filter.to);
+  const rows = await pageOf(filtered.selectAll().orderBy('created_at', direction).orderBy('id', direction), page).execute();
+  return { count: await countOf(filtered), rows };
 }

@@ -1,5 +1,9 @@
-import type { ShopRow } from '../shops/shop-repository.js';
+import type { Selectable } from 'kysely';
+import type { ShopsTable } from '../db/schema.js';
 import { permissionDenied } from './errors.js';
+
+/** The calling shop's row: the same type as the shops module's ShopRow, named here because http sits below shops. */
+type ShopRow = Selectable<ShopsTable>;
 
 export const SCOPES = [
   'read_reviews',

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from './app-deps.js';
 import { rateLimited } from './errors.js';
 import { verdict } from './rate-limiter.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
-import { unixSeconds } from '../lib/clock.js';
+import type { AppDeps } from './app-deps.js';
+import { unixSeconds } from '../time/clock.js';
 import { errorEnvelope } from './envelope.js';
 import { ApiError, Code, invalidArgument, invalidField } from './errors.js';
 import { completeIdempotencyKey, releaseIdempotencyKey, STORED_CODES } from './idempotency.js';

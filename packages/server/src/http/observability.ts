@@ -7,7 +7,7 @@ declare module 'fastify' {
   }
 }
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from './app-deps.js';
 import { sql } from 'kysely';
 
 /** /healthz (the process answers), /readyz (the database answers) and Prometheus /metrics. */

@@ -2,7 +2,7 @@ import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Actor, Scope } from './actor.js';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from './app-deps.js';
 
 export interface OperationContext<Query, Body> {
   actor: Actor;
@@ -17,7 +17,7 @@ export interface OperationContext<Query, Body> {
 
 /**
  * One Open API operation: its wire schema (validation, output allow-list and OpenAPI entry at once),
- * the scope it needs and a handler that calls a service. See http/openapi-plugin.ts for the hooks
+ * the scope it needs and a handler that calls a service. See open-api/openapi-plugin.ts for the hooks
  * that run before it, in the order of the contract (README §4.5).
  */
 export const SHOP_ONLY = 'shop_only';

@@ -1,4 +1,4 @@
-import type { RateLimitPolicy } from '../config.js';
+import type { RateLimitPolicy } from '../config/config.js';
 
 export interface WindowState {
   /** Requests counted in the current window, this one included. */

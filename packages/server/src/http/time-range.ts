@@ -1,5 +1,5 @@
 import type { FieldError } from './errors.js';
-import { parseTimeInput } from '../lib/time-format.js';
+import { parseTimeInput } from '../time/time-format.js';
 
 export interface TimeRange {
   from: number | undefined;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { Clock } from '../lib/clock.js';
-import { unixSeconds } from '../lib/clock.js';
+import type { Clock } from '../time/clock.js';
+import { unixSeconds } from '../time/clock.js';
 import { errorEnvelope } from './envelope.js';
 import { Code } from './errors.js';
 

@@ -1,4 +1,4 @@
-import { parseTimeInput } from '../lib/time-format.js';
+import { parseTimeInput } from '../time/time-format.js';
 
 /** README §8.4 URLs: absolute http(s), at most 2,048 characters. */
 export function isHttpUrl(value: string): boolean {

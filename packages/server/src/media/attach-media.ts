@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { type FieldError, invalidArgument } from '../http/errors.js';
-import { HOSTED_MEDIA_REASON, type MediaInput } from '../reviews/review-media-input.js';
+import { HOSTED_MEDIA_REASON, type MediaInput } from './review-media-input.js';
 import { isVideoType, videoContainerMatches } from './file-signatures.js';
 import { attachMediaFiles, findMediaFiles, markVideoStored, type MediaFileRow } from './media-files.js';
-import type { MediaStorage } from './media-storage.js';
+import type { MediaStorage } from '../storage/media-storage.js';
 import type { MediaUrls } from './media-urls.js';
 
 interface HostedSlot {

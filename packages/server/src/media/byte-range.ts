@@ -1,4 +1,4 @@
-import type { ByteRange } from './media-storage.js';
+import type { ByteRange } from '../storage/media-storage.js';
 
 /**
  * One `Range: bytes=…` of RFC 9110 §14.1.2 against an object of `size` bytes: `a-b`, `a-` or the

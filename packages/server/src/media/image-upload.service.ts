@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { ApiError, Code, conflict, invalidField, unauthenticated } from '../http/errors.js';
-import { unixSeconds } from '../lib/clock.js';
+import { unixSeconds } from '../time/clock.js';
 import { sniffImageType } from './file-signatures.js';
 import { ImageRefusedError, normalizeImage } from './image-processing.js';
 import { claimMediaKey, countCredentialFiles, findMediaFile, forgetMediaKey } from './media-files.js';

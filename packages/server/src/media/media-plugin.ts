@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { parserFileSizeFor } from '../http/multipart-limits.js';
 import { registerServeRoutes } from './serve.routes.js';
 import { MAX_IMAGE_BYTES } from './upload-policy.js';

@@ -1,6 +1,6 @@
 import type { ImageType } from './file-signatures.js';
 import { RENDITION_MAX_SIDE, renderRendition } from './image-processing.js';
-import type { MediaStorage } from './media-storage.js';
+import type { MediaStorage } from '../storage/media-storage.js';
 import type { RenditionSize } from './media-urls.js';
 
 /**

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { notFound } from '../http/errors.js';
 import type { RawQuery } from '../http/query-string.js';
 import type { ImageType } from './file-signatures.js';
 import { findMediaFile } from './media-files.js';
 import type { RenditionSize } from './media-urls.js';
 import { parseByteRange } from './byte-range.js';
-import type { ObjectStream, StoredObject } from './media-storage.js';
+import type { ObjectStream, StoredObject } from '../storage/media-storage.js';
 import { RenditionCache } from './rendition-cache.js';
 
 /** reviews.md §10.5: either selector spelling picks a rendition; anything else serves the original. */

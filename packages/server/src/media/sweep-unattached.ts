@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { forgetMediaKey, unattachedMediaBefore } from './media-files.js';
-import type { MediaStorage } from './media-storage.js';
+import type { MediaStorage } from '../storage/media-storage.js';
 import { RenditionCache } from './rendition-cache.js';
 
 /** reviews.md §12: files never attached to a review are deleted 24 hours after upload. */

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { safeEqual } from '../lib/tokens.js';
+import { safeEqual } from '../crypto/tokens.js';
 
 /** reviews.md §10: credentials live 30 minutes; files are 1 byte to 10 MiB. */
 export const POLICY_LIFETIME_SECONDS = 30 * 60;

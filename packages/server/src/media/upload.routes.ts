@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { successEnvelope } from '../http/envelope.js';
 import { ApiError, invalidField } from '../http/errors.js';
 import { bufferFilePart, FilePartTooLargeError } from '../http/multipart-limits.js';
-import { unixSeconds } from '../lib/clock.js';
+import { unixSeconds } from '../time/clock.js';
 import { authorizeUpload, storeUploadedImage, type UploadAnswer } from './image-upload.service.js';
 import { MediaUrls } from './media-urls.js';
 import { MAX_IMAGE_BYTES } from './upload-policy.js';

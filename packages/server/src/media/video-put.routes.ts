@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { successEnvelope } from '../http/envelope.js';
-import { unixSeconds } from '../lib/clock.js';
+import { unixSeconds } from '../time/clock.js';
 import { receiveVideoPut } from './video-upload.service.js';
 
 /** The Plaudit-signed video upload URL of reviews.md §11.2 and its CORS preflight. */

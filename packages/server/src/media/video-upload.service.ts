@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { invalidField, unauthenticated } from '../http/errors.js';
-import { unixSeconds } from '../lib/clock.js';
-import { sha256Hex } from '../lib/tokens.js';
+import { unixSeconds } from '../time/clock.js';
+import { sha256Hex } from '../crypto/tokens.js';
 import { VIDEO_EXTENSIONS, type VideoType, videoContainerMatches } from './file-signatures.js';
 import { claimMediaKey, markVideoStored } from './media-files.js';
-import { SizeMismatchError } from './media-storage.js';
+import { SizeMismatchError } from '../storage/media-storage.js';
 import { MediaUrls } from './media-urls.js';
 import { POLICY_LIFETIME_SECONDS, uploadDirectory } from './upload-policy.js';
 

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { invalidField } from '../http/errors.js';
 import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
-import { unixSeconds } from '../lib/clock.js';
+import { unixSeconds } from '../time/clock.js';
 import { checkAuthorizationRequest } from './authorize/authorization-request.js';
-import { CONSENT_PATHS } from './consent.routes.js';
+import { CONSENT_PATHS } from './oauth-paths.js';
 import { sendEnvelope } from './oauth-reply.js';
 import { documented } from '../http/route-docs.js';
 import { AuthorizeQuerySchema, AuthorizeUrlData, envelopeOr } from './oauth-wire-schemas.js';

@@ -1,20 +1,19 @@
+import { CONSENT_PATHS } from './oauth-paths.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
-import { csrfTokenMatches, currentSession } from '../console/current-session.js';
-import { sendMessagePage, sendPage } from '../console/html-page.js';
-import type { MerchantSession } from '../console/session-service.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { csrfTokenMatches, currentSession } from '../merchants/current-session.js';
+import { sendMessagePage, sendPage } from '../http/html-page.js';
+import type { MerchantSession } from '../merchants/session-service.js';
 import { SuccessSchema, successEnvelope } from '../http/envelope.js';
 import { ApiError, Code, invalidField } from '../http/errors.js';
 import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
-import { unixSeconds } from '../lib/clock.js';
+import { unixSeconds } from '../time/clock.js';
 import type { ShopRow } from '../shops/shop-repository.js';
 import { type AuthorizationParams, type AuthorizationRequest, checkAuthorizationRequest, redirectWith } from './authorize/authorization-request.js';
-import { approveAuthorization } from './grant-service.js';
-import { SCOPE_DESCRIPTIONS, spaceSeparated } from './scopes.js';
+import { approveAuthorization } from '../platforms/grant-service.js';
+import { SCOPE_DESCRIPTIONS, spaceSeparated } from '../platforms/scopes.js';
 import { documented, undocumented } from '../http/route-docs.js';
 import { AuthorizeQuerySchema, ConsentData } from './oauth-wire-schemas.js';
-
-export const CONSENT_PATHS = ['/api/v1/openapi/oauth/authorize', '/oauth/authorize'] as const;
 
 /** The older programmatic form (auth.md §6) asks for JSON; a browser navigation never does. */
 function wantsJson(request: FastifyRequest): boolean {

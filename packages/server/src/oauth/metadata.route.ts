@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../config.js';
+import type { Config } from '../config/config.js';
 import { SCOPES } from '../http/actor.js';
-import { CONSENT_PATHS } from './consent.routes.js';
-import { TOKEN_PATH } from './token.route.js';
+import { CONSENT_PATHS } from './oauth-paths.js';
+import { TOKEN_PATH } from './oauth-paths.js';
 import { documented } from '../http/route-docs.js';
 
 export const METADATA_PATH = '/.well-known/oauth-authorization-server';

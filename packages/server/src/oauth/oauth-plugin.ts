@@ -1,15 +1,16 @@
 import formBody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { recordAuthFailure, refuseExhaustedAuthFailureBudget } from '../http/auth-failure-budget.js';
-import { registerMethodNotAllowed } from '../http/openapi-plugin.js';
+import { registerMethodNotAllowed } from '../http/method-not-allowed.js';
 import { rateLimitHeaders } from '../http/rate-limiter.js';
 import { AUTHORIZE_URL_PATH, registerAuthorizeUrlRoute } from './authorize-url.route.js';
-import { CONSENT_PATHS, registerConsentRoutes } from './consent.routes.js';
+import { registerConsentRoutes } from './consent.routes.js';
+import { CONSENT_PATHS, TOKEN_PATH } from './oauth-paths.js';
 import { METADATA_PATH, registerMetadataRoute } from './metadata.route.js';
 import { PLATFORM_MANAGEMENT_PATHS, registerPlatformManagementRoutes } from './platform-management.routes.js';
 import { REVOKE_PATHS, registerRevokeRoute } from './revoke.route.js';
-import { registerTokenRoute, TOKEN_PATH } from './token.route.js';
+import { registerTokenRoute } from './token.route.js';
 
 /** Forms are small: a consent decision, a sign-in, a token request. */
 const FORM_BODY_LIMIT = 64 * 1024;

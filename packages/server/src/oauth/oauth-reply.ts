@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { successEnvelope } from '../http/envelope.js';
-import { OAuthError } from './oauth-errors.js';
+import { OAuthError } from '../platforms/oauth-errors.js';
 
 /**
  * RFC-style callers (auth.md §6) post `application/x-www-form-urlencoded`; Trustoo-style callers

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { safeEqual } from '../lib/tokens.js';
+import { safeEqual } from '../crypto/tokens.js';
 
 /** RFC 7636 §4.1: 43 to 128 characters of the unreserved set. */
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;

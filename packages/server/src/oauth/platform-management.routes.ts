@@ -1,18 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { authenticateBearer } from '../http/bearer-auth.js';
 import { ApiError, Code } from '../http/errors.js';
 import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
-import { unixSeconds } from '../lib/clock.js';
-import { formatRecordTime } from '../lib/time-format.js';
+import { unixSeconds } from '../time/clock.js';
+import { formatRecordTime } from '../time/time-format.js';
 import type { ShopRow } from '../shops/shop-repository.js';
-import { endGrant } from './grant-service.js';
-import { invalidClient } from './oauth-errors.js';
+import { endGrant } from '../platforms/grant-service.js';
+import { invalidClient } from '../platforms/oauth-errors.js';
 import { answerOAuthErrors, sendEnvelope } from './oauth-reply.js';
-import { authenticateClient } from './platform-service.js';
-import { findShopByIdOrDomain } from './platform-shop.js';
-import { commaSeparated, storedScopes } from './scopes.js';
-import { findGrant } from './token-repository.js';
+import { authenticateClient } from '../platforms/platform-service.js';
+import { findShopByIdOrDomain } from '../platforms/platform-shop.js';
+import { commaSeparated, storedScopes } from '../platforms/scopes.js';
+import { findGrant } from '../platforms/token-repository.js';
 import { documented } from '../http/route-docs.js';
 import { AuthorizationInfoData, DisconnectData, DisconnectRequestSchema, envelopeOr, InstallStatusData, PlatformShopQuerySchema } from './oauth-wire-schemas.js';
 

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
-import { unixSeconds } from '../lib/clock.js';
-import { clientCredentialsOf } from './client-credentials.js';
-import { OAuthError } from './oauth-errors.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { unixSeconds } from '../time/clock.js';
+import { clientCredentialsOf } from '../platforms/client-credentials.js';
+import { OAuthError } from '../platforms/oauth-errors.js';
 import { answerOAuthErrors, isRfcStyle, sendEnvelope, stringField } from './oauth-reply.js';
-import { authenticateClient } from './platform-service.js';
-import { revokeToken, type TokenTypeHint } from './revocation.js';
+import { authenticateClient } from '../platforms/platform-service.js';
+import { revokeToken, type TokenTypeHint } from '../platforms/revocation.js';
 import { Type } from '@sinclair/typebox';
 import { documented } from '../http/route-docs.js';
 import { envelopeOr, RevokeRequestSchema } from './oauth-wire-schemas.js';

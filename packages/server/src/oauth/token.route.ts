@@ -1,18 +1,17 @@
+import { TOKEN_PATH } from './oauth-paths.js';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
-import { unixSeconds } from '../lib/clock.js';
-import { clientCredentialsOf } from './client-credentials.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { unixSeconds } from '../time/clock.js';
+import { clientCredentialsOf } from '../platforms/client-credentials.js';
 import { redeemAuthorizationCode } from './grants/authorization-code-grant.js';
 import type { GrantResult } from './grants/grant-result.js';
 import { redeemRefreshToken } from './grants/refresh-token-grant.js';
-import { OAuthError } from './oauth-errors.js';
+import { OAuthError } from '../platforms/oauth-errors.js';
 import { answerOAuthErrors, isRfcStyle, sendEnvelope, sendRfcJson, stringField } from './oauth-reply.js';
-import { authenticateClient } from './platform-service.js';
-import { commaSeparated, spaceSeparated, storedScopes } from './scopes.js';
+import { authenticateClient } from '../platforms/platform-service.js';
+import { commaSeparated, spaceSeparated, storedScopes } from '../platforms/scopes.js';
 import { documented } from '../http/route-docs.js';
 import { TokenRequestSchema, tokenResponses } from './oauth-wire-schemas.js';
-
-export const TOKEN_PATH = '/api/v1/openapi/oauth/token';
 
 /** OAuth2 Get / Refresh Access Token (auth.md §6): both grants, both wire styles, one path. */
 export function registerTokenRoute(app: FastifyInstance, deps: AppDeps): void {

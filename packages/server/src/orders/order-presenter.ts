@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { OrdersTable } from '../db/schema.js';
-import { formatRecordTime } from '../lib/time-format.js';
+import { formatRecordTime } from '../time/time-format.js';
 
 export type OrderRow = Selectable<OrdersTable>;
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { normalizeEmailAddress } from '../customers/email-types.js';
 import type { Database } from '../db/schema.js';
-import { appendOutboxEvent } from '../webhooks/outbox.js';
+import { appendOutboxEvent } from '../outbox/outbox.js';
 import { type OrderLine, type OrderRow, presentOrder } from './order-presenter.js';
 
 export interface ReviewFacts {

@@ -2,7 +2,7 @@ import type { Kysely, Updateable } from 'kysely';
 import type { Database, ReviewsTable } from '../db/schema.js';
 import type { Actor } from '../http/actor.js';
 import { notFound } from '../http/errors.js';
-import { appendOutboxEvent } from '../webhooks/outbox.js';
+import { appendOutboxEvent } from '../outbox/outbox.js';
 import type { Review } from './review-object.js';
 import { presentReviews } from './review-presenter.js';
 import { findLiveReview, type ReviewWithProduct } from './review-repository.js';

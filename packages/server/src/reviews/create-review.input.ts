@@ -1,9 +1,9 @@
 import type { Static } from '@sinclair/typebox';
 import type { FieldError } from '../http/errors.js';
 import { flagValue, storeIdValue } from '../http/wire-schemas.js';
-import type { CreateReviewBody } from './create-review.route.js';
+import type { CreateReviewBody } from './create-review.schema.js';
 import type { NewReview } from './create-review.service.js';
-import { type FormatBItem, mediaFromFormatA, mediaFromFormatB } from './review-media-input.js';
+import { type FormatBItem, mediaFromFormatA, mediaFromFormatB } from '../media/review-media-input.js';
 
 const optionalFlag = (value: 0 | 1 | '0' | '1' | boolean | undefined) => (value === undefined ? undefined : flagValue(value));
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { findProductIdsByHandle } from './product-repository.js';
+import { findProductIdsByHandle } from '../products/product-repository.js';
 import { type Rating } from './review-object.js';
 import { ratingFromStars } from './rating-value.js';
 import { addStars, readStatsRows, STORE_PRODUCT_ID, starsOf } from './review-stats.js';

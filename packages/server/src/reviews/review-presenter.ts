@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { formatRecordTime, formatReviewTime } from '../lib/time-format.js';
+import { formatRecordTime, formatReviewTime } from '../time/time-format.js';
 import type { Review } from './review-object.js';
 import { type MediaRow, mediaOfReviews, type ReviewWithProduct } from './review-repository.js';
 

@@ -76,3 +76,17 @@ export async function mediaOfReviews(db: Kysely<Database>, shopId: string, revie
   }
   return byReview;
 }
+
+/** Whether a live review of the product already came from this order through the given channel. */
+export async function hasLiveReviewFromOrder(db: Kysely<Database>, shopId: string, match: { productId: string; orderId: string; source: string }): Promise<boolean> {
+  const row = await db
+    .selectFrom('reviews')
+    .select('id')
+    .where('shop_id', '=', shopId)
+    .where('product_id', '=', match.productId)
+    .where('order_id', '=', match.orderId)
+    .where('source', '=', match.source)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -2,12 +2,12 @@ import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { ApiError, Code, conflict, invalidArgument, type FieldError } from '../http/errors.js';
-import { type Clock, unixSeconds } from '../lib/clock.js';
-import { open, seal } from '../lib/secret-box.js';
-import { randomToken } from '../lib/tokens.js';
+import { type Clock, unixSeconds } from '../time/clock.js';
+import { open, seal } from '../crypto/secret-box.js';
+import { randomToken } from '../crypto/tokens.js';
 import { findShopById, insertShop, listShops, type ShopRow, updatePrivateToken, updateShopSettingsJson } from './shop-repository.js';
 import { changeSettings, readShopSettings, type SettingProblem, type ShopSettings } from './shop-settings.js';
-import { HMAC_DEFAULTS } from '../security-defaults.js';
+import { HMAC_DEFAULTS } from '../config/security-defaults.js';
 
 export interface ShopCredentials {
   shop_id: string;

@@ -1,5 +1,8 @@
+import { DATE_FORMATS } from '@plaudit/review-view/review-date';
+
+/** Shown by the widget too, so the list lives in the shared view package. */
+export { DATE_FORMATS };
 export const NAME_FORMATS = ['first_initial', 'full', 'initials', 'first_name', 'anonymous'] as const;
-export const DATE_FORMATS = ['mm/dd/yyyy', 'dd/mm/yyyy', 'yyyy-mm-dd', 'relative'] as const;
 export const WIDGET_LANGUAGES = ['en', 'de', 'fr', 'es', 'zh-CN'] as const;
 
 /** Shop settings of the contract (spec README §12), plus the widget's colours (issue 8). */

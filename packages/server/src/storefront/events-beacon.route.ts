@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { MAX_EXTRA_BYTES, type NewCustomerEvent, recordCustomerEvents } from '../events/customer-events.js';
 import { type EventType, OS_TYPES, type OsType, osTypeFromUserAgent } from '../events/event-types.js';
 import { invalidField } from '../http/errors.js';
-import { unixSeconds } from '../lib/clock.js';
+import { unixSeconds } from '../time/clock.js';
 import { visibleReviewIdsAmong } from '../reviews/review-repository.js';
 import { registerPreflight } from './public/public-cors.js';
 import { openPublicPost } from './public/public-post.js';

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { notFound } from '../http/errors.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { googleProductReviewsFeed } from './google-feed.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { formatRecordTime } from '../lib/time-format.js';
+import { formatRecordTime } from '../time/time-format.js';
 import type { ShopRow } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { displayName } from './display-name.js';

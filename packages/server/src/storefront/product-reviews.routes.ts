@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { invalidField } from '../http/errors.js';
 import type { RawQuery } from '../http/query-string.js';
-import { unixSeconds } from '../lib/clock.js';
+import { unixSeconds } from '../time/clock.js';
 import { MediaUrls } from '../media/media-urls.js';
 import { ratingsFor } from '../reviews/rating.service.js';
 import type { Rating } from '../reviews/review-object.js';
@@ -12,18 +12,10 @@ import { firstValue, flagParam, integerParam, listParam, shopSelector } from './
 import { sendPublicJson } from './public/public-reply.js';
 import { resolvePublicShop } from './public/public-shop.js';
 import { presentStorefrontReview } from './storefront-review.presenter.js';
-import { STOREFRONT_SORTS, type StorefrontScope, type StorefrontSort, storefrontReviews } from './storefront-reviews.service.js';
+import { STOREFRONT_SORTS, type StorefrontSort, storefrontReviews } from './storefront-reviews.service.js';
+import { scopeOf } from './review-scope.js';
+import { findProductsBy } from '../products/product-repository.js';
 
-/** §2 scope precedence: is_show_all > is_store_review > product_id > product_handle. */
-export function scopeOf(query: RawQuery): StorefrontScope {
-  if (flagParam(query, 'is_show_all')) return { kind: 'all' };
-  if (flagParam(query, 'is_store_review')) return { kind: 'store' };
-  const productId = firstValue(query, 'product_id');
-  if (productId !== undefined) return productId === '0' ? { kind: 'store' } : { kind: 'product', productId };
-  const handle = firstValue(query, 'product_handle');
-  if (handle !== undefined) return { kind: 'handle', handle };
-  throw invalidField('product_id', 'is required unless is_show_all, is_store_review or product_handle selects the reviews');
-}
 
 export function summaryOf(rating: Rating) {
   return {
@@ -76,12 +68,7 @@ export function registerProductReviewRoutes(app: FastifyInstance, deps: AppDeps)
     if (requested.length === 0) throw invalidField('product_id', 'is required (or product_handle)');
     if (requested.length > 100) throw invalidField(ids.length > 0 ? 'product_id' : 'product_handle', 'must have at most 100 items');
     const db = deps.db.kysely;
-    const products = await db
-      .selectFrom('products')
-      .select(['product_id', 'handle'])
-      .where('shop_id', '=', shop.id)
-      .where(ids.length > 0 ? 'product_id' : 'handle', 'in', [...new Set(requested)])
-      .execute();
+    const products = await findProductsBy(db, shop.id, ids.length > 0 ? 'product_id' : 'handle', [...new Set(requested)]);
     const byKey = new Map(products.map((p) => [ids.length > 0 ? p.product_id : (p.handle ?? ''), p]));
     const ratings = new Map((await ratingsFor(db, shop.id, [...products.map((p) => p.product_id), ...ids])).map((r) => [r.product_id, r]));
     const data = requested.map((value) => {

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { normalizeEmailAddress } from '../customers/email-types.js';
 import { osTypeFromUserAgent } from '../events/event-types.js';
 import { invalidArgument } from '../http/errors.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { ApiError } from '../http/errors.js';
 import { readJsonText } from '../http/json-text.js';
 import { registerConfigRoute } from './config.route.js';
@@ -10,7 +10,6 @@ import { registerUploadTokenRoute } from './upload-token.route.js';
 import { registerHelpfulRoute } from './helpful.route.js';
 import { registerEventsBeaconRoute } from './events-beacon.route.js';
 import { registerWidgetAssetRoutes } from './widget-assets.routes.js';
-import { registerDemoPage } from './demo-page.route.js';
 
 
 /**
@@ -38,7 +37,6 @@ export async function storefrontPlugin(app: FastifyInstance, options: { deps: Ap
   registerHelpfulRoute(app, options.deps);
   registerEventsBeaconRoute(app, options.deps);
   registerWidgetAssetRoutes(app);
-  registerDemoPage(app, options.deps);
   registerWidgetHtmlRoute(app, options.deps);
   registerConfigRoute(app, options.deps);
 }

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { findProductIdsByHandle } from '../reviews/product-repository.js';
+import { findProductIdsByHandle } from '../products/product-repository.js';
 import { ratingFor, type RatingScope } from '../reviews/rating.service.js';
 import { mediaOfReviews, type MediaRow } from '../reviews/review-repository.js';
 import { STORE_PRODUCT_ID } from '../reviews/review-stats.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { permissionDenied } from '../http/errors.js';
-import { unixSeconds } from '../lib/clock.js';
+import { unixSeconds } from '../time/clock.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { registerPreflight } from './public/public-cors.js';
 import { openPublicPost } from './public/public-post.js';

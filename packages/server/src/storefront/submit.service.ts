@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import type { Database } from '../db/schema.js';
 import { recordCustomerEvents } from '../events/customer-events.js';
 import type { OsType } from '../events/event-types.js';
 import { hmacActor } from '../http/actor.js';
 import { ApiError, Code, type FieldError, invalidArgument, notFound } from '../http/errors.js';
-import { SUBMIT_LIMITS } from './view/submit-limits.js';
+import { SUBMIT_LIMITS } from '@plaudit/review-view/submit-limits';
 import { MediaUrls } from '../media/media-urls.js';
-import { isShopperUpload } from '../media/upload-credentials.route.js';
+import { isShopperUpload } from '../media/upload-credentials.js';
 import { hasMatchingOrder } from '../orders/review-match.js';
 import { createReview } from '../reviews/create-review.service.js';
 import { STORE_PRODUCT_ID } from '../reviews/review-stats.js';

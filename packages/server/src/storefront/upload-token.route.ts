@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { permissionDenied } from '../http/errors.js';
 import type { RawQuery } from '../http/query-string.js';
-import { unixSeconds } from '../lib/clock.js';
-import { imageCredentialsFor } from '../media/upload-credentials.route.js';
+import { unixSeconds } from '../time/clock.js';
+import { imageCredentialsFor } from '../media/upload-credentials.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { chargePublicLimit } from './public/public-limits.js';
 import { shopSelector } from './public/public-query.js';

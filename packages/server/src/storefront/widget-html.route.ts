@@ -1,62 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 import type { RawQuery } from '../http/query-string.js';
-import { unixSeconds } from '../lib/clock.js';
-import { MediaUrls } from '../media/media-urls.js';
-import { readShopSettings } from '../shops/shop-settings.js';
-import { MESSAGES, pickLanguage } from './i18n/messages.js';
-import { scopeOf } from './product-reviews.routes.js';
+import { reviewFragmentFor } from './widget-fragment.js';
 import { chargePublicLimit } from './public/public-limits.js';
-import { firstValue, shopSelector } from './public/public-query.js';
+import { shopSelector } from './public/public-query.js';
 import { sendPublicHtml } from './public/public-reply.js';
-import { resolvePublicShop } from './public/public-shop.js';
-import { productJsonLd } from './ssr/json-ld.js';
-import { renderReviewFragment } from './ssr/review-fragment.js';
-import { presentStorefrontReview } from './storefront-review.presenter.js';
-import { storefrontReviews } from './storefront-reviews.service.js';
 
-/** §8: the fragment shows the first 15 reviews in the default order, as the widget's first page does. */
-const FIRST_PAGE_SIZE = 15;
-
-/** Reads everything the fragment shows; the demo page renders the same fragment in-process. */
-export async function reviewFragmentFor(deps: AppDeps, shopSelectorInput: { shop_id?: string; shop?: string }, query: RawQuery): Promise<string> {
-  const db = deps.db.kysely;
-  const shop = await resolvePublicShop(db, shopSelectorInput);
-  const settings = readShopSettings(shop.settings);
-  const messages = MESSAGES[pickLanguage(firstValue(query, 'lang'), settings.language)];
-  const scope = scopeOf(query);
-  const page = await storefrontReviews(db, shop.id, { scope, page: 1, limit: FIRST_PAGE_SIZE, sort: 'comprehensive-descending' });
-  const urls = MediaUrls.of(deps.config);
-  const reviews = page.rows.map((row) => presentStorefrontReview(row, page.media.get(row.id) ?? [], settings, urls));
-  const r = page.rating;
-  const rating = { value: Number(r.rating_value), count: r.review_count, stars: [r.star1_count, r.star2_count, r.star3_count, r.star4_count, r.star5_count] as const };
-  let jsonLd: string | undefined;
-  // Rich results are for products with reviews; a business reviewing itself earns none (§8).
-  if (firstValue(query, 'jsonld') !== '0' && page.productId !== undefined && rating.count > 0) {
-    const product = await db.selectFrom('products').selectAll().where('shop_id', '=', shop.id).where('product_id', '=', page.productId).executeTakeFirst();
-    jsonLd = productJsonLd(
-      { productId: page.productId, title: product?.title ?? null, handle: product?.handle ?? null, url: product?.url ?? null, image: product?.image ?? null, sku: product?.sku ?? null, gtin: product?.gtin ?? null, mpn: product?.mpn ?? null, brand: product?.brand ?? null },
-      shop.name,
-      { value: rating.value, count: rating.count },
-      reviews,
-      messages.anonymous,
-    );
-  }
-  const productId = page.productId ?? (scope.kind === 'store' ? '0' : '');
-  return renderReviewFragment({
-    shopId: shop.id,
-    productId,
-    settings,
-    messages,
-    rating,
-    reviews,
-    jsonLd,
-    nowSeconds: unixSeconds(deps.clock),
-    writeReviewUrl: settings.review_form_enabled && productId !== '' ? `${deps.config.publicUrl}/r/${encodeURIComponent(shop.id)}/${encodeURIComponent(productId)}` : undefined,
-    morePages: page.count > FIRST_PAGE_SIZE,
-    showHelpful: settings.helpful_votes_enabled,
-  });
-}
 
 /** `GET /api/v1/storefront/widget.html` (§8): the fragment for themes to include server-side. */
 export function registerWidgetHtmlRoute(app: FastifyInstance, deps: AppDeps): void {

@@ -2,9 +2,9 @@ import type { Insertable, Kysely } from 'kysely';
 import { RepeatedInsert } from '../db/repeated-insert.js';
 import type { Database, ReviewsTable } from '../db/schema.js';
 import type { NewReview } from '../reviews/create-review.service.js';
-import { upsertProduct } from '../reviews/product-repository.js';
+import { upsertProduct } from '../products/product-repository.js';
 import type { MediaUrls } from '../media/media-urls.js';
-import { defaultThumbnail } from '../reviews/review-media-input.js';
+import { defaultThumbnail } from '../media/review-media-input.js';
 import { presentReview } from '../reviews/review-presenter.js';
 import { creationTimesOf, type MediaRow, type ReviewWithProduct } from '../reviews/review-repository.js';
 import { applyStatsDeltas, countInto, emptyStatsDelta, STORE_PRODUCT_ID, type StatsDelta } from '../reviews/review-stats.js';
@@ -13,7 +13,7 @@ import type { ShopRow } from '../shops/shop-repository.js';
 import type { PlauditProvenance } from './csv-formats.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { hasActiveSubscription } from '../webhooks/active-subscriptions.js';
-import { appendOutboxEventJson } from '../webhooks/outbox.js';
+import { appendOutboxEventJson } from '../outbox/outbox.js';
 
 export interface PreparedReview {
   input: NewReview;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connect.js';
 import type { JobKind } from '../jobs/job-loop.js';
-import type { Clock } from '../lib/clock.js';
-import type { MediaStorage } from '../media/media-storage.js';
+import type { Clock } from '../time/clock.js';
+import type { MediaStorage } from '../storage/media-storage.js';
 import type { MediaUrls } from '../media/media-urls.js';
 import { findShopById } from '../shops/shop-repository.js';
 import type { CommitPolicy } from './commit-window.js';

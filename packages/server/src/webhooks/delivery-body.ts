@@ -1,4 +1,4 @@
-import { formatRecordTime } from '../lib/time-format.js';
+import { formatRecordTime } from '../time/time-format.js';
 
 export interface OutboxEvent {
   topic: string;

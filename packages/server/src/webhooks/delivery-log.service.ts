@@ -3,10 +3,10 @@ import type { Database } from '../db/schema.js';
 import type { Actor } from '../http/actor.js';
 import { ApiError, Code, invalidField, notFound } from '../http/errors.js';
 import { pageInfo } from '../http/wire-schemas.js';
-import { formatRecordTime } from '../lib/time-format.js';
+import { formatRecordTime } from '../time/time-format.js';
 import { type AttemptRow, attemptsOf, type DeliveryRow } from './delivery-repository.js';
 import { ownedSubscription, ownerOf } from './subscription-service.js';
-import { TOPIC_SCOPES } from './topics.js';
+import { TOPIC_SCOPES } from '../outbox/topics.js';
 
 const time = (seconds: number | null) => (seconds === null ? null : formatRecordTime(seconds));
 

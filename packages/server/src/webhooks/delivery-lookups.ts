@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, OutboxEventsTable, PlatformsTable, WebhookSubscriptionsTable } from '../db/schema.js';
-import { findPlatform } from '../oauth/platform-repository.js';
+import { findPlatform } from '../platforms/platform-repository.js';
 import { findShopById, type ShopRow } from '../shops/shop-repository.js';
 
 type EventRow = Pick<Selectable<OutboxEventsTable>, 'topic' | 'event_id' | 'occurred_at' | 'payload' | 'platform_id'>;

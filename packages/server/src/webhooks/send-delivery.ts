@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describeEgressError, type SafeHttpClient } from '../egress/safe-http-client.js';
-import { open } from '../lib/secret-box.js';
-import { revealClientSecret } from '../oauth/platform-service.js';
+import { open } from '../crypto/secret-box.js';
+import { revealClientSecret } from '../platforms/platform-service.js';
 import { revealPrivateToken } from '../shops/shop-service.js';
 import { deliveryBody } from './delivery-body.js';
 import type { DeliveryLookups } from './delivery-lookups.js';

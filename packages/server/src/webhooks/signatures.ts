@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { signRequest } from '../http/hmac-signature.js';
+import { signRequest } from '../crypto/hmac-signature.js';
 
 export interface SigningKeys {
   /** The Trustoo key: the shop's private token, or the platform's client secret. */

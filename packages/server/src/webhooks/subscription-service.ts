@@ -3,9 +3,9 @@ import type { Database } from '../db/schema.js';
 import { type Actor, requireScope } from '../http/actor.js';
 import { conflict, invalidField, notFound } from '../http/errors.js';
 import { checkDestination, type EgressPolicy, EgressRefusedError, type HostResolver } from '../egress/safe-http-client.js';
-import { open, seal } from '../lib/secret-box.js';
-import { randomToken } from '../lib/tokens.js';
-import { OAUTH_DEFAULTS } from '../security-defaults.js';
+import { open, seal } from '../crypto/secret-box.js';
+import { randomToken } from '../crypto/tokens.js';
+import { OAUTH_DEFAULTS } from '../config/security-defaults.js';
 import { cancelPendingDeliveries } from './delivery-repository.js';
 import {
   countOwnedSubscriptions,
@@ -18,7 +18,7 @@ import {
   type SubscriptionRow,
   updateSubscriptionRow,
 } from './subscription-repository.js';
-import { isTopic, TOPIC_SCOPES, TOPICS, type Topic } from './topics.js';
+import { isTopic, TOPIC_SCOPES, TOPICS, type Topic } from '../outbox/topics.js';
 import { presentWebhook } from './webhook-presenter.js';
 
 export const MAX_SUBSCRIPTIONS_PER_OWNER = 20;

@@ -1,4 +1,4 @@
-import { formatRecordTime } from '../lib/time-format.js';
+import { formatRecordTime } from '../time/time-format.js';
 import type { SubscriptionRow } from './subscription-repository.js';
 
 /** The Webhook object of webhooks.md §2 (ids as strings, RFC 3339 times). */

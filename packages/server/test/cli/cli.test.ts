@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signRequest, signRequestV2 } from '../../src/http/hmac-signature.js';
+import { signRequest, signRequestV2 } from '../../src/crypto/hmac-signature.js';
 import { plaudit, startServer } from '../support/cli.js';
 import { freePort } from '../support/free-port.js';
 import { hiddenFields } from '../support/merchant-agent.js';

@@ -6,7 +6,7 @@ import { useS3Peer } from '../support/s3-server.js';
 import { SmtpPeer } from '../support/smtp-peer.js';
 import { runDoctor } from '../../src/cli/doctor-command.js';
 import { createShop } from '../../src/shops/shop-service.js';
-import { systemClock } from '../../src/lib/clock.js';
+import { systemClock } from '../../src/time/clock.js';
 import { createTestDatabase, describeEachDatabase } from '../support/databases.js';
 
 const KEY = 'd'.repeat(64);

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { clickToken, openToken, unsubscribeToken } from '../../src/collection/email-tokens.js';
-import { PIXEL_GIF } from '../../src/collection/tracking.routes.js';
+import { PIXEL_GIF } from '../../src/email-links/tracking.routes.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { outboxTopics } from '../support/factories.js';
 import { envelope, type Harness, useHarness } from '../support/harness.js';

@@ -2,7 +2,7 @@
 // page.evaluate callbacks run in the browser: this file needs the DOM types.
 import pino from 'pino';
 import { expect, it } from 'vitest';
-import { createBackgroundWorker } from '../../src/jobs/background-worker.js';
+import { createBackgroundWorker } from '../../src/worker/background-worker.js';
 import { artifactPath, describeInBrowser } from '../support/browser.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { createReviewVia, outboxTopics } from '../support/factories.js';

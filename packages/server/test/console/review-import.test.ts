@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { expect, it } from 'vitest';
-import { createBackgroundWorker } from '../../src/jobs/background-worker.js';
+import { createBackgroundWorker } from '../../src/worker/background-worker.js';
 import { MediaUrls } from '../../src/media/media-urls.js';
 import { ReviewImportJob } from '../../src/transfer/review-import-job.js';
 import { claimReviewImport } from '../../src/transfer/review-import-repository.js';

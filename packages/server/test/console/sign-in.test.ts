@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_DEFAULTS } from '../../src/security-defaults.js';
+import { SESSION_DEFAULTS } from '../../src/config/security-defaults.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { type Harness, PUBLIC_URL, useHarness } from '../support/harness.js';
 import { createTestMerchant, hiddenField, MerchantBrowser, MERCHANT_PASSWORD } from '../support/merchant-agent.js';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createCustomerExcludeOperation } from '../../src/customers/create-customer-exclude.route.js';
-import { deleteCustomerExcludeOperation } from '../../src/customers/delete-customer-exclude.route.js';
-import { emailUnsubscribeOperation } from '../../src/customers/email-unsubscribe.route.js';
-import { getCustomerExcludesOperation } from '../../src/customers/get-customer-excludes.route.js';
-import { getUnsubscribesOperation } from '../../src/customers/get-unsubscribes.route.js';
+import { createCustomerExcludeOperation } from '../../src/open-api/customers/create-customer-exclude.route.js';
+import { deleteCustomerExcludeOperation } from '../../src/open-api/customers/delete-customer-exclude.route.js';
+import { emailUnsubscribeOperation } from '../../src/open-api/customers/email-unsubscribe.route.js';
+import { getCustomerExcludesOperation } from '../../src/open-api/customers/get-customer-excludes.route.js';
+import { getUnsubscribesOperation } from '../../src/open-api/customers/get-unsubscribes.route.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, type Harness, useHarness } from '../support/harness.js';
 import { securitySuite } from '../support/security.js';

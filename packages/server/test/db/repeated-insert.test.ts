@@ -3,7 +3,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RepeatedInsert } from '../../src/db/repeated-insert.js';
 import type { Database, ProductsTable } from '../../src/db/schema.js';
-import { systemClock } from '../../src/lib/clock.js';
+import { systemClock } from '../../src/time/clock.js';
 import { createShop } from '../../src/shops/shop-service.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 

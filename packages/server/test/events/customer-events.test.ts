@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { recordCustomerEvents } from '../../src/events/customer-events.js';
 import { osTypeFromUserAgent } from '../../src/events/event-types.js';
-import { getCustomerEventsOperation } from '../../src/events/get-customer-events.route.js';
-import { RetentionJob } from '../../src/jobs/retention-job.js';
+import { getCustomerEventsOperation } from '../../src/open-api/events/get-customer-events.route.js';
+import { RetentionJob } from '../../src/worker/retention-job.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { outboxTopics } from '../support/factories.js';
 import { envelope, useHarness } from '../support/harness.js';

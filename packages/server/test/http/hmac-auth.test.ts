@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { stringToSign } from '../../src/http/hmac-signature.js';
+import { stringToSign } from '../../src/crypto/hmac-signature.js';
 import { rotatePrivateToken } from '../../src/shops/shop-service.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, openApiPath, signedHeaders, useHarness } from '../support/harness.js';

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { signRequest, stringToSign } from '../../src/http/hmac-signature.js';
+import { signRequest, stringToSign } from '../../src/crypto/hmac-signature.js';
 
 describe('HMAC request signing (auth.md §2)', () => {
   it('reproduces the contract test vectors', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { openApiOperations } from '../../src/open-api-operations.js';
+import { openApiOperations } from '../../src/open-api/open-api-operations.js';
 import { databaseChecksum } from '../support/database-checksum.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, useHarness } from '../support/harness.js';

@@ -6,7 +6,7 @@ import { RedisRateLimitStore } from '../../src/http/redis-rate-limit-store.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, openApiPath, signedHeaders, useHarness } from '../support/harness.js';
 import { createTestMerchant, hiddenField, setCookies } from '../support/merchant-agent.js';
-import { SESSION_DEFAULTS } from '../../src/security-defaults.js';
+import { SESSION_DEFAULTS } from '../../src/config/security-defaults.js';
 
 const url = inject('redisUrl');
 

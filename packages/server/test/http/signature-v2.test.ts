@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { signRequestV2, stringToSignV2 } from '../../src/http/hmac-signature.js';
+import { signRequestV2, stringToSignV2 } from '../../src/crypto/hmac-signature.js';
 import { databaseChecksum } from '../support/database-checksum.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, type Harness, openApiPath, signedHeaders, useHarness } from '../support/harness.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRecordTime, formatReviewTime, parseTimeInput } from '../../src/lib/time-format.js';
+import { formatRecordTime, formatReviewTime, parseTimeInput } from '../../src/time/time-format.js';
 
 describe('time formats', () => {
   it.each([

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { signPolicy } from '../../src/media/upload-policy.js';
-import { RetentionJob } from '../../src/jobs/retention-job.js';
+import { RetentionJob } from '../../src/worker/retention-job.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, type Harness, PUBLIC_URL, useHarness } from '../support/harness.js';
 import { fetchMedia, imageCredentials, pngBomb, postUpload, testJpeg, testPng, uploadFields, uploadImage } from '../support/media.js';

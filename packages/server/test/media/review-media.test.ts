@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RetentionJob } from '../../src/jobs/retention-job.js';
-import { getImageUploadPolicyTokenOperation } from '../../src/media/upload-credentials.route.js';
+import { RetentionJob } from '../../src/worker/retention-job.js';
+import { getImageUploadPolicyTokenOperation } from '../../src/open-api/media/upload-credentials.route.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, type Harness, PUBLIC_URL, useHarness } from '../support/harness.js';
 import { fetchMedia, testJpeg, uploadImage } from '../support/media.js';

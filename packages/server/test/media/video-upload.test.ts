@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getVideoUploadUrlOperation } from '../../src/media/video-upload-url.route.js';
+import { getVideoUploadUrlOperation } from '../../src/open-api/media/video-upload-url.route.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, type Harness, PUBLIC_URL, useHarness } from '../support/harness.js';
 import { fetchMedia, testMp4, testWebm, videoTicket } from '../support/media.js';

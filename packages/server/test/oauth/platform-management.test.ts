@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cancelAuthorizationOperation } from '../../src/oauth/cancel-authorization.route.js';
-import { rotateClientSecret } from '../../src/oauth/platform-service.js';
+import { cancelAuthorizationOperation } from '../../src/open-api/oauth/cancel-authorization.route.js';
+import { rotateClientSecret } from '../../src/platforms/platform-service.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { createReviewVia, systemEvents } from '../support/factories.js';
 import { envelope, type Harness, PUBLIC_URL, useHarness } from '../support/harness.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OAUTH_DEFAULTS } from '../../src/security-defaults.js';
+import { OAUTH_DEFAULTS } from '../../src/config/security-defaults.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, type Harness, useHarness } from '../support/harness.js';
 import { mintCode, pkcePair, platformDeps, postForm, postJson, registerPlatform, TEST_REDIRECT_URI, TOKEN_PATH } from '../support/oauth.js';

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { signRequest } from '../../src/http/hmac-signature.js';
+import { signRequest } from '../../src/crypto/hmac-signature.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useListeningHarness } from '../support/listening-harness.js';
 import { createTestMerchant, MerchantBrowser } from '../support/merchant-agent.js';

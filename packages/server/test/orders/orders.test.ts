@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { cancelOrderRequestOperation } from '../../src/orders/cancel-order-request.route.js';
-import { createOrderOperation } from '../../src/orders/create-order.route.js';
-import { getOrdersOperation } from '../../src/orders/get-orders.route.js';
+import { cancelOrderRequestOperation } from '../../src/open-api/orders/cancel-order-request.route.js';
+import { createOrderOperation } from '../../src/open-api/orders/create-order.route.js';
+import { getOrdersOperation } from '../../src/open-api/orders/get-orders.route.js';
 import type { ShopCredentials } from '../../src/shops/shop-service.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { outboxTopics } from '../support/factories.js';

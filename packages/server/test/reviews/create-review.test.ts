@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createReviewOperation } from '../../src/reviews/create-review.route.js';
+import { createReviewOperation } from '../../src/open-api/reviews/create-review.route.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { createReviewVia, outboxTopics, reviewBody } from '../support/factories.js';
 import { envelope, useHarness } from '../support/harness.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deleteReviewOperation } from '../../src/reviews/delete-review.route.js';
+import { deleteReviewOperation } from '../../src/open-api/reviews/delete-review.route.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { createReviewVia, outboxTopics } from '../support/factories.js';
 import { envelope, useHarness } from '../support/harness.js';

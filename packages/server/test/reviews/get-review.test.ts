@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getReviewOperation } from '../../src/reviews/get-review.route.js';
+import { getReviewOperation } from '../../src/open-api/reviews/get-review.route.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { createReviewVia } from '../support/factories.js';
 import { envelope, useHarness } from '../support/harness.js';

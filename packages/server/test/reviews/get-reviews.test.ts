@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getReviewsOperation } from '../../src/reviews/get-reviews.route.js';
+import { getReviewsOperation } from '../../src/open-api/reviews/get-reviews.route.js';
 import type { ShopCredentials } from '../../src/shops/shop-service.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { createReviewVia } from '../support/factories.js';

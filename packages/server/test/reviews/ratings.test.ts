@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getRatingOperation } from '../../src/reviews/get-rating.route.js';
-import { getRatingsOperation } from '../../src/reviews/get-ratings.route.js';
+import { getRatingOperation } from '../../src/open-api/reviews/get-rating.route.js';
+import { getRatingsOperation } from '../../src/open-api/reviews/get-ratings.route.js';
 import type { ShopCredentials } from '../../src/shops/shop-service.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { createReviewVia } from '../support/factories.js';

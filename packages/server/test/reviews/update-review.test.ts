@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { updateReviewOperation } from '../../src/reviews/update-review.route.js';
+import { updateReviewOperation } from '../../src/open-api/reviews/update-review.route.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { createReviewVia, outboxTopics } from '../support/factories.js';
 import { envelope, useHarness } from '../support/harness.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getShopSettingsOperation, updateShopSettingsOperation } from '../../src/shops/shop-settings.routes.js';
+import { getShopSettingsOperation, updateShopSettingsOperation } from '../../src/open-api/shops/shop-settings.routes.js';
 import { defaultShopSettings } from '../../src/shops/shop-settings.js';
 import { databaseChecksum } from '../support/database-checksum.js';
 import { describeEachDatabase } from '../support/databases.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { shopperFieldError } from '../../src/storefront/i18n/field-errors.js';
-import { MAIL_MESSAGES } from '../../src/storefront/i18n/mail-messages.js';
-import { type Language, LANGUAGES, MESSAGES } from '../../src/storefront/i18n/messages.js';
-import { SUBMIT_LIMITS } from '../../src/storefront/view/submit-limits.js';
+import { shopperFieldError } from '@plaudit/review-view/field-errors';
+import { MAIL_MESSAGES } from '@plaudit/review-view/mail-messages';
+import { type Language, LANGUAGES, MESSAGES } from '@plaudit/review-view/messages';
+import { SUBMIT_LIMITS } from '@plaudit/review-view/submit-limits';
 
 describe('shopper field errors', () => {
   const en = MESSAGES.en;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_SHOP } from '../../src/cli/demo-shop.js';
-import { seedDemoReviews } from '../../src/cli/demo-reviews.js';
+import { DEMO_SHOP } from '../../src/demo/demo-shop.js';
+import { seedDemoReviews } from '../../src/demo/demo-reviews.js';
 import { MediaUrls } from '../../src/media/media-urls.js';
 import { createShop, type ShopCredentials } from '../../src/shops/shop-service.js';
 import { WIDGET_DIST } from '../../src/storefront/widget-assets.routes.js';

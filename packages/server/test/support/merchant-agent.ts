@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { createMerchant } from '../../src/console/merchant-service.js';
+import { createMerchant } from '../../src/merchants/merchant-service.js';
 import type { Harness } from './harness.js';
 
 export const MERCHANT_PASSWORD = 'correct horse battery staple';

@@ -3,12 +3,12 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
 import type { Scope } from '../../src/http/actor.js';
-import type { Clock } from '../../src/lib/clock.js';
-import { approveAuthorization } from '../../src/oauth/grant-service.js';
+import type { Clock } from '../../src/time/clock.js';
+import { approveAuthorization } from '../../src/platforms/grant-service.js';
 import { redeemAuthorizationCode } from '../../src/oauth/grants/authorization-code-grant.js';
-import { findPlatform } from '../../src/oauth/platform-repository.js';
-import { createPlatform, type PlatformCredentials } from '../../src/oauth/platform-service.js';
-import type { IssuedTokens } from '../../src/oauth/token-issuer.js';
+import { findPlatform } from '../../src/platforms/platform-repository.js';
+import { createPlatform, type PlatformCredentials } from '../../src/platforms/platform-service.js';
+import type { IssuedTokens } from '../../src/platforms/token-issuer.js';
 import { findShopById } from '../../src/shops/shop-repository.js';
 
 export const TEST_REDIRECT_URI = 'https://partner.example.com/oauth/callback';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll } from 'vitest';
-import { S3Storage } from '../../src/media/s3-storage.js';
+import { S3Storage } from '../../src/storage/s3-storage.js';
 import { freePort } from './free-port.js';
 
 /** s3rver's fixed account, which it checks signatures against like S3 does. */

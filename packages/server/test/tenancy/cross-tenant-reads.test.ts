@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { recordCustomerEvents } from '../../src/events/customer-events.js';
-import { openApiOperations } from '../../src/open-api-operations.js';
+import { openApiOperations } from '../../src/open-api/open-api-operations.js';
 import type { ShopCredentials } from '../../src/shops/shop-service.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, type Harness, useHarness } from '../support/harness.js';

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { signRequest } from '../../src/http/hmac-signature.js';
+import { signRequest } from '../../src/crypto/hmac-signature.js';
 import { plaudit, plauditAsync, startServer } from '../support/cli.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { freePort } from '../support/free-port.js';

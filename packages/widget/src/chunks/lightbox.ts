@@ -1,4 +1,4 @@
-import { format, type Messages } from '../../../server/src/storefront/i18n/messages.js';
+import { format, type Messages } from '@plaudit/review-view/messages';
 import { h } from '../dom.js';
 import type { StorefrontReview } from '../types.js';
 import { openDialog } from './dialog.js';

@@ -1,6 +1,6 @@
-import { shopperFieldError } from '../../../server/src/storefront/i18n/field-errors.js';
-import { format, type Messages } from '../../../server/src/storefront/i18n/messages.js';
-import { SUBMIT_LIMITS } from '../../../server/src/storefront/view/submit-limits.js';
+import { shopperFieldError } from '@plaudit/review-view/field-errors';
+import { format, type Messages } from '@plaudit/review-view/messages';
+import { SUBMIT_LIMITS } from '@plaudit/review-view/submit-limits';
 import { h } from '../dom.js';
 import type { Api } from '../env.js';
 import { ApiError } from '../env.js';

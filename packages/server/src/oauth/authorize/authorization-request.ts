@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Scope } from '../../http/actor.js';
-import type { OAuthErrorCode } from '../oauth-errors.js';
+import type { OAuthErrorCode } from '../../platforms/oauth-errors.js';
 import { isCodeChallenge } from '../pkce.js';
-import { findPlatform, type PlatformRow } from '../platform-repository.js';
-import { parseScopeList, storedScopes } from '../scopes.js';
+import { findPlatform, type PlatformRow } from '../../platforms/platform-repository.js';
+import { parseScopeList, storedScopes } from '../../platforms/scopes.js';
 import { checkRedirectUri } from './check-redirect-uri.js';
 
 /** The parameters of auth.md §5, as strings from a query or a form. */

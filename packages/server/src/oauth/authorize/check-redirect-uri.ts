@@ -1,5 +1,5 @@
-import { safeEqual } from '../../lib/tokens.js';
-import { type PlatformRow, redirectUrisOf } from '../platform-repository.js';
+import { safeEqual } from '../../crypto/tokens.js';
+import { type PlatformRow, redirectUrisOf } from '../../platforms/platform-repository.js';
 
 export type RedirectUriCheck = { ok: true; redirectUri: string; sent: boolean } | { ok: false; reason: string };
 

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { sha256Hex } from '../../lib/tokens.js';
-import { claimAuthorizationCode, findAuthorizationCode, recordCodeFamily } from '../authorization-code-repository.js';
-import { OAUTH_DEFAULTS } from '../../security-defaults.js';
-import { invalidGrant, invalidRequest } from '../oauth-errors.js';
+import { sha256Hex } from '../../crypto/tokens.js';
+import { claimAuthorizationCode, findAuthorizationCode, recordCodeFamily } from '../../platforms/authorization-code-repository.js';
+import { OAUTH_DEFAULTS } from '../../config/security-defaults.js';
+import { invalidGrant, invalidRequest } from '../../platforms/oauth-errors.js';
 import { verifierMatches } from '../pkce.js';
-import { type PlatformRow, redirectUrisOf } from '../platform-repository.js';
-import { issueTokenPair } from '../token-issuer.js';
-import { createFamily, findGrant, revokeFamilies } from '../token-repository.js';
+import { type PlatformRow, redirectUrisOf } from '../../platforms/platform-repository.js';
+import { issueTokenPair } from '../../platforms/token-issuer.js';
+import { createFamily, findGrant, revokeFamilies } from '../../platforms/token-repository.js';
 import { type GrantResult, refuse } from './grant-result.js';
 
 export interface CodeRedemption {

@@ -1,5 +1,5 @@
-import type { OAuthError } from '../oauth-errors.js';
-import type { IssuedTokens } from '../token-issuer.js';
+import type { OAuthError } from '../../platforms/oauth-errors.js';
+import type { IssuedTokens } from '../../platforms/token-issuer.js';
 
 /**
  * What a grant answers. Failures are returned, not thrown, because some of them must still commit

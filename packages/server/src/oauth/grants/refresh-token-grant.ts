@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { sha256Hex } from '../../lib/tokens.js';
-import { invalidGrant, invalidRequest } from '../oauth-errors.js';
-import type { PlatformRow } from '../platform-repository.js';
-import { issueTokenPair } from '../token-issuer.js';
-import { claimRefreshToken, findTokenWithGrant, revokeFamilies } from '../token-repository.js';
+import { sha256Hex } from '../../crypto/tokens.js';
+import { invalidGrant, invalidRequest } from '../../platforms/oauth-errors.js';
+import type { PlatformRow } from '../../platforms/platform-repository.js';
+import { issueTokenPair } from '../../platforms/token-issuer.js';
+import { claimRefreshToken, findTokenWithGrant, revokeFamilies } from '../../platforms/token-repository.js';
 import { type GrantResult, refuse } from './grant-result.js';
 
 /**

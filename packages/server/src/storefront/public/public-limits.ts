@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import type { AppDeps } from '../../app-deps.js';
-import type { StorefrontPolicy } from '../../config.js';
+import type { AppDeps } from '../../http/app-deps.js';
+import type { StorefrontPolicy } from '../../config/config.js';
 import { rateLimited } from '../../http/errors.js';
 import { rateLimitHeaders, verdict } from '../../http/rate-limiter.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app-deps.js';
+import type { AppDeps } from '../../http/app-deps.js';
 import { invalidField } from '../../http/errors.js';
 import type { ShopRow } from '../../shops/shop-repository.js';
 import { allowPublicPost } from './public-cors.js';

@@ -1,10 +1,10 @@
 import type { ShopSettings } from '../../shops/shop-settings.js';
-import { format, type Messages } from '../i18n/messages.js';
+import { format, type Messages } from '@plaudit/review-view/messages';
 import type { StorefrontReview } from '../storefront-review.presenter.js';
-import { formatReviewDate } from '../view/review-date.js';
-import { starGlyphs } from '../view/star-glyphs.js';
+import { formatReviewDate } from '@plaudit/review-view/review-date';
+import { starGlyphs } from '@plaudit/review-view/star-glyphs';
 import { html, type SafeHtml, trusted } from './safe-html.js';
-import { reviewViewCss } from '../view/review-view-style.js';
+import { reviewViewCss } from '@plaudit/review-view/review-view-style';
 
 /** Every selector starts with `.plaudit-ssr` (§8), so the fragment cannot restyle the host page. */
 const FRAGMENT_STYLE = reviewViewCss('.plaudit-ssr');

@@ -1,0 +1,20 @@
+import formBody from '@fastify/formbody';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../http/app-deps.js';
+import { registerTrackingRoutes } from './tracking.routes.js';
+import { registerUnsubscribeRoutes } from './unsubscribe.routes.js';
+import { registerReviewLinkPage } from './review-link-page.routes.js';
+import { registerPublicReviewPage } from './public-review-page.routes.js';
+
+/** The public endpoints behind the links of review-request e-mails (collection.md §6.3–6.4, storefront.md §10). */
+export async function collectionPlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
+  // Mail clients post the RFC 8058 one-click body form-encoded.
+  await app.register(formBody, { bodyLimit: 16 * 1024 });
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true };
+  });
+  registerTrackingRoutes(app, options.deps);
+  registerUnsubscribeRoutes(app, options.deps);
+  registerReviewLinkPage(app, options.deps);
+  registerPublicReviewPage(app, options.deps);
+}

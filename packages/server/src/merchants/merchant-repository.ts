@@ -1,0 +1,38 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, MerchantsTable } from '../db/schema.js';
+import type { ShopRow } from '../shops/shop-repository.js';
+
+export type MerchantRow = Selectable<MerchantsTable>;
+
+export async function findMerchantByEmail(db: Kysely<Database>, email: string): Promise<MerchantRow | undefined> {
+  return db.selectFrom('merchants').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export async function findMerchantById(db: Kysely<Database>, id: number): Promise<MerchantRow | undefined> {
+  return db.selectFrom('merchants').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertMerchant(db: Kysely<Database>, email: string, passwordHash: string, now: number): Promise<number> {
+  const row = await db.insertInto('merchants').values({ email, password_hash: passwordHash, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function linkMerchantToShop(db: Kysely<Database>, merchantId: number, shopId: string): Promise<void> {
+  await db.insertInto('merchant_shops').values({ merchant_id: merchantId, shop_id: shopId }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/** The shops a merchant may act for: the tenancy boundary of the consent page and the console. */
+export async function shopsOfMerchant(db: Kysely<Database>, merchantId: number): Promise<ShopRow[]> {
+  return db
+    .selectFrom('shops')
+    .innerJoin('merchant_shops', 'merchant_shops.shop_id', 'shops.id')
+    .selectAll('shops')
+    .where('merchant_shops.merchant_id', '=', merchantId)
+    .where('shops.status', '=', 'active')
+    .orderBy('shops.name')
+    .execute();
+}
+
+export async function setPasswordHash(db: Kysely<Database>, merchantId: number, passwordHash: string, now: number): Promise<void> {
+  await db.updateTable('merchants').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', merchantId).execute();
+}

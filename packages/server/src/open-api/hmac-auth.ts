@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { type Clock } from '../time/clock.js';
+import { safeEqual } from '../crypto/tokens.js';
+import { findShopByPublicToken } from '../shops/shop-repository.js';
+import { revealPrivateToken } from '../shops/shop-service.js';
+import { readShopSettings } from '../shops/shop-settings.js';
+import { type Actor, hmacActor } from '../http/actor.js';
+import { unauthenticated } from '../http/errors.js';
+import { signRequest, signRequestV2 } from '../crypto/hmac-signature.js';
+import type { ReplayCache } from '../http/replay-cache.js';
+import { HMAC_DEFAULTS } from '../config/security-defaults.js';
+
+export interface SignedRequest {
+  method: string;
+  /** The path as sent, percent-encoded, without the query (signed by version 2). */
+  rawPath: string;
+  rawQuery: string;
+  rawBody: string;
+  publicToken: string | undefined;
+  timestamp: string | undefined;
+  sign: string | undefined;
+  /** The Sign-Version header: absent or `1` for Trustoo's recipe, `2` for Plaudit's. */
+  signVersion: string | undefined;
+}
+
+export interface HmacDeps {
+  db: Kysely<Database>;
+  secretKey: Buffer;
+  clock: Clock;
+  replayCache: ReplayCache;
+}
+
+function expectedSign(key: string, version: 1 | 2, request: SignedRequest, timestamp: string): string {
+  if (version === 1) return signRequest(key, request.rawQuery, timestamp, request.rawBody);
+  return signRequestV2(key, { method: request.method, rawPath: request.rawPath, rawQuery: request.rawQuery, timestamp, rawBody: request.rawBody });
+}
+
+/**
+ * Verifies a Public-Token / Timestamp / Sign request (docs/signing-requests.md). Every failure is
+ * code 16; the messages say what was wrong with the request without revealing whether a token exists.
+ */
+export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): Promise<Actor> {
+  const { publicToken, timestamp, sign } = request;
+  if (publicToken === undefined || timestamp === undefined || sign === undefined) {
+    const missing = [['Public-Token', publicToken], ['Timestamp', timestamp], ['Sign', sign]].filter(([, v]) => v === undefined).map(([n]) => n);
+    throw unauthenticated(`missing credentials: ${missing.join(', ')} header required`);
+  }
+  const version = request.signVersion === undefined || request.signVersion === '1' ? 1 : request.signVersion === '2' ? 2 : undefined;
+  if (version === undefined) throw unauthenticated('Sign-Version must be 1 or 2');
+  if (!/^\d{1,10}$/.test(timestamp)) throw unauthenticated('Timestamp must be Unix seconds');
+  const nowMs = deps.clock.now();
+  if (Math.abs(Number(timestamp) - Math.floor(nowMs / 1000)) > HMAC_DEFAULTS.windowSeconds) {
+    throw unauthenticated('Timestamp is outside the 15-minute window; check the client clock');
+  }
+  if (!/^[0-9a-f]{64}$/.test(sign)) throw unauthenticated('Sign must be 64 lowercase hexadecimal characters');
+
+  const shop = await findShopByPublicToken(deps.db, publicToken);
+  // An unknown token still costs one HMAC, so response timing does not tell which tokens exist.
+  const key = shop ? revealPrivateToken(deps.secretKey, shop) : 'unknown-public-token';
+  if (!safeEqual(expectedSign(key, version, request, timestamp), sign) || !shop || shop.status !== 'active') {
+    throw unauthenticated('invalid signature or unknown Public-Token');
+  }
+  // Said only to a caller who proved the key: the shop has turned version 1 off.
+  if (version === 1 && readShopSettings(shop.settings).require_signature_v2) {
+    throw unauthenticated('this shop accepts only Sign-Version: 2 (its require_signature_v2 setting is on); sign with version 2 or use OAuth');
+  }
+  if (request.method !== 'GET') {
+    // Remembered until the signature stops verifying: one second past its own timestamp's window.
+    const verifiesUntilMs = (Number(timestamp) + HMAC_DEFAULTS.windowSeconds + 1) * 1000;
+    const fresh = await deps.replayCache.remember(`${publicToken}:${sign}`, nowMs, verifiesUntilMs);
+    if (!fresh) throw unauthenticated('request replayed');
+  }
+  return hmacActor(shop);
+}

@@ -1,0 +1,189 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TObject } from '@sinclair/typebox';
+import type { AppDeps } from '../http/app-deps.js';
+import { unixSeconds } from '../time/clock.js';
+import { type Actor, requireScope } from '../http/actor.js';
+import { successEnvelope, SuccessSchema, ErrorSchema } from '../http/envelope.js';
+import { recordAuthFailure, refuseExhaustedAuthFailureBudget } from '../http/auth-failure-budget.js';
+import { authenticateBearer } from '../http/bearer-auth.js';
+import { deadlineExceeded, withinDeadline } from '../http/deadline.js';
+import { ApiError, Code, invalidArgument, permissionDenied, rateLimited } from '../http/errors.js';
+import { authenticateHmac } from './hmac-auth.js';
+import { claimIdempotencyKey, completeIdempotencyKey, fingerprintOf, type IdempotencyClaim, parseIdempotencyKey } from '../http/idempotency.js';
+import { type AnyOperation, SHOP_ONLY, TOPIC_SCOPE } from '../http/operation.js';
+import { normalizeQuery, type RawQuery } from '../http/query-string.js';
+import { type PolicyVerdict, rateLimitHeaders, verdict } from '../http/rate-limiter.js';
+import { dropMeaninglessNulls, normalizeBodyText } from '../http/text-normalization.js';
+import { registerMethodNotAllowed } from '../http/method-not-allowed.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+    rawBody?: string;
+    idempotencyClaim?: IdempotencyClaim;
+    rateLimitVerdict?: PolicyVerdict;
+  }
+  interface FastifyContextConfig {
+    operation?: AnyOperation;
+  }
+}
+
+export const OPENAPI_PREFIX = '/api/v1/openapi';
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  const text = Array.isArray(value) ? value[0] : value;
+  return text === undefined || text === '' ? undefined : text;
+}
+
+/** The path and the query exactly as the client sent them, before any decoding (what signatures cover). */
+function rawTarget(request: FastifyRequest): { rawPath: string; rawQuery: string } {
+  const url = request.raw.url ?? '/';
+  const index = url.indexOf('?');
+  return index === -1 ? { rawPath: url, rawQuery: '' } : { rawPath: url.slice(0, index), rawQuery: url.slice(index + 1) };
+}
+
+/** Steps 3–5 of README §4.5: the IP's failure budget, authentication, the credential's limit, scope. */
+async function admit(request: FastifyRequest, op: AnyOperation, deps: AppDeps): Promise<Actor> {
+  await refuseExhaustedAuthFailureBudget(request, deps);
+  let actor: Actor;
+  try {
+    const authorization = header(request, 'authorization');
+    // A present Authorization header means bearer authentication; HMAC headers are then ignored.
+    actor = authorization !== undefined ? await authenticateBearer(authorization, deps.bearer) : await authenticateHmac(
+      {
+        method: request.method,
+        ...rawTarget(request),
+        rawBody: request.rawBody ?? '',
+        publicToken: header(request, 'public-token'),
+        timestamp: header(request, 'timestamp'),
+        sign: header(request, 'sign'),
+        signVersion: header(request, 'sign-version'),
+      },
+      { db: deps.db.kysely, secretKey: deps.secretKey, clock: deps.clock, replayCache: deps.replayCache },
+    );
+  } catch (error) {
+    if (error instanceof ApiError && error.code === Code.unauthenticated) await recordAuthFailure(request, deps);
+    throw error;
+  }
+
+  const nowMs = deps.clock.now();
+  const policy = deps.config.rateLimits.openapi;
+  if (policy !== null) {
+    const state = await deps.rateLimitStore.increment(actor.rateLimitKey, nowMs, policy.windowSeconds * 1000);
+    const v = verdict('openapi', policy, state, nowMs);
+    request.rateLimitVerdict = v;
+    if (v.exceeded) throw rateLimited('openapi', v.resetSeconds);
+  }
+
+  if (op.scope === SHOP_ONLY) {
+    if (actor.platformId !== null) {
+      throw permissionDenied('only the shop itself (an HMAC-signed request) may do this', { 'www-authenticate': 'Bearer error="insufficient_scope"' });
+    }
+  } else if (op.scope !== TOPIC_SCOPE) {
+    requireScope(actor, op.scope);
+  }
+  return actor;
+}
+
+async function prepareInput(request: FastifyRequest, reply: FastifyReply, op: AnyOperation, deps: AppDeps): Promise<boolean> {
+  if (op.method === 'POST') {
+    const key = parseIdempotencyKey(request.headers['idempotency-key']);
+    if (key !== undefined && request.actor) {
+      const fingerprint = fingerprintOf(op.method, `${OPENAPI_PREFIX}/${op.operation}`, request.rawBody ?? '');
+      const outcome = await claimIdempotencyKey(deps.db.kysely, request.actor, key, fingerprint, unixSeconds(deps.clock));
+      if (outcome.kind === 'replay') {
+        const stored = JSON.parse(outcome.body) as { request_id: string; code: number };
+        reply.businessCode = stored.code;
+        await reply
+          .code(outcome.status)
+          .header('idempotent-replayed', 'true')
+          .header('x-request-id', stored.request_id)
+          .type('application/json; charset=utf-8')
+          .send(outcome.body);
+        return false;
+      }
+      request.idempotencyClaim = outcome.claim;
+    }
+    request.body = dropMeaninglessNulls(normalizeBodyText(request.body as Record<string, unknown>, op.body), op.body);
+  } else {
+    const { values, errors } = normalizeQuery(request.query as RawQuery, (op.querystring ?? { properties: {} }) as TObject);
+    if (errors.length > 0) throw invalidArgument(errors);
+    request.query = values;
+  }
+  return true;
+}
+
+async function handle(request: FastifyRequest, reply: FastifyReply, op: AnyOperation, deps: AppDeps): Promise<void> {
+  const actor = request.actor as Actor;
+  const now = unixSeconds(deps.clock);
+  const context = { actor, query: request.query, body: request.body, deps, now };
+  // Deadlines measure real elapsed time, not the injected clock: they guard the server's resources.
+  const timeoutMs = deps.config.requestTimeoutMs;
+  const deadlineAt = performance.now() + timeoutMs;
+  if (op.method === 'GET') {
+    const data = await withinDeadline(op.handler({ ...context, db: deps.db.kysely }), deadlineAt, timeoutMs);
+    reply.businessCode = 0;
+    await reply.send(successEnvelope(data, request.id, unixSeconds(deps.clock)));
+    return;
+  }
+  // Effects, outbox events and the stored idempotent answer commit together (README §9).
+  let committing = false;
+  const committed = deps.db.kysely.transaction().execute(async (trx) => {
+    const data = await op.handler({ ...context, db: trx });
+    if (performance.now() > deadlineAt) throw deadlineExceeded(timeoutMs);
+    committing = true;
+    const serialized = reply.serialize(successEnvelope(data, request.id, unixSeconds(deps.clock))) as string;
+    if (request.idempotencyClaim) await completeIdempotencyKey(trx, request.idempotencyClaim, 200, serialized, now);
+    return serialized;
+  });
+  const body = await withinDeadline(committed, deadlineAt, timeoutMs, () => !committing);
+  request.idempotencyClaim = undefined;
+  deps.outboxSignal?.();
+  reply.businessCode = 0;
+  await reply.type('application/json; charset=utf-8').send(body);
+}
+
+function registerOperation(app: FastifyInstance, op: AnyOperation, deps: AppDeps, url: string, hidden: boolean): void {
+  app.route({
+    method: op.method,
+    url,
+    exposeHeadRoute: false,
+    config: { operation: op },
+    schema: {
+      hide: hidden,
+      operationId: hidden ? undefined : op.operation,
+      summary: op.summary,
+      description: op.description,
+      tags: op.tags,
+      security:
+        op.scope === SHOP_ONLY
+          ? [{ PublicToken: [], Timestamp: [], Sign: [] }]
+          : [{ PublicToken: [], Timestamp: [], Sign: [] }, { BearerAuth: op.scope === TOPIC_SCOPE ? [] : [op.scope] }],
+      ...(op.method === 'GET' && op.querystring ? { querystring: op.querystring } : {}),
+      ...(op.method === 'POST' && op.body ? { body: op.body } : {}),
+      response: { 200: SuccessSchema(op.data), '4xx': ErrorSchema, '5xx': ErrorSchema },
+    },
+    preValidation: async (request, reply) => {
+      if (request.body === undefined || request.body === null) request.body = {};
+      request.actor = await admit(request, op, deps);
+      const proceed = await prepareInput(request, reply, op, deps);
+      if (!proceed) return reply;
+    },
+    handler: (request, reply) => handle(request, reply, op, deps),
+  });
+  registerMethodNotAllowed(app, url, [op.method]);
+}
+
+/** Registers the Open API operations with the contract's hooks, in an encapsulated context. */
+export async function openApiPlugin(app: FastifyInstance, options: { deps: AppDeps; operations: readonly AnyOperation[] }): Promise<void> {
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
+    if (request.rateLimitVerdict) reply.headers(rateLimitHeaders(request.rateLimitVerdict));
+    return payload;
+  });
+  for (const op of options.operations) {
+    registerOperation(app, op, options.deps, `${OPENAPI_PREFIX}/${op.operation}`, false);
+    for (const alias of op.aliases ?? []) registerOperation(app, op, options.deps, alias, true);
+  }
+}

@@ -1,0 +1,8 @@
+import { invalidField } from '../../http/errors.js';
+
+/** `id` and its alias `review_id`: one is required, and both must agree (reviews.md §3). */
+export function resolveReviewId(id: number | string | undefined, alias: number | string | undefined): number {
+  if (id === undefined && alias === undefined) throw invalidField('id', 'is required');
+  if (id !== undefined && alias !== undefined && Number(id) !== Number(alias)) throw invalidField('review_id', 'must equal id when both are given');
+  return Number(id ?? alias);
+}

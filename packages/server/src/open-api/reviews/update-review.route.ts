@@ -1,0 +1,58 @@
+import { Type } from '@sinclair/typebox';
+import { invalidField } from '../../http/errors.js';
+import { defineOperation } from '../../http/operation.js';
+import { BodyFlag, BodyRecordId, flagValue, Forbidden, Text } from '../../http/wire-schemas.js';
+import { changeReview } from '../../reviews/change-review.service.js';
+import { ReviewSchema } from '../../reviews/review-object.js';
+
+const REVIEWER_FACT = 'cannot be changed through the API';
+
+export const updateReviewOperation = defineOperation({
+  operation: 'update_review',
+  method: 'POST',
+  scope: 'write_reviews',
+  summary: 'Update Review (Plaudit extension)',
+  description: 'Changes the merchant-controlled parts of a review: publication, flags, tag and reply. The reviewer\'s words cannot be changed.',
+  tags: ['Reviews'],
+  body: Type.Object(
+    {
+      id: BodyRecordId('the review'),
+      is_published: Type.Optional(BodyFlag('publish (1) or hide (0)')),
+      is_featured: Type.Optional(BodyFlag()),
+      is_top: Type.Optional(BodyFlag()),
+      is_verified: Type.Optional(BodyFlag()),
+      tag: Type.Optional(Text(255)),
+      reply: Type.Optional(
+        Type.Union([Type.Object({ content: Text(10_000, { minLength: 1 }) }), Type.Null()], { 'x-reason': 'must be an object {content} or null' }),
+      ),
+      rating: Forbidden(REVIEWER_FACT),
+      author: Forbidden(REVIEWER_FACT),
+      author_email: Forbidden(REVIEWER_FACT),
+      author_phone: Forbidden(REVIEWER_FACT),
+      author_country: Forbidden(REVIEWER_FACT),
+      title: Forbidden(REVIEWER_FACT),
+      content: Forbidden(REVIEWER_FACT),
+      commented_at: Forbidden(REVIEWER_FACT),
+      item_type: Forbidden(REVIEWER_FACT),
+      product_id: Forbidden(REVIEWER_FACT),
+      order_id: Forbidden(REVIEWER_FACT),
+      source: Forbidden(REVIEWER_FACT),
+      media: Forbidden(REVIEWER_FACT),
+    },
+    { additionalProperties: false },
+  ),
+  data: ReviewSchema,
+  async handler({ actor, body, db, deps }) {
+    const flag = (value: 0 | 1 | '0' | '1' | boolean | undefined) => (value === undefined ? undefined : flagValue(value));
+    const changes = {
+      isPublished: flag(body.is_published),
+      isFeatured: flag(body.is_featured),
+      isTop: flag(body.is_top),
+      isVerified: flag(body.is_verified),
+      tag: body.tag,
+      reply: body.reply === undefined ? undefined : body.reply === null ? null : body.reply.content,
+    };
+    if (Object.values(changes).every((value) => value === undefined)) throw invalidField('body', 'no field to update');
+    return changeReview(db, actor, Number(body.id), changes, deps.clock.now());
+  },
+});

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+import type { SystemTopic, Topic } from './topics.js';
+
+/** Every topic a shop's change emits is one a webhook can subscribe to: the list in topics.ts. */
+export type DomainTopic = Topic;
+export type { SystemTopic };
+
+/** Sortable event ids: 12 hex digits of milliseconds, then 80 random bits. */
+export function newEventId(nowMs: number): string {
+  return `evt_${nowMs.toString(16).padStart(12, '0')}${randomBytes(10).toString('hex')}`;
+}
+
+/**
+ * Appends a domain event in the caller's transaction (architecture §3): it commits with the change
+ * it describes or not at all. Delivery to webhook subscribers reads this table.
+ */
+export async function appendOutboxEvent(db: Kysely<Database>, shopId: string, topic: DomainTopic, payload: unknown, nowMs: number): Promise<string> {
+  return appendOutboxEventJson(db, shopId, topic, JSON.stringify(payload), nowMs);
+}
+
+/** The same, for a payload already serialised (bulk writers build it from pieces). */
+export async function appendOutboxEventJson(db: Kysely<Database>, shopId: string, topic: DomainTopic, payloadJson: string, nowMs: number): Promise<string> {
+  return insertEvent(db, { shopId, platformId: null, topic, payloadJson, nowMs });
+}
+
+/** Several events of one topic in one multi-row insert (customer events arrive in batches). */
+export async function appendOutboxEventsJson(db: Kysely<Database>, shopId: string, topic: DomainTopic, payloadsJson: string[], nowMs: number): Promise<void> {
+  if (payloadsJson.length === 0) return;
+  await db
+    .insertInto('outbox_events')
+    .values(payloadsJson.map((payload) => ({ shop_id: shopId, platform_id: null, topic, event_id: newEventId(nowMs), payload, occurred_at: Math.floor(nowMs / 1000) })))
+    .execute();
+}
+
+/** A system event for one platform, in the caller's transaction like every other event. */
+export async function appendSystemEvent(db: Kysely<Database>, platformId: string, shopId: string, topic: SystemTopic, payload: unknown, nowMs: number): Promise<string> {
+  return insertEvent(db, { shopId, platformId, topic, payloadJson: JSON.stringify(payload), nowMs });
+}
+
+async function insertEvent(
+  db: Kysely<Database>,
+  event: { shopId: string; platformId: string | null; topic: DomainTopic | SystemTopic; payloadJson: string; nowMs: number },
+): Promise<string> {
+  const eventId = newEventId(event.nowMs);
+  await db
+    .insertInto('outbox_events')
+    .values({
+      shop_id: event.shopId,
+      platform_id: event.platformId,
+      topic: event.topic,
+      event_id: eventId,
+      payload: event.payloadJson,
+      occurred_at: Math.floor(event.nowMs / 1000),
+    })
+    .execute();
+  return eventId;
+}

@@ -1,0 +1,49 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, ProductsTable } from '../db/schema.js';
+
+export type ProductRow = Selectable<ProductsTable>;
+
+export interface ProductFields {
+  title?: string | undefined;
+  handle?: string | undefined;
+  url?: string | undefined;
+  image?: string | undefined;
+  /** Product identifiers (orders and imports know them; the Google feed publishes them). */
+  sku?: string | undefined;
+  gtin?: string | undefined;
+  mpn?: string | undefined;
+  brand?: string | undefined;
+}
+
+/**
+ * Creates the product record the first time an id is used, and fills the given fields
+ * (reviews.md §1). Fields not given keep their stored value.
+ */
+export async function upsertProduct(db: Kysely<Database>, shopId: string, productId: string, fields: ProductFields, now: number): Promise<void> {
+  // Empty values never overwrite what is known (collection.md §4: non-empty values update the record).
+  const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== '')) as Record<string, string>;
+  await db
+    .insertInto('products')
+    .values({ shop_id: shopId, product_id: productId, title: '', handle: '', url: '', image: '', sku: '', gtin: '', mpn: '', brand: '', ...given, created_at: now, updated_at: now })
+    .onConflict((oc) =>
+      Object.keys(given).length === 0
+        ? oc.columns(['shop_id', 'product_id']).doNothing()
+        : oc.columns(['shop_id', 'product_id']).doUpdateSet({ ...given, updated_at: now }),
+    )
+    .execute();
+}
+
+export async function findProductIdsByHandle(db: Kysely<Database>, shopId: string, handle: string): Promise<string[]> {
+  const rows = await db.selectFrom('products').select('product_id').where('shop_id', '=', shopId).where('handle', '=', handle).orderBy('product_id').execute();
+  return rows.map((row) => row.product_id);
+}
+
+export async function findProduct(db: Kysely<Database>, shopId: string, productId: string): Promise<ProductRow | undefined> {
+  return db.selectFrom('products').selectAll().where('shop_id', '=', shopId).where('product_id', '=', productId).executeTakeFirst();
+}
+
+/** The shop's products among `values`, matched on their id or on their handle. */
+export async function findProductsBy(db: Kysely<Database>, shopId: string, key: 'product_id' | 'handle', values: readonly string[]): Promise<Array<Pick<ProductRow, 'product_id' | 'handle'>>> {
+  if (values.length === 0) return [];
+  return db.selectFrom('products').select(['product_id', 'handle']).where('shop_id', '=', shopId).where(key, 'in', [...values]).execute();
+}
