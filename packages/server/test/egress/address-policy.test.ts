@@ -51,6 +51,8 @@ describe('egress address policy', () => {
     }
     // A zone names an interface; the address is judged without it.
     for (const address of ['fe80::1%eth0', '::ffff:127.0.0.1%eth0', '::ffff:192.168.100.200%2']) expect([address, isBlockedAddress(address)]).toEqual([address, true]);
+    expect(isBlockedAddress('::ffff:8.8.8.8%eth0')).toBe(false);
+    expect(embeddedIpv4('::ffff:127.0.0.1%eth0')).toEqual({ ipv4: '127.0.0.1', embedding: 'mapped' });
   });
 
   it('reads the IPv4 address out of each embedding', () => {
