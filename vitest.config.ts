@@ -1,14 +1,47 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Four tiers, all run by `npm test` (and CI); each also runs alone with `--project <name>`:
+ * - unit: no database, no browser (`npm run test:unit`, well under a minute);
+ * - sqlite and postgres: every data-touching suite, once per dialect;
+ * - browser: the suites that drive Chromium, on both dialects.
+ * A suite touches data when it loops over the dialects with `describeEachDatabase`.
+ */
+const root = path.dirname(fileURLToPath(import.meta.url));
+const ALL = 'packages/*/test/**/*.test.ts';
+const BROWSER = 'packages/*/test/**/*.browser.test.ts';
+const POSTGRES_SETUP = 'packages/server/test/support/postgres-global-setup.ts';
+
+function testFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return testFiles(full);
+    return entry.name.endsWith('.test.ts') && !entry.name.endsWith('.browser.test.ts') ? [full] : [];
+  });
+}
+
+const dataSuites = readdirSync(path.join(root, 'packages'))
+  .flatMap((name) => testFiles(path.join(root, 'packages', name, 'test')))
+  .filter((file) => readFileSync(file, 'utf8').includes('describeEachDatabase('))
+  .map((file) => path.relative(root, file).split(path.sep).join('/'));
 
 export default defineConfig({
   test: {
-    include: ['packages/*/test/**/*.test.ts'],
-    globalSetup: ['packages/server/test/support/postgres-global-setup.ts'],
     // Two cores on every project machine: one worker per core, each test file isolated in a fork.
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 60_000,
     reporters: ['default', './packages/server/test/support/summary-reporter.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: [ALL], exclude: [BROWSER, ...dataSuites] } },
+      { extends: true, test: { name: 'sqlite', include: dataSuites, globalSetup: [POSTGRES_SETUP], env: { PLAUDIT_TEST_DIALECT: 'sqlite' } } },
+      { extends: true, test: { name: 'postgres', include: dataSuites, globalSetup: [POSTGRES_SETUP], env: { PLAUDIT_TEST_DIALECT: 'postgres' } } },
+      { extends: true, test: { name: 'browser', include: [BROWSER], globalSetup: [POSTGRES_SETUP] } },
+    ],
   },
 });

@@ -94,6 +94,11 @@ async function findRedis(project: TestProject): Promise<void> {
 
 export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
   await findRedis(project);
+  // The sqlite tier needs no PostgreSQL: do not look for one, let alone start a cluster.
+  if (project.config.env?.PLAUDIT_TEST_DIALECT === 'sqlite') {
+    project.provide('postgresAdminUrl', '');
+    return undefined;
+  }
   const given = process.env.TEST_DATABASE_URL;
   if (given) {
     if (!(await answers(given))) throw new Error(`TEST_DATABASE_URL does not answer: ${given}`);
