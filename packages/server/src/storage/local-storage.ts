@@ -6,14 +6,20 @@ import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
 import { type ByteRange, type MediaStorage, type ObjectStream, SizeMismatchError, type StoredObject } from './media-storage.js';
 
-/** Counts bytes going through and fails as soon as there are more than `limit`. */
-export function byteLimit(limit: number): Transform & { readonly seen: () => number } {
+/**
+ * Passes a body through that must be exactly `size` bytes: fails as soon as there are more, and at
+ * the end when there were fewer (an upload declared longer would otherwise wait for bytes that never come).
+ */
+export function exactLength(size: number): Transform & { readonly seen: () => number } {
   let seen = 0;
   const transform = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
-      if (seen > limit) done(new SizeMismatchError(limit, true));
+      if (seen > size) done(new SizeMismatchError(size, true));
       else done(null, chunk);
+    },
+    flush(done) {
+      done(seen < size ? new SizeMismatchError(size, false) : null);
     },
   });
   return Object.assign(transform, { seen: () => seen });
@@ -47,10 +53,8 @@ export class LocalStorage implements MediaStorage {
     const file = this.pathOf(key);
     await mkdir(path.dirname(file), { recursive: true });
     const temporary = this.temporaryPathFor(file);
-    const counter = byteLimit(size);
     try {
-      await pipeline(body, counter, createWriteStream(temporary));
-      if (counter.seen() !== size) throw new SizeMismatchError(size, false);
+      await pipeline(body, exactLength(size), createWriteStream(temporary));
       await rename(temporary, file);
     } catch (error) {
       await rm(temporary, { force: true });

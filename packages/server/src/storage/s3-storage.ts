@@ -2,7 +2,7 @@ import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCom
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Readable } from 'node:stream';
 import type { StorageTarget } from '../config/config.js';
-import { byteLimit } from './local-storage.js';
+import { exactLength } from './local-storage.js';
 import { type ByteRange, type MediaStorage, type ObjectStream, SizeMismatchError, type StoredObject } from './media-storage.js';
 
 type S3Target = Extract<StorageTarget, { kind: 's3' }>;
@@ -36,13 +36,22 @@ export class S3Storage implements MediaStorage {
   }
 
   async putStream(key: string, body: Readable, contentType: string, size: number): Promise<void> {
-    const counter = byteLimit(size);
-    const counted = body.pipe(counter);
-    body.on('error', (error) => counter.destroy(error));
-    await this.client.send(new PutObjectCommand({ Bucket: this.target.bucket, Key: key, Body: counted, ContentType: contentType, ContentLength: size }));
-    if (counter.seen() !== size) {
-      await this.delete(key);
-      throw new SizeMismatchError(size, false);
+    const counted = exactLength(size);
+    const abort = new AbortController();
+    // A body of another length fails the count mid-upload: that must end the upload and be the
+    // answer, never an unhandled stream error (it would take the whole process down) nor a
+    // request that waits forever for bytes that never come.
+    const wrongLength = new Promise<never>((_resolve, reject) => counted.once('error', reject));
+    wrongLength.catch(() => abort.abort());
+    body.on('error', (error) => counted.destroy(error));
+    const upload = this.client.send(new PutObjectCommand({ Bucket: this.target.bucket, Key: key, Body: body.pipe(counted), ContentType: contentType, ContentLength: size }), { abortSignal: abort.signal });
+    try {
+      await Promise.race([upload, wrongLength]);
+    } catch (error) {
+      // Let the aborted request finish before deleting, so no late write can outlive the delete.
+      await upload.catch(() => undefined);
+      if (error instanceof SizeMismatchError) await this.delete(key);
+      throw error;
     }
   }
 

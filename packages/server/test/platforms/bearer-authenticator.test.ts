@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { endGrant } from '../../src/platforms/grant-service.js';
+import { commaSeparated, parseScopeList, spaceSeparated, storedScopes } from '../../src/platforms/scopes.js';
+import { DatabaseBearerAuthenticator } from '../../src/platforms/bearer-authenticator.js';
+import { findGrant } from '../../src/platforms/token-repository.js';
+import { findShopById } from '../../src/shops/shop-repository.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { useHarness } from '../support/harness.js';
+import { issueTokens, platformDeps, registerPlatform } from '../support/oauth.js';
+
+describe('scopes', () => {
+  it('reads either separator, in canonical order, and names what it does not know', () => {
+    expect(parseScopeList('write_reviews,read_reviews  read_orders')).toEqual({ scopes: ['read_reviews', 'write_reviews', 'read_orders'], unknown: [] });
+    expect(parseScopeList('read_reviews admin ,')).toEqual({ scopes: ['read_reviews'], unknown: ['admin'] });
+    expect(storedScopes('read_reviews nonsense')).toEqual(['read_reviews']);
+    expect(spaceSeparated(['read_reviews', 'read_orders'])).toBe('read_reviews read_orders');
+    expect(commaSeparated(['read_reviews', 'read_orders'])).toBe('read_reviews,read_orders');
+  });
+});
+
+describeEachDatabase('bearer authentication', (dialect) => {
+  const harness = useHarness(dialect);
+
+  it('turns a live access token into the shop’s actor with exactly the granted scopes', async () => {
+    const h = harness();
+    const deps = platformDeps(h);
+    const platform = await registerPlatform(deps, { scopes: 'read_reviews,write_reviews,read_orders' });
+    const tokens = await issueTokens(deps, platform.client_id, h.shop.shop_id, ['read_reviews', 'read_orders']);
+    const actor = await new DatabaseBearerAuthenticator(h.deps.db.kysely, h.clock).authenticate(tokens.accessToken);
+    expect(actor).toMatchObject({ shopId: h.shop.shop_id, platformId: platform.client_id, caller: `platform:${platform.client_id}`, rateLimitKey: `grant:${platform.client_id}:${h.shop.shop_id}` });
+    expect([...actor!.scopes]).toEqual(['read_reviews', 'read_orders']);
+  });
+
+  it('honours nothing unknown, expired or disconnected', async () => {
+    const h = harness();
+    const deps = platformDeps(h);
+    const authenticator = new DatabaseBearerAuthenticator(h.deps.db.kysely, h.clock);
+    const platform = await registerPlatform(deps, { scopes: 'read_reviews' });
+    expect(await authenticator.authenticate('not-a-token')).toBeUndefined();
+
+    const expiring = await issueTokens(deps, platform.client_id, h.shop.shop_id, ['read_reviews']);
+    h.clock.advanceSeconds(expiring.expiresIn - 1);
+    expect(await authenticator.authenticate(expiring.accessToken)).toBeDefined();
+    h.clock.advanceSeconds(1);
+    expect(await authenticator.authenticate(expiring.accessToken)).toBeUndefined();
+
+    const live = await issueTokens(deps, platform.client_id, h.shop.shop_id, ['read_reviews']);
+    const grant = (await findGrant(h.deps.db.kysely, platform.client_id, h.shop.shop_id))!;
+    const shop = (await findShopById(h.deps.db.kysely, h.shop.shop_id))!;
+    await endGrant(h.deps.db.kysely, grant, shop, 'disconnected', 'merchant', h.clock.now());
+    expect(await authenticator.authenticate(live.accessToken)).toBeUndefined();
+  });
+});

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Database } from '../../src/db/schema.js';
+import { findProduct, findProductIdsByHandle, findProductsBy, upsertProduct } from '../../src/products/product-repository.js';
+import { createShop } from '../../src/shops/shop-service.js';
+import { systemClock } from '../../src/time/clock.js';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
+
+describeEachDatabase('products', (dialect) => {
+  let database: TestDatabase;
+  let db: Kysely<Database>;
+  let shopId: string;
+  let otherShopId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    db = database.db.kysely;
+    const deps = { secretKey: randomBytes(32), clock: systemClock };
+    shopId = (await createShop(db, deps, { domain: `products-${dialect}.example.com`, name: 'Products' })).shop_id;
+    otherShopId = (await createShop(db, deps, { domain: `products-other-${dialect}.example.com`, name: 'Other' })).shop_id;
+  });
+  afterAll(() => database.destroy());
+
+  it('creates a product on first use and fills only the fields given, never with empty values', async () => {
+    await upsertProduct(db, shopId, 'mug', {}, 100);
+    expect(await findProduct(db, shopId, 'mug')).toMatchObject({ title: '', handle: '', created_at: 100, updated_at: 100 });
+    await upsertProduct(db, shopId, 'mug', { title: 'Stoneware Mug', handle: 'stoneware-mug', sku: 'MUG-1' }, 200);
+    await upsertProduct(db, shopId, 'mug', { title: '', sku: undefined, brand: 'Acme' }, 300);
+    expect(await findProduct(db, shopId, 'mug')).toMatchObject({ title: 'Stoneware Mug', handle: 'stoneware-mug', sku: 'MUG-1', brand: 'Acme', created_at: 100, updated_at: 300 });
+  });
+
+  it('finds products by id or by handle, within one shop only', async () => {
+    await upsertProduct(db, shopId, 'cup', { handle: 'tea-cup' }, 100);
+    await upsertProduct(db, otherShopId, 'mug', { title: 'Not yours', handle: 'stoneware-mug' }, 100);
+    expect((await findProductsBy(db, shopId, 'product_id', ['mug', 'cup', 'none'])).map((p) => p.product_id).sort()).toEqual(['cup', 'mug']);
+    expect(await findProductsBy(db, shopId, 'handle', ['tea-cup'])).toEqual([{ product_id: 'cup', handle: 'tea-cup' }]);
+    expect(await findProductsBy(db, shopId, 'handle', [])).toEqual([]);
+    expect(await findProductIdsByHandle(db, shopId, 'stoneware-mug')).toEqual(['mug']);
+    expect((await findProduct(db, otherShopId, 'mug'))?.title).toBe('Not yours');
+    expect(await findProduct(db, shopId, 'none')).toBeUndefined();
+  });
+});
