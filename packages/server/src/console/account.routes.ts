@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import { unixSeconds } from '../time/clock.js';
 import { SESSION_DEFAULTS } from '../config/security-defaults.js';
-import { loadConsoleContext, sendConsolePage } from './console-context.js';
+import { consoleOf, sendConsolePage } from './console-context.js';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordMatches } from '../merchants/password.js';
 import { clearSessionCookie, readCookie } from '../merchants/session-cookie.js';
 import { endAllSessions } from '../merchants/session-service.js';
@@ -13,14 +13,12 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 /** Account: change password (every other session ends), sign out everywhere. */
 export function registerConsoleAccountRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/console/account', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     return sendConsolePage(reply, context, 'account', 'console-account', { title: 'Account', error: '', changed: (request.query as Record<string, unknown>).changed !== undefined });
   });
 
   app.post('/console/account/password', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     const form = request.body as Record<string, unknown>;
     const fail = (error: string) => sendConsolePage(reply, context, 'account', 'console-account', { title: 'Account', error, changed: false }, 400);
     if (!(await passwordMatches(context.session.merchant.password_hash, text(form.current_password)))) return fail('Your current password is not correct.');
@@ -34,8 +32,7 @@ export function registerConsoleAccountRoutes(app: FastifyInstance, deps: AppDeps
   });
 
   app.post('/console/account/sign-out-everywhere', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     await endAllSessions(deps.db.kysely, context.session.merchant.id);
     clearSessionCookie(reply, deps.config);
     return reply.code(303).header('location', '/console/login').send();

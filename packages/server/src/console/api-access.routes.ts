@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { revealPrivateToken, rotatePrivateToken } from '../shops/shop-service.js';
-import { type ConsoleContext, loadConsoleContext, sendConsolePage } from './console-context.js';
+import { type ConsoleContext, consoleOf, sendConsolePage } from './console-context.js';
 import { passwordMatches } from '../merchants/password.js';
 import { SignInThrottle } from '../merchants/sign-in-throttle.js';
 
@@ -29,8 +29,7 @@ export function registerConsoleApiAccessRoutes(app: FastifyInstance, deps: AppDe
     );
 
   app.get('/console/api', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     return show(reply, context);
   });
 
@@ -38,8 +37,7 @@ export function registerConsoleApiAccessRoutes(app: FastifyInstance, deps: AppDe
   const throttle = new SignInThrottle(deps.rateLimitStore);
   for (const action of ['reveal', 'rotate'] as const) {
     app.post(`/console/api/${action}`, async (request, reply) => {
-      const context = await loadConsoleContext(request, reply, deps);
-      if (!context) return reply;
+      const context = consoleOf(request);
       const password = (request.body as Record<string, unknown>).password;
       const email = context.session.merchant.email;
       const attempt = await throttle.reserveAttempt(request.ip, email, deps.clock.now());

@@ -4,13 +4,12 @@ import { formatRecordTime } from '../time/time-format.js';
 import { endGrant } from '../platforms/grant-service.js';
 import { SCOPE_DESCRIPTIONS, storedScopes } from '../platforms/scopes.js';
 import { findGrant, grantsOfShop } from '../platforms/token-repository.js';
-import { loadConsoleContext, sendConsolePage } from './console-context.js';
+import { consoleOf, sendConsolePage } from './console-context.js';
 
 /** Connected apps: the platforms this shop authorized, and disconnecting one (auth.md §7, cancel). */
 export function registerConsoleAppsRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/console/apps', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     const grants = await grantsOfShop(deps.db.kysely, context.shop.id);
     return sendConsolePage(reply, context, 'apps', 'console-apps', {
       title: 'Connected apps',
@@ -26,8 +25,7 @@ export function registerConsoleAppsRoutes(app: FastifyInstance, deps: AppDeps): 
   });
 
   app.post('/console/apps/disconnect', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     const clientId = (request.body as Record<string, unknown>).client_id;
     const grant = typeof clientId === 'string' ? await findGrant(deps.db.kysely, clientId, context.shop.id) : undefined;
     // The merchant's decision, exactly like Cancel Platform Authorization: tokens die, the platform is told.

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import { type Actor, hmacActor } from '../http/actor.js';
 import type { ShopRow } from '../shops/shop-repository.js';
@@ -18,31 +18,35 @@ export interface ConsoleContext {
 
 declare module 'fastify' {
   interface FastifyRequest {
+    /** Set by the console guard on every console route but signing in and out. */
     console?: ConsoleContext;
   }
+  interface FastifyContextConfig {
+    /** A multipart form: its CSRF token arrives inside the body stream, so the route checks it (formTokenMatches). */
+    multipartForm?: boolean;
+  }
+}
+
+/** The answer to a form without the session's CSRF token: nothing was done. */
+export function refuseExpiredForm(reply: FastifyReply): Promise<FastifyReply> {
+  return sendMessagePage(reply, 403, 'This form expired', 'The page was open too long or the form came from elsewhere.', 'Reload the page and try again.');
 }
 
 /**
  * Loads the session for a console page, or sends the visitor to sign in; picks the shop in view
  * among the merchant's own (a cookie remembers the choice, and is never trusted beyond that list);
- * refuses any POST without the session's CSRF token.
+ * refuses any POST without the session's CSRF token, unless the route reads it from a multipart body.
  */
-export async function loadConsoleContext(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  deps: AppDeps,
-  /** The submitted token, for forms whose body is not parsed up front (file uploads). */
-  options: { csrfToken?: unknown } = {},
-): Promise<ConsoleContext | undefined> {
+async function loadConsoleContext(request: FastifyRequest, reply: FastifyReply, deps: AppDeps): Promise<ConsoleContext | undefined> {
   const session = await currentSession(request, deps);
   if (!session) {
     const returnTo = request.method === 'GET' ? (request.raw.url ?? '/console') : '/console';
     await reply.code(303).header('location', `/console/login?return_to=${encodeURIComponent(returnTo)}`).send();
     return undefined;
   }
-  const submittedToken = 'csrfToken' in options ? options.csrfToken : (request.body as Record<string, unknown> | undefined)?.csrf_token;
-  if (request.method === 'POST' && !csrfTokenMatches(session, submittedToken)) {
-    await sendMessagePage(reply, 403, 'This form expired', 'The page was open too long or the form came from elsewhere.', 'Reload the page and try again.');
+  const tokenInBody = request.routeOptions.config.multipartForm !== true;
+  if (request.method === 'POST' && tokenInBody && !csrfTokenMatches(session, (request.body as Record<string, unknown> | undefined)?.csrf_token)) {
+    await refuseExpiredForm(reply);
     return undefined;
   }
   const wanted = request.cookies[SHOP_COOKIE];
@@ -52,6 +56,29 @@ export async function loadConsoleContext(
     return undefined;
   }
   return { session, shop, actor: { ...hmacActor(shop), caller: 'console' } };
+}
+
+/**
+ * Guards every route registered in `app` after it: the handler runs only for a signed-in merchant
+ * with a shop (and, for a POST, the session's CSRF token), and finds them with consoleOf(request).
+ */
+export function guardConsoleRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.addHook('preHandler', async (request, reply) => {
+    const context = await loadConsoleContext(request, reply, deps);
+    if (context === undefined) return reply;
+    request.console = context;
+  });
+}
+
+/** The context the guard loaded for this request. */
+export function consoleOf(request: FastifyRequest): ConsoleContext {
+  if (request.console === undefined) throw new Error(`${request.url} is served outside the console guard`);
+  return request.console;
+}
+
+/** For a multipart form: whether the token it carried is the session's. */
+export function formTokenMatches(context: ConsoleContext, submitted: unknown): boolean {
+  return csrfTokenMatches(context.session, submitted);
 }
 
 export type ConsoleSection = 'reviews' | 'orders' | 'customers' | 'settings' | 'api' | 'apps' | 'webhooks' | 'account';

@@ -13,6 +13,7 @@ import { registerConsoleReviewRoutes } from './reviews.routes.js';
 import { registerConsoleSettingsRoutes } from './settings.routes.js';
 import { registerSignInRoutes } from './sign-in.routes.js';
 import { registerConsoleWebhookRoutes } from './webhooks.routes.js';
+import { guardConsoleRoutes } from './console-context.js';
 
 /**
  * The merchant console (issue 8): server-rendered pages under /console that work without
@@ -26,14 +27,18 @@ export async function consolePlugin(app: FastifyInstance, options: { deps: AppDe
   app.addHook('onRoute', (route) => {
     route.schema = { ...route.schema, hide: true };
   });
+  // Signing in and out are the only console routes open without a session.
   registerSignInRoutes(app, deps);
-  registerConsoleReviewRoutes(app, deps);
-  registerConsoleImportRoutes(app, deps);
-  registerConsoleOrderRoutes(app, deps);
-  registerConsoleCustomerRoutes(app, deps);
-  registerConsoleSettingsRoutes(app, deps);
-  registerConsoleApiAccessRoutes(app, deps);
-  registerConsoleAppsRoutes(app, deps);
-  registerConsoleWebhookRoutes(app, deps);
-  registerConsoleAccountRoutes(app, deps);
+  await app.register(async (guarded) => {
+    guardConsoleRoutes(guarded, deps);
+    registerConsoleReviewRoutes(guarded, deps);
+    registerConsoleImportRoutes(guarded, deps);
+    registerConsoleOrderRoutes(guarded, deps);
+    registerConsoleCustomerRoutes(guarded, deps);
+    registerConsoleSettingsRoutes(guarded, deps);
+    registerConsoleApiAccessRoutes(guarded, deps);
+    registerConsoleAppsRoutes(guarded, deps);
+    registerConsoleWebhookRoutes(guarded, deps);
+    registerConsoleAccountRoutes(guarded, deps);
+  });
 }

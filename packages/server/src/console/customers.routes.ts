@@ -5,7 +5,7 @@ import { excludeBuyer } from '../orders/buyer-suppression.js';
 import { listUnsubscribes, removeUnsubscribe } from '../customers/unsubscribe-service.js';
 import { ApiError } from '../http/errors.js';
 import { isEmailAddress } from '../http/validation-formats.js';
-import { type ConsoleContext, loadConsoleContext, sendConsolePage } from './console-context.js';
+import { type ConsoleContext, consoleOf, sendConsolePage } from './console-context.js';
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
@@ -21,14 +21,12 @@ export function registerConsoleCustomerRoutes(app: FastifyInstance, deps: AppDep
   };
 
   app.get('/console/customers', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     return show(reply, context);
   });
 
   app.post('/console/customers/exclusions', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     const form = request.body as Record<string, unknown>;
     const email = text(form.email);
     const customerId = text(form.customer_id);
@@ -47,8 +45,7 @@ export function registerConsoleCustomerRoutes(app: FastifyInstance, deps: AppDep
   });
 
   app.post('/console/customers/unsubscribes/remove', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     const form = request.body as Record<string, unknown>;
     await removeUnsubscribe(deps.db.kysely, context.shop.id, text(form.email), text(form.email_type));
     return reply.code(303).header('location', '/console/customers').send();

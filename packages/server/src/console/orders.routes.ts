@@ -5,7 +5,7 @@ import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
 import { type OrderRow, presentOrder } from '../orders/order-presenter.js';
 import { cancelOrderRequest } from '../orders/order-service.js';
 import { countOrdersByStatus, listOrders } from '../orders/order-repository.js';
-import { loadConsoleContext, sendConsolePage } from './console-context.js';
+import { consoleOf, sendConsolePage } from './console-context.js';
 import { sendMessagePage } from '../http/html-page.js';
 
 export const STATUS_NAMES: Record<number, string> = { 1: 'Waiting for fulfilment', 2: 'Scheduled', 3: 'Sent', 4: 'Opened', 5: 'Reviewed', 6: 'Cancelled' };
@@ -14,8 +14,7 @@ const PAGE_SIZE = 25;
 /** Orders and the review-request funnel (collection.md §2, §6), with cancelling a request. */
 export function registerConsoleOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/console/orders', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     const query = flattenRawQuery(request.query as RawQuery);
     const status = typeof query.status === 'string' && /^[1-6]$/.test(query.status) ? Number(query.status) : undefined;
     const page = Math.max(1, Number.parseInt(typeof query.page === 'string' ? query.page : '1', 10) || 1);
@@ -34,8 +33,7 @@ export function registerConsoleOrderRoutes(app: FastifyInstance, deps: AppDeps):
   });
 
   app.post('/console/orders/cancel', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     const orderId = (request.body as Record<string, unknown>).order_id;
     try {
       await deps.db.kysely.transaction().execute((trx) => cancelOrderRequest(trx, context.actor, typeof orderId === 'string' ? orderId : '', deps.clock.now()));

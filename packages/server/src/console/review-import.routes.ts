@@ -12,7 +12,7 @@ import { unixSeconds } from '../time/clock.js';
 import { type ImportFormat, isImportFormat } from '../transfer/csv-formats.js';
 import type { Rejection } from '../transfer/review-import.js';
 import { findReviewImport, insertReviewImport, listReviewImports, type ReviewImportRow } from '../transfer/review-import-repository.js';
-import { type ConsoleContext, loadConsoleContext, sendConsolePage } from './console-context.js';
+import { type ConsoleContext, consoleOf, formTokenMatches, refuseExpiredForm, sendConsolePage } from './console-context.js';
 import { sendCsvDownload } from './csv-download.js';
 import { sendMessagePage } from '../http/html-page.js';
 
@@ -64,9 +64,10 @@ async function receiveImportForm(request: FastifyRequest, reply: FastifyReply, d
       fields.set(part.fieldname, String(part.value));
       continue;
     }
-    const context = await loadConsoleContext(request, reply, deps, { csrfToken: fields.get('csrf_token') });
-    if (!context) {
+    const context = consoleOf(request);
+    if (!formTokenMatches(context, fields.get('csrf_token'))) {
       part.file.resume();
+      await refuseExpiredForm(reply);
       return undefined;
     }
     if (part.fieldname !== 'file' || !isImportFormat(fields.get('format') ?? '')) {
@@ -77,8 +78,12 @@ async function receiveImportForm(request: FastifyRequest, reply: FastifyReply, d
     if (stored.bytes === 0) return { context, form: formOf('Choose a CSV file to import (the one chosen is empty).') };
     return { context, form: formOf(''), stored: { ...stored, name: (part.filename || 'reviews.csv').slice(0, 200) } };
   }
-  const context = await loadConsoleContext(request, reply, deps, { csrfToken: fields.get('csrf_token') });
-  return context && { context, form: formOf('Choose a CSV file to import.') };
+  const context = consoleOf(request);
+  if (!formTokenMatches(context, fields.get('csrf_token'))) {
+    await refuseExpiredForm(reply);
+    return undefined;
+  }
+  return { context, form: formOf('Choose a CSV file to import.') };
 }
 
 function rejectionsCsv(rejections: Rejection[]): string {
@@ -99,8 +104,7 @@ const importId = (params: unknown) => {
 };
 
 async function findImportFor(request: FastifyRequest, reply: FastifyReply, deps: AppDeps): Promise<{ context: ConsoleContext; found: ReviewImportRow } | undefined> {
-  const context = await loadConsoleContext(request, reply, deps);
-  if (!context) return undefined;
+  const context = consoleOf(request);
   const id = importId(request.params);
   const found = id === undefined ? undefined : await findReviewImport(deps.db.kysely, context.shop.id, id);
   if (found === undefined) {
@@ -116,12 +120,11 @@ async function findImportFor(request: FastifyRequest, reply: FastifyReply, deps:
  */
 export function registerConsoleImportRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/console/reviews/import', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     return sendImportsPage(reply, deps, context, { format: 'judgeme', dryRun: false, error: '' });
   });
 
-  app.post('/console/reviews/import', async (request, reply) => {
+  app.post('/console/reviews/import', { config: { multipartForm: true } }, async (request, reply) => {
     if (!request.isMultipart()) return sendMessagePage(reply, 400, 'Not a file upload', 'Send the import form from the console page.');
     let outcome: ImportRequestOutcome;
     try {

@@ -8,7 +8,7 @@ import { listReviews, type ReviewFilter } from '../reviews/list-reviews.service.
 import { presentReviews } from '../reviews/review-presenter.js';
 import { findLiveReview } from '../reviews/review-repository.js';
 import { exportReviews } from '../transfer/review-export.js';
-import { loadConsoleContext, sendConsolePage } from './console-context.js';
+import { consoleOf, sendConsolePage } from './console-context.js';
 import { sendCsvDownload } from './csv-download.js';
 import { unreadNotices } from '../webhooks/shop-notices.js';
 import { sendMessagePage } from '../http/html-page.js';
@@ -46,8 +46,7 @@ function filtersOf(query: Record<string, string | string[]>) {
 /** Reviews: the list with filters and bulk moderation, one review with its reply (issue 8). */
 export function registerConsoleReviewRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/console/reviews', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     const { form, filter, page } = filtersOf(flattenRawQuery(request.query as RawQuery));
     const result = await listReviews(deps.db.kysely, context.shop.id, filter, 'created-descending', page, PAGE_SIZE);
     const pageLink = (target: number) => `/console/reviews?${new URLSearchParams({ ...form, page: String(target) })}`;
@@ -66,15 +65,13 @@ export function registerConsoleReviewRoutes(app: FastifyInstance, deps: AppDeps)
 
   // CSV export with the list's filters, streamed: a shop's whole history never sits in memory.
   app.get('/console/reviews/export.csv', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     const { filter } = filtersOf(flattenRawQuery(request.query as RawQuery));
     return sendCsvDownload(reply, `reviews-${context.shop.id}.csv`, Readable.from(exportReviews(deps.db.kysely, context.shop.id, filter, 'csv')));
   });
 
   app.get('/console/reviews/:id', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     const id = Number((request.params as { id: string }).id);
     const row = Number.isSafeInteger(id) && id > 0 ? await findLiveReview(deps.db.kysely, context.shop.id, id) : undefined;
     // Another shop's review and a missing one are the same page.
@@ -84,8 +81,7 @@ export function registerConsoleReviewRoutes(app: FastifyInstance, deps: AppDeps)
   });
 
   app.post('/console/reviews/bulk', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     const body = request.body as Record<string, unknown>;
     const action = BULK_ACTIONS[text(body.action)];
     const ids = asList(body.ids).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0).slice(0, 100);
@@ -110,8 +106,7 @@ export function registerConsoleReviewRoutes(app: FastifyInstance, deps: AppDeps)
   });
 
   app.post('/console/reviews/:id/reply', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     const id = Number((request.params as { id: string }).id);
     const content = text((request.body as Record<string, unknown>).reply);
     if (content.length > 5000) return sendMessagePage(reply, 400, 'Reply too long', 'A reply is at most 5,000 characters.');

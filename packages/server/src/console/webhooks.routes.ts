@@ -8,7 +8,7 @@ import { listOwnedSubscriptions } from '../webhooks/subscription-repository.js';
 import { createSubscription, deleteSubscription, ownerOf, rotateSubscriptionSecret, updateSubscription } from '../webhooks/subscription-service.js';
 import { TOPICS } from '../outbox/topics.js';
 import { presentWebhook } from '../webhooks/webhook-presenter.js';
-import { type ConsoleContext, loadConsoleContext, sendConsolePage } from './console-context.js';
+import { type ConsoleContext, consoleOf, sendConsolePage } from './console-context.js';
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
@@ -54,14 +54,12 @@ export function registerConsoleWebhookRoutes(app: FastifyInstance, deps: AppDeps
   };
 
   app.get('/console/webhooks', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     return show(reply, context);
   });
 
   app.post('/console/webhooks', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     const form = request.body as Record<string, unknown>;
     return change(reply, context, async (db, now) => {
       const created = await createSubscription(db, context.actor, subscriptionDeps(now), { topic: text(form.topic), url: text(form.url) });
@@ -70,8 +68,7 @@ export function registerConsoleWebhookRoutes(app: FastifyInstance, deps: AppDeps
   });
 
   app.post('/console/webhooks/:id/:action', async (request, reply) => {
-    const context = await loadConsoleContext(request, reply, deps);
-    if (!context) return reply;
+    const context = consoleOf(request);
     const { id: rawId, action } = request.params as { id: string; action: string };
     const id = Number(rawId);
     return change(reply, context, async (db, now) => {
