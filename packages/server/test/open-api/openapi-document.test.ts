@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { generateOpenApiDocument } from '../src/cli/openapi-document.js';
-import { reviewOperations } from '../src/open-api/reviews/operations.js';
+import { generateOpenApiDocument } from '../../src/cli/openapi-document.js';
+import { reviewOperations } from '../../src/open-api/reviews/operations.js';
 
-const committed = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../openapi.json');
+const committed = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../openapi.json');
 
 describe('openapi.json', () => {
   it('is the document generated from the routes (run `npm run openapi` after changing a route)', async () => {

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config/config.js';
-import { ensureSecretKey } from '../src/config/secret-key-file.js';
+import { ConfigError, parseConfig } from '../../src/config/config.js';
+import { ensureSecretKey } from '../../src/config/secret-key-file.js';
 
 describe('config', () => {
   it('has embedded defaults', () => {
