@@ -7,8 +7,8 @@ import { cancelOrderRequest } from '../orders/order-service.js';
 import { countOrdersByStatus, listOrders } from '../orders/order-repository.js';
 import { consoleOf, sendConsolePage } from './console-context.js';
 import { sendMessagePage } from '../http/html-page.js';
+import { ORDER_STATUS, STATUS_NAMES } from '../orders/order-status.js';
 
-export const STATUS_NAMES: Record<number, string> = { 1: 'Waiting for fulfilment', 2: 'Scheduled', 3: 'Sent', 4: 'Opened', 5: 'Reviewed', 6: 'Cancelled' };
 const PAGE_SIZE = 25;
 
 /** Orders and the review-request funnel (collection.md §2, §6), with cancelling a request. */
@@ -24,7 +24,7 @@ export function registerConsoleOrderRoutes(app: FastifyInstance, deps: AppDeps):
     return sendConsolePage(reply, context, 'orders', 'console-orders', {
       title: 'Orders',
       orders: rows.map(presentOrder),
-      funnel: [1, 2, 3, 4, 5, 6].map((s) => ({ status: s, name: STATUS_NAMES[s], count: funnel.get(s) ?? 0 })),
+      funnel: Object.values(ORDER_STATUS).map((s) => ({ status: s, name: STATUS_NAMES[s], count: funnel.get(s) ?? 0 })),
       statusNames: STATUS_NAMES,
       status: status ?? 0,
       previous: page > 1 ? `/console/orders?status=${status ?? ''}&page=${page - 1}` : '',

@@ -10,6 +10,7 @@ import { appendOutboxEvent } from '../outbox/outbox.js';
 import { type OrderLine, type OrderRow, presentOrder } from './order-presenter.js';
 import { evaluateRequest } from './request-state.js';
 import { isExcluded, isUnsubscribedFromRequests } from './suppression.js';
+import { NOT_YET_SENT, ORDER_STATUS } from './order-status.js';
 
 export interface NewOrderLine extends OrderLine {
   image?: string | undefined;
@@ -88,9 +89,9 @@ export async function registerOrder(db: Kysely<Database>, actor: Actor, input: N
     fulfilled_at: fulfilledAt,
     updated_at: now,
     ...(input.orderCreatedAt !== undefined ? { order_created_at: input.orderCreatedAt } : {}),
-    ...(state?.status === 6 ? { status: 6 as const, cancel_reason: state.reason, cancelled_at: now } : {}),
-    ...(state?.status === 2 ? { status: 2 as const, scheduled_at: state.scheduledAt } : {}),
-    ...(state?.status === 1 ? { status: 1 as const } : {}),
+    ...(state?.status === ORDER_STATUS.cancelled ? { status: ORDER_STATUS.cancelled, cancel_reason: state.reason, cancelled_at: now } : {}),
+    ...(state?.status === ORDER_STATUS.scheduled ? { status: ORDER_STATUS.scheduled, scheduled_at: state.scheduledAt } : {}),
+    ...(state?.status === ORDER_STATUS.waiting ? { status: ORDER_STATUS.waiting } : {}),
   };
 
   let row: OrderRow;
@@ -114,9 +115,9 @@ export async function cancelOrderRequest(db: Kysely<Database>, actor: Actor, ord
   const now = Math.floor(nowMs / 1000);
   const order = await findOrder(db, actor.shopId, orderId);
   if (!order) throw notFound('order', orderId);
-  if (order.status === 6) return presentOrder(order);
-  if (order.status !== 1 && order.status !== 2) throw invalidField('order_id', 'the review request was already sent');
-  await db.updateTable('orders').set({ status: 6, cancel_reason: 'merchant', cancelled_at: now, updated_at: now }).where('id', '=', order.id).execute();
+  if (order.status === ORDER_STATUS.cancelled) return presentOrder(order);
+  if (!NOT_YET_SENT.includes(order.status)) throw invalidField('order_id', 'the review request was already sent');
+  await db.updateTable('orders').set({ status: ORDER_STATUS.cancelled, cancel_reason: 'merchant', cancelled_at: now, updated_at: now }).where('id', '=', order.id).execute();
   const row = (await findOrder(db, actor.shopId, orderId))!;
   await emitOrderUpdated(db, actor.shopId, row, nowMs);
   return presentOrder(row);
@@ -134,12 +135,12 @@ export async function cancelPendingRequests(db: Kysely<Database>, shopId: string
     .selectFrom('orders')
     .selectAll()
     .where('shop_id', '=', shopId)
-    .where('status', 'in', [1, 2])
+    .where('status', 'in', NOT_YET_SENT)
     .where((eb) => eb.or([...(customerIds.length > 0 ? [eb('customer_id', 'in', customerIds)] : []), ...(who.email ? [eb('email', '=', who.email)] : [])]))
     .execute();
   for (const order of pending) {
-    await db.updateTable('orders').set({ status: 6, cancel_reason: reason, cancelled_at: now, updated_at: now }).where('id', '=', order.id).execute();
-    await emitOrderUpdated(db, shopId, { ...order, status: 6, cancel_reason: reason, cancelled_at: now, updated_at: now }, nowMs);
+    await db.updateTable('orders').set({ status: ORDER_STATUS.cancelled, cancel_reason: reason, cancelled_at: now, updated_at: now }).where('id', '=', order.id).execute();
+    await emitOrderUpdated(db, shopId, { ...order, status: ORDER_STATUS.cancelled, cancel_reason: reason, cancelled_at: now, updated_at: now }, nowMs);
   }
 }
 
@@ -149,7 +150,7 @@ export async function cancelPendingRequests(db: Kysely<Database>, shopId: string
  */
 export async function markRequestOpened(db: Kysely<Database>, shopId: string, orderRecordId: number, nowMs: number): Promise<void> {
   const now = Math.floor(nowMs / 1000);
-  const changed = await db.updateTable('orders').set({ status: 4, opened_at: now, updated_at: now }).where('shop_id', '=', shopId).where('id', '=', orderRecordId).where('status', '=', 3).executeTakeFirst();
+  const changed = await db.updateTable('orders').set({ status: ORDER_STATUS.opened, opened_at: now, updated_at: now }).where('shop_id', '=', shopId).where('id', '=', orderRecordId).where('status', '=', ORDER_STATUS.sent).executeTakeFirst();
   if (changed.numUpdatedRows === 0n) return;
   const row = (await db.selectFrom('orders').selectAll().where('id', '=', orderRecordId).executeTakeFirst())!;
   await emitOrderUpdated(db, shopId, row, nowMs);

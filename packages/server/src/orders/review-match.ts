@@ -3,6 +3,7 @@ import { normalizeEmailAddress } from '../customers/email-types.js';
 import type { Database } from '../db/schema.js';
 import { appendOutboxEvent } from '../outbox/outbox.js';
 import { type OrderLine, type OrderRow, presentOrder } from './order-presenter.js';
+import { AWAITING_REVIEW, ORDER_STATUS } from './order-status.js';
 
 export interface ReviewFacts {
   productId: string;
@@ -41,9 +42,9 @@ export async function markOrdersReviewed(db: Kysely<Database>, shopId: string, r
   const email = normalizeEmailAddress(review.authorEmail);
   if (email === '' || review.productId === '0') return;
   const now = Math.floor(nowMs / 1000);
-  const orders = (await matchingOrders(db, shopId, { ...review, orderId: '' })).filter((order) => order.status >= 1 && order.status <= 4);
+  const orders = (await matchingOrders(db, shopId, { ...review, orderId: '' })).filter((order) => AWAITING_REVIEW.includes(order.status));
   for (const order of orders) {
-    await db.updateTable('orders').set({ status: 5, reviewed_at: now, updated_at: now }).where('id', '=', order.id).where('status', 'in', [1, 2, 3, 4]).execute();
-    await appendOutboxEvent(db, shopId, 'order/updated', { list: [presentOrder({ ...order, status: 5, reviewed_at: now, updated_at: now })] }, nowMs);
+    await db.updateTable('orders').set({ status: ORDER_STATUS.reviewed, reviewed_at: now, updated_at: now }).where('id', '=', order.id).where('status', 'in', AWAITING_REVIEW).execute();
+    await appendOutboxEvent(db, shopId, 'order/updated', { list: [presentOrder({ ...order, status: ORDER_STATUS.reviewed, reviewed_at: now, updated_at: now })] }, nowMs);
   }
 }

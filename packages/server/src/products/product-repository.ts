@@ -47,3 +47,10 @@ export async function findProductsBy(db: Kysely<Database>, shopId: string, key: 
   if (values.length === 0) return [];
   return db.selectFrom('products').select(['product_id', 'handle']).where('shop_id', '=', shopId).where(key, 'in', [...values]).execute();
 }
+
+/** The image of each of the shop's products among `ids` that has one. */
+export async function productImages(db: Kysely<Database>, shopId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('products').select(['product_id', 'image']).where('shop_id', '=', shopId).where('product_id', 'in', [...ids]).execute();
+  return new Map(rows.filter((row) => row.image !== '').map((row) => [row.product_id, row.image]));
+}
