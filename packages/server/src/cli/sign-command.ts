@@ -3,6 +3,7 @@ import { signRequest, signRequestV2 } from '../crypto/hmac-signature.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { revealPrivateToken } from '../shops/shop-service.js';
 import { CliError, loadConfig, withDatabase } from './runtime.js';
+import { secondsOf } from '../time/clock.js';
 
 function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
@@ -33,7 +34,7 @@ export function registerSignCommand(program: Command): void {
         if (!shop) throw new CliError(`shop ${options.shop} not found`);
         // The query and path exactly as curl will send them: the URL parser's serialisation.
         const rawQuery = parsed.search.slice(1);
-        const timestamp = String(Math.floor(Date.now() / 1000));
+        const timestamp = String(secondsOf(Date.now()));
         const body = verb === 'POST' ? (options.data ?? '{}') : '';
         const key = revealPrivateToken(config.secretKey!, shop);
         const sign =

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import type { JobKind } from '../jobs/job-loop.js';
-import type { Clock } from '../time/clock.js';
+import { type Clock, secondsOf, unixSeconds } from '../time/clock.js';
 import { type MailTransport, PermanentMailError } from '../mail/mail-transport.js';
 import type { OrderRow } from '../orders/order-presenter.js';
 import { setRequestState } from '../orders/order-service.js';
@@ -43,7 +43,7 @@ export class ReviewRequestJob implements JobKind {
   ) {}
 
   private now(): number {
-    return Math.floor(this.deps.clock.now() / 1000);
+    return unixSeconds(this.deps.clock);
   }
 
   async runOnce(): Promise<number> {
@@ -69,7 +69,7 @@ export class ReviewRequestJob implements JobKind {
   private async sendRequest(order: OrderRow): Promise<void> {
     const { db } = this.deps;
     const nowMs = this.deps.clock.now();
-    const now = Math.floor(nowMs / 1000);
+    const now = secondsOf(nowMs);
     const shop = await findShopById(db.kysely, order.shop_id);
     if (!shop) return;
     const startedAt = order.send_started_at;

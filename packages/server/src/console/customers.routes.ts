@@ -6,6 +6,7 @@ import { listUnsubscribes, removeUnsubscribe } from '../customers/unsubscribe-se
 import { ApiError } from '../http/errors.js';
 import { isEmailAddress } from '../http/validation-formats.js';
 import { type ConsoleContext, consoleOf, sendConsolePage } from './console-context.js';
+import { unixSeconds } from '../time/clock.js';
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
@@ -35,7 +36,7 @@ export function registerConsoleCustomerRoutes(app: FastifyInstance, deps: AppDep
       await deps.db.kysely.transaction().execute((trx) =>
         form.action === 'remove'
           ? includeCustomer(trx, context.actor, { customerId: customerId || undefined, email: customerId ? undefined : email || undefined })
-          : excludeBuyer(trx, context.actor, { email }, Math.floor(deps.clock.now() / 1000)),
+          : excludeBuyer(trx, context.actor, { email }, unixSeconds(deps.clock)),
       );
     } catch (error) {
       if (error instanceof ApiError) return show(reply, context, error.message);

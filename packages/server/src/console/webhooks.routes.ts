@@ -9,6 +9,7 @@ import { createSubscription, deleteSubscription, ownerOf, rotateSubscriptionSecr
 import { TOPICS } from '../outbox/topics.js';
 import { presentWebhook } from '../webhooks/webhook-presenter.js';
 import { type ConsoleContext, consoleOf, sendConsolePage } from './console-context.js';
+import { unixSeconds } from '../time/clock.js';
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
@@ -41,7 +42,7 @@ export function registerConsoleWebhookRoutes(app: FastifyInstance, deps: AppDeps
 
   /** Runs one change; a business refusal (bad URL, duplicate, missing) is shown on the page. */
   const change = async (reply: FastifyReply, context: ConsoleContext, work: (db: Kysely<Database>, now: number) => Promise<{ id: string; secret: string } | void>) => {
-    const now = Math.floor(deps.clock.now() / 1000);
+    const now = unixSeconds(deps.clock);
     try {
       const result = await deps.db.kysely.transaction().execute((trx) => work(trx, now));
       if (result) return show(reply, context, { secret: result });

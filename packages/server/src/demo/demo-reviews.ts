@@ -3,7 +3,7 @@ import { seedDemoPhotos } from './demo-photos.js';
 import type { MediaUrls } from '../media/media-urls.js';
 import type { Db } from '../db/connect.js';
 import { hmacActor } from '../http/actor.js';
-import type { Clock } from '../time/clock.js';
+import { type Clock, unixSeconds } from '../time/clock.js';
 import { createReview, type NewReview } from '../reviews/create-review.service.js';
 import { findShopById } from '../shops/shop-repository.js';
 
@@ -23,7 +23,7 @@ const SAMPLES: Array<Pick<NewReview, 'productId' | 'rating' | 'author' | 'title'
 export async function seedDemoReviews(db: Db, clock: Clock, shopId: string, mediaUrls: MediaUrls, storage: MediaStorage): Promise<void> {
   const shop = (await findShopById(db.kysely, shopId))!;
   const actor = { ...hmacActor(shop), caller: 'demo' };
-  const photos = await seedDemoPhotos(db.kysely, storage, shopId, Math.floor(clock.now() / 1000));
+  const photos = await seedDemoPhotos(db.kysely, storage, shopId, unixSeconds(clock));
   // The first two mug reviews carry a photo each, so the gallery and the lightbox have something to show.
   const mediaFor = (index: number) => (index < photos.length ? [{ url: mediaUrls.urlOf(photos[index]!), thumbnailUrl: undefined, type: 1 as const, isPublished: 1 as const, urlField: 'media', thumbnailField: 'media' }] : []);
   await db.kysely.transaction().execute(async (trx) => {

@@ -11,6 +11,7 @@ import { hasLiveReviewFromOrder } from '../reviews/review-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { admitPageView, type HostedPage, receiveHostedForm, sendReviewForm, sendThanks } from '../storefront/hosted-review-form.js';
 import { messagesOf } from '../storefront/shop-messages.js';
+import { unixSeconds } from '../time/clock.js';
 
 interface LinkContext {
   token: ReviewLinkToken;
@@ -35,7 +36,7 @@ export function registerReviewLinkPage(app: FastifyInstance, deps: AppDeps): voi
       await sendMessagePage(reply, 404, 'Link not found', 'This review link is not valid.');
       return undefined;
     }
-    if (token.exp <= Math.floor(deps.clock.now() / 1000)) {
+    if (token.exp <= unixSeconds(deps.clock)) {
       await sendPage(reply, 'message', { title: 'Link expired', heading: 'This link has expired', text: 'Review links work for 90 days.', hint: `You can still review the product at /r/${shop.id}/${line.product_id}.`, isError: true }, { status: 410 });
       return undefined;
     }

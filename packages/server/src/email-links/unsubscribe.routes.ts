@@ -10,6 +10,7 @@ import { MAIL_MESSAGES } from '@plaudit/review-view/mail-messages';
 import { format } from '@plaudit/review-view/messages';
 import { shopLanguage } from '../storefront/shop-messages.js';
 import { readUnsubscribeToken } from '../collection/email-tokens.js';
+import { secondsOf } from '../time/clock.js';
 
 /** `bea@example.com` → `b***@example.com`: enough to recognise, not enough to harvest. */
 export function maskEmail(email: string): string {
@@ -49,7 +50,7 @@ export function registerUnsubscribeRoutes(app: FastifyInstance, deps: AppDeps): 
     const emailType = form.scope === 'all' ? 'all' : 'review_request';
     const nowMs = deps.clock.now();
     await deps.db.kysely.transaction().execute(async (trx) => {
-      await unsubscribeBuyer(trx, hmacActor(found.shop), { email: found.token.email, emailType, source: 'email_link' }, Math.floor(nowMs / 1000));
+      await unsubscribeBuyer(trx, hmacActor(found.shop), { email: found.token.email, emailType, source: 'email_link' }, secondsOf(nowMs));
       await recordCustomerEvents(trx, found.shop.id, [{ eventType: 'UNSUBSCRIBE', eventSource: 'EMAIL', osType: osTypeFromUserAgent(request.headers['user-agent']), email: found.token.email, extra: { email_type: emailType } }], nowMs);
     });
     deps.outboxSignal?.();

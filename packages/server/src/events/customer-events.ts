@@ -4,6 +4,7 @@ import { formatRecordTime } from '../time/time-format.js';
 import { countOf, type PageRequest, pageOf } from '../db/paging.js';
 import { appendOutboxEventsJson } from '../outbox/outbox.js';
 import type { EventSource, EventType, OsType } from './event-types.js';
+import { secondsOf } from '../time/clock.js';
 
 export const MAX_EXTRA_BYTES = 2048;
 
@@ -45,7 +46,7 @@ export function presentCustomerEvent(row: Selectable<CustomerEventsTable>) {
  */
 export async function recordCustomerEvents(db: Kysely<Database>, shopId: string, events: NewCustomerEvent[], nowMs: number): Promise<number[]> {
   if (events.length === 0) return [];
-  const now = Math.floor(nowMs / 1000);
+  const now = secondsOf(nowMs);
   const rows = events.map((event) => {
     const extra = JSON.stringify(event.extra ?? {});
     return {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { secondsOf } from '../time/clock.js';
 
 /**
  * Remembers accepted signatures of non-GET requests for as long as they could still verify, so the
@@ -28,7 +29,7 @@ export class DatabaseReplayCache implements ReplayCache {
   constructor(private readonly db: Kysely<Database>) {}
 
   async remember(key: string, nowMs: number, expiresAtMs: number): Promise<boolean> {
-    const now = Math.floor(nowMs / 1000);
+    const now = secondsOf(nowMs);
     const expiresAt = Math.ceil(expiresAtMs / 1000);
     if (nowMs >= this.nextSweep) {
       this.nextSweep = nowMs + SWEEP_INTERVAL_MS;

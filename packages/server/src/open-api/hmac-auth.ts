@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { type Clock } from '../time/clock.js';
+import { type Clock, secondsOf } from '../time/clock.js';
 import { safeEqual } from '../crypto/tokens.js';
 import { findShopByPublicToken } from '../shops/shop-repository.js';
 import { revealPrivateToken } from '../shops/shop-service.js';
@@ -50,7 +50,7 @@ export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): 
   if (version === undefined) throw unauthenticated('Sign-Version must be 1 or 2');
   if (!/^\d{1,10}$/.test(timestamp)) throw unauthenticated('Timestamp must be Unix seconds');
   const nowMs = deps.clock.now();
-  if (Math.abs(Number(timestamp) - Math.floor(nowMs / 1000)) > HMAC_DEFAULTS.windowSeconds) {
+  if (Math.abs(Number(timestamp) - secondsOf(nowMs)) > HMAC_DEFAULTS.windowSeconds) {
     throw unauthenticated('Timestamp is outside the 15-minute window; check the client clock');
   }
   if (!/^[0-9a-f]{64}$/.test(sign)) throw unauthenticated('Sign must be 64 lowercase hexadecimal characters');

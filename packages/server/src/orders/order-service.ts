@@ -11,6 +11,7 @@ import { type OrderLine, type OrderRow, presentOrder } from './order-presenter.j
 import { evaluateRequest } from './request-state.js';
 import { isExcluded, isUnsubscribedFromRequests } from './suppression.js';
 import { NOT_YET_SENT, ORDER_STATUS } from './order-status.js';
+import { secondsOf } from '../time/clock.js';
 
 export interface NewOrderLine extends OrderLine {
   image?: string | undefined;
@@ -62,7 +63,7 @@ async function emitOrderUpdated(db: Kysely<Database>, shopId: string, row: Order
  * status 1 or 2. Every status change records `order/updated`. Call inside a transaction.
  */
 export async function registerOrder(db: Kysely<Database>, actor: Actor, input: NewOrder, nowMs: number) {
-  const now = Math.floor(nowMs / 1000);
+  const now = secondsOf(nowMs);
   if (input.fulfilledAt !== undefined && input.fulfilledAt > now + 3600) throw invalidField('fulfilled_at', 'must not be more than one hour in the future');
   const email = normalizeEmailAddress(input.email);
   const existing = await findOrder(db, actor.shopId, input.orderId);
@@ -112,7 +113,7 @@ export async function registerOrder(db: Kysely<Database>, actor: Actor, input: N
 
 /** Cancel Order Request (collection.md §5). Call inside a transaction. */
 export async function cancelOrderRequest(db: Kysely<Database>, actor: Actor, orderId: string, nowMs: number) {
-  const now = Math.floor(nowMs / 1000);
+  const now = secondsOf(nowMs);
   const order = await findOrder(db, actor.shopId, orderId);
   if (!order) throw notFound('order', orderId);
   if (order.status === ORDER_STATUS.cancelled) return presentOrder(order);
@@ -128,7 +129,7 @@ export async function cancelOrderRequest(db: Kysely<Database>, actor: Actor, ord
  * the customer or address in status 1 or 2 is cancelled with the reason, and announced.
  */
 export async function cancelPendingRequests(db: Kysely<Database>, shopId: string, who: { customerIds?: string[]; email?: string }, reason: 'excluded' | 'unsubscribed', nowMs: number): Promise<void> {
-  const now = Math.floor(nowMs / 1000);
+  const now = secondsOf(nowMs);
   const customerIds = who.customerIds ?? [];
   if (customerIds.length === 0 && !who.email) return;
   const pending = await db
@@ -149,7 +150,7 @@ export async function cancelPendingRequests(db: Kysely<Database>, shopId: string
  * Later opens change nothing; status never moves backwards. Call inside a transaction.
  */
 export async function markRequestOpened(db: Kysely<Database>, shopId: string, orderRecordId: number, nowMs: number): Promise<void> {
-  const now = Math.floor(nowMs / 1000);
+  const now = secondsOf(nowMs);
   const changed = await db.updateTable('orders').set({ status: ORDER_STATUS.opened, opened_at: now, updated_at: now }).where('shop_id', '=', shopId).where('id', '=', orderRecordId).where('status', '=', ORDER_STATUS.sent).executeTakeFirst();
   if (changed.numUpdatedRows === 0n) return;
   const row = (await db.selectFrom('orders').selectAll().where('id', '=', orderRecordId).executeTakeFirst())!;
@@ -166,7 +167,7 @@ export async function orderRecipient(db: Kysely<Database>, shopId: string, order
  * hand-over marker cleared, and `order/updated` recorded. Call inside a transaction.
  */
 export async function setRequestState(db: Kysely<Database>, order: OrderRow, changes: Updateable<OrdersTable>, nowMs: number): Promise<void> {
-  const now = Math.floor(nowMs / 1000);
+  const now = secondsOf(nowMs);
   await db.updateTable('orders').set({ ...changes, send_claimed_until: null, send_started_at: null, updated_at: now }).where('id', '=', order.id).execute();
   const row = (await db.selectFrom('orders').selectAll().where('id', '=', order.id).executeTakeFirst())!;
   if (row.status !== order.status) await emitOrderUpdated(db, order.shop_id, row, nowMs);

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js';
 import { appendOutboxEvent } from '../outbox/outbox.js';
 import { type OrderLine, type OrderRow, presentOrder } from './order-presenter.js';
 import { AWAITING_REVIEW, ORDER_STATUS } from './order-status.js';
+import { secondsOf } from '../time/clock.js';
 
 export interface ReviewFacts {
   productId: string;
@@ -41,7 +42,7 @@ export async function hasMatchingOrder(db: Kysely<Database>, shopId: string, rev
 export async function markOrdersReviewed(db: Kysely<Database>, shopId: string, review: ReviewFacts, nowMs: number): Promise<void> {
   const email = normalizeEmailAddress(review.authorEmail);
   if (email === '' || review.productId === '0') return;
-  const now = Math.floor(nowMs / 1000);
+  const now = secondsOf(nowMs);
   const orders = (await matchingOrders(db, shopId, { ...review, orderId: '' })).filter((order) => AWAITING_REVIEW.includes(order.status));
   for (const order of orders) {
     await db.updateTable('orders').set({ status: ORDER_STATUS.reviewed, reviewed_at: now, updated_at: now }).where('id', '=', order.id).where('status', 'in', AWAITING_REVIEW).execute();

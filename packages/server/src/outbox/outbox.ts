@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 import type { SystemTopic, Topic } from './topics.js';
+import { secondsOf } from '../time/clock.js';
 
 /** Every topic a shop's change emits is one a webhook can subscribe to: the list in topics.ts. */
 export type DomainTopic = Topic;
@@ -31,7 +32,7 @@ export async function appendOutboxEventsJson(db: Kysely<Database>, shopId: strin
   if (payloadsJson.length === 0) return;
   await db
     .insertInto('outbox_events')
-    .values(payloadsJson.map((payload) => ({ shop_id: shopId, platform_id: null, topic, event_id: newEventId(nowMs), payload, occurred_at: Math.floor(nowMs / 1000) })))
+    .values(payloadsJson.map((payload) => ({ shop_id: shopId, platform_id: null, topic, event_id: newEventId(nowMs), payload, occurred_at: secondsOf(nowMs) })))
     .execute();
 }
 
@@ -53,7 +54,7 @@ async function insertEvent(
       topic: event.topic,
       event_id: eventId,
       payload: event.payloadJson,
-      occurred_at: Math.floor(event.nowMs / 1000),
+      occurred_at: secondsOf(event.nowMs),
     })
     .execute();
   return eventId;

@@ -10,6 +10,7 @@ import { OAUTH_DEFAULTS } from '../config/security-defaults.js';
 import type { PlatformRow } from './platform-repository.js';
 import { commaSeparated, spaceSeparated, storedScopes } from './scopes.js';
 import { activateGrant, endGrantRow, findGrantById, type GrantRow, liveFamilyIdsOfGrant, revokeFamilies } from './token-repository.js';
+import { secondsOf } from '../time/clock.js';
 
 export type Initiator = 'platform' | 'merchant' | 'operator';
 
@@ -41,7 +42,7 @@ export interface Approval {
  * Call inside a transaction.
  */
 export async function approveAuthorization(db: Kysely<Database>, approval: Approval, nowMs: number): Promise<string> {
-  const now = Math.floor(nowMs / 1000);
+  const now = secondsOf(nowMs);
   const scopes = spaceSeparated(approval.scopes);
   await activateGrant(db, approval.platform.client_id, approval.shop.id, scopes, now);
   const code = randomToken(OAUTH_DEFAULTS.tokenBytes);
@@ -72,7 +73,7 @@ export async function endGrant(
   initiator: Initiator,
   nowMs: number,
 ): Promise<GrantStatus> {
-  const now = Math.floor(nowMs / 1000);
+  const now = secondsOf(nowMs);
   if (!(await endGrantRow(db, grant.id, status, now))) return (await findGrantById(db, grant.id))?.status ?? grant.status;
   await revokeFamilies(db, await liveFamilyIdsOfGrant(db, grant.id), status, now);
   await appendSystemEvent(db, grant.platform_id, grant.shop_id, 'shop/deauthorized', systemPayload(shop, grant.platform_id, status, grant.scopes, now, initiator), nowMs);

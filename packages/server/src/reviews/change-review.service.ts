@@ -10,6 +10,7 @@ import { adjustStats } from './review-stats.js';
 import { hasMatchingOrder } from '../orders/review-match.js';
 import { PUBLISHED_MEDIA_BIT, storefrontRank } from './storefront-rank.js';
 import { verificationMethodFor } from './verification.js';
+import { secondsOf } from '../time/clock.js';
 
 /** The merchant-controlled parts of a review (reviews.md §7); absent fields stay as they are. */
 export interface ReviewChanges {
@@ -51,7 +52,7 @@ async function diff(db: Kysely<Database>, shopId: string, row: ReviewWithProduct
  * still has the publication state read, so two concurrent writers cannot both move the statistics.
  */
 export async function changeReview(db: Kysely<Database>, actor: Actor, id: number, changes: ReviewChanges, nowMs: number): Promise<Review> {
-  const now = Math.floor(nowMs / 1000);
+  const now = secondsOf(nowMs);
   for (let attempt = 0; attempt < 3; attempt++) {
     const row = await findLiveReview(db, actor.shopId, id);
     if (!row) throw notFound('review', id);
@@ -83,7 +84,7 @@ export async function changeReview(db: Kysely<Database>, actor: Actor, id: numbe
 
 /** Soft delete (reviews.md §6): the row stays as a tombstone; statistics and outbox follow. */
 export async function deleteReview(db: Kysely<Database>, actor: Actor, id: number, nowMs: number): Promise<void> {
-  const now = Math.floor(nowMs / 1000);
+  const now = secondsOf(nowMs);
   const row = await findLiveReview(db, actor.shopId, id);
   if (!row) throw notFound('review', id);
   const result = await db

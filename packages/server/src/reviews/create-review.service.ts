@@ -15,6 +15,7 @@ import { presentReview } from './review-presenter.js';
 import { findLiveReview, insertMedia, insertReview, mediaOfReviews } from './review-repository.js';
 import { adjustStats, STORE_PRODUCT_ID } from './review-stats.js';
 import { newReviewRow, publishedByDefault } from './new-review-row.js';
+import { secondsOf } from '../time/clock.js';
 
 /** A review to create, already checked against the schema and normalised (lower-case e-mail etc.). */
 export interface NewReview {
@@ -73,7 +74,7 @@ export interface CreateReviewDeps {
  * product record, the rating statistics, the outbox event and the media items.
  */
 export async function createReview(db: Kysely<Database>, actor: Actor, input: NewReview, deps: CreateReviewDeps, preErrors: FieldError[] = []): Promise<number> {
-  const now = Math.floor(deps.nowMs / 1000);
+  const now = secondsOf(deps.nowMs);
   const errors = [...preErrors];
   const { commentedAt, replyAt } = checkNewReview(input, actor.shopId, deps.mediaUrls, now, errors);
   const files = errors.length > 0 ? new Map() : await checkHostedFiles(db, deps.storage, actor.shopId, input.media, deps.mediaUrls, errors);

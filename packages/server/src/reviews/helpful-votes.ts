@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js';
 import { recordCustomerEvents } from '../events/customer-events.js';
 import type { OsType } from '../events/event-types.js';
 import { notFound } from '../http/errors.js';
+import { secondsOf } from '../time/clock.js';
 
 export interface HelpfulVote {
   shopId: string;
@@ -19,7 +20,7 @@ export interface HelpfulVote {
  */
 export async function castHelpfulVote(db: Kysely<Database>, cast: HelpfulVote, nowMs: number): Promise<number> {
   const { shopId, reviewId, deviceId, vote } = cast;
-  const now = Math.floor(nowMs / 1000);
+  const now = secondsOf(nowMs);
   return db.transaction().execute(async (trx) => {
     const review = await trx.selectFrom('reviews').select('id').where('shop_id', '=', shopId).where('id', '=', reviewId).where('is_published', '=', 1).where('deleted_at', 'is', null).executeTakeFirst();
     if (review === undefined) throw notFound('review', reviewId);

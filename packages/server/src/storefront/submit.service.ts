@@ -12,6 +12,7 @@ import { hasMatchingOrder } from '../orders/review-match.js';
 import { createReview } from '../reviews/create-review.service.js';
 import { STORE_PRODUCT_ID } from '../reviews/review-stats.js';
 import type { ShopRow } from '../shops/shop-repository.js';
+import { secondsOf } from '../time/clock.js';
 
 const DUPLICATE_WINDOW_SECONDS = 24 * 3600;
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
@@ -89,7 +90,7 @@ async function hasRecentDuplicate(db: Kysely<Database>, shopId: string, productI
 export async function submitReview(deps: AppDeps, shop: ShopRow, submission: Submission): Promise<{ id: number; status: 'published' | 'pending' }> {
   const db = deps.db.kysely;
   const nowMs = deps.clock.now();
-  const now = Math.floor(nowMs / 1000);
+  const now = secondsOf(nowMs);
   const mediaUrls = MediaUrls.of(deps.config);
   const mediaErrors = checkMediaTokens(submission.mediaUrls, shop.id, mediaUrls);
   if (mediaErrors.length > 0) throw invalidArgument(mediaErrors);

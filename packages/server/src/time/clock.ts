@@ -6,8 +6,13 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/** Whole seconds of a millisecond time: how every stored and wire time is counted. */
+export function secondsOf(ms: number): number {
+  return Math.floor(ms / 1000);
+}
+
 export function unixSeconds(clock: Clock): number {
-  return Math.floor(clock.now() / 1000);
+  return secondsOf(clock.now());
 }
 
 /** A clock tests can set and advance. */

@@ -1,3 +1,5 @@
+import { secondsOf } from './clock.js';
+
 /** Wire time formats of the contract (README §8.3). All times are UTC Unix seconds internally. */
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -43,7 +45,7 @@ export function parseTimeInput(input: string | number, bound: TimeBound = 'start
   const ms = Date.UTC(year, month - 1, day, hours, minutes, secs);
   const check = new Date(ms);
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null;
-  let result = Math.floor(ms / 1000);
+  let result = secondsOf(ms);
   if (offset !== undefined && offset.toUpperCase() !== 'Z') {
     const sign = offset.startsWith('-') ? -1 : 1;
     const [oh, om] = offset.slice(1).split(':').map(Number) as [number, number];

@@ -1,3 +1,5 @@
+import { secondsOf } from '../time/clock.js';
+
 /**
  * Column presets for importing other review apps' CSV exports. Headers are matched after
  * normalisation (lower case, spaces and dashes as underscores), so `Review Title` and
@@ -39,7 +41,7 @@ function plauditProvenance(record: CsvRecord): PlauditProvenance | undefined {
   const id = Number(pick(record, 'id'));
   const createdAt = Date.parse(pick(record, 'created_at') ?? '');
   if (!Number.isSafeInteger(id) || id < 1 || Number.isNaN(createdAt)) return undefined;
-  return { reviewId: id, createdAt: Math.floor(createdAt / 1000), shopId: pick(record, 'shop_id') };
+  return { reviewId: id, createdAt: secondsOf(createdAt), shopId: pick(record, 'shop_id') };
 }
 
 export interface FormatPreset {

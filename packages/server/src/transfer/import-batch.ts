@@ -14,6 +14,7 @@ import type { PlauditProvenance } from './csv-formats.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { hasActiveSubscription } from '../webhooks/active-subscriptions.js';
 import { appendOutboxEventJson } from '../outbox/outbox.js';
+import { secondsOf } from '../time/clock.js';
 
 export interface PreparedReview {
   input: NewReview;
@@ -67,7 +68,7 @@ export class ImportedBatchWriter {
   ) {}
 
   async write(db: Kysely<Database>, items: readonly PreparedReview[], nowMs: number): Promise<{ inserted: number; skipped: number }> {
-    const now = Math.floor(nowMs / 1000);
+    const now = secondsOf(nowMs);
     const others = await this.#withoutOwnReviews(db, items);
     await this.#writeProducts(db, others, now);
     const written = await this.#insertNew(db, others, now);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connect.js';
 import type { JobKind } from '../jobs/job-loop.js';
-import type { Clock } from '../time/clock.js';
+import { type Clock, unixSeconds } from '../time/clock.js';
 import type { MediaStorage } from '../storage/media-storage.js';
 import type { MediaUrls } from '../media/media-urls.js';
 import { findShopById } from '../shops/shop-repository.js';
@@ -77,7 +77,7 @@ export class ReviewImportJob implements JobKind {
   }
 
   #now(): number {
-    return Math.floor(this.deps.clock.now() / 1000);
+    return unixSeconds(this.deps.clock);
   }
 
   async #run(claim: ReviewImportRow): Promise<void> {

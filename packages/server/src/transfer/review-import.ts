@@ -14,6 +14,7 @@ import type { ShopRow } from '../shops/shop-repository.js';
 import { type CsvRecord, FORMAT_PRESETS, type FormatPreset, type ImportFormat, missingColumns, normaliseHeader } from './csv-formats.js';
 import { BULK_COMMIT_POLICY, type CommitPolicy, CommitWindow } from './commit-window.js';
 import { ImportedBatchWriter, type PreparedReview } from './import-batch.js';
+import { unixSeconds } from '../time/clock.js';
 
 export interface Rejection {
   /** Line of the file where the record starts (the header is line 1). */
@@ -164,7 +165,7 @@ export async function importReviews(db: Kysely<Database>, shop: ShopRow, input: 
     if (!handles.has(handle)) handles.set(handle, (await findProductIdsByHandle(window.reader, shop.id, handle))[0]);
     return handles.get(handle);
   };
-  const prepareOptions = { shopId: shop.id, preset, mediaUrls: options.mediaUrls, now: Math.floor(options.clock.now() / 1000), resolveHandle };
+  const prepareOptions = { shopId: shop.id, preset, mediaUrls: options.mediaUrls, now: unixSeconds(options.clock), resolveHandle };
 
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: CsvRecord; info: { lines: number; bytes: number } }>) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connect.js';
 import type { SafeHttpClient } from '../egress/safe-http-client.js';
 import type { JobKind } from '../jobs/job-loop.js';
-import type { Clock } from '../time/clock.js';
+import { type Clock, unixSeconds } from '../time/clock.js';
 import { batchLookups, type DeliveryLookups } from './delivery-lookups.js';
 import { cancelDelivery, claimDueDeliveries, type DeliveryRow } from './delivery-repository.js';
 import { fanOutPendingEvents } from './fan-out.js';
@@ -56,7 +56,7 @@ export class WebhookDeliveryJob implements JobKind {
   }
 
   private now(): number {
-    return Math.floor(this.deps.clock.now() / 1000);
+    return unixSeconds(this.deps.clock);
   }
 
   async runOnce(): Promise<number> {

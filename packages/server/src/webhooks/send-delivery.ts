@@ -9,6 +9,7 @@ import type { DeliveryRow } from './delivery-repository.js';
 import type { AttemptResult } from './retry-policy.js';
 import { type SigningKeys, signatureHeaders } from './signatures.js';
 import { liveSecrets } from './subscription-service.js';
+import { secondsOf } from '../time/clock.js';
 
 export const USER_AGENT = 'Plaudit-Webhooks/1.0';
 export const DEFAULT_TIMEOUTS: DeliveryTimeouts = { connectMs: 5_000, totalMs: 15_000 };
@@ -92,7 +93,7 @@ async function signingKeys(ctx: SendContext, delivery: DeliveryRow, nowSeconds: 
 
 /** One attempt of one delivery: build the body, sign it both ways, POST it through the safe client. */
 export async function sendDelivery(ctx: SendContext, delivery: DeliveryRow): Promise<SendOutcome> {
-  const nowSeconds = Math.floor(ctx.now() / 1000);
+  const nowSeconds = secondsOf(ctx.now());
   const keys = await signingKeys(ctx, delivery, nowSeconds);
   const event = await ctx.lookups.event(Number(delivery.outbox_event_id));
   const shop = await ctx.lookups.shop(delivery.shop_id);

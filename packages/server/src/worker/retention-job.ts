@@ -1,6 +1,6 @@
 import type { Db } from '../db/connect.js';
 import { pruneCustomerEvents } from '../events/customer-events.js';
-import type { Clock } from '../time/clock.js';
+import { type Clock, unixSeconds } from '../time/clock.js';
 import type { MediaStorage } from '../storage/media-storage.js';
 import { sweepUnattachedMedia } from '../media/sweep-unattached.js';
 import { pruneDeliveryLog } from '../webhooks/delivery-repository.js';
@@ -18,7 +18,7 @@ export class RetentionJob implements JobKind {
   constructor(private readonly deps: { db: Db; clock: Clock; storage: MediaStorage; customerEventRetentionDays: number }) {}
 
   async runOnce(): Promise<number> {
-    const now = Math.floor(this.deps.clock.now() / 1000);
+    const now = unixSeconds(this.deps.clock);
     if (now < this.nextRunAt) return 0;
     this.nextRunAt = now + EVERY_SECONDS;
     await pruneCustomerEvents(this.deps.db.kysely, now - this.deps.customerEventRetentionDays * 86_400);
