@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { parseTimeInput } from '../time/time-format.js';
 import { findShopById } from '../shops/shop-repository.js';
-import { exportReviews, type ExportFormat } from '../transfer/review-export.js';
+import { exportReviews, type ExportFormat } from '../review-csv/review-export.js';
 import { withCurrentSchema } from './pending-migrations.js';
 import { CliError, loadConfig } from './runtime.js';
 

@@ -4,8 +4,8 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { systemClock } from '../time/clock.js';
 import { findShopById } from '../shops/shop-repository.js';
-import { IMPORT_FORMATS, isImportFormat } from '../transfer/csv-formats.js';
-import { ImportFileError, importReviews, type Rejection } from '../transfer/review-import.js';
+import { IMPORT_FORMATS, isImportFormat } from '../review-csv/csv-formats.js';
+import { ImportFileError, importReviews, type Rejection } from '../review-csv/review-import.js';
 import { withCurrentSchema } from './pending-migrations.js';
 import { CliError, loadConfig, output } from './runtime.js';
 

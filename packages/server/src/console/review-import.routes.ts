@@ -9,9 +9,9 @@ import { FilePartTooLargeError, filePartLimit } from '../http/multipart-limits.j
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import { unixSeconds } from '../time/clock.js';
-import { type ImportFormat, isImportFormat } from '../transfer/csv-formats.js';
-import type { Rejection } from '../transfer/review-import.js';
-import { findReviewImport, insertReviewImport, listReviewImports, type ReviewImportRow } from '../transfer/review-import-repository.js';
+import { type ImportFormat, isImportFormat } from '../review-csv/csv-formats.js';
+import type { Rejection } from '../review-csv/review-import.js';
+import { findReviewImport, insertReviewImport, listReviewImports, type ReviewImportRow } from '../review-csv/review-import-repository.js';
 import { type ConsoleContext, consoleOf, formTokenMatches, refuseExpiredForm, sendConsolePage } from './console-context.js';
 import { sendCsvDownload } from './csv-download.js';
 import { sendMessagePage } from '../http/html-page.js';

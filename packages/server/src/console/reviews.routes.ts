@@ -7,7 +7,7 @@ import { changeReview, deleteReview, type ReviewChanges } from '../reviews/chang
 import { listReviews, type ReviewFilter } from '../reviews/list-reviews.service.js';
 import { presentReviews } from '../reviews/review-presenter.js';
 import { findLiveReview } from '../reviews/review-repository.js';
-import { exportReviews } from '../transfer/review-export.js';
+import { exportReviews } from '../review-csv/review-export.js';
 import { consoleOf, sendConsolePage } from './console-context.js';
 import { sendCsvDownload } from './csv-download.js';
 import { unreadNotices } from '../webhooks/shop-notices.js';

@@ -6,7 +6,7 @@ import { renderView } from '../http/html-page.js';
 import { ApiError, Code } from '../http/errors.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { findProduct } from '../products/product-repository.js';
-import { chargePublicLimit } from '../storefront/public/public-limits.js';
+import { chargePublicLimit } from '../storefront/public-endpoint/rate-limits.js';
 import { reviewFragmentFor } from '../storefront/widget-fragment.js';
 
 /**

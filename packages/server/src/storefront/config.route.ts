@@ -3,10 +3,10 @@ import type { AppDeps } from '../http/app-deps.js';
 import type { RawQuery } from '../http/query-string.js';
 import { unixSeconds } from '../time/clock.js';
 import { readShopSettings } from '../shops/shop-settings.js';
-import { chargePublicLimit } from './public/public-limits.js';
-import { shopSelector } from './public/public-query.js';
-import { sendPublicJson } from './public/public-reply.js';
-import { resolvePublicShop } from './public/public-shop.js';
+import { chargePublicLimit } from './public-endpoint/rate-limits.js';
+import { shopSelector } from './public-endpoint/query.js';
+import { sendPublicJson } from './public-endpoint/reply.js';
+import { resolvePublicShop } from './public-endpoint/shop.js';
 
 const flag = (value: boolean) => (value ? 1 : 0);
 

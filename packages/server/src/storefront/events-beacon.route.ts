@@ -5,9 +5,9 @@ import { type EventType, OS_TYPES, type OsType, osTypeFromUserAgent } from '../e
 import { invalidField } from '../http/errors.js';
 import { unixSeconds } from '../time/clock.js';
 import { visibleReviewIdsAmong } from '../reviews/review-repository.js';
-import { registerPreflight } from './public/public-cors.js';
-import { openPublicPost } from './public/public-post.js';
-import { sendNoStoreJson } from './public/public-reply.js';
+import { registerPreflight } from './public-endpoint/cors.js';
+import { openPublicPost } from './public-endpoint/open-post.js';
+import { sendNoStoreJson } from './public-endpoint/reply.js';
 
 const EVENTS_PATH = '/api/v1/storefront/events';
 /** The events a widget may report; the server records SUBMIT_REVIEW and HELPFUL_VOTE itself (§7). */

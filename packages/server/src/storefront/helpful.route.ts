@@ -5,9 +5,9 @@ import { type FieldError, invalidArgument, permissionDenied } from '../http/erro
 import { castHelpfulVote } from '../reviews/helpful-votes.js';
 import { unixSeconds } from '../time/clock.js';
 import { readShopSettings } from '../shops/shop-settings.js';
-import { registerPreflight } from './public/public-cors.js';
-import { openPublicPost } from './public/public-post.js';
-import { sendNoStoreJson } from './public/public-reply.js';
+import { registerPreflight } from './public-endpoint/cors.js';
+import { openPublicPost } from './public-endpoint/open-post.js';
+import { sendNoStoreJson } from './public-endpoint/reply.js';
 
 const HELPFUL_PATH = '/api/v1/reviews/helpful';
 const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;

@@ -8,7 +8,7 @@ import { shopperFieldError } from '@plaudit/review-view/field-errors';
 import { SUBMIT_LIMITS } from '@plaudit/review-view/submit-limits';
 import { MESSAGES, type Messages, pickLanguage } from '@plaudit/review-view/messages';
 import { messagesOf } from './shop-messages.js';
-import { chargePublicLimit } from './public/public-limits.js';
+import { chargePublicLimit } from './public-endpoint/rate-limits.js';
 import { receiveSubmission } from './receive-submission.js';
 import type { Submission } from './submit.service.js';
 

@@ -4,7 +4,7 @@ import { normalizeEmailAddress } from '../customers/email-types.js';
 import { osTypeFromUserAgent } from '../events/event-types.js';
 import { invalidArgument } from '../http/errors.js';
 import type { ShopRow } from '../shops/shop-repository.js';
-import { chargePublicLimit } from './public/public-limits.js';
+import { chargePublicLimit } from './public-endpoint/rate-limits.js';
 import { checkSubmission, fieldText, type Submission, submitReview } from './submit.service.js';
 
 export interface SubmissionChannel {

@@ -1,6 +1,6 @@
 import { invalidField } from '../http/errors.js';
 import type { RawQuery } from '../http/query-string.js';
-import { firstValue, flagParam } from './public/public-query.js';
+import { firstValue, flagParam } from './public-endpoint/query.js';
 import type { StorefrontScope } from './storefront-reviews.service.js';
 
 /** §2 scope precedence: is_show_all > is_store_review > product_id > product_handle. */

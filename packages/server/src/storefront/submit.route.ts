@@ -3,9 +3,9 @@ import type { AppDeps } from '../http/app-deps.js';
 import { permissionDenied } from '../http/errors.js';
 import { unixSeconds } from '../time/clock.js';
 import { readShopSettings } from '../shops/shop-settings.js';
-import { registerPreflight } from './public/public-cors.js';
-import { openPublicPost } from './public/public-post.js';
-import { sendNoStoreJson } from './public/public-reply.js';
+import { registerPreflight } from './public-endpoint/cors.js';
+import { openPublicPost } from './public-endpoint/open-post.js';
+import { sendNoStoreJson } from './public-endpoint/reply.js';
 import { receiveSubmission } from './receive-submission.js';
 
 const SUBMIT_PATH = '/api/v1/reviews/submit';

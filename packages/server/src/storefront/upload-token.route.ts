@@ -5,10 +5,10 @@ import type { RawQuery } from '../http/query-string.js';
 import { unixSeconds } from '../time/clock.js';
 import { imageCredentialsFor } from '../media/upload-credentials.js';
 import { readShopSettings } from '../shops/shop-settings.js';
-import { chargePublicLimit } from './public/public-limits.js';
-import { shopSelector } from './public/public-query.js';
-import { sendNoStoreJson } from './public/public-reply.js';
-import { resolvePublicShop } from './public/public-shop.js';
+import { chargePublicLimit } from './public-endpoint/rate-limits.js';
+import { shopSelector } from './public-endpoint/query.js';
+import { sendNoStoreJson } from './public-endpoint/reply.js';
+import { resolvePublicShop } from './public-endpoint/shop.js';
 
 /** `GET /api/v1/reviews/upload_token` (§5): shopper upload credentials, 10 minutes, 10 files, own folder. */
 export function registerUploadTokenRoute(app: FastifyInstance, deps: AppDeps): void {

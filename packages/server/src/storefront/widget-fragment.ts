@@ -5,10 +5,10 @@ import { MediaUrls } from '../media/media-urls.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { MESSAGES, pickLanguage } from '@plaudit/review-view/messages';
 import { scopeOf } from './review-scope.js';
-import { firstValue } from './public/public-query.js';
-import { resolvePublicShop } from './public/public-shop.js';
-import { productJsonLd } from './ssr/json-ld.js';
-import { renderReviewFragment } from './ssr/review-fragment.js';
+import { firstValue } from './public-endpoint/query.js';
+import { resolvePublicShop } from './public-endpoint/shop.js';
+import { productJsonLd } from './html/json-ld.js';
+import { renderReviewFragment } from './html/review-fragment.js';
 import { presentStorefrontReview } from './storefront-review.presenter.js';
 import { storefrontReviews } from './storefront-reviews.service.js';
 

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import type { RawQuery } from '../http/query-string.js';
 import { reviewFragmentFor } from './widget-fragment.js';
-import { chargePublicLimit } from './public/public-limits.js';
-import { shopSelector } from './public/public-query.js';
-import { sendPublicHtml } from './public/public-reply.js';
+import { chargePublicLimit } from './public-endpoint/rate-limits.js';
+import { shopSelector } from './public-endpoint/query.js';
+import { sendPublicHtml } from './public-endpoint/reply.js';
 
 
 /** `GET /api/v1/storefront/widget.html` (§8): the fragment for themes to include server-side. */

@@ -10,7 +10,7 @@ import { JobLoop } from '../jobs/job-loop.js';
 import { RetentionJob } from './retention-job.js';
 import type { MediaStorage } from '../storage/media-storage.js';
 import { MediaUrls } from '../media/media-urls.js';
-import { ReviewImportJob } from '../transfer/review-import-job.js';
+import { ReviewImportJob } from '../review-csv/review-import-job.js';
 
 export interface BackgroundWorker {
   /** Work may be due now (events were just committed in this process). */

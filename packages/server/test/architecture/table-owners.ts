@@ -27,7 +27,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   webhook_deliveries: 'webhooks',
   webhook_attempts: 'webhooks',
   shop_notices: 'webhooks',
-  review_imports: 'transfer',
+  review_imports: 'review-csv',
   idempotency_keys: 'http',
   request_signatures: 'http',
 };

@@ -2,9 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../http/app-deps.js';
 import { invalidField } from '../../http/errors.js';
 import type { ShopRow } from '../../shops/shop-repository.js';
-import { allowPublicPost } from './public-cors.js';
-import { chargePublicLimit, type StorefrontPolicy } from './public-limits.js';
-import { resolvePublicShop } from './public-shop.js';
+import { allowPublicPost } from './cors.js';
+import { chargePublicLimit, type StorefrontPolicy } from './rate-limits.js';
+import { resolvePublicShop } from './shop.js';
 
 /**
  * What every public POST does first, in the contract's order (§1, §4 step 1): a JSON object body,

@@ -2,8 +2,8 @@ import { MediaUrls } from '../../src/media/media-urls.js';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findShopById, type ShopRow } from '../../src/shops/shop-repository.js';
-import { exportReviews } from '../../src/transfer/review-export.js';
-import { ImportFileError, importReviews, type ImportOptions } from '../../src/transfer/review-import.js';
+import { exportReviews } from '../../src/review-csv/review-export.js';
+import { ImportFileError, importReviews, type ImportOptions } from '../../src/review-csv/review-import.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, type Harness, useHarness } from '../support/harness.js';
 import { INWARD_NAME, testResolver, WEBHOOK_ENV } from '../support/webhooks.js';
@@ -236,7 +236,7 @@ describeEachDatabase('import and export', (dialect) => {
 
 describe('import formats', () => {
   it('normalises dates from other apps', async () => {
-    const { normaliseDate } = await import('../../src/transfer/csv-formats.js');
+    const { normaliseDate } = await import('../../src/review-csv/csv-formats.js');
     expect(normaliseDate('2024-03-01 10:00:00 UTC')).toBe('2024-03-01 10:00:00');
     expect(normaliseDate('05/06/2024')).toBe('2024-05-06 00:00:00');
     expect(normaliseDate('2024-03-01 10:00:00 +0200')).toBe('2024-03-01T10:00:00+02:00');
