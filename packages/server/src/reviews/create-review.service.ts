@@ -6,13 +6,13 @@ import { parseTimeInput } from '../time/time-format.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { hasMatchingOrder, markOrdersReviewed } from '../orders/review-match.js';
 import { appendOutboxEvent } from '../outbox/outbox.js';
-import { upsertProduct } from '../products/product-repository.js';
+import { findProduct, upsertProduct } from '../products/product-repository.js';
 import { attachHostedFiles, checkHostedFiles } from '../media/attach-media.js';
 import type { MediaStorage } from '../storage/media-storage.js';
 import type { MediaUrls } from '../media/media-urls.js';
 import { checkHostedMedia, defaultThumbnail, type MediaInput } from '../media/review-media-input.js';
 import { presentReview } from './review-presenter.js';
-import { findLiveReview, insertMedia, insertReview, mediaOfReviews } from './review-repository.js';
+import { insertMedia, insertReview } from './review-repository.js';
 import { adjustStats, STORE_PRODUCT_ID } from './review-stats.js';
 import { newReviewRow, publishedByDefault } from './new-review-row.js';
 import { secondsOf } from '../time/clock.js';
@@ -67,13 +67,20 @@ export interface CreateReviewDeps {
   mediaUrls: MediaUrls;
   storage: MediaStorage;
   nowMs: number;
+  /** Whether a verified review matches an order, when the caller has already looked (once is enough). */
+  orderMatch?: boolean;
+}
+
+export interface CreatedReview {
+  id: number;
+  isPublished: 0 | 1;
 }
 
 /**
  * Creates a review with every effect of reviews.md §5.5 in the caller's transaction: the row, the
  * product record, the rating statistics, the outbox event and the media items.
  */
-export async function createReview(db: Kysely<Database>, actor: Actor, input: NewReview, deps: CreateReviewDeps, preErrors: FieldError[] = []): Promise<number> {
+export async function createReview(db: Kysely<Database>, actor: Actor, input: NewReview, deps: CreateReviewDeps, preErrors: FieldError[] = []): Promise<CreatedReview> {
   const now = secondsOf(deps.nowMs);
   const errors = [...preErrors];
   const { commentedAt, replyAt } = checkNewReview(input, actor.shopId, deps.mediaUrls, now, errors);
@@ -81,11 +88,12 @@ export async function createReview(db: Kysely<Database>, actor: Actor, input: Ne
   if (errors.length > 0) throw invalidArgument(errors);
 
   const isPublished = publishedByDefault(input, readShopSettings(actor.shop.settings));
-  const matching = input.isVerified === 1 && (await hasMatchingOrder(db, actor.shopId, { productId: input.productId, orderId: input.orderId, authorEmail: input.authorEmail }));
+  const matching = input.isVerified === 1 && (deps.orderMatch ?? (await hasMatchingOrder(db, actor.shopId, { productId: input.productId, orderId: input.orderId, authorEmail: input.authorEmail })));
 
   if (input.productId !== STORE_PRODUCT_ID) await upsertProduct(db, actor.shopId, input.productId, input.product, now);
-  const id = await insertReview(db, newReviewRow(actor.shopId, input, { commentedAt, replyAt, isPublished, hasMatchingOrder: matching, now }));
-  await insertMedia(
+  const row = await insertReview(db, newReviewRow(actor.shopId, input, { commentedAt, replyAt, isPublished, hasMatchingOrder: matching, now }));
+  const id = Number(row.id);
+  const media = await insertMedia(
     db,
     input.media.map((item, position) => ({
       shop_id: actor.shopId,
@@ -101,9 +109,9 @@ export async function createReview(db: Kysely<Database>, actor: Actor, input: Ne
   await attachHostedFiles(db, actor.shopId, files, id);
   await adjustStats(db, actor.shopId, input.productId, input.rating, isPublished === 1 ? 'published' : 'hidden', 1);
 
-  const row = await findLiveReview(db, actor.shopId, id);
-  const media = await mediaOfReviews(db, actor.shopId, [id]);
-  await appendOutboxEvent(db, actor.shopId, 'review/created', { list: [presentReview(row!, media.get(id) ?? [])] }, deps.nowMs);
+  const product = input.productId === STORE_PRODUCT_ID ? undefined : await findProduct(db, actor.shopId, input.productId);
+  const created = { ...row, product_title: product?.title ?? null, product_handle: product?.handle ?? null };
+  await appendOutboxEvent(db, actor.shopId, 'review/created', { list: [presentReview(created, media)] }, deps.nowMs);
   await markOrdersReviewed(db, actor.shopId, { productId: input.productId, orderId: input.orderId, authorEmail: input.authorEmail }, deps.nowMs);
-  return id;
+  return { id, isPublished };
 }

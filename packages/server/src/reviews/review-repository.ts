@@ -44,13 +44,16 @@ export async function creationTimesOf(db: Kysely<Database>, shopId: string, ids:
   return times;
 }
 
-export async function insertReview(db: Kysely<Database>, row: Insertable<ReviewsTable>): Promise<number> {
-  const inserted = await db.insertInto('reviews').values(row).returning('id').executeTakeFirstOrThrow();
-  return Number(inserted.id);
+/** Inserts a review and answers the row as stored, defaults included, without reading it again. */
+export async function insertReview(db: Kysely<Database>, row: Insertable<ReviewsTable>): Promise<ReviewRow> {
+  return db.insertInto('reviews').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function insertMedia(db: Kysely<Database>, rows: Insertable<ReviewMediaTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('review_media').values(rows).execute();
+/** Inserts media items and answers them as stored, in their review's order. */
+export async function insertMedia(db: Kysely<Database>, rows: Insertable<ReviewMediaTable>[]): Promise<MediaRow[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db.insertInto('review_media').values(rows).returningAll().execute();
+  return inserted.sort((a, b) => a.position - b.position);
 }
 
 export async function updateReview(db: Kysely<Database>, shopId: string, id: number, changes: Updateable<ReviewsTable>): Promise<void> {
@@ -87,6 +90,20 @@ export async function hasLiveReviewFromOrder(db: Kysely<Database>, shopId: strin
     .where('order_id', '=', match.orderId)
     .where('source', '=', match.source)
     .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether this e-mail address left a live review of the product after `since` (Unix seconds). */
+export async function hasReviewSince(db: Kysely<Database>, shopId: string, match: { productId: string; authorEmail: string; since: number }): Promise<boolean> {
+  const row = await db
+    .selectFrom('reviews')
+    .select('id')
+    .where('shop_id', '=', shopId)
+    .where('product_id', '=', match.productId)
+    .where('author_email', '=', match.authorEmail)
+    .where('deleted_at', 'is', null)
+    .where('created_at', '>', match.since)
     .executeTakeFirst();
   return row !== undefined;
 }

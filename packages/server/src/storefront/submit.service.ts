@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
 import type { AppDeps } from '../http/app-deps.js';
-import type { Database } from '../db/schema.js';
 import { recordCustomerEvents } from '../events/customer-events.js';
 import type { OsType } from '../events/event-types.js';
 import { hmacActor } from '../http/actor.js';
@@ -9,6 +7,8 @@ import { SUBMIT_LIMITS } from '@plaudit/review-view/submit-limits';
 import { MediaUrls } from '../media/media-urls.js';
 import { isShopperUpload } from '../media/upload-credentials.js';
 import { hasMatchingOrder } from '../orders/review-match.js';
+import { findProduct } from '../products/product-repository.js';
+import { hasReviewSince } from '../reviews/review-repository.js';
 import { createReview } from '../reviews/create-review.service.js';
 import { STORE_PRODUCT_ID } from '../reviews/review-stats.js';
 import type { ShopRow } from '../shops/shop-repository.js';
@@ -69,18 +69,6 @@ function checkMediaTokens(urls: readonly string[], shopId: string, mediaUrls: Me
   });
 }
 
-async function hasRecentDuplicate(db: Kysely<Database>, shopId: string, productId: string, email: string, now: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('reviews')
-    .select('id')
-    .where('shop_id', '=', shopId)
-    .where('product_id', '=', productId)
-    .where('author_email', '=', email)
-    .where('deleted_at', 'is', null)
-    .where('created_at', '>', now - DUPLICATE_WINDOW_SECONDS)
-    .executeTakeFirst();
-  return row !== undefined;
-}
 
 /**
  * Stores a shopper's review with every effect of §4 in one transaction: the review (published per
@@ -95,18 +83,19 @@ export async function submitReview(deps: AppDeps, shop: ShopRow, submission: Sub
   const mediaErrors = checkMediaTokens(submission.mediaUrls, shop.id, mediaUrls);
   if (mediaErrors.length > 0) throw invalidArgument(mediaErrors);
   if (submission.productId !== STORE_PRODUCT_ID && submission.order === undefined) {
-    const product = await db.selectFrom('products').select('product_id').where('shop_id', '=', shop.id).where('product_id', '=', submission.productId).executeTakeFirst();
-    if (product === undefined) throw notFound('product', submission.productId);
+    if ((await findProduct(db, shop.id, submission.productId)) === undefined) throw notFound('product', submission.productId);
   }
   const email = submission.email;
-  if (email !== '' && (await hasRecentDuplicate(db, shop.id, submission.productId, email, now))) {
+  if (email !== '' && (await hasReviewSince(db, shop.id, { productId: submission.productId, authorEmail: email, since: now - DUPLICATE_WINDOW_SECONDS }))) {
     throw new ApiError(Code.alreadyExists, 'this e-mail address already reviewed this product in the last 24 hours');
   }
 
   return db.transaction().execute(async (trx) => {
     const orderId = submission.order?.orderId ?? '';
-    const verified = submission.order !== undefined || (await hasMatchingOrder(trx, shop.id, { productId: submission.productId, orderId: '', authorEmail: email }));
-    const id = await createReview(
+    // A review link names its order; otherwise an order of the same product and e-mail verifies it.
+    const orderMatch = submission.order === undefined ? await hasMatchingOrder(trx, shop.id, { productId: submission.productId, orderId: '', authorEmail: email }) : undefined;
+    const verified = submission.order !== undefined || orderMatch === true;
+    const { id, isPublished } = await createReview(
       trx,
       hmacActor(shop),
       {
@@ -131,10 +120,9 @@ export async function submitReview(deps: AppDeps, shop: ShopRow, submission: Sub
         media: submission.mediaUrls.map((url, index) => ({ url, thumbnailUrl: undefined, type: 1, isPublished: 1, urlField: `media_tokens[${index}]`, thumbnailField: `media_tokens[${index}]` })),
         product: {},
       },
-      { mediaUrls, storage: deps.storage, nowMs },
+      { mediaUrls, storage: deps.storage, nowMs, ...(orderMatch === undefined ? {} : { orderMatch }) },
     );
-    const row = await trx.selectFrom('reviews').select('is_published').where('id', '=', id).executeTakeFirstOrThrow();
-    const status = row.is_published === 1 ? 'published' : 'pending';
+    const status = isPublished === 1 ? 'published' : 'pending';
     await recordCustomerEvents(
       trx,
       shop.id,

@@ -27,8 +27,6 @@ const NOT_YET_MOVED = new Set<string>([
   "storefront/public-endpoint/shop.ts -> shops",
   "storefront/storefront-reviews.service.ts -> reviews",
   "storefront/storefront-reviews.service.ts -> products",
-  "storefront/submit.service.ts -> reviews",
-  "storefront/submit.service.ts -> products",
   "storefront/widget-fragment.ts -> products",
   "review-csv/import-batch.ts -> reviews",
   "review-csv/import-batch.ts -> review_media",

@@ -18,7 +18,7 @@ export const createReviewOperation = defineOperation({
   async handler({ actor, body, db, deps }) {
     const errors: FieldError[] = [];
     const input = newReviewFromBody(body, errors);
-    const id = await createReview(db, actor, input, { mediaUrls: MediaUrls.of(deps.config), storage: deps.storage, nowMs: deps.clock.now() }, errors);
+    const { id } = await createReview(db, actor, input, { mediaUrls: MediaUrls.of(deps.config), storage: deps.storage, nowMs: deps.clock.now() }, errors);
     return { id: String(id) };
   },
 });
