@@ -7,7 +7,7 @@ import type { OrderLine } from '../orders/order-presenter.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { findOrderRecord } from '../orders/order-repository.js';
 import { findProduct } from '../products/product-repository.js';
-import { hasLiveReviewFromOrder } from '../reviews/review-repository.js';
+import { hasLiveReview } from '../reviews/review-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { admitPageView, type HostedPage, receiveHostedForm, sendReviewForm, sendThanks } from '../storefront/hosted-review-form.js';
 import { messagesOf } from '../storefront/shop-messages.js';
@@ -49,7 +49,7 @@ export function registerReviewLinkPage(app: FastifyInstance, deps: AppDeps): voi
   };
 
   const alreadyReviewed = (context: LinkContext) =>
-    hasLiveReviewFromOrder(deps.db.kysely, context.shop.id, { productId: context.line.product_id, orderId: context.order.order_id, source: 'Email request' });
+    hasLiveReview(deps.db.kysely, context.shop.id, { productId: context.line.product_id, orderId: context.order.order_id, source: 'Email request' });
 
   const pageOf = (context: LinkContext): HostedPage => ({
     shop: context.shop,

@@ -80,30 +80,20 @@ export async function mediaOfReviews(db: Kysely<Database>, shopId: string, revie
   return byReview;
 }
 
-/** Whether a live review of the product already came from this order through the given channel. */
-export async function hasLiveReviewFromOrder(db: Kysely<Database>, shopId: string, match: { productId: string; orderId: string; source: string }): Promise<boolean> {
-  const row = await db
-    .selectFrom('reviews')
-    .select('id')
-    .where('shop_id', '=', shopId)
-    .where('product_id', '=', match.productId)
-    .where('order_id', '=', match.orderId)
-    .where('source', '=', match.source)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** Whether this e-mail address left a live review of the product after `since` (Unix seconds). */
-export async function hasReviewSince(db: Kysely<Database>, shopId: string, match: { productId: string; authorEmail: string; since: number }): Promise<boolean> {
-  const row = await db
-    .selectFrom('reviews')
-    .select('id')
-    .where('shop_id', '=', shopId)
-    .where('product_id', '=', match.productId)
-    .where('author_email', '=', match.authorEmail)
-    .where('deleted_at', 'is', null)
-    .where('created_at', '>', match.since)
-    .executeTakeFirst();
-  return row !== undefined;
+/**
+ * Whether the shop has a live (not deleted) review of the product matching every criterion given:
+ * from an order through a channel (a review link used twice), or by an e-mail address since a time
+ * (the storefront's 24-hour duplicate rule).
+ */
+export async function hasLiveReview(
+  db: Kysely<Database>,
+  shopId: string,
+  match: { productId: string; orderId?: string; source?: string; authorEmail?: string; createdAfter?: number },
+): Promise<boolean> {
+  let query = db.selectFrom('reviews').select('id').where('shop_id', '=', shopId).where('product_id', '=', match.productId).where('deleted_at', 'is', null);
+  if (match.orderId !== undefined) query = query.where('order_id', '=', match.orderId);
+  if (match.source !== undefined) query = query.where('source', '=', match.source);
+  if (match.authorEmail !== undefined) query = query.where('author_email', '=', match.authorEmail);
+  if (match.createdAfter !== undefined) query = query.where('created_at', '>', match.createdAfter);
+  return (await query.executeTakeFirst()) !== undefined;
 }

@@ -8,7 +8,7 @@ import { MediaUrls } from '../media/media-urls.js';
 import { isShopperUpload } from '../media/upload-credentials.js';
 import { hasMatchingOrder } from '../orders/review-match.js';
 import { findProduct } from '../products/product-repository.js';
-import { hasReviewSince } from '../reviews/review-repository.js';
+import { hasLiveReview } from '../reviews/review-repository.js';
 import { createReview } from '../reviews/create-review.service.js';
 import { STORE_PRODUCT_ID } from '../reviews/review-stats.js';
 import type { ShopRow } from '../shops/shop-repository.js';
@@ -86,7 +86,7 @@ export async function submitReview(deps: AppDeps, shop: ShopRow, submission: Sub
     if ((await findProduct(db, shop.id, submission.productId)) === undefined) throw notFound('product', submission.productId);
   }
   const email = submission.email;
-  if (email !== '' && (await hasReviewSince(db, shop.id, { productId: submission.productId, authorEmail: email, since: now - DUPLICATE_WINDOW_SECONDS }))) {
+  if (email !== '' && (await hasLiveReview(db, shop.id, { productId: submission.productId, authorEmail: email, createdAfter: now - DUPLICATE_WINDOW_SECONDS }))) {
     throw new ApiError(Code.alreadyExists, 'this e-mail address already reviewed this product in the last 24 hours');
   }
 
