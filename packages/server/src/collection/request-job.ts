@@ -6,7 +6,7 @@ import { type Clock, secondsOf, unixSeconds } from '../time/clock.js';
 import { type MailTransport, PermanentMailError } from '../mail/mail-transport.js';
 import type { OrderRow } from '../orders/order-presenter.js';
 import { setRequestState } from '../orders/order-service.js';
-import { isExcluded, isUnsubscribedFromRequests } from '../orders/suppression.js';
+import { isExcluded, isUnsubscribedFromRequests } from '../customers/suppression.js';
 import { findShopById, type ShopRow } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import type { MessageKind } from './email-tokens.js';

@@ -21,3 +21,8 @@ export async function customersWithEmail(db: Kysely<Database>, shopId: string, e
 export async function insertCustomer(db: Kysely<Database>, row: CustomerRow): Promise<void> {
   await db.insertInto('customers').values(row).execute();
 }
+
+/** Sets the given contact fields and the e-mail address of one customer. */
+export async function updateCustomerContact(db: Kysely<Database>, shopId: string, customerId: string, fields: Record<string, string>, email: string, now: number): Promise<void> {
+  await db.updateTable('customers').set({ ...fields, email, updated_at: now }).where('shop_id', '=', shopId).where('customer_id', '=', customerId).execute();
+}

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, MerchantsTable } from '../db/schema.js';
-import type { ShopRow } from '../shops/shop-repository.js';
+import { findActiveShops, type ShopRow } from '../shops/shop-repository.js';
 
 export type MerchantRow = Selectable<MerchantsTable>;
 
@@ -23,14 +23,8 @@ export async function linkMerchantToShop(db: Kysely<Database>, merchantId: numbe
 
 /** The shops a merchant may act for: the tenancy boundary of the consent page and the console. */
 export async function shopsOfMerchant(db: Kysely<Database>, merchantId: number): Promise<ShopRow[]> {
-  return db
-    .selectFrom('shops')
-    .innerJoin('merchant_shops', 'merchant_shops.shop_id', 'shops.id')
-    .selectAll('shops')
-    .where('merchant_shops.merchant_id', '=', merchantId)
-    .where('shops.status', '=', 'active')
-    .orderBy('shops.name')
-    .execute();
+  const links = await db.selectFrom('merchant_shops').select('shop_id').where('merchant_id', '=', merchantId).execute();
+  return findActiveShops(db, links.map((link) => link.shop_id));
 }
 
 export async function setPasswordHash(db: Kysely<Database>, merchantId: number, passwordHash: string, now: number): Promise<void> {

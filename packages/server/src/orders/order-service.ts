@@ -1,5 +1,5 @@
 import type { Kysely, Updateable } from 'kysely';
-import { customersWithEmail, findCustomer, generatedCustomerId, insertCustomer } from '../customers/customer-repository.js';
+import { customersWithEmail, findCustomer, generatedCustomerId, insertCustomer, updateCustomerContact } from '../customers/customer-repository.js';
 import { normalizeEmailAddress } from '../customers/email-types.js';
 import type { Database, OrdersTable, OrderStatus } from '../db/schema.js';
 import type { Actor } from '../http/actor.js';
@@ -9,7 +9,7 @@ import { readShopSettings } from '../shops/shop-settings.js';
 import { appendOutboxEvent } from '../outbox/outbox.js';
 import { type OrderLine, type OrderRow, presentOrder } from './order-presenter.js';
 import { evaluateRequest } from './request-state.js';
-import { isExcluded, isUnsubscribedFromRequests } from './suppression.js';
+import { isExcluded, isUnsubscribedFromRequests } from '../customers/suppression.js';
 import { NOT_YET_SENT, ORDER_STATUS } from './order-status.js';
 import { secondsOf } from '../time/clock.js';
 
@@ -45,7 +45,7 @@ async function resolveCustomer(db: Kysely<Database>, shopId: string, input: NewO
   const given = Object.fromEntries(Object.entries(names).filter(([, value]) => value !== undefined)) as Record<string, string>;
   const existing = input.customerId !== undefined ? await findCustomer(db, shopId, input.customerId) : (await customersWithEmail(db, shopId, email))[0];
   if (existing) {
-    await db.updateTable('customers').set({ ...given, email, updated_at: now }).where('shop_id', '=', shopId).where('customer_id', '=', existing.customer_id).execute();
+    await updateCustomerContact(db, shopId, existing.customer_id, given, email, now);
     return { ...existing, ...given, email };
   }
   const created = { shop_id: shopId, customer_id: input.customerId ?? generatedCustomerId(), email, first_name: '', last_name: '', phone: '', ...given, created_at: now, updated_at: now };

@@ -31,3 +31,14 @@ export async function updatePrivateToken(db: Kysely<Database>, shopId: string, s
 export async function updateShopSettingsJson(db: Kysely<Database>, shopId: string, settingsJson: string, now: number): Promise<void> {
   await db.updateTable('shops').set({ settings: settingsJson, updated_at: now }).where('id', '=', shopId).execute();
 }
+
+/** A shop by its domain (lower case, no scheme), as storefronts and platforms name it. */
+export async function findShopByDomain(db: Kysely<Database>, domain: string): Promise<ShopRow | undefined> {
+  return db.selectFrom('shops').selectAll().where('domain', '=', domain).executeTakeFirst();
+}
+
+/** The active shops among `ids`, by name. */
+export async function findActiveShops(db: Kysely<Database>, ids: readonly string[]): Promise<ShopRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('shops').selectAll().where('id', 'in', [...ids]).where('status', '=', 'active').orderBy('name').execute();
+}

@@ -3,6 +3,7 @@ import type { RawQuery } from '../http/query-string.js';
 import { unixSeconds } from '../time/clock.js';
 import { MediaUrls } from '../media/media-urls.js';
 import { readShopSettings } from '../shops/shop-settings.js';
+import { findProduct } from '../products/product-repository.js';
 import { MESSAGES, pickLanguage } from '@plaudit/review-view/messages';
 import { scopeOf } from './review-scope.js';
 import { firstValue } from './public-endpoint/query.js';
@@ -30,7 +31,7 @@ export async function reviewFragmentFor(deps: AppDeps, shopSelectorInput: { shop
   let jsonLd: string | undefined;
   // Rich results are for products with reviews; a business reviewing itself earns none (§8).
   if (firstValue(query, 'jsonld') !== '0' && page.productId !== undefined && rating.count > 0) {
-    const product = await db.selectFrom('products').selectAll().where('shop_id', '=', shop.id).where('product_id', '=', page.productId).executeTakeFirst();
+    const product = await findProduct(db, shop.id, page.productId);
     jsonLd = productJsonLd(
       { productId: page.productId, title: product?.title ?? null, handle: product?.handle ?? null, url: product?.url ?? null, image: product?.image ?? null, sku: product?.sku ?? null, gtin: product?.gtin ?? null, mpn: product?.mpn ?? null, brand: product?.brand ?? null },
       shop.name,
