@@ -5,25 +5,10 @@ import type { ShopRow } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { displayName } from './display-name.js';
 import { escapeXml } from './xml-escape.js';
+import { type FeedRow, publishedProductReviewsAfter } from '../reviews/published-reviews.service.js';
 
 const PAGE = 500;
 
-interface FeedRow {
-  id: number;
-  product_id: string;
-  rating: number;
-  author: string;
-  title: string;
-  content: string;
-  commented_at: number;
-  product_title: string | null;
-  handle: string | null;
-  url: string | null;
-  sku: string | null;
-  gtin: string | null;
-  mpn: string | null;
-  brand: string | null;
-}
 
 /** A product's storefront URL (reviews.md §1), falling back to the shop's home page. */
 function productUrl(shop: ShopRow, row: FeedRow): string {
@@ -84,21 +69,7 @@ export async function* googleProductReviewsFeed(db: Kysely<Database>, shop: Shop
   ].join('');
   let afterId = 0;
   for (;;) {
-    const rows = (await db
-      .selectFrom('reviews')
-      .leftJoin('products', (join) => join.onRef('products.shop_id', '=', 'reviews.shop_id').onRef('products.product_id', '=', 'reviews.product_id'))
-      .select([
-        'reviews.id', 'reviews.product_id', 'reviews.rating', 'reviews.author', 'reviews.title', 'reviews.content', 'reviews.commented_at',
-        'products.title as product_title', 'products.handle', 'products.url', 'products.sku', 'products.gtin', 'products.mpn', 'products.brand',
-      ])
-      .where('reviews.shop_id', '=', shop.id)
-      .where('reviews.is_published', '=', 1)
-      .where('reviews.deleted_at', 'is', null)
-      .where('reviews.product_id', '!=', '0')
-      .where('reviews.id', '>', afterId)
-      .orderBy('reviews.id')
-      .limit(PAGE)
-      .execute()) as FeedRow[];
+    const rows = await publishedProductReviewsAfter(db, shop.id, afterId, PAGE);
     if (rows.length === 0) break;
     yield rows.map((row) => reviewXml(shop, row, nameFormat)).join('');
     afterId = Number(rows[rows.length - 1]!.id);

@@ -12,7 +12,7 @@ import { firstValue, flagParam, integerParam, listParam, shopSelector } from './
 import { sendPublicJson } from './public-endpoint/reply.js';
 import { resolvePublicShop } from './public-endpoint/shop.js';
 import { presentStorefrontReview } from './storefront-review.presenter.js';
-import { STOREFRONT_SORTS, type StorefrontSort, storefrontReviews } from './storefront-reviews.service.js';
+import { STOREFRONT_SORTS, type StorefrontSort, storefrontReviews } from '../reviews/published-reviews.service.js';
 import { scopeOf } from './review-scope.js';
 import { findProductsBy } from '../products/product-repository.js';
 

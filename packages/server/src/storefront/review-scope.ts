@@ -1,7 +1,7 @@
 import { invalidField } from '../http/errors.js';
 import type { RawQuery } from '../http/query-string.js';
 import { firstValue, flagParam } from './public-endpoint/query.js';
-import type { StorefrontScope } from './storefront-reviews.service.js';
+import type { StorefrontScope } from '../reviews/published-reviews.service.js';
 
 /** §2 scope precedence: is_show_all > is_store_review > product_id > product_handle. */
 export function scopeOf(query: RawQuery): StorefrontScope {

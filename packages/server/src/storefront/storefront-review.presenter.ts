@@ -3,7 +3,7 @@ import type { MediaUrls } from '../media/media-urls.js';
 import type { MediaRow } from '../reviews/review-repository.js';
 import type { ShopSettings } from '../shops/shop-settings.js';
 import { displayName } from './display-name.js';
-import type { StorefrontReviewRow } from './storefront-reviews.service.js';
+import type { StorefrontReviewRow } from '../reviews/published-reviews.service.js';
 import { STORE_PRODUCT_ID } from '../reviews/review-stats.js';
 import type { StorefrontResource, StorefrontReview } from '@plaudit/review-view/storefront-review';
 

@@ -11,7 +11,7 @@ import { resolvePublicShop } from './public-endpoint/shop.js';
 import { productJsonLd } from './html/json-ld.js';
 import { renderReviewFragment } from './html/review-fragment.js';
 import { presentStorefrontReview } from './storefront-review.presenter.js';
-import { storefrontReviews } from './storefront-reviews.service.js';
+import { storefrontReviews } from '../reviews/published-reviews.service.js';
 
 /** §8: the fragment shows the first 15 reviews in the default order, as the widget's first page does. */
 const FIRST_PAGE_SIZE = 15;

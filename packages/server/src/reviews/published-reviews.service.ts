@@ -1,11 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { findProductIdsByHandle } from '../products/product-repository.js';
-import { ratingFor, type RatingScope } from '../reviews/rating.service.js';
-import { mediaOfReviews, type MediaRow } from '../reviews/review-repository.js';
-import { STORE_PRODUCT_ID } from '../reviews/review-stats.js';
-import { PUBLISHED_MEDIA_BIT } from '../reviews/storefront-rank.js';
-import type { Rating } from '../reviews/review-object.js';
+import { ratingFor, type RatingScope } from './rating.service.js';
+import { mediaOfReviews, type MediaRow } from './review-repository.js';
+import { STORE_PRODUCT_ID } from './review-stats.js';
+import { PUBLISHED_MEDIA_BIT } from './storefront-rank.js';
+import type { Rating } from './review-object.js';
 
 /** storefront.md §2: which reviews a public list shows. */
 export type StorefrontScope = { kind: 'all' } | { kind: 'store' } | { kind: 'product'; productId: string } | { kind: 'handle'; handle: string };
@@ -133,4 +133,41 @@ export async function storefrontReviews(db: Kysely<Database>, shopId: string, q:
   const media = await mediaOfReviews(db, shopId, rows.map((row) => row.id));
   for (const [reviewId, items] of media) media.set(reviewId, items.filter((item) => item.is_published === 1));
   return { count, rows, media, rating, productId };
+}
+
+/** A published product review with its product's identifiers, as the Google feed lists it. */
+export interface FeedRow {
+  id: number;
+  product_id: string;
+  rating: number;
+  author: string;
+  title: string;
+  content: string;
+  commented_at: number;
+  product_title: string | null;
+  handle: string | null;
+  url: string | null;
+  sku: string | null;
+  gtin: string | null;
+  mpn: string | null;
+  brand: string | null;
+}
+
+/** Up to `limit` published product reviews after `afterId`, by id (keyset paging: memory stays flat). */
+export async function publishedProductReviewsAfter(db: Kysely<Database>, shopId: string, afterId: number, limit: number): Promise<FeedRow[]> {
+  return (await db
+    .selectFrom('reviews')
+    .leftJoin('products', (join) => join.onRef('products.shop_id', '=', 'reviews.shop_id').onRef('products.product_id', '=', 'reviews.product_id'))
+    .select([
+      'reviews.id', 'reviews.product_id', 'reviews.rating', 'reviews.author', 'reviews.title', 'reviews.content', 'reviews.commented_at',
+      'products.title as product_title', 'products.handle', 'products.url', 'products.sku', 'products.gtin', 'products.mpn', 'products.brand',
+    ])
+    .where('reviews.shop_id', '=', shopId)
+    .where('reviews.is_published', '=', 1)
+    .where('reviews.deleted_at', 'is', null)
+    .where('reviews.product_id', '!=', STORE_PRODUCT_ID)
+    .where('reviews.id', '>', afterId)
+    .orderBy('reviews.id')
+    .limit(limit)
+    .execute()) as FeedRow[];
 }
