@@ -23,3 +23,9 @@ export async function updateClientSecret(db: Kysely<Database>, clientId: string,
 export function redirectUrisOf(platform: PlatformRow): string[] {
   return JSON.parse(platform.redirect_uris) as string[];
 }
+
+/** The system-webhook URLs of the active platforms among `clientIds` that set one. */
+export async function activePlatformWebhooks(db: Kysely<Database>, clientIds: readonly string[]): Promise<Array<{ client_id: string; webhook_url: string }>> {
+  if (clientIds.length === 0) return [];
+  return db.selectFrom('platforms').select(['client_id', 'webhook_url']).where('client_id', 'in', [...clientIds]).where('webhook_url', '!=', '').where('status', '=', 'active').execute();
+}

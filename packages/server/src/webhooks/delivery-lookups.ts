@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, OutboxEventsTable, PlatformsTable, WebhookSubscriptionsTable } from '../db/schema.js';
 import { findPlatform } from '../platforms/platform-repository.js';
 import { findShopById, type ShopRow } from '../shops/shop-repository.js';
+import { findOutboxEvent } from '../outbox/outbox-claims.js';
 
 type EventRow = Pick<Selectable<OutboxEventsTable>, 'topic' | 'event_id' | 'occurred_at' | 'payload' | 'platform_id'>;
 
@@ -38,7 +39,7 @@ export function batchLookups(db: Kysely<Database>): DeliveryLookups {
     shop: memo((id: string) => findShopById(db, id)),
     subscription: memo((id: number) => db.selectFrom('webhook_subscriptions').selectAll().where('id', '=', id).executeTakeFirst()),
     platform: memo((clientId: string) => findPlatform(db, clientId)),
-    event: memo((id: number) => db.selectFrom('outbox_events').select(['topic', 'event_id', 'occurred_at', 'payload', 'platform_id']).where('id', '=', id).executeTakeFirst()),
+    event: memo((id: number) => findOutboxEvent(db, id)),
     derived<T>(key: string, make: () => T): T {
       if (!derivedValues.has(key)) derivedValues.set(key, make());
       return derivedValues.get(key) as T;

@@ -3,6 +3,8 @@ import type { Dialect } from '../db/connect.js';
 import type { Database, WebhookDeliveriesTable } from '../db/schema.js';
 import { activeSubscriptions } from './active-subscriptions.js';
 import { insertDeliveries } from './delivery-repository.js';
+import { claimUnfannedEvents, markFannedOut } from '../outbox/outbox-claims.js';
+import { activePlatformWebhooks } from '../platforms/platform-repository.js';
 
 /**
  * Turns committed outbox events into deliveries: one per matching active subscription, and one
@@ -12,9 +14,7 @@ import { insertDeliveries } from './delivery-repository.js';
  */
 export async function fanOutPendingEvents(db: Kysely<Database>, dialect: Dialect, now: number, limit: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    let pending = trx.selectFrom('outbox_events').select(['id', 'shop_id', 'platform_id', 'topic', 'event_id']).where('fanned_out_at', 'is', null).orderBy('id').limit(limit);
-    if (dialect === 'postgres') pending = pending.forUpdate().skipLocked();
-    const events = await pending.execute();
+    const events = await claimUnfannedEvents(trx, dialect, limit);
     if (events.length === 0) return 0;
 
     const shopEvents = events.filter((e) => e.platform_id === null);
@@ -28,13 +28,7 @@ export async function fanOutPendingEvents(db: Kysely<Database>, dialect: Dialect
     const platforms =
       systemEvents.length === 0
         ? []
-        : await trx
-            .selectFrom('platforms')
-            .select(['client_id', 'webhook_url'])
-            .where('client_id', 'in', [...new Set(systemEvents.map((e) => e.platform_id!))])
-            .where('webhook_url', '!=', '')
-            .where('status', '=', 'active')
-            .execute();
+        : await activePlatformWebhooks(trx, [...new Set(systemEvents.map((e) => e.platform_id!))]);
 
     const deliveries: Insertable<WebhookDeliveriesTable>[] = [];
     const base = (event: (typeof events)[number]) => ({ shop_id: event.shop_id, outbox_event_id: Number(event.id), event_id: event.event_id, topic: event.topic, status: 'pending' as const, attempts: 0, next_attempt_at: now, created_at: now, updated_at: now });
@@ -48,7 +42,7 @@ export async function fanOutPendingEvents(db: Kysely<Database>, dialect: Dialect
       if (platform) deliveries.push({ ...base(event), subscription_id: null, platform_id: platform.client_id, url: platform.webhook_url });
     }
     await insertDeliveries(trx, deliveries);
-    await trx.updateTable('outbox_events').set({ fanned_out_at: now }).where('id', 'in', events.map((e) => Number(e.id))).execute();
+    await markFannedOut(trx, events.map((e) => Number(e.id)), now);
     return events.length;
   });
 }

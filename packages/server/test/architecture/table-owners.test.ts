@@ -20,9 +20,6 @@ const NOT_YET_MOVED = new Set<string>([
   "review-csv/import-batch.ts -> reviews",
   "review-csv/import-batch.ts -> review_media",
   "webhooks/active-subscriptions.ts -> grants",
-  "webhooks/delivery-lookups.ts -> outbox_events",
-  "webhooks/fan-out.ts -> outbox_events",
-  "webhooks/fan-out.ts -> platforms",
 ]);
 
 /** Every table a file names in a Kysely query builder call (`selectFrom('reviews as r')` counts as reviews). */
