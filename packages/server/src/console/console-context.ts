@@ -22,7 +22,7 @@ declare module 'fastify' {
     console?: ConsoleContext;
   }
   interface FastifyContextConfig {
-    /** A multipart form: its CSRF token arrives inside the body stream, so the route checks it (formTokenMatches). */
+    /** A multipart form: its CSRF token arrives inside the body stream, so the route checks it (csrfTokenMatches). */
     multipartForm?: boolean;
   }
 }
@@ -74,11 +74,6 @@ export function guardConsoleRoutes(app: FastifyInstance, deps: AppDeps): void {
 export function consoleOf(request: FastifyRequest): ConsoleContext {
   if (request.console === undefined) throw new Error(`${request.url} is served outside the console guard`);
   return request.console;
-}
-
-/** For a multipart form: whether the token it carried is the session's. */
-export function formTokenMatches(context: ConsoleContext, submitted: unknown): boolean {
-  return csrfTokenMatches(context.session, submitted);
 }
 
 export type ConsoleSection = 'reviews' | 'orders' | 'customers' | 'settings' | 'api' | 'apps' | 'webhooks' | 'account';

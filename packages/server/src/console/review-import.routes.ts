@@ -12,7 +12,8 @@ import { unixSeconds } from '../time/clock.js';
 import { type ImportFormat, isImportFormat } from '../review-csv/csv-formats.js';
 import type { Rejection } from '../review-csv/review-import.js';
 import { findReviewImport, insertReviewImport, listReviewImports, type ReviewImportRow } from '../review-csv/review-import-repository.js';
-import { type ConsoleContext, consoleOf, formTokenMatches, refuseExpiredForm, sendConsolePage } from './console-context.js';
+import { type ConsoleContext, consoleOf, refuseExpiredForm, sendConsolePage } from './console-context.js';
+import { csrfTokenMatches } from '../merchants/current-session.js';
 import { sendCsvDownload } from './csv-download.js';
 import { sendMessagePage } from '../http/html-page.js';
 
@@ -65,7 +66,7 @@ async function receiveImportForm(request: FastifyRequest, reply: FastifyReply, d
       continue;
     }
     const context = consoleOf(request);
-    if (!formTokenMatches(context, fields.get('csrf_token'))) {
+    if (!csrfTokenMatches(context.session, fields.get('csrf_token'))) {
       part.file.resume();
       await refuseExpiredForm(reply);
       return undefined;
@@ -79,7 +80,7 @@ async function receiveImportForm(request: FastifyRequest, reply: FastifyReply, d
     return { context, form: formOf(''), stored: { ...stored, name: (part.filename || 'reviews.csv').slice(0, 200) } };
   }
   const context = consoleOf(request);
-  if (!formTokenMatches(context, fields.get('csrf_token'))) {
+  if (!csrfTokenMatches(context.session, fields.get('csrf_token'))) {
     await refuseExpiredForm(reply);
     return undefined;
   }
