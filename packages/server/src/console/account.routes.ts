@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
+import { formFields, queryValues, type TypedApp } from '../http/route-input.js';
 import { unixSeconds } from '../time/clock.js';
 import { SESSION_DEFAULTS } from '../config/security-defaults.js';
 import { consoleOf, sendConsolePage } from './console-context.js';
@@ -8,23 +8,23 @@ import { clearSessionCookie, readCookie } from '../merchants/session-cookie.js';
 import { endAllSessions } from '../merchants/session-service.js';
 import { setPasswordHash } from '../merchants/merchant-repository.js';
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const passwordForm = formFields('current_password', 'new_password', 'confirm_password');
 
 /** Account: change password (every other session ends), sign out everywhere. */
-export function registerConsoleAccountRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/console/account', async (request, reply) => {
+export function registerConsoleAccountRoutes(app: TypedApp, deps: AppDeps): void {
+  app.get('/console/account', { schema: { querystring: queryValues('changed') } }, async (request, reply) => {
     const context = consoleOf(request);
-    return sendConsolePage(reply, context, 'account', 'console-account', { title: 'Account', error: '', changed: (request.query as Record<string, unknown>).changed !== undefined });
+    return sendConsolePage(reply, context, 'account', 'console-account', { title: 'Account', error: '', changed: request.query.changed !== undefined });
   });
 
-  app.post('/console/account/password', async (request, reply) => {
+  app.post('/console/account/password', { schema: { body: passwordForm } }, async (request, reply) => {
     const context = consoleOf(request);
-    const form = request.body as Record<string, unknown>;
+    const form = request.body;
     const fail = (error: string) => sendConsolePage(reply, context, 'account', 'console-account', { title: 'Account', error, changed: false }, 400);
-    if (!(await passwordMatches(context.session.merchant.password_hash, text(form.current_password)))) return fail('Your current password is not correct.');
-    const next = text(form.new_password);
+    if (!(await passwordMatches(context.session.merchant.password_hash, form.current_password ?? ''))) return fail('Your current password is not correct.');
+    const next = form.new_password ?? '';
     if (next.length < PASSWORD_MIN_LENGTH || next.length > PASSWORD_MAX_LENGTH) return fail(`The new password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`);
-    if (next !== text(form.confirm_password)) return fail('The two new passwords differ.');
+    if (next !== (form.confirm_password ?? '')) return fail('The two new passwords differ.');
     await setPasswordHash(deps.db.kysely, context.session.merchant.id, await hashPassword(next), unixSeconds(deps.clock));
     // Whoever else knew the old password loses their sessions; this browser stays signed in.
     await endAllSessions(deps.db.kysely, context.session.merchant.id, readCookie(request, SESSION_DEFAULTS.cookieName));

@@ -1,16 +1,19 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
+import { formFields, type TypedApp } from '../http/route-input.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { revealPrivateToken, rotatePrivateToken } from '../shops/shop-service.js';
 import { type ConsoleContext, consoleOf, sendConsolePage } from './console-context.js';
 import { passwordMatches } from '../merchants/password.js';
 import { SignInThrottle } from '../merchants/sign-in-throttle.js';
 
+const passwordForm = formFields('password');
+
 /**
  * API access (auth.md §2): the public token, the private token revealed only after the merchant
  * types their password again (a walked-away laptop must not leak the signing key), and rotation.
  */
-export function registerConsoleApiAccessRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerConsoleApiAccessRoutes(app: TypedApp, deps: AppDeps): void {
   const show = (reply: FastifyReply, context: ConsoleContext, extra: { privateToken?: string; rotated?: boolean; error?: string } = {}, errorStatus = 401) =>
     sendConsolePage(
       reply,
@@ -36,16 +39,16 @@ export function registerConsoleApiAccessRoutes(app: FastifyInstance, deps: AppDe
   // Re-entering the password is a sign-in in disguise: it shares the sign-in limits.
   const throttle = new SignInThrottle(deps.rateLimitStore);
   for (const action of ['reveal', 'rotate'] as const) {
-    app.post(`/console/api/${action}`, async (request, reply) => {
+    app.post(`/console/api/${action}`, { schema: { body: passwordForm } }, async (request, reply) => {
       const context = consoleOf(request);
-      const password = (request.body as Record<string, unknown>).password;
+      const password = request.body.password ?? '';
       const email = context.session.merchant.email;
       const attempt = await throttle.reserveAttempt(request.ip, email, deps.clock.now());
       if (attempt.lockedForSeconds > 0) {
         reply.header('retry-after', String(attempt.lockedForSeconds));
         return show(reply, context, { error: 'Too many wrong passwords. Try again later.' }, 429);
       }
-      if (!(await passwordMatches(context.session.merchant.password_hash, typeof password === 'string' ? password : ''))) {
+      if (!(await passwordMatches(context.session.merchant.password_hash, password))) {
         return show(reply, context, { error: 'That password is not correct.' });
       }
       await attempt.succeeded();

@@ -1,13 +1,15 @@
-import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
+import { formFields, type TypedApp } from '../http/route-input.js';
 import { formatRecordTime } from '../time/time-format.js';
 import { endGrant } from '../platforms/grant-service.js';
 import { SCOPE_DESCRIPTIONS, storedScopes } from '../platforms/scopes.js';
 import { findGrant, grantsOfShop } from '../platforms/token-repository.js';
 import { consoleOf, sendConsolePage } from './console-context.js';
 
+const disconnectForm = formFields('client_id');
+
 /** Connected apps: the platforms this shop authorized, and disconnecting one (auth.md §7, cancel). */
-export function registerConsoleAppsRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerConsoleAppsRoutes(app: TypedApp, deps: AppDeps): void {
   app.get('/console/apps', async (request, reply) => {
     const context = consoleOf(request);
     const grants = await grantsOfShop(deps.db.kysely, context.shop.id);
@@ -24,10 +26,10 @@ export function registerConsoleAppsRoutes(app: FastifyInstance, deps: AppDeps): 
     });
   });
 
-  app.post('/console/apps/disconnect', async (request, reply) => {
+  app.post('/console/apps/disconnect', { schema: { body: disconnectForm } }, async (request, reply) => {
     const context = consoleOf(request);
-    const clientId = (request.body as Record<string, unknown>).client_id;
-    const grant = typeof clientId === 'string' ? await findGrant(deps.db.kysely, clientId, context.shop.id) : undefined;
+    const clientId = request.body.client_id;
+    const grant = clientId !== undefined ? await findGrant(deps.db.kysely, clientId, context.shop.id) : undefined;
     // The merchant's decision, exactly like Cancel Platform Authorization: tokens die, the platform is told.
     if (grant) await deps.db.kysely.transaction().execute((trx) => endGrant(trx, grant, context.shop, 'cancelled', 'merchant', deps.clock.now()));
     deps.outboxSignal?.();

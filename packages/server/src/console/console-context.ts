@@ -27,6 +27,11 @@ declare module 'fastify' {
   }
 }
 
+/** One field of a parsed form body, read before the route's schema has checked it. */
+function formValue(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+}
+
 /** The answer to a form without the session's CSRF token: nothing was done. */
 export function refuseExpiredForm(reply: FastifyReply): Promise<FastifyReply> {
   return sendMessagePage(reply, 403, 'This form expired', 'The page was open too long or the form came from elsewhere.', 'Reload the page and try again.');
@@ -45,7 +50,7 @@ async function loadConsoleContext(request: FastifyRequest, reply: FastifyReply, 
     return undefined;
   }
   const tokenInBody = request.routeOptions.config.multipartForm !== true;
-  if (request.method === 'POST' && tokenInBody && !csrfTokenMatches(session, (request.body as Record<string, unknown> | undefined)?.csrf_token)) {
+  if (request.method === 'POST' && tokenInBody && !csrfTokenMatches(session, formValue(request.body, 'csrf_token'))) {
     await refuseExpiredForm(reply);
     return undefined;
   }
@@ -61,9 +66,10 @@ async function loadConsoleContext(request: FastifyRequest, reply: FastifyReply, 
 /**
  * Guards every route registered in `app` after it: the handler runs only for a signed-in merchant
  * with a shop (and, for a POST, the session's CSRF token), and finds them with consoleOf(request).
+ * It runs before the route's schema, so a stranger is sent to sign in whatever they posted.
  */
 export function guardConsoleRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.addHook('preHandler', async (request, reply) => {
+  app.addHook('preValidation', async (request, reply) => {
     const context = await loadConsoleContext(request, reply, deps);
     if (context === undefined) return reply;
     request.console = context;

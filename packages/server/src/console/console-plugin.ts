@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import { parserFileSizeFor } from '../http/multipart-limits.js';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
+import { typedRoutes } from '../http/route-input.js';
 import { registerConsoleAccountRoutes } from './account.routes.js';
 import { registerConsoleApiAccessRoutes } from './api-access.routes.js';
 import { registerConsoleAppsRoutes } from './connected-apps.routes.js';
@@ -26,11 +27,13 @@ export async function consolePlugin(app: FastifyInstance, options: { deps: AppDe
   await app.register(multipart, { limits: { fileSize: parserFileSizeFor(CONSOLE_IMPORT_MAX_BYTES), files: 1, fields: 10, fieldSize: 1024, parts: 11, headerPairs: 100 }, throwFileSizeLimit: true });
   app.addHook('onRoute', (route) => {
     route.schema = { ...route.schema, hide: true };
+    route.config = { ...route.config, servesPages: true };
   });
   // Signing in and out are the only console routes open without a session.
-  registerSignInRoutes(app, deps);
-  await app.register(async (guarded) => {
-    guardConsoleRoutes(guarded, deps);
+  registerSignInRoutes(typedRoutes(app), deps);
+  await app.register(async (plugin) => {
+    guardConsoleRoutes(plugin, deps);
+    const guarded = typedRoutes(plugin);
     registerConsoleReviewRoutes(guarded, deps);
     registerConsoleImportRoutes(guarded, deps);
     registerConsoleOrderRoutes(guarded, deps);

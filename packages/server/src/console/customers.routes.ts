@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
+import { formFields, type TypedApp } from '../http/route-input.js';
 import { includeCustomer, listExclusions } from '../customers/exclusion-service.js';
 import { excludeBuyer } from '../orders/buyer-suppression.js';
 import { listUnsubscribes, removeUnsubscribe } from '../customers/unsubscribe-service.js';
@@ -8,13 +9,15 @@ import { isEmailAddress } from '../http/validation-formats.js';
 import { type ConsoleContext, consoleOf, sendConsolePage } from './console-context.js';
 import { unixSeconds } from '../time/clock.js';
 
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+const exclusionForm = formFields('email', 'customer_id', 'action');
+const unsubscribeForm = formFields('email', 'email_type');
+const text = (value: string | undefined) => value?.trim() ?? '';
 
 /**
  * Collection: who is excluded from review requests and who unsubscribed (collection.md §7–12).
  * Removing an unsubscribe is a console-only action: the API can only add them.
  */
-export function registerConsoleCustomerRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerConsoleCustomerRoutes(app: TypedApp, deps: AppDeps): void {
   const show = async (reply: FastifyReply, context: ConsoleContext, error = '') => {
     const exclusions = await listExclusions(deps.db.kysely, context.actor, { ascending: false, page: 1, pageSize: 100 });
     const unsubscribes = await listUnsubscribes(deps.db.kysely, context.actor, { ascending: false, page: 1, pageSize: 100 });
@@ -26,9 +29,9 @@ export function registerConsoleCustomerRoutes(app: FastifyInstance, deps: AppDep
     return show(reply, context);
   });
 
-  app.post('/console/customers/exclusions', async (request, reply) => {
+  app.post('/console/customers/exclusions', { schema: { body: exclusionForm } }, async (request, reply) => {
     const context = consoleOf(request);
-    const form = request.body as Record<string, unknown>;
+    const form = request.body;
     const email = text(form.email);
     const customerId = text(form.customer_id);
     if (email !== '' && !isEmailAddress(email)) return show(reply, context, `${email} is not an e-mail address.`);
@@ -45,9 +48,9 @@ export function registerConsoleCustomerRoutes(app: FastifyInstance, deps: AppDep
     return reply.code(303).header('location', '/console/customers').send();
   });
 
-  app.post('/console/customers/unsubscribes/remove', async (request, reply) => {
+  app.post('/console/customers/unsubscribes/remove', { schema: { body: unsubscribeForm } }, async (request, reply) => {
     const context = consoleOf(request);
-    const form = request.body as Record<string, unknown>;
+    const form = request.body;
     await removeUnsubscribe(deps.db.kysely, context.shop.id, text(form.email), text(form.email_type));
     return reply.code(303).header('location', '/console/customers').send();
   });

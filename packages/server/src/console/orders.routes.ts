@@ -1,7 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import { ApiError } from '../http/errors.js';
-import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
+import { firstOf, formFields, queryValues, type TypedApp } from '../http/route-input.js';
 import { type OrderRow, presentOrder } from '../orders/order-presenter.js';
 import { cancelOrderRequest } from '../orders/order-service.js';
 import { countOrdersByStatus, listOrders } from '../orders/order-repository.js';
@@ -10,14 +9,16 @@ import { sendMessagePage } from '../http/html-page.js';
 import { ORDER_STATUS, STATUS_NAMES } from '../orders/order-status.js';
 
 const PAGE_SIZE = 25;
+const listQuery = queryValues('status', 'page');
+const cancelForm = formFields('order_id');
 
 /** Orders and the review-request funnel (collection.md §2, §6), with cancelling a request. */
-export function registerConsoleOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/console/orders', async (request, reply) => {
+export function registerConsoleOrderRoutes(app: TypedApp, deps: AppDeps): void {
+  app.get('/console/orders', { schema: { querystring: listQuery } }, async (request, reply) => {
     const context = consoleOf(request);
-    const query = flattenRawQuery(request.query as RawQuery);
-    const status = typeof query.status === 'string' && /^[1-6]$/.test(query.status) ? Number(query.status) : undefined;
-    const page = Math.max(1, Number.parseInt(typeof query.page === 'string' ? query.page : '1', 10) || 1);
+    const requestedStatus = firstOf(request.query.status) ?? '';
+    const status = /^[1-6]$/.test(requestedStatus) ? Number(requestedStatus) : undefined;
+    const page = Math.max(1, Number.parseInt(firstOf(request.query.page) ?? '1', 10) || 1);
     const db = deps.db.kysely;
     const funnel = await countOrdersByStatus(db, context.shop.id);
     const { count, rows } = await listOrders(db, context.shop.id, { status: status as OrderRow['status'] | undefined }, 'desc', { page, pageSize: PAGE_SIZE });
@@ -32,11 +33,11 @@ export function registerConsoleOrderRoutes(app: FastifyInstance, deps: AppDeps):
     });
   });
 
-  app.post('/console/orders/cancel', async (request, reply) => {
+  app.post('/console/orders/cancel', { schema: { body: cancelForm } }, async (request, reply) => {
     const context = consoleOf(request);
-    const orderId = (request.body as Record<string, unknown>).order_id;
+    const orderId = request.body.order_id ?? '';
     try {
-      await deps.db.kysely.transaction().execute((trx) => cancelOrderRequest(trx, context.actor, typeof orderId === 'string' ? orderId : '', deps.clock.now()));
+      await deps.db.kysely.transaction().execute((trx) => cancelOrderRequest(trx, context.actor, orderId, deps.clock.now()));
     } catch (error) {
       if (error instanceof ApiError) return sendMessagePage(reply, error.code === 5 ? 404 : 400, 'Not cancelled', error.message);
       throw error;

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import { type Static, Type } from '@sinclair/typebox';
 import type { AppDeps } from '../http/app-deps.js';
 import { ApiError } from '../http/errors.js';
-import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
+import { firstOf, formFields, pathParams, queryValues, repeatableField, type TypedApp } from '../http/route-input.js';
 import { changeReview, deleteReview, type ReviewChanges } from '../reviews/change-review.service.js';
 import { listReviews, type ReviewFilter } from '../reviews/list-reviews.service.js';
 import { presentReviews } from '../reviews/review-presenter.js';
@@ -24,14 +24,20 @@ const BULK_ACTIONS: Record<string, ReviewChanges | 'delete'> = {
   delete: 'delete',
 };
 
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+const listQuery = queryValues('rating', 'published', 'media', 'source', 'keyword', 'page');
+const reviewParams = pathParams('id');
+const bulkForm = Type.Object({ ...formFields('action', 'return_to').properties, ids: repeatableField });
+const replyForm = formFields('reply');
+
+const text = (value: string | undefined) => value?.trim() ?? '';
 const flag = (value: string): 0 | 1 | undefined => (value === '1' ? 1 : value === '0' ? 0 : undefined);
-const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []);
+const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : typeof value === 'string' ? [value] : value);
 
 /** The filters of get_reviews that the console offers, read from the page's query string. */
-function filtersOf(query: Record<string, string | string[]>) {
-  const rating = text(query.rating);
-  const form = { rating, published: text(query.published), media: text(query.media), source: text(query.source), keyword: text(query.keyword).slice(0, 100) };
+function filtersOf(query: Static<typeof listQuery>) {
+  const value = (name: keyof typeof query) => text(firstOf(query[name]));
+  const rating = value('rating');
+  const form = { rating, published: value('published'), media: value('media'), source: value('source'), keyword: value('keyword').slice(0, 100) };
   const filter: ReviewFilter = {
     ratings: /^[1-5]$/.test(rating) ? [Number(rating)] : undefined,
     isPublished: flag(form.published),
@@ -39,15 +45,15 @@ function filtersOf(query: Record<string, string | string[]>) {
     sources: form.source !== '' ? [form.source] : undefined,
     keyword: form.keyword !== '' ? form.keyword : undefined,
   };
-  const page = Math.max(1, Number.parseInt(text(query.page) || '1', 10) || 1);
+  const page = Math.max(1, Number.parseInt(value('page') || '1', 10) || 1);
   return { form, filter, page };
 }
 
 /** Reviews: the list with filters and bulk moderation, one review with its reply (issue 8). */
-export function registerConsoleReviewRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/console/reviews', async (request, reply) => {
+export function registerConsoleReviewRoutes(app: TypedApp, deps: AppDeps): void {
+  app.get('/console/reviews', { schema: { querystring: listQuery } }, async (request, reply) => {
     const context = consoleOf(request);
-    const { form, filter, page } = filtersOf(flattenRawQuery(request.query as RawQuery));
+    const { form, filter, page } = filtersOf(request.query);
     const result = await listReviews(deps.db.kysely, context.shop.id, filter, 'created-descending', page, PAGE_SIZE);
     const pageLink = (target: number) => `/console/reviews?${new URLSearchParams({ ...form, page: String(target) })}`;
     return sendConsolePage(reply, context, 'reviews', 'console-reviews', {
@@ -64,25 +70,25 @@ export function registerConsoleReviewRoutes(app: FastifyInstance, deps: AppDeps)
   });
 
   // CSV export with the list's filters, streamed: a shop's whole history never sits in memory.
-  app.get('/console/reviews/export.csv', async (request, reply) => {
+  app.get('/console/reviews/export.csv', { schema: { querystring: listQuery } }, async (request, reply) => {
     const context = consoleOf(request);
-    const { filter } = filtersOf(flattenRawQuery(request.query as RawQuery));
+    const { filter } = filtersOf(request.query);
     return sendCsvDownload(reply, `reviews-${context.shop.id}.csv`, Readable.from(exportReviews(deps.db.kysely, context.shop.id, filter, 'csv')));
   });
 
-  app.get('/console/reviews/:id', async (request, reply) => {
+  app.get('/console/reviews/:id', { schema: { params: reviewParams } }, async (request, reply) => {
     const context = consoleOf(request);
-    const id = Number((request.params as { id: string }).id);
+    const id = Number(request.params.id);
     const row = Number.isSafeInteger(id) && id > 0 ? await findLiveReview(deps.db.kysely, context.shop.id, id) : undefined;
     // Another shop's review and a missing one are the same page.
-    if (!row) return sendMessagePage(reply, 404, 'Review not found', `There is no review ${(request.params as { id: string }).id} in this shop.`);
+    if (!row) return sendMessagePage(reply, 404, 'Review not found', `There is no review ${request.params.id} in this shop.`);
     const [review] = await presentReviews(deps.db.kysely, context.shop.id, [row]);
     return sendConsolePage(reply, context, 'reviews', 'console-review', { title: `Review ${id}`, review });
   });
 
-  app.post('/console/reviews/bulk', async (request, reply) => {
+  app.post('/console/reviews/bulk', { schema: { body: bulkForm } }, async (request, reply) => {
     const context = consoleOf(request);
-    const body = request.body as Record<string, unknown>;
+    const body = request.body;
     const action = BULK_ACTIONS[text(body.action)];
     const ids = asList(body.ids).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0).slice(0, 100);
     if (!action || ids.length === 0) return sendMessagePage(reply, 400, 'Nothing to do', 'Choose an action and at least one review.');
@@ -105,10 +111,10 @@ export function registerConsoleReviewRoutes(app: FastifyInstance, deps: AppDeps)
     return reply.code(303).header('location', location).send();
   });
 
-  app.post('/console/reviews/:id/reply', async (request, reply) => {
+  app.post('/console/reviews/:id/reply', { schema: { params: reviewParams, body: replyForm } }, async (request, reply) => {
     const context = consoleOf(request);
-    const id = Number((request.params as { id: string }).id);
-    const content = text((request.body as Record<string, unknown>).reply);
+    const id = Number(request.params.id);
+    const content = text(request.body.reply);
     if (content.length > 5000) return sendMessagePage(reply, 400, 'Reply too long', 'A reply is at most 5,000 characters.');
     try {
       await deps.db.kysely.transaction().execute((trx) => changeReview(trx, context.actor, id, { reply: content === '' ? null : content }, deps.clock.now()));

@@ -1,12 +1,15 @@
-import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
+import { formFields, queryValues, type TypedApp } from '../http/route-input.js';
 import { unixSeconds } from '../time/clock.js';
 import { updateShopSettings } from '../shops/shop-service.js';
-import { DATE_FORMATS, NAME_FORMATS, readShopSettings, settingsFromForm, WIDGET_LANGUAGES } from '../shops/shop-settings.js';
+import { DATE_FORMATS, EDITABLE_SETTINGS, NAME_FORMATS, readShopSettings, settingsFromForm, WIDGET_LANGUAGES } from '../shops/shop-settings.js';
 import { type ConsoleContext, consoleOf, sendConsolePage, SHOP_COOKIE } from './console-context.js';
 
+const settingsForm = formFields(...EDITABLE_SETTINGS);
+const shopForm = formFields('shop_id');
+
 /** Settings, and the shop switcher for merchants of several shops. */
-export function registerConsoleSettingsRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerConsoleSettingsRoutes(app: TypedApp, deps: AppDeps): void {
   const show = (reply: Parameters<typeof sendConsolePage>[0], context: ConsoleContext, extra: { error?: string; saved?: boolean } = {}) =>
     sendConsolePage(reply, context, 'settings', 'console-settings', {
       title: 'Settings',
@@ -18,22 +21,22 @@ export function registerConsoleSettingsRoutes(app: FastifyInstance, deps: AppDep
       saved: extra.saved ?? false,
     }, extra.error ? 400 : 200);
 
-  app.get('/console/settings', async (request, reply) => {
+  app.get('/console/settings', { schema: { querystring: queryValues('saved') } }, async (request, reply) => {
     const context = consoleOf(request);
-    return show(reply, context, { saved: (request.query as Record<string, unknown>).saved !== undefined });
+    return show(reply, context, { saved: request.query.saved !== undefined });
   });
 
-  app.post('/console/settings', async (request, reply) => {
+  app.post('/console/settings', { schema: { body: settingsForm } }, async (request, reply) => {
     const context = consoleOf(request);
-    const settings = settingsFromForm(readShopSettings(context.shop.settings), request.body as Record<string, unknown>);
+    const settings = settingsFromForm(readShopSettings(context.shop.settings), request.body);
     if (typeof settings === 'string') return show(reply, context, { error: settings });
     await updateShopSettings(deps.db.kysely, context.shop, settings, unixSeconds(deps.clock));
     return reply.code(303).header('location', '/console/settings?saved').send();
   });
 
-  app.post('/console/shop', async (request, reply) => {
+  app.post('/console/shop', { schema: { body: shopForm } }, async (request, reply) => {
     const context = consoleOf(request);
-    const wanted = (request.body as Record<string, unknown>).shop_id;
+    const wanted = request.body.shop_id;
     // Only one of the merchant's own shops can be put in view.
     const shop = context.session.shops.find((candidate) => candidate.id === wanted);
     if (shop) reply.setCookie(SHOP_COOKIE, shop.id, { path: '/console', httpOnly: true, sameSite: 'lax', secure: deps.config.publicUrl.startsWith('https:') });

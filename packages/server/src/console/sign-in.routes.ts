@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
-import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
+import { firstOf, formFields, queryValues, type TypedApp } from '../http/route-input.js';
 import { unixSeconds } from '../time/clock.js';
 import { safeEqual } from '../crypto/tokens.js';
 import { SESSION_DEFAULTS } from '../config/security-defaults.js';
@@ -14,16 +13,15 @@ import { safeReturnPath } from './return-path.js';
 import { clearSessionCookie, readCookie, setLoginCsrfCookie, setSessionCookie } from '../merchants/session-cookie.js';
 import { endSession, startSession } from '../merchants/session-service.js';
 import { SignInThrottle } from '../merchants/sign-in-throttle.js';
-import { undocumented } from '../http/route-docs.js';
 
-type Form = Record<string, unknown>;
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const loginForm = formFields('email', 'password', 'return_to', 'csrf_token');
+const logoutForm = formFields('csrf_token');
 
 /**
  * Sign-in, sign-out and the console's landing page (auth.md §9). The sign-in form has no session
  * yet, so its CSRF token is a double-submit cookie; every later form uses the session's token.
  */
-export function registerSignInRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerSignInRoutes(app: TypedApp, deps: AppDeps): void {
   const throttle = new SignInThrottle(deps.rateLimitStore);
 
   const showLogin = (reply: Parameters<typeof sendPage>[0], status: number, fields: { returnTo: string; email?: string; error?: string }) => {
@@ -32,18 +30,18 @@ export function registerSignInRoutes(app: FastifyInstance, deps: AppDeps): void 
     return sendPage(reply, 'login', { title: 'Sign in', csrfToken, returnTo: fields.returnTo, email: fields.email ?? '', error: fields.error ?? '' }, { status });
   };
 
-  app.get('/console/login', undocumented, async (request, reply) => {
-    const returnTo = safeReturnPath(flattenRawQuery(request.query as RawQuery).return_to, deps.config.publicUrl);
+  app.get('/console/login', { schema: { querystring: queryValues('return_to') } }, async (request, reply) => {
+    const returnTo = safeReturnPath(firstOf(request.query.return_to), deps.config.publicUrl);
     if (await currentSession(request, deps)) return reply.code(303).header('location', returnTo).send();
     return showLogin(reply, 200, { returnTo });
   });
 
-  app.post('/console/login', undocumented, async (request, reply) => {
-    const form = (request.body ?? {}) as Form;
+  app.post('/console/login', { schema: { body: loginForm } }, async (request, reply) => {
+    const form = request.body;
     const returnTo = safeReturnPath(form.return_to, deps.config.publicUrl);
-    const email = normalizeEmail(text(form.email));
+    const email = normalizeEmail(form.email ?? '');
     const cookieToken = readCookie(request, SESSION_DEFAULTS.loginCsrfCookieName);
-    if (!cookieToken || !safeEqual(text(form.csrf_token), cookieToken)) {
+    if (!cookieToken || !safeEqual(form.csrf_token ?? '', cookieToken)) {
       return showLogin(reply, 403, { returnTo, email, error: 'This form expired. Please sign in again.' });
     }
     const attempt = await throttle.reserveAttempt(request.ip, email, deps.clock.now());
@@ -52,7 +50,7 @@ export function registerSignInRoutes(app: FastifyInstance, deps: AppDeps): void 
       return showLogin(reply, 429, { returnTo, email, error: `Too many failed sign-ins. Try again in ${Math.ceil(attempt.lockedForSeconds / 60)} minutes.` });
     }
     const merchant = email === '' ? undefined : await findMerchantByEmail(deps.db.kysely, email);
-    if (!(await passwordMatches(merchant?.password_hash, text(form.password))) || !merchant) {
+    if (!(await passwordMatches(merchant?.password_hash, form.password ?? '')) || !merchant) {
       request.log.info({ event: 'sign_in_failed' }, 'merchant sign-in failed');
       return showLogin(reply, 401, { returnTo, email, error: 'E-mail or password is incorrect.' });
     }
@@ -65,9 +63,9 @@ export function registerSignInRoutes(app: FastifyInstance, deps: AppDeps): void 
     return reply.code(303).header('location', returnTo).header('cache-control', 'no-store').send();
   });
 
-  app.post('/console/logout', undocumented, async (request, reply) => {
+  app.post('/console/logout', { schema: { body: logoutForm } }, async (request, reply) => {
     const session = await currentSession(request, deps);
-    if (session && !csrfTokenMatches(session, (request.body as Form | undefined)?.csrf_token)) {
+    if (session && !csrfTokenMatches(session, request.body.csrf_token)) {
       return sendMessagePage(reply, 403, 'Sign-out refused', 'This form expired. Reload the page and try again.');
     }
     const sessionId = readCookie(request, SESSION_DEFAULTS.cookieName);

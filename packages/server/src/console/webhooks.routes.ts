@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AppDeps } from '../http/app-deps.js';
+import { formFields, pathParams, type TypedApp } from '../http/route-input.js';
 import { ApiError } from '../http/errors.js';
 import { listDeliveries, replayDelivery } from '../webhooks/delivery-log.service.js';
 import { listOwnedSubscriptions } from '../webhooks/subscription-repository.js';
@@ -11,13 +12,15 @@ import { presentWebhook } from '../webhooks/webhook-presenter.js';
 import { type ConsoleContext, consoleOf, sendConsolePage } from './console-context.js';
 import { unixSeconds } from '../time/clock.js';
 
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+const subscriptionForm = formFields('topic', 'url');
+const actionParams = pathParams('id', 'action');
+const text = (value: string | undefined) => value?.trim() ?? '';
 
 /**
  * The shop's own webhooks (webhooks.md §2) and their delivery log (§8), through the same services
  * as the API. Platform-owned webhooks belong to their platforms and are not shown here.
  */
-export function registerConsoleWebhookRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerConsoleWebhookRoutes(app: TypedApp, deps: AppDeps): void {
   const subscriptionDeps = (now: number) => ({ secretKey: deps.secretKey, egress: deps.config.webhooks, resolveHost: deps.resolveHost, now });
 
   const show = async (reply: FastifyReply, context: ConsoleContext, extra: { secret?: { id: string; secret: string }; error?: string } = {}) => {
@@ -59,18 +62,18 @@ export function registerConsoleWebhookRoutes(app: FastifyInstance, deps: AppDeps
     return show(reply, context);
   });
 
-  app.post('/console/webhooks', async (request, reply) => {
+  app.post('/console/webhooks', { schema: { body: subscriptionForm } }, async (request, reply) => {
     const context = consoleOf(request);
-    const form = request.body as Record<string, unknown>;
+    const form = request.body;
     return change(reply, context, async (db, now) => {
       const created = await createSubscription(db, context.actor, subscriptionDeps(now), { topic: text(form.topic), url: text(form.url) });
       return { id: created.id, secret: created.secret };
     });
   });
 
-  app.post('/console/webhooks/:id/:action', async (request, reply) => {
+  app.post('/console/webhooks/:id/:action', { schema: { params: actionParams } }, async (request, reply) => {
     const context = consoleOf(request);
-    const { id: rawId, action } = request.params as { id: string; action: string };
+    const { id: rawId, action } = request.params;
     const id = Number(rawId);
     return change(reply, context, async (db, now) => {
       switch (action) {

@@ -1,6 +1,7 @@
 import formBody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
+import { typedRoutes } from '../http/route-input.js';
 import { registerTrackingRoutes } from './tracking.routes.js';
 import { registerUnsubscribeRoutes } from './unsubscribe.routes.js';
 import { registerReviewLinkPage } from './review-link-page.routes.js';
@@ -12,9 +13,11 @@ export async function collectionPlugin(app: FastifyInstance, options: { deps: Ap
   await app.register(formBody, { bodyLimit: 16 * 1024 });
   app.addHook('onRoute', (route) => {
     route.schema = { ...route.schema, hide: true };
+    route.config = { ...route.config, servesPages: true };
   });
-  registerTrackingRoutes(app, options.deps);
-  registerUnsubscribeRoutes(app, options.deps);
-  registerReviewLinkPage(app, options.deps);
-  registerPublicReviewPage(app, options.deps);
+  const routes = typedRoutes(app);
+  registerTrackingRoutes(routes, options.deps);
+  registerUnsubscribeRoutes(routes, options.deps);
+  registerReviewLinkPage(routes, options.deps);
+  registerPublicReviewPage(routes, options.deps);
 }

@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
+import { firstOf, pathParams, queryValues, type TypedApp } from '../http/route-input.js';
 import { sendMessagePage } from '../http/html-page.js';
 import { STORE_PRODUCT_ID } from '../reviews/review-stats.js';
 import { findShopById } from '../shops/shop-repository.js';
@@ -11,7 +12,7 @@ import { admitPageView, type HostedPage, receiveHostedForm, sendReviewForm, send
  * The public write-a-review page of a product (storefront.md §10, `/r/<shop_id>/<product_id>`,
  * `0` = the store): mobile-first, works without JavaScript, photo upload with it. Source `Store link`.
  */
-export function registerPublicReviewPage(app: FastifyInstance, deps: AppDeps): void {
+export function registerPublicReviewPage(app: TypedApp, deps: AppDeps): void {
   const resolve = async (params: { shop: string; product: string }, reply: FastifyReply): Promise<HostedPage | undefined> => {
     const shop = await findShopById(deps.db.kysely, params.shop);
     const product =
@@ -30,17 +31,20 @@ export function registerPublicReviewPage(app: FastifyInstance, deps: AppDeps): v
     return { shop, productId: params.product, productTitle: title, image: product?.image ?? '', source: 'Store link' };
   };
 
-  app.get('/r/:shop/:product', async (request, reply) => {
+  const params = pathParams('shop', 'product');
+
+  app.get('/r/:shop/:product', { schema: { params, querystring: queryValues('submitted') } }, async (request, reply) => {
     if (!(await admitPageView(deps, request, reply))) return reply;
-    const page = await resolve(request.params as { shop: string; product: string }, reply);
+    const page = await resolve(request.params, reply);
     if (!page) return reply;
-    const submitted = (request.query as Record<string, string[] | undefined>).submitted?.[0];
+    const submitted = firstOf(request.query.submitted);
     if (submitted === 'published' || submitted === 'pending') return sendThanks(reply, page.shop, submitted);
     return sendReviewForm(reply, page, request.url.split('?')[0]!, {}, {});
   });
 
-  app.post('/r/:shop/:product', async (request, reply) => {
-    const page = await resolve(request.params as { shop: string; product: string }, reply);
+  // The form's fields are checked by the submission rules, which answer on the form itself.
+  app.post('/r/:shop/:product', { schema: { params } }, async (request, reply) => {
+    const page = await resolve(request.params, reply);
     if (!page) return reply;
     return receiveHostedForm(deps, request, reply, page);
   });

@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
+import { firstOf, pathParams, queryValues, type TypedApp } from '../http/route-input.js';
 import { verifyToken } from '../crypto/signed-token.js';
 import { sendMessagePage, sendPage } from '../http/html-page.js';
 import type { ReviewLinkToken } from '../collection/request-email.js';
@@ -26,7 +27,7 @@ interface LinkContext {
  * order's product, the rating pre-selected, the name from the order, no e-mail field. Works
  * without JavaScript; a review through it is verified by the order and marks the order reviewed.
  */
-export function registerReviewLinkPage(app: FastifyInstance, deps: AppDeps): void {
+export function registerReviewLinkPage(app: TypedApp, deps: AppDeps): void {
   const resolve = async (raw: string, reply: FastifyReply): Promise<LinkContext | undefined> => {
     const token = verifyToken<ReviewLinkToken>(deps.secretKey, 'review-link', raw);
     const shop = token ? await findShopById(deps.db.kysely, token.shop) : undefined;
@@ -60,20 +61,22 @@ export function registerReviewLinkPage(app: FastifyInstance, deps: AppDeps): voi
     source: 'Email request',
   });
 
-  app.get('/r/t/:token', async (request, reply) => {
+  const params = pathParams('token');
+
+  app.get('/r/t/:token', { schema: { params, querystring: queryValues('submitted', 'rating') } }, async (request, reply) => {
     if (!(await admitPageView(deps, request, reply))) return reply;
-    const context = await resolve((request.params as { token: string }).token, reply);
+    const context = await resolve(request.params.token, reply);
     if (!context) return reply;
-    const query = request.query as Record<string, string[] | undefined>;
-    const submitted = query.submitted?.[0];
+    const submitted = firstOf(request.query.submitted);
     if (submitted === 'published' || submitted === 'pending') return sendThanks(reply, context.shop, submitted);
     if (await alreadyReviewed(context)) return sendMessagePage(reply, 409, messagesOf(context.shop).alreadyReviewed, messagesOf(context.shop).alreadyReviewed);
-    const rating = query.rating?.[0];
+    const rating = firstOf(request.query.rating);
     return sendReviewForm(reply, pageOf(context), request.url.split('?')[0]!, { rating: /^[1-5]$/.test(rating ?? '') ? rating : '', author: context.order.customer_name }, {});
   });
 
-  app.post('/r/t/:token', async (request, reply) => {
-    const context = await resolve((request.params as { token: string }).token, reply);
+  // The form's fields are checked by the submission rules, which answer on the form itself.
+  app.post('/r/t/:token', { schema: { params } }, async (request, reply) => {
+    const context = await resolve(request.params.token, reply);
     if (!context) return reply;
     // One review per token (§10): a second submission is a duplicate.
     if (await alreadyReviewed(context)) return sendMessagePage(reply, 409, messagesOf(context.shop).alreadyReviewed, messagesOf(context.shop).alreadyReviewed);

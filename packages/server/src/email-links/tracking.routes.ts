@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
+import { pathParams, type TypedApp } from '../http/route-input.js';
 import { sendMessagePage } from '../http/html-page.js';
 import { readClickToken, readOpenToken } from '../collection/email-tokens.js';
 import { recordEmailInteraction } from '../collection/email-tracking.js';
@@ -8,9 +8,9 @@ import { recordEmailInteraction } from '../collection/email-tracking.js';
 export const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
 /** The open pixel and the click tracker of review-request e-mails (collection.md §6.3). */
-export function registerTrackingRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/t/o/:file', async (request, reply) => {
-    const file = (request.params as { file: string }).file;
+export function registerTrackingRoutes(app: TypedApp, deps: AppDeps): void {
+  app.get('/t/o/:file', { schema: { params: pathParams('file') } }, async (request, reply) => {
+    const file = request.params.file;
     const token = file.endsWith('.gif') ? readOpenToken(deps.secretKey, file.slice(0, -'.gif'.length)) : undefined;
     // A forged or unknown token gets the same image: the pixel reveals nothing either way.
     if (token) await deps.db.kysely.transaction().execute((trx) => recordEmailInteraction(trx, token, request.headers['user-agent'], deps.clock.now()));
@@ -18,8 +18,8 @@ export function registerTrackingRoutes(app: FastifyInstance, deps: AppDeps): voi
     return reply.headers({ 'content-type': 'image/gif', 'cache-control': 'no-store, private' }).send(PIXEL_GIF);
   });
 
-  app.get('/t/c/:token', async (request, reply) => {
-    const token = readClickToken(deps.secretKey, (request.params as { token: string }).token);
+  app.get('/t/c/:token', { schema: { params: pathParams('token') } }, async (request, reply) => {
+    const token = readClickToken(deps.secretKey, request.params.token);
     if (!token || !/^https?:\/\//.test(token.target)) return sendMessagePage(reply, 404, 'Link not found', 'This link is not valid.');
     await deps.db.kysely.transaction().execute((trx) => recordEmailInteraction(trx, token, request.headers['user-agent'], deps.clock.now()));
     deps.outboxSignal?.();

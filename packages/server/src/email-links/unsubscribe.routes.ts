@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { Static } from '@sinclair/typebox';
 import type { AppDeps } from '../http/app-deps.js';
+import { pathParams, type TypedApp } from '../http/route-input.js';
 import { sendMessagePage, sendPage } from '../http/html-page.js';
 import { unsubscribeBuyer } from '../orders/buyer-suppression.js';
 import { recordCustomerEvents } from '../events/customer-events.js';
@@ -23,15 +24,17 @@ export function maskEmail(email: string): string {
  * (mail scanners follow links); POST — the RFC 8058 one-click body, or the page's buttons —
  * unsubscribes. The signed token is the capability, so no session or CSRF token is needed.
  */
-export function registerUnsubscribeRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerUnsubscribeRoutes(app: TypedApp, deps: AppDeps): void {
   const resolve = async (raw: string) => {
     const token = readUnsubscribeToken(deps.secretKey, raw);
     const shop = token ? await findShopById(deps.db.kysely, token.shop) : undefined;
     return token && shop ? { token, shop, language: shopLanguage(shop) } : undefined;
   };
 
-  app.get('/u/:token', async (request, reply) => {
-    const found = await resolve((request.params as { token: string }).token);
+  const params = pathParams('token');
+
+  app.get('/u/:token', { schema: { params } }, async (request, reply) => {
+    const found = await resolve(request.params.token);
     if (!found) return sendMessagePage(reply, 404, 'Link not found', 'This unsubscribe link is not valid.');
     const t = MAIL_MESSAGES[found.language];
     return sendPage(reply, 'unsubscribe', {
@@ -43,11 +46,11 @@ export function registerUnsubscribeRoutes(app: FastifyInstance, deps: AppDeps): 
     });
   });
 
-  app.post('/u/:token', async (request, reply) => {
-    const found = await resolve((request.params as { token: string }).token);
+  // No body schema: RFC 8058 one-click posts `List-Unsubscribe=One-Click`, and some clients post nothing at all.
+  app.post<{ Params: Static<typeof params>; Body: { scope?: unknown } | undefined }>('/u/:token', { schema: { params } }, async (request, reply) => {
+    const found = await resolve(request.params.token);
     if (!found) return sendMessagePage(reply, 404, 'Link not found', 'This unsubscribe link is not valid.');
-    const form = (request.body ?? {}) as Record<string, unknown>;
-    const emailType = form.scope === 'all' ? 'all' : 'review_request';
+    const emailType = request.body?.scope === 'all' ? 'all' : 'review_request';
     const nowMs = deps.clock.now();
     await deps.db.kysely.transaction().execute(async (trx) => {
       await unsubscribeBuyer(trx, hmacActor(found.shop), { email: found.token.email, emailType, source: 'email_link' }, secondsOf(nowMs));

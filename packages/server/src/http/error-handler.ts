@@ -4,6 +4,7 @@ import { unixSeconds } from '../time/clock.js';
 import { errorEnvelope } from './envelope.js';
 import { ApiError, Code, invalidArgument, invalidField } from './errors.js';
 import { completeIdempotencyKey, releaseIdempotencyKey, STORED_CODES } from './idempotency.js';
+import { sendMessagePage } from './html-page.js';
 import { BODY_LIMIT_BYTES } from './json-body-parser.js';
 import { type SchemaError, toFieldErrors } from './validation-errors.js';
 
@@ -40,6 +41,18 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest): ApiErro
   return undefined;
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route serves pages to people: input its schema refuses gets a page, not the envelope. */
+    servesPages?: boolean;
+  }
+}
+
+/** A page's form or link its schema refused: the visitor reads which field, on a page. */
+function sendRefusedInputPage(reply: FastifyReply, error: ApiError): Promise<FastifyReply> {
+  return sendMessagePage(reply, 400, 'This request was not understood', error.message, 'Go back, reload the page and try again.');
+}
+
 /**
  * The one place errors become responses. Internal errors are logged with the request id and
  * answered with code 13 and no detail, so nothing about the server leaks to the caller.
@@ -47,6 +60,7 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest): ApiErro
 export function installErrorHandler(app: FastifyInstance, deps: AppDeps): void {
   app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const apiError = error instanceof ApiError ? error : fromFastifyError(error, request);
+    if (error.validation && apiError && request.routeOptions.config.servesPages) return sendRefusedInputPage(reply, apiError);
     const final = apiError ?? new ApiError(Code.internal, `internal error; quote request_id ${request.id} when reporting it`);
     if (apiError === undefined) request.log.error({ err: error }, 'unhandled error');
     else if (final.httpStatus >= 500) request.log.warn({ err: error }, 'request failed');

@@ -4,6 +4,14 @@ import type { FieldError } from './errors.js';
 /** What Fastify's query parser hands on: every value of every name, brackets folded into the name. */
 export type RawQuery = Record<string, string[]>;
 
+/**
+ * Route generics of an endpoint that reads its query by the contract's own rules (the Open API's
+ * normalizeQuery, the storefront's readers, the OAuth parameters) rather than by an Ajv schema.
+ */
+export interface RawQueryRoute {
+  Querystring: RawQuery;
+}
+
 const BRACKETS = /^([^[\]]+)\[\d*\]$/;
 
 /**

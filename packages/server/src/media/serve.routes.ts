@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import { notFound } from '../http/errors.js';
-import type { RawQuery } from '../http/query-string.js';
+import type { RawQuery, RawQueryRoute } from '../http/query-string.js';
 import type { ImageType } from './file-signatures.js';
 import { findMediaFile } from './media-files.js';
 import type { RenditionSize } from './media-urls.js';
@@ -25,11 +25,11 @@ function renditionOf(query: RawQuery): RenditionSize | undefined {
  */
 export function registerServeRoutes(app: FastifyInstance, deps: AppDeps): void {
   const renditions = new RenditionCache(deps.storage);
-  app.get('/media/*', { compress: false }, async (request: FastifyRequest, reply: FastifyReply) => {
-    const key = (request.params as { '*': string })['*'];
+  app.get<RawQueryRoute & { Params: { '*': string } }>('/media/*', { compress: false }, async (request, reply) => {
+    const key = request.params['*'];
     const file = await findMediaFile(deps.db.kysely, key);
     if (file === undefined || file.status !== 'stored') throw notFound('media file', key);
-    const size = file.kind === 'image' ? renditionOf(request.query as RawQuery) : undefined;
+    const size = file.kind === 'image' ? renditionOf(request.query) : undefined;
     const objectKey = size === undefined ? key : RenditionCache.keyOf(key, size);
     // A plain GET opens the object at once (one storage call); only a Range or a conditional
     // request asks for its size and ETag first.

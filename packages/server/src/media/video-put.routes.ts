@@ -6,8 +6,8 @@ import { receiveVideoPut } from './video-upload.service.js';
 
 /** The Plaudit-signed video upload URL of reviews.md §11.2 and its CORS preflight. */
 export function registerVideoPutRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.put('/media/put/:token', async (request, reply) => {
-    const { token } = request.params as { token: string };
+  app.put<{ Params: { token: string } }>('/media/put/:token', async (request, reply) => {
+    const { token } = request.params;
     const length = request.headers['content-length'];
     const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
     const answer = await receiveVideoPut(deps, token, contentType, length === undefined ? undefined : Number(length), request.raw);

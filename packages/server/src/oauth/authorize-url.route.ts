@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import { invalidField } from '../http/errors.js';
-import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
+import { flattenRawQuery, type RawQueryRoute } from '../http/query-string.js';
 import { unixSeconds } from '../time/clock.js';
 import { checkAuthorizationRequest } from './authorize/authorization-request.js';
 import { CONSENT_PATHS } from './oauth-paths.js';
@@ -26,8 +26,8 @@ export function registerAuthorizeUrlRoute(app: FastifyInstance, deps: AppDeps): 
     response: envelopeOr(AuthorizeUrlData),
     security: [],
   });
-  app.get(AUTHORIZE_URL_PATH, docs, async (request, reply) => {
-    const query = flattenRawQuery(request.query as RawQuery);
+  app.get<RawQueryRoute>(AUTHORIZE_URL_PATH, docs, async (request, reply) => {
+    const query = flattenRawQuery(request.query);
     const check = await checkAuthorizationRequest(deps.db.kysely, query);
     if (!check.ok) throw invalidField(check.field, check.redirect ? check.description : check.reason);
     const params = new URLSearchParams();

@@ -6,7 +6,7 @@ import { sendMessagePage, sendPage } from '../http/html-page.js';
 import type { MerchantSession } from '../merchants/session-service.js';
 import { SuccessSchema, successEnvelope } from '../http/envelope.js';
 import { ApiError, Code, invalidField } from '../http/errors.js';
-import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
+import { flattenRawQuery, type RawQueryRoute } from '../http/query-string.js';
 import { unixSeconds } from '../time/clock.js';
 import type { ShopRow } from '../shops/shop-repository.js';
 import { type AuthorizationParams, type AuthorizationRequest, checkAuthorizationRequest, redirectWith } from './authorize/authorization-request.js';
@@ -81,8 +81,8 @@ export function registerConsentRoutes(app: FastifyInstance, deps: AppDeps): void
     return { code, location: redirectWith(request.redirectUri, { code, state: request.state, iss: issuer }) };
   };
 
-  const showConsent = async (request: FastifyRequest, reply: FastifyReply) => {
-    const query = flattenRawQuery(request.query as RawQuery);
+  const showConsent = async (request: FastifyRequest<RawQueryRoute>, reply: FastifyReply) => {
+    const query = flattenRawQuery(request.query);
     const json = wantsJson(request);
     const authorization = await checked(reply, query, json);
     if (!authorization) return reply;

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import { authenticateBearer } from '../http/bearer-auth.js';
 import { ApiError, Code } from '../http/errors.js';
-import { flattenRawQuery, type RawQuery } from '../http/query-string.js';
+import { flattenRawQuery, type RawQueryRoute } from '../http/query-string.js';
 import { unixSeconds } from '../time/clock.js';
 import { formatRecordTime } from '../time/time-format.js';
 import type { ShopRow } from '../shops/shop-repository.js';
@@ -74,9 +74,9 @@ export function registerPlatformManagementRoutes(app: FastifyInstance, deps: App
     response: envelopeOr(AuthorizationInfoData),
     security: [],
   });
-  app.get(PLATFORM_MANAGEMENT_PATHS[1], infoDocs, (request, reply) =>
+  app.get<RawQueryRoute>(PLATFORM_MANAGEMENT_PATHS[1], infoDocs, (request, reply) =>
     answerOAuthErrors(request, reply, async () => {
-      const query = flattenRawQuery(request.query as RawQuery);
+      const query = flattenRawQuery(request.query);
       const client = await clientFrom(deps, query);
       const { shop, named } = await findShopByIdOrDomain(deps.db.kysely, query);
       if (!shop) throw new ApiError(Code.notFound, `shop ${named} not found`);
@@ -107,9 +107,9 @@ export function registerPlatformManagementRoutes(app: FastifyInstance, deps: App
     response: envelopeOr(InstallStatusData),
     security: [],
   });
-  app.get(PLATFORM_MANAGEMENT_PATHS[2], installDocs, (request, reply) =>
+  app.get<RawQueryRoute>(PLATFORM_MANAGEMENT_PATHS[2], installDocs, (request, reply) =>
     answerOAuthErrors(request, reply, async () => {
-      const query = flattenRawQuery(request.query as RawQuery);
+      const query = flattenRawQuery(request.query);
       await clientFrom(deps, query);
       const { shop } = await findShopByIdOrDomain(deps.db.kysely, query);
       const installed = shop?.status === 'active';

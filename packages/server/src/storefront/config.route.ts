@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
-import type { RawQuery } from '../http/query-string.js';
+import type { RawQueryRoute } from '../http/query-string.js';
 import { unixSeconds } from '../time/clock.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { chargePublicLimit } from './public-endpoint/rate-limits.js';
@@ -12,9 +12,9 @@ const flag = (value: boolean) => (value ? 1 : 0);
 
 /** `GET /api/v1/storefront/config` (§9): the display settings the widget needs before it renders. */
 export function registerConfigRoute(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/api/v1/storefront/config', async (request, reply) => {
+  app.get<RawQueryRoute>('/api/v1/storefront/config', async (request, reply) => {
     await chargePublicLimit(deps, reply, 'storefront-read', request.ip);
-    const shop = await resolvePublicShop(deps.db.kysely, shopSelector(request.query as RawQuery));
+    const shop = await resolvePublicShop(deps.db.kysely, shopSelector(request.query));
     const s = readShopSettings(shop.settings);
     return sendPublicJson(
       request,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import { invalidField } from '../http/errors.js';
-import type { RawQuery } from '../http/query-string.js';
+import type { RawQueryRoute } from '../http/query-string.js';
 import { unixSeconds } from '../time/clock.js';
 import { MediaUrls } from '../media/media-urls.js';
 import { ratingsFor } from '../reviews/rating.service.js';
@@ -33,9 +33,9 @@ export function summaryOf(rating: Rating) {
 export function registerProductReviewRoutes(app: FastifyInstance, deps: AppDeps): void {
   const urls = MediaUrls.of(deps.config);
 
-  app.get('/api/v1/reviews/get_product_reviews', async (request, reply) => {
+  app.get<RawQueryRoute>('/api/v1/reviews/get_product_reviews', async (request, reply) => {
     await chargePublicLimit(deps, reply, 'storefront-read', request.ip);
-    const query = request.query as RawQuery;
+    const query = request.query;
     const shop = await resolvePublicShop(deps.db.kysely, shopSelector(query));
     const scope = scopeOf(query);
     const page = integerParam(query, 'page', 1, 100_000, 1)!;
@@ -58,9 +58,9 @@ export function registerProductReviewRoutes(app: FastifyInstance, deps: AppDeps)
     );
   });
 
-  app.get('/api/v1/reviews/get_products_rating', async (request, reply) => {
+  app.get<RawQueryRoute>('/api/v1/reviews/get_products_rating', async (request, reply) => {
     await chargePublicLimit(deps, reply, 'storefront-read', request.ip);
-    const query = request.query as RawQuery;
+    const query = request.query;
     const shop = await resolvePublicShop(deps.db.kysely, shopSelector(query));
     const ids = listParam(query, 'product_id');
     const handles = ids.length > 0 ? [] : listParam(query, 'product_handle');

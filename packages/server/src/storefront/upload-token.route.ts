@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import { permissionDenied } from '../http/errors.js';
-import type { RawQuery } from '../http/query-string.js';
+import type { RawQueryRoute } from '../http/query-string.js';
 import { unixSeconds } from '../time/clock.js';
 import { imageCredentialsFor } from '../media/upload-credentials.js';
 import { readShopSettings } from '../shops/shop-settings.js';
@@ -12,8 +12,8 @@ import { resolvePublicShop } from './public-endpoint/shop.js';
 
 /** `GET /api/v1/reviews/upload_token` (§5): shopper upload credentials, 10 minutes, 10 files, own folder. */
 export function registerUploadTokenRoute(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/api/v1/reviews/upload_token', async (request, reply) => {
-    const shop = await resolvePublicShop(deps.db.kysely, shopSelector(request.query as RawQuery));
+  app.get<RawQueryRoute>('/api/v1/reviews/upload_token', async (request, reply) => {
+    const shop = await resolvePublicShop(deps.db.kysely, shopSelector(request.query));
     await chargePublicLimit(deps, reply, 'storefront-upload', request.ip);
     if (!readShopSettings(shop.settings).photo_upload_enabled) throw permissionDenied('this shop does not accept photos from shoppers');
     const now = unixSeconds(deps.clock);

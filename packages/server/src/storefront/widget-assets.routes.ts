@@ -16,8 +16,8 @@ const NAME = /^[a-z-]+(\.[0-9a-f]{10})?\.js$/;
  */
 export function registerWidgetAssetRoutes(app: FastifyInstance): void {
   const cache = new Map<string, Buffer>();
-  app.get('/widget/v1/:file', async (request, reply) => {
-    const { file } = request.params as { file: string };
+  app.get<{ Params: { file: string } }>('/widget/v1/:file', async (request, reply) => {
+    const { file } = request.params;
     if (!NAME.test(file)) throw notFound('widget file', file);
     let body = cache.get(file);
     if (body === undefined) {

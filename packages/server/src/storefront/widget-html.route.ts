@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
-import type { RawQuery } from '../http/query-string.js';
+import type { RawQueryRoute } from '../http/query-string.js';
 import { reviewFragmentFor } from './widget-fragment.js';
 import { chargePublicLimit } from './public-endpoint/rate-limits.js';
 import { shopSelector } from './public-endpoint/query.js';
@@ -9,9 +9,9 @@ import { sendPublicHtml } from './public-endpoint/reply.js';
 
 /** `GET /api/v1/storefront/widget.html` (§8): the fragment for themes to include server-side. */
 export function registerWidgetHtmlRoute(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/api/v1/storefront/widget.html', async (request, reply) => {
+  app.get<RawQueryRoute>('/api/v1/storefront/widget.html', async (request, reply) => {
     await chargePublicLimit(deps, reply, 'storefront-read', request.ip);
-    const query = request.query as RawQuery;
+    const query = request.query;
     return sendPublicHtml(request, reply, await reviewFragmentFor(deps, shopSelector(query), query));
   });
 }

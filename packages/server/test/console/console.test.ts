@@ -64,6 +64,22 @@ describeEachDatabase('merchant console', (dialect) => {
     expect(detail.body).toContain('Thank you, Ann!');
   });
 
+  it('refuses a form whose single-valued field arrives twice with a 400 page, and changes nothing', async () => {
+    const h = harness();
+    const { shop, browser, csrf } = await signedIn(h, 'console-schema');
+    const id = await createReviewVia(h, { title: 'Lovely' }, shop);
+    const refused = await browser.post(`/console/reviews/${id}/reply`, [['csrf_token', csrf], ['reply', 'first'], ['reply', 'second']]);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers['content-type']).toContain('text/html');
+    expect(refused.body).toContain('This request was not understood');
+    expect(refused.body).toContain('reply must be a string');
+    expect((await reviewState(h, id)).reply_content).toBeNull();
+    // A list field takes every value it is given.
+    const hidden = await browser.post('/console/reviews/bulk', [['csrf_token', csrf], ['action', 'hide'], ['ids', String(id)]]);
+    expect(hidden.statusCode).toBe(303);
+    expect(await reviewState(h, id)).toMatchObject({ is_published: 0 });
+  });
+
   it('exports the filtered reviews as CSV, only this shop’s', async () => {
     const h = harness();
     const { shop, browser } = await signedIn(h, 'console-export');
