@@ -11,6 +11,8 @@ import { invalidField } from './http/errors.js';
 import { BODY_LIMIT_BYTES, installJsonBodyParser } from './http/json-body-parser.js';
 import { openApiPlugin } from './open-api/openapi-plugin.js';
 import { installObservability } from './http/observability.js';
+import { countUnfannedEvents } from './outbox/outbox-claims.js';
+import { countPendingDeliveries } from './webhooks/delivery-repository.js';
 import { parseRawQuery } from './http/query-string.js';
 import { answerParserRefusal, answerRouterRefusal } from './http/transport-errors.js';
 import { DatabaseBearerAuthenticator } from './platforms/bearer-authenticator.js';
@@ -82,7 +84,10 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
   installJsonBodyParser(app);
   installErrorHandler(app, deps);
-  installObservability(app, deps);
+  installObservability(app, deps, [
+    { name: 'plaudit_webhook_deliveries_pending', help: 'Webhook deliveries waiting for their next attempt', count: () => countPendingDeliveries(deps.db.kysely) },
+    { name: 'plaudit_outbox_events_unprocessed', help: 'Committed events the worker has not yet turned into deliveries', count: () => countUnfannedEvents(deps.db.kysely) },
+  ]);
   await installApiDocs(app, deps.config);
   await app.register(cookie);
   await app.register(openApiPlugin, { deps, operations: openApiOperations });

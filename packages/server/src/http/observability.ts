@@ -10,8 +10,15 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { AppDeps } from './app-deps.js';
 import { sql } from 'kysely';
 
+/** A queue whose depth /metrics reports, counted by the module that owns it. */
+export interface QueueGauge {
+  name: string;
+  help: string;
+  count: () => Promise<number>;
+}
+
 /** /healthz (the process answers), /readyz (the database answers) and Prometheus /metrics. */
-export function installObservability(app: FastifyInstance, deps: AppDeps): void {
+export function installObservability(app: FastifyInstance, deps: AppDeps, queues: readonly QueueGauge[]): void {
   // One registry per app: tests build many apps in one process and must not share counters.
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'plaudit_' });
@@ -30,26 +37,17 @@ export function installObservability(app: FastifyInstance, deps: AppDeps): void 
   });
 
   // Queue depth read from the database at scrape time, so every API process reports the same
-  // numbers wherever the workers run (architecture.md §6).
-  const db = deps.db.kysely;
-  new Gauge({
-    name: 'plaudit_webhook_deliveries_pending',
-    help: 'Webhook deliveries waiting for their next attempt',
-    registers: [registry],
-    async collect() {
-      const row = await db.selectFrom('webhook_deliveries').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'pending').executeTakeFirst();
-      this.set(Number(row?.n ?? 0));
-    },
-  });
-  new Gauge({
-    name: 'plaudit_outbox_events_unprocessed',
-    help: 'Committed events the worker has not yet turned into deliveries',
-    registers: [registry],
-    async collect() {
-      const row = await db.selectFrom('outbox_events').select((eb) => eb.fn.countAll().as('n')).where('fanned_out_at', 'is', null).executeTakeFirst();
-      this.set(Number(row?.n ?? 0));
-    },
-  });
+  // numbers wherever the workers run. The modules that own the queues count them.
+  for (const queue of queues) {
+    new Gauge({
+      name: queue.name,
+      help: queue.help,
+      registers: [registry],
+      async collect() {
+        this.set(await queue.count());
+      },
+    });
+  }
 
   app.addHook('onResponse', async (request, reply) => {
     // The route pattern, never the raw URL, keeps label cardinality bounded.

@@ -23,3 +23,9 @@ export async function markFannedOut(db: Kysely<Database>, eventIds: readonly num
 export async function findOutboxEvent(db: Kysely<Database>, id: number) {
   return db.selectFrom('outbox_events').select(['topic', 'event_id', 'occurred_at', 'payload', 'platform_id']).where('id', '=', id).executeTakeFirst();
 }
+
+/** Committed events no worker has fanned out yet: the depth of the outbox, for /metrics. */
+export async function countUnfannedEvents(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('outbox_events').select((eb) => eb.fn.countAll().as('n')).where('fanned_out_at', 'is', null).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -88,3 +88,9 @@ export async function pruneDeliveryLog(db: Kysely<Database>, before: number): Pr
   await db.deleteFrom('webhook_deliveries').where('updated_at', '<', before).where('status', 'in', ['succeeded', 'failed', 'cancelled']).execute();
 }
 
+
+/** Deliveries waiting for their next attempt: the depth of the delivery queue, for /metrics. */
+export async function countPendingDeliveries(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('webhook_deliveries').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'pending').executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
