@@ -40,6 +40,10 @@ export type Review = {
     /** YYYY-MM-DD HH:MM:SS, UTC */
     reply_at: string;
   } | null;
+  /** the reply's text, "" when there is none (for clients of the older review list) */
+  reply_content: string;
+  /** URLs of the published images, in order (for clients of the older review list) */
+  images: string[];
   /** order | import | platform | none (Plaudit extension) */
   verification_method: string;
   helpful_count: number;
@@ -157,6 +161,8 @@ export type GetReviewData = Review;
 export type GetReviewsQuery = {
   /** only reviews of these products; "0" selects store reviews */
   product_ids?: string[];
+  /** one product, as clients of get_review_list send it; combines with product_ids */
+  product_id?: string;
   /** 1: only store reviews; 0: only product reviews */
   is_store_review?: number;
   /** case-insensitive substring of title, content or author */
@@ -434,17 +440,15 @@ export type GetShopWebhooksQuery = {
 
 export type GetShopWebhooksBody = Record<string, never>;
 
-export type GetShopWebhooksData = {
-  list: Array<{
-    id: string;
-    topic: string;
-    url: string;
-    /** Plaudit extension */
-    status: "active" | "disabled";
-    created_at: string;
-    updated_at: string;
-  }>;
-};
+export type GetShopWebhooksData = Array<{
+  id: string;
+  topic: string;
+  url: string;
+  /** Plaudit extension */
+  status: "active" | "disabled";
+  created_at: string;
+  updated_at: string;
+}>;
 
 /** Rotate Webhook Secret (Plaudit extension) */
 export type RotateShopWebhookSecretQuery = Record<string, never>;

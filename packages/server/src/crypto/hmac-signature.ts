@@ -19,9 +19,13 @@ export function rawQueryPairs(rawQuery: string): Array<[string, string]> {
 /** Byte order, not UTF-16 order: the two differ for characters outside the Basic Multilingual Plane. */
 const compareBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
-/** Version 1: `name=value` pairs, decoded, sorted by name then value, joined by `&`; then `|body`. */
+/**
+ * Version 1: `name=value` pairs, decoded, sorted by name then value, joined by `&`; then `|body`.
+ * The timestamp is signed once, however many places carry it: older clients also put it in the
+ * query string (the verifier refuses a query timestamp that differs from the header).
+ */
 export function stringToSign(rawQuery: string, timestamp: string, body: string): string {
-  const pairs = rawQueryPairs(rawQuery).filter(([name]) => name !== 'sign');
+  const pairs = rawQueryPairs(rawQuery).filter(([name]) => name !== 'sign' && name !== 'timestamp');
   pairs.push(['timestamp', timestamp]);
   pairs.sort(([an, av], [bn, bv]) => compareBytes(an, bn) || compareBytes(av, bv));
   const query = pairs.map(([name, value]) => `${name}=${value}`).join('&');

@@ -42,6 +42,11 @@ export interface Operation<Q extends TObject | undefined = TObject | undefined, 
   data: D;
   /** Older paths that behave exactly like this one. */
   aliases?: string[];
+  /**
+   * The method Trustoo's older documentation gave this operation, answered under the legacy
+   * `/api/v1/open_api/` prefix besides the operation's own (a POST body, however it is sent).
+   */
+  legacyMethod?: 'PUT' | 'DELETE';
   handler(ctx: OperationContext<Q extends TObject ? Static<Q> : undefined, B extends TSchema ? Static<B> : undefined>): Promise<Static<D>>;
 }
 

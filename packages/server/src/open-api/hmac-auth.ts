@@ -7,7 +7,7 @@ import { revealPrivateToken } from '../shops/shop-service.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { type Actor, hmacActor } from '../http/actor.js';
 import { unauthenticated } from '../http/errors.js';
-import { signRequest, signRequestV2 } from '../crypto/hmac-signature.js';
+import { rawQueryPairs, signRequest, signRequestV2 } from '../crypto/hmac-signature.js';
 import type { ReplayCache } from '../http/replay-cache.js';
 import { HMAC_DEFAULTS } from '../config/security-defaults.js';
 
@@ -54,6 +54,9 @@ export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): 
     throw unauthenticated('Timestamp is outside the 15-minute window; check the client clock');
   }
   if (!/^[0-9a-f]{64}$/.test(sign)) throw unauthenticated('Sign must be 64 lowercase hexadecimal characters');
+  if (rawQueryPairs(request.rawQuery).some(([name, value]) => name === 'timestamp' && value !== timestamp)) {
+    throw unauthenticated('the query string\'s timestamp differs from the Timestamp header; send one value, or only the header');
+  }
 
   const shop = await findShopByPublicToken(deps.db, publicToken);
   // An unknown token still costs one HMAC, so response timing does not tell which tokens exist.

@@ -29,6 +29,8 @@ declare module 'fastify' {
 }
 
 export const OPENAPI_PREFIX = '/api/v1/openapi';
+/** Where Trustoo's older documentation put every operation; clients written against it still call there. */
+export const LEGACY_OPENAPI_PREFIX = '/api/v1/open_api';
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
@@ -144,9 +146,9 @@ async function handle(request: FastifyRequest, reply: FastifyReply, op: AnyOpera
   await reply.type('application/json; charset=utf-8').send(body);
 }
 
-function registerOperation(app: FastifyInstance, op: AnyOperation, deps: AppDeps, url: string, hidden: boolean): void {
+function registerOperation(app: FastifyInstance, op: AnyOperation, deps: AppDeps, url: string, hidden: boolean, methods: readonly string[] = [op.method]): void {
   app.route({
-    method: op.method,
+    method: [...methods],
     url,
     exposeHeadRoute: false,
     config: { operation: op },
@@ -172,7 +174,7 @@ function registerOperation(app: FastifyInstance, op: AnyOperation, deps: AppDeps
     },
     handler: (request, reply) => handle(request, reply, op, deps),
   });
-  registerMethodNotAllowed(app, url, [op.method]);
+  registerMethodNotAllowed(app, url, [...methods]);
 }
 
 /** Registers the Open API operations with the contract's hooks, in an encapsulated context. */
@@ -183,7 +185,9 @@ export async function openApiPlugin(app: FastifyInstance, options: { deps: AppDe
     return payload;
   });
   for (const op of options.operations) {
+    const legacyPath = `${LEGACY_OPENAPI_PREFIX}/${op.operation}`;
     registerOperation(app, op, options.deps, `${OPENAPI_PREFIX}/${op.operation}`, false);
-    for (const alias of op.aliases ?? []) registerOperation(app, op, options.deps, alias, true);
+    registerOperation(app, op, options.deps, legacyPath, true, op.legacyMethod ? [op.method, op.legacyMethod] : [op.method]);
+    for (const alias of op.aliases ?? []) if (alias !== legacyPath) registerOperation(app, op, options.deps, alias, true);
   }
 }

@@ -41,6 +41,8 @@ export const ReviewSchema = Type.Object(
     is_top: Type.Integer(),
     media: Type.Array(MediaSchema),
     reply: Type.Union([ReplySchema, Type.Null()]),
+    reply_content: Type.String({ description: 'the reply\'s text, "" when there is none (for clients of the older review list)' }),
+    images: Type.Array(Type.String(), { description: 'URLs of the published images, in order (for clients of the older review list)' }),
     verification_method: Type.String({ description: 'order | import | platform | none (Plaudit extension)' }),
     helpful_count: Type.Integer(),
     created_at: Type.String({ description: 'RFC 3339' }),

@@ -4,6 +4,8 @@ import { formatRecordTime, formatReviewTime } from '../time/time-format.js';
 import type { Review } from './review-object.js';
 import { type MediaRow, mediaOfReviews, type ReviewWithProduct } from './review-repository.js';
 
+const IMAGE = 1;
+
 function presentMedia(row: MediaRow): Review['media'][number] {
   return {
     id: Number(row.id),
@@ -42,6 +44,8 @@ export function presentReview(row: ReviewWithProduct, media: readonly MediaRow[]
     is_top: row.is_top,
     media: media.map(presentMedia),
     reply: row.reply_content !== null && row.reply_at !== null ? { content: row.reply_content, reply_at: formatReviewTime(row.reply_at) } : null,
+    reply_content: row.reply_content ?? '',
+    images: media.filter((item) => item.type === IMAGE && item.is_published === 1).map((item) => item.url),
     verification_method: row.verification_method,
     helpful_count: row.helpful_count,
     created_at: formatRecordTime(row.created_at),

@@ -150,10 +150,10 @@ describeEachDatabase('merchant console', (dialect) => {
     const bad = await browser.post('/console/webhooks', { csrf_token: csrf, topic: 'review/created', url: 'ftp://nope' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('url must be an https URL');
-    const listed = envelope<{ list: Array<{ id: string }> }>(await h.call('GET', 'get_shop_webhooks', {}, shop)).data!.list;
+    const listed = envelope<Array<{ id: string }>>(await h.call('GET', 'get_shop_webhooks', {}, shop)).data!;
     expect(listed).toHaveLength(1);
     await browser.post(`/console/webhooks/${listed[0]!.id}/delete`, { csrf_token: csrf });
-    expect(envelope(await h.call('GET', 'get_shop_webhooks', {}, shop)).data).toEqual({ list: [] });
+    expect(envelope(await h.call('GET', 'get_shop_webhooks', {}, shop)).data).toEqual([]);
   });
 
   it('excludes and re-includes customers, and removes an unsubscribe (a console-only action)', async () => {

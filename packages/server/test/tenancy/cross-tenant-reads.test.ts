@@ -65,31 +65,44 @@ const publicRead = (url: (shopId: string) => string): Read => async (h, own) => 
  * How to read each shop-scoped GET route as one shop. Every registered GET route is either here or
  * in NOT_SHOP_DATA, so a new read cannot be added without deciding how its tenancy is tested.
  */
-const READS: Record<string, Read | ReadCase> = {
-  '/api/v1/openapi/get_reviews': openApiRead('get_reviews', `product_ids=${PRODUCT}&page_size=50`),
-  '/api/v1/openapi/get_rating': {
-    read: async (h, own) => [
-      await h.call('GET', 'get_rating', { query: `product_id=${PRODUCT}` }, own.shop),
-      await h.call('GET', 'get_rating', { query: `product_handle=${HANDLE}` }, own.shop),
-      await h.call('GET', 'get_rating', { query: 'is_store_rating=1' }, own.shop),
-      await h.call('GET', 'get_rating', { query: 'is_all_rating=1' }, own.shop),
-    ],
-    check: (own, [byId, byHandle, store, all]) => {
-      for (const [answer, scope] of [[byId, 'product'], [byHandle, 'product'], [store, 'store'], [all, 'all']] as const) expect(data(answer!)).toMatchObject(own.expected[scope]);
+/** The Open API reads, at the path `at` gives each operation (its own, or the legacy prefix's). */
+function openApiReads(at: (operation: string) => string): Record<string, Read | ReadCase> {
+  return {
+    [at('get_reviews')]: openApiRead(at('get_reviews'), `product_ids=${PRODUCT}&page_size=50`),
+    [at('get_rating')]: {
+      read: async (h, own) => [
+        await h.call('GET', at('get_rating'), { query: `product_id=${PRODUCT}` }, own.shop),
+        await h.call('GET', at('get_rating'), { query: `product_handle=${HANDLE}` }, own.shop),
+        await h.call('GET', at('get_rating'), { query: 'is_store_rating=1' }, own.shop),
+        await h.call('GET', at('get_rating'), { query: 'is_all_rating=1' }, own.shop),
+      ],
+      check: (own, [byId, byHandle, store, all]) => {
+        for (const [answer, scope] of [[byId, 'product'], [byHandle, 'product'], [store, 'store'], [all, 'all']] as const) expect(data(answer!)).toMatchObject(own.expected[scope]);
+      },
     },
-  },
-  '/api/v1/openapi/get_ratings': {
-    read: openApiRead('get_ratings', `product_ids=${PRODUCT},0`),
-    check: (own, [answer]) => expect(data<{ list: unknown[] }>(answer!).list).toMatchObject([{ product_id: PRODUCT, ...own.expected.product }, { product_id: '0', ...own.expected.store }]),
-  },
-  '/api/v1/openapi/get_shop_webhooks': openApiRead('get_shop_webhooks', ''),
-  '/api/v1/openapi/get_shop_settings': openApiRead('get_shop_settings', ''),
-  '/api/v1/openapi/get_webhook_deliveries': openApiRead('get_webhook_deliveries', ''),
-  '/api/v1/openapi/get_orders': openApiRead('get_orders', 'page_size=50'),
+    [at('get_ratings')]: {
+      read: openApiRead(at('get_ratings'), `product_ids=${PRODUCT},0`),
+      check: (own, [answer]) => expect(data<{ list: unknown[] }>(answer!).list).toMatchObject([{ product_id: PRODUCT, ...own.expected.product }, { product_id: '0', ...own.expected.store }]),
+    },
+    [at('get_shop_webhooks')]: openApiRead(at('get_shop_webhooks'), ''),
+    [at('get_shop_settings')]: openApiRead(at('get_shop_settings'), ''),
+    [at('get_webhook_deliveries')]: openApiRead(at('get_webhook_deliveries'), ''),
+    [at('get_orders')]: openApiRead(at('get_orders'), 'page_size=50'),
+    [at('get_unsubscribes')]: openApiRead(at('get_unsubscribes'), ''),
+    [at('get_customer_excludes')]: openApiRead(at('get_customer_excludes'), ''),
+    [at('get_customer_events')]: openApiRead(at('get_customer_events'), 'event_source=STOREFRONT'),
+  };
+}
+
+/**
+ * How to read each shop-scoped GET route as one shop. Every registered GET route is either here or
+ * in NOT_SHOP_DATA, so a new read cannot be added without deciding how its tenancy is tested.
+ */
+const READS: Record<string, Read | ReadCase> = {
+  ...openApiReads((operation) => `/api/v1/openapi/${operation}`),
+  ...openApiReads((operation) => `/api/v1/open_api/${operation}`),
+  '/api/v1/openapi/get_review_list': openApiRead('/api/v1/openapi/get_review_list', `product_id=${PRODUCT}&page_size=50`),
   '/api/v1/open_api/orders': openApiRead('/api/v1/open_api/orders', 'page_size=50'),
-  '/api/v1/openapi/get_unsubscribes': openApiRead('get_unsubscribes', ''),
-  '/api/v1/openapi/get_customer_excludes': openApiRead('get_customer_excludes', ''),
-  '/api/v1/openapi/get_customer_events': openApiRead('get_customer_events', 'event_source=STOREFRONT'),
   '/api/v1/open_api/customer_events': openApiRead('/api/v1/open_api/customer_events', 'event_source=STOREFRONT'),
   '/api/v1/reviews/get_product_reviews': async (h, own) =>
     Promise.all(
@@ -137,8 +150,11 @@ const NOT_SHOP_DATA: Record<string, string> = {
   '/api/v1/openapi/oauth/authorize': 'the consent page (oauth consent tests)',
   '/.well-known/oauth-authorization-server': 'authorization server metadata',
   '/api/v1/openapi/get_review': 'one object by id: the security suite answers another shop\'s id as "not found"',
+  '/api/v1/open_api/get_review': 'the legacy path of get_review, served by the same operation',
   '/api/v1/openapi/get_image_upload_policy_token': "upload credentials for the caller's own folder (media tests)",
   '/api/v1/openapi/get_video_upload_url': "an upload URL in the caller's own folder (media tests)",
+  '/api/v1/open_api/get_image_upload_policy_token': 'the legacy path of get_image_upload_policy_token, served by the same operation',
+  '/api/v1/open_api/get_video_upload_url': 'the legacy path of get_video_upload_url, served by the same operation',
   '/api/v1/openapi/get_shop_authorization_info': "a platform's own grant, authenticated by client credentials (oauth tests)",
   '/api/v1/openapi/get_shop_install_status': "a platform's own grant, authenticated by client credentials (oauth tests)",
   '/api/v1/openapi/get_oauth_authorize_url': 'builds a URL for the calling platform (oauth tests)',

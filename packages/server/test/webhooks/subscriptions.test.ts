@@ -92,14 +92,14 @@ describeEachDatabase('webhook subscription endpoints', (dialect) => {
     const shop = await h.newShop(`hooks-crud-${dialect}.example.com`);
     const created = await createHook(h, shop);
     expect(created).toMatchObject({ id: expect.stringMatching(/^\d+$/), topic: 'review/created', status: 'active', secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/) });
-    const listed = envelope<{ list: Webhook[] }>(await h.call('GET', 'get_shop_webhooks', {}, shop)).data!.list;
+    const listed = envelope<Webhook[]>(await h.call('GET', 'get_shop_webhooks', {}, shop)).data!;
     expect(listed).toEqual([{ id: created.id, topic: 'review/created', url: created.url, status: 'active', created_at: '2026-06-17T07:55:00Z', updated_at: '2026-06-17T07:55:00Z' }]);
     const stored = JSON.stringify(await h.deps.db.kysely.selectFrom('webhook_subscriptions').selectAll().execute());
     expect(stored).not.toContain(created.secret!.slice(6));
 
     const updated = envelope<Webhook>(await h.call('POST', 'update_shop_webhook', { body: { id: created.id, topic: 'review/deleted', status: 'disabled' } }, shop));
     expect(updated.data).toMatchObject({ topic: 'review/deleted', status: 'disabled' });
-    expect(envelope(await h.call('GET', 'get_shop_webhooks', { query: 'topic=review/created' }, shop)).data).toEqual({ list: [] });
+    expect(envelope(await h.call('GET', 'get_shop_webhooks', { query: 'topic=review/created' }, shop)).data).toEqual([]);
     expect(envelope(await h.call('POST', 'delete_shop_webhook', { body: { id: created.id } }, shop)).data).toEqual({ id: created.id });
     expect(envelope(await h.call('POST', 'delete_shop_webhook', { body: { id: created.id } }, shop)).code).toBe(5);
   });
@@ -141,8 +141,8 @@ describeEachDatabase('webhook subscription endpoints', (dialect) => {
       const bearer = { authorization: `Bearer ${token}` };
       const platformHook = await createHook(h, shop, 'review/created', bearer);
       const shopHook = await createHook(h, shop);
-      const seenByPlatform = envelope<{ list: Webhook[] }>(await h.call('GET', 'get_shop_webhooks', { headers: bearer }, shop)).data!.list.map((w) => w.id);
-      const seenByShop = envelope<{ list: Webhook[] }>(await h.call('GET', 'get_shop_webhooks', {}, shop)).data!.list.map((w) => w.id);
+      const seenByPlatform = envelope<Webhook[]>(await h.call('GET', 'get_shop_webhooks', { headers: bearer }, shop)).data!.map((w) => w.id);
+      const seenByShop = envelope<Webhook[]>(await h.call('GET', 'get_shop_webhooks', {}, shop)).data!.map((w) => w.id);
       expect(seenByPlatform).toEqual([platformHook.id]);
       expect(seenByShop).toEqual([shopHook.id]);
       expect(envelope(await h.call('POST', 'delete_shop_webhook', { body: { id: shopHook.id }, headers: bearer }, shop)).code).toBe(5);

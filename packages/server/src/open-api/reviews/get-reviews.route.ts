@@ -10,6 +10,7 @@ const SORTS = ['created-descending', 'created-ascending', 'rating-descending', '
 
 export const GetReviewsQuery = Type.Object({
   product_ids: Type.Optional(QueryArray(QueryStoreId(), 'only reviews of these products; "0" selects store reviews')),
+  product_id: Type.Optional(QueryStoreId('one product, as clients of get_review_list send it; combines with product_ids')),
   is_store_review: Type.Optional(QueryFlag('1: only store reviews; 0: only product reviews')),
   keyword: Type.Optional(Text(100, { minLength: 1, description: 'case-insensitive substring of title, content or author' })),
   ratings: Type.Optional(QueryArray(Type.Integer({ minimum: 1, maximum: 5, 'x-reason': 'must be integers from 1 to 5' }), 'only these ratings')),
@@ -33,6 +34,8 @@ export const getReviewsOperation = defineOperation({
   tags: ['Reviews'],
   querystring: GetReviewsQuery,
   data: Type.Object({ page: PageInfo, list: Type.Array(ReviewSchema) }),
+  // The name older Trustoo clients call it by.
+  aliases: ['/api/v1/openapi/get_review_list'],
   async handler({ actor, query, db }) {
     const errors: FieldError[] = [];
     const updatedSince = query.updated_since === undefined ? undefined : (parseTimeInput(query.updated_since) ?? undefined);
@@ -50,7 +53,7 @@ export const getReviewsOperation = defineOperation({
       db,
       actor.shopId,
       {
-        productIds: query.product_ids,
+        productIds: query.product_id === undefined ? query.product_ids : [...(query.product_ids ?? []), query.product_id],
         isStoreReview: query.is_store_review as 0 | 1 | undefined,
         keyword: query.keyword,
         ratings: query.ratings,

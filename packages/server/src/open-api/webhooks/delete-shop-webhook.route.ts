@@ -6,6 +6,7 @@ import { deleteSubscription } from '../../webhooks/subscription-service.js';
 export const deleteShopWebhookOperation = defineOperation({
   operation: 'delete_shop_webhook',
   method: 'POST',
+  legacyMethod: 'DELETE',
   scope: TOPIC_SCOPE,
   summary: 'Delete Shop Webhook',
   description: 'Deletes one of the caller\'s webhooks; deliveries still pending for it are cancelled.',

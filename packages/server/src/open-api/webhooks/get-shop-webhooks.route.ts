@@ -8,11 +8,12 @@ export const getShopWebhooksOperation = defineOperation({
   method: 'GET',
   scope: TOPIC_SCOPE,
   summary: 'Get Shop Webhooks',
-  description: 'The caller\'s webhooks: the shop\'s own for HMAC callers, the platform\'s for this shop for bearer callers (only topics its scopes cover).',
+  description: 'The caller\'s webhooks, as an array: the shop\'s own for HMAC callers, the platform\'s for this shop for bearer callers (only topics its scopes cover).',
   tags: ['Webhooks'],
   querystring: Type.Object({ topic: Type.Optional(TopicSchema) }),
-  data: Type.Object({ list: Type.Array(WebhookSchema) }),
+  // An array, as Trustoo documents it (not the {list} of Plaudit's other lists).
+  data: Type.Array(WebhookSchema),
   async handler({ actor, query, db }) {
-    return { list: await listSubscriptions(db, actor, query.topic) };
+    return listSubscriptions(db, actor, query.topic);
   },
 });

@@ -7,6 +7,7 @@ import { TopicSchema, WebhookSchema, WebhookUrlSchema } from './webhook-schemas.
 export const updateShopWebhookOperation = defineOperation({
   operation: 'update_shop_webhook',
   method: 'POST',
+  legacyMethod: 'PUT',
   scope: TOPIC_SCOPE,
   summary: 'Update Shop Webhook',
   description: 'Changes the topic, URL or status of one of the caller\'s webhooks. Re-enabling a disabled webhook resets its failure count.',
