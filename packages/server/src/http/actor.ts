@@ -13,6 +13,7 @@ export const SCOPES = [
   'read_customers',
   'write_customers',
   'read_customer_events',
+  'read_shop_install_status',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -1,9 +1,12 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { Code, FieldError } from './errors.js';
 
+/** `success`, or `OK` where Trustoo's documentation answers that (email_unsubscribe). */
+export type SuccessMessage = 'success' | 'OK';
+
 export interface SuccessEnvelope<T> {
   code: 0;
-  message: 'success';
+  message: SuccessMessage;
   time: number;
   request_id: string;
   data: T;
@@ -17,8 +20,8 @@ export interface ErrorEnvelope {
   data?: { errors: FieldError[] };
 }
 
-export function successEnvelope<T>(data: T, requestId: string, time: number): SuccessEnvelope<T> {
-  return { code: 0, message: 'success', time, request_id: requestId, data };
+export function successEnvelope<T>(data: T, requestId: string, time: number, message: SuccessMessage = 'success'): SuccessEnvelope<T> {
+  return { code: 0, message, time, request_id: requestId, data };
 }
 
 export function errorEnvelope(code: Exclude<Code, 0>, message: string, requestId: string, time: number, errors?: FieldError[]): ErrorEnvelope {
@@ -34,10 +37,10 @@ const envelopeFields = {
 };
 
 /** Response schema of a successful call: the envelope around `data`. Doubles as the output allow-list. */
-export function SuccessSchema<T extends TSchema>(data: T) {
+export function SuccessSchema<T extends TSchema>(data: T, message: SuccessMessage = 'success') {
   return Type.Object({
     code: Type.Literal(0),
-    message: Type.Literal('success'),
+    message: Type.Literal(message),
     ...envelopeFields,
     data,
   });

@@ -1,3 +1,4 @@
+import type { SuccessMessage } from './envelope.js';
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
@@ -47,6 +48,8 @@ export interface Operation<Q extends TObject | undefined = TObject | undefined, 
    * `/api/v1/open_api/` prefix besides the operation's own (a POST body, however it is sent).
    */
   legacyMethod?: 'PUT' | 'DELETE';
+  /** The envelope's message on success when Trustoo documents another than `success`. */
+  successMessage?: SuccessMessage;
   handler(ctx: OperationContext<Q extends TObject ? Static<Q> : undefined, B extends TSchema ? Static<B> : undefined>): Promise<Static<D>>;
 }
 

@@ -97,10 +97,11 @@ export const AuthorizationInfoData = Type.Object({
 });
 
 export const InstallStatusData = Type.Object({
-  is_installed: Type.Union([Type.Literal(0), Type.Literal(1)]),
-  installed_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  is_installed: Type.Union([Type.Literal(0), Type.Literal(1)], { description: '1 while the shop has this platform authorized' }),
+  installed_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'when the shop authorized this platform; null when it has not, or no longer has' }),
   shop_id: Type.String(),
   myshopify_domain: Type.String(),
+  plaudit_shop_active: Type.Union([Type.Literal(0), Type.Literal(1)], { description: 'Plaudit extension: 1 when the shop exists in Plaudit and is active, whatever its grants' }),
 });
 
 export const ConsentData = Type.Object({ code: Type.String(), redirect_url: Type.String(), state: Type.String() });

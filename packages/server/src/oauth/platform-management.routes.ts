@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
+import { requireScope } from '../http/actor.js';
 import { authenticateBearer } from '../http/bearer-auth.js';
 import { ApiError, Code } from '../http/errors.js';
 import { flattenRawQuery, type RawQueryRoute } from '../http/query-string.js';
@@ -44,6 +45,23 @@ async function disconnectingParty(request: FastifyRequest, deps: AppDeps): Promi
   const { shop, named } = await findShopByIdOrDomain(deps.db.kysely, body);
   if (!shop) throw new ApiError(Code.notFound, `shop ${named} not found`);
   return { platformId: client.client_id, shop };
+}
+
+/**
+ * Who asks about which shop's installation: a platform's bearer token (its shop, scope
+ * read_shop_install_status), or its client credentials and a shop named in the query, which may
+ * not exist in Plaudit at all (then nothing is installed).
+ */
+async function installationAsked(request: FastifyRequest, deps: AppDeps, query: Record<string, unknown>) {
+  const authorization = request.headers.authorization;
+  if (typeof authorization === 'string' && /^Bearer\s/i.test(authorization.trim())) {
+    const actor = await authenticateBearer(authorization, deps.bearer);
+    requireScope(actor, 'read_shop_install_status');
+    return { platformId: actor.platformId!, shop: actor.shop as ShopRow | undefined, named: { shopId: actor.shop.id, domain: actor.shop.domain } };
+  }
+  const client = await clientFrom(deps, query);
+  const { shop } = await findShopByIdOrDomain(deps.db.kysely, query);
+  return { platformId: client.client_id, shop, named: { shopId: text(query.shop_id), domain: text(query.myshopify_domain) } };
 }
 
 /** Disconnect, Get Shop Authorization Info and Get Shop Installation Status (auth.md §7). */
@@ -101,26 +119,28 @@ export function registerPlatformManagementRoutes(app: FastifyInstance, deps: App
 
   const installDocs = documented({
     summary: 'Get Shop Installation Status',
-    description: 'Whether the shop has Plaudit installed and active, independent of this platform’s grant. Client credentials in the query.',
+    description:
+      'Whether the shop has the calling platform installed, that is authorized, as in Trustoo: with a bearer token of the shop carrying read_shop_install_status, or client credentials and a shop in the query. plaudit_shop_active says whether the shop itself is active in Plaudit.',
     tags: ['Platform'],
     querystring: PlatformShopQuerySchema,
     response: envelopeOr(InstallStatusData),
-    security: [],
+    security: [{ BearerAuth: ['read_shop_install_status'] }, {}],
   });
   app.get<RawQueryRoute>(PLATFORM_MANAGEMENT_PATHS[2], installDocs, (request, reply) =>
     answerOAuthErrors(request, reply, async () => {
       const query = flattenRawQuery(request.query);
-      await clientFrom(deps, query);
-      const { shop } = await findShopByIdOrDomain(deps.db.kysely, query);
-      const installed = shop?.status === 'active';
+      const { platformId, shop, named } = await installationAsked(request, deps, query);
+      const grant = shop ? await findGrant(deps.db.kysely, platformId, shop.id) : undefined;
+      const installed = grant?.status === 'active';
       return sendEnvelope(
         request,
         reply,
         {
           is_installed: installed ? 1 : 0,
-          installed_at: shop && installed ? formatRecordTime(shop.created_at) : null,
-          shop_id: shop?.id ?? (typeof query.shop_id === 'string' ? query.shop_id : ''),
-          myshopify_domain: shop?.domain ?? (typeof query.myshopify_domain === 'string' ? query.myshopify_domain : ''),
+          installed_at: installed ? formatRecordTime(grant.authorized_at) : null,
+          shop_id: shop?.id ?? named.shopId,
+          myshopify_domain: shop?.domain ?? named.domain,
+          plaudit_shop_active: shop?.status === 'active' ? 1 : 0,
         },
         unixSeconds(deps.clock),
       );

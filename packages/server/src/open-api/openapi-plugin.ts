@@ -126,7 +126,7 @@ async function handle(request: FastifyRequest, reply: FastifyReply, op: AnyOpera
   if (op.method === 'GET') {
     const data = await withinDeadline(op.handler({ ...context, db: deps.db.kysely }), deadlineAt, timeoutMs);
     reply.businessCode = 0;
-    await reply.send(successEnvelope(data, request.id, unixSeconds(deps.clock)));
+    await reply.send(successEnvelope(data, request.id, unixSeconds(deps.clock), op.successMessage));
     return;
   }
   // Effects, outbox events and the stored idempotent answer commit together (README §9).
@@ -135,7 +135,7 @@ async function handle(request: FastifyRequest, reply: FastifyReply, op: AnyOpera
     const data = await op.handler({ ...context, db: trx });
     if (performance.now() > deadlineAt) throw deadlineExceeded(timeoutMs);
     committing = true;
-    const serialized = reply.serialize(successEnvelope(data, request.id, unixSeconds(deps.clock))) as string;
+    const serialized = reply.serialize(successEnvelope(data, request.id, unixSeconds(deps.clock), op.successMessage)) as string;
     if (request.idempotencyClaim) await completeIdempotencyKey(trx, request.idempotencyClaim, 200, serialized, now);
     return serialized;
   });
@@ -164,7 +164,7 @@ function registerOperation(app: FastifyInstance, op: AnyOperation, deps: AppDeps
           : [{ PublicToken: [], Timestamp: [], Sign: [] }, { BearerAuth: op.scope === TOPIC_SCOPE ? [] : [op.scope] }],
       ...(op.method === 'GET' && op.querystring ? { querystring: op.querystring } : {}),
       ...(op.method === 'POST' && op.body ? { body: op.body } : {}),
-      response: { 200: SuccessSchema(op.data), '4xx': ErrorSchema, '5xx': ErrorSchema },
+      response: { 200: SuccessSchema(op.data, op.successMessage), '4xx': ErrorSchema, '5xx': ErrorSchema },
     },
     preValidation: async (request, reply) => {
       if (request.body === undefined || request.body === null) request.body = {};

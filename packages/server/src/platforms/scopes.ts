@@ -9,6 +9,7 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   read_customers: 'See which customers unsubscribed or are excluded from review requests',
   write_customers: 'Unsubscribe customers and change who is excluded from review requests',
   read_customer_events: 'See what customers do with review e-mails and widgets (opens, clicks, views)',
+  read_shop_install_status: 'See whether your store has this app connected',
 };
 
 export function isScope(value: string): value is Scope {

@@ -7,7 +7,7 @@ import { envelope, type Harness, PUBLIC_URL, useHarness } from '../support/harne
 import { mintCode, platformDeps, postJson, registerPlatform, TEST_REDIRECT_URI, TOKEN_PATH } from '../support/oauth.js';
 import { securitySuite } from '../support/security.js';
 
-async function connect(h: Harness, label: string, scopes: Array<'read_reviews' | 'write_reviews'> = ['read_reviews']) {
+async function connect(h: Harness, label: string, scopes: Array<'read_reviews' | 'write_reviews' | 'read_shop_install_status'> = ['read_reviews']) {
   const platform = await registerPlatform(platformDeps(h), { name: `Mgmt ${label}` });
   const shop = await h.newShop(`mgmt-${label}-${h.dialect}.example.com`);
   const code = await mintCode(platformDeps(h), platform.client_id, shop.shop_id, { scopes });
@@ -147,15 +147,32 @@ describeEachDatabase('platform management', (dialect) => {
       expect(envelope(bad).code).toBe(16);
     });
 
-    it('reports installation independent of any grant', async () => {
+    it('reports whether the shop has the calling platform installed, by client credentials (Trustoo meaning)', async () => {
       const h = harness();
-      const platform = await registerPlatform(platformDeps(h), { name: 'Install Check' });
+      const { platform, shop } = await connect(h, 'install');
       const credentials = `client_id=${platform.client_id}&client_secret=${encodeURIComponent(platform.client_secret)}`;
-      const installed = envelope(await h.app.inject({ method: 'GET', url: `/api/v1/openapi/get_shop_install_status?${credentials}&shop_id=${h.shop.shop_id}` }));
-      expect(installed.data).toEqual({ is_installed: 1, installed_at: '2026-06-17T07:55:00Z', shop_id: h.shop.shop_id, myshopify_domain: h.shop.domain });
+      const installed = envelope(await h.app.inject({ method: 'GET', url: `/api/v1/openapi/get_shop_install_status?${credentials}&shop_id=${shop.shop_id}` }));
+      expect(installed.data).toEqual({ is_installed: 1, installed_at: '2026-06-17T07:55:00Z', shop_id: shop.shop_id, myshopify_domain: shop.domain, plaudit_shop_active: 1 });
+      // Another shop, active in Plaudit, that never authorized this platform: not installed.
+      const other = envelope(await h.app.inject({ method: 'GET', url: `/api/v1/openapi/get_shop_install_status?${credentials}&shop_id=${h.shop.shop_id}` }));
+      expect(other.data).toEqual({ is_installed: 0, installed_at: null, shop_id: h.shop.shop_id, myshopify_domain: h.shop.domain, plaudit_shop_active: 1 });
       const unknown = envelope(await h.app.inject({ method: 'GET', url: `/api/v1/openapi/get_shop_install_status?${credentials}&myshopify_domain=nowhere.myshopify.com` }));
-      expect(unknown.data).toEqual({ is_installed: 0, installed_at: null, shop_id: '', myshopify_domain: 'nowhere.myshopify.com' });
+      expect(unknown.data).toEqual({ is_installed: 0, installed_at: null, shop_id: '', myshopify_domain: 'nowhere.myshopify.com', plaudit_shop_active: 0 });
+      await postJson(h, '/api/v1/openapi/oauth/disconnect', { client_id: platform.client_id, client_secret: platform.client_secret, shop_id: shop.shop_id });
+      const uninstalled = envelope(await h.app.inject({ method: 'GET', url: `/api/v1/openapi/get_shop_install_status?${credentials}&shop_id=${shop.shop_id}` }));
+      expect(uninstalled.data).toMatchObject({ is_installed: 0, installed_at: null, plaudit_shop_active: 1 });
       expect(envelope(await h.app.inject({ method: 'GET', url: `/api/v1/openapi/get_shop_install_status?client_id=${platform.client_id}&shop_id=1` })).code).toBe(16);
+    });
+
+    it('answers a bearer token of the shop only with the read_shop_install_status scope', async () => {
+      const h = harness();
+      const { shop, tokens } = await connect(h, 'install-bearer', ['read_shop_install_status']);
+      const answer = envelope(await bearerGet(h, '/api/v1/openapi/get_shop_install_status', tokens.access_token));
+      expect(answer).toMatchObject({ code: 0, data: { is_installed: 1, installed_at: '2026-06-17T07:55:00Z', shop_id: shop.shop_id, myshopify_domain: shop.domain, plaudit_shop_active: 1 } });
+      const { tokens: readOnly } = await connect(h, 'install-noscope', ['read_reviews']);
+      const refused = await bearerGet(h, '/api/v1/openapi/get_shop_install_status', readOnly.access_token);
+      expect(refused.statusCode).toBe(403);
+      expect(envelope(refused).code).toBe(7);
     });
   });
 
