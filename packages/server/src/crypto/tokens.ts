@@ -1,9 +1,22 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** Random bytes from the CSPRNG, standard base64 (the wire form the contract uses for tokens). */
-export function randomToken(bytes: number): string {
+function randomBytesOf(bytes: number): Buffer {
   if (bytes < 16) throw new Error('tokens carry at least 128 bits');
-  return randomBytes(bytes).toString('base64');
+  return randomBytes(bytes);
+}
+
+/**
+ * Random bytes from the CSPRNG as base64url without padding: a token, code or secret a person
+ * copies from an address bar or pastes into a URL or a shell works as it is. Tokens minted
+ * before (standard base64, with `+`, `/` and `=`) are compared as stored and keep working.
+ */
+export function randomToken(bytes: number): string {
+  return randomBytesOf(bytes).toString('base64url');
+}
+
+/** Standard base64, for the `whsec_` secrets of Standard Webhooks, whose libraries decode exactly that. */
+export function randomBase64Secret(bytes: number): string {
+  return randomBytesOf(bytes).toString('base64');
 }
 
 export function sha256Hex(input: string | Buffer): string {

@@ -5,7 +5,7 @@ import { SCOPES, type Scope } from '../http/actor.js';
 import { ApiError, Code, conflict, type FieldError, invalidArgument } from '../http/errors.js';
 import { type Clock, unixSeconds } from '../time/clock.js';
 import { open, seal } from '../crypto/secret-box.js';
-import { randomToken, safeEqual } from '../crypto/tokens.js';
+import { randomBase64Secret, randomToken, safeEqual } from '../crypto/tokens.js';
 import { OAUTH_DEFAULTS } from '../config/security-defaults.js';
 import { invalidClient } from './oauth-errors.js';
 import { findPlatform, insertPlatform, listPlatforms, type PlatformRow, redirectUrisOf, updateClientSecret } from './platform-repository.js';
@@ -109,7 +109,7 @@ export async function createPlatform(db: Kysely<Database>, deps: SecretDeps, inp
   if (input.clientId !== undefined && (await findPlatform(db, input.clientId))) throw conflict(`platform ${input.clientId} already exists`);
   const clientId = input.clientId ?? (await chooseClientId(db, name));
   const clientSecret = randomToken(OAUTH_DEFAULTS.secretBytes);
-  const webhookSecret = `whsec_${randomToken(OAUTH_DEFAULTS.secretBytes)}`;
+  const webhookSecret = `whsec_${randomBase64Secret(OAUTH_DEFAULTS.secretBytes)}`;
   const now = unixSeconds(deps.clock);
   await insertPlatform(db, {
     client_id: clientId,

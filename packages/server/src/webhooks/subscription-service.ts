@@ -4,7 +4,7 @@ import { type Actor, requireScope } from '../http/actor.js';
 import { conflict, invalidField, notFound } from '../http/errors.js';
 import { checkDestination, type EgressPolicy, EgressRefusedError, type HostResolver } from '../egress/safe-http-client.js';
 import { open, seal } from '../crypto/secret-box.js';
-import { randomToken } from '../crypto/tokens.js';
+import { randomBase64Secret } from '../crypto/tokens.js';
 import { OAUTH_DEFAULTS } from '../config/security-defaults.js';
 import { cancelPendingDeliveries } from './delivery-repository.js';
 import {
@@ -63,7 +63,7 @@ async function ownedSubscription(db: Kysely<Database>, actor: Actor, id: number)
 }
 
 function newSecret(): string {
-  return `whsec_${randomToken(OAUTH_DEFAULTS.secretBytes)}`;
+  return `whsec_${randomBase64Secret(OAUTH_DEFAULTS.secretBytes)}`;
 }
 
 export async function createSubscription(db: Kysely<Database>, actor: Actor, deps: SubscriptionDeps, input: { topic: string; url: string }) {

@@ -110,7 +110,7 @@ describeEachDatabase('plaudit CLI', (dialect) => {
     const created = plaudit(['platform', 'create', '--name', 'Chat App', '--redirect-uri', 'https://chat.example.com/cb', '--redirect-uri', 'http://localhost:3000/cb', '--scopes', 'read_reviews,write_reviews', '--json'], env);
     expect(created.status).toBe(0);
     const platform = JSON.parse(created.stdout);
-    expect(platform).toEqual({ client_id: 'chat-app', client_secret: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/), webhook_secret: expect.stringMatching(/^whsec_/) });
+    expect(platform).toEqual({ client_id: 'chat-app', client_secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), webhook_secret: expect.stringMatching(/^whsec_/) });
     const second = JSON.parse(plaudit(['platform', 'create', '--name', 'Chat App', '--redirect-uri', 'https://other.example.com/cb', '--json'], env).stdout);
     expect(second.client_id).toMatch(/^chat-app-[0-9a-f]{8}$/);
     const refused = plaudit(['platform', 'create', '--name', 'Bad', '--redirect-uri', 'http://evil.example/cb', '--scopes', 'read_everything'], env);

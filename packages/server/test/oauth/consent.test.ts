@@ -163,7 +163,9 @@ describeEachDatabase('OAuth consent page', (dialect) => {
     expect(decision.statusCode).toBe(303);
     const location = new URL(decision.headers.location as string);
     expect(`${location.origin}${location.pathname}`).toBe(TEST_REDIRECT_URI);
-    expect(location.searchParams.get('code')).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    // base64url without padding: what a person copies from the address bar is the code itself.
+    expect(location.searchParams.get('code')).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(location.search).toContain(`code=${location.searchParams.get('code')}`);
     expect(location.searchParams.get('state')).toBe('st-9');
     expect(location.searchParams.get('iss')).toBe(PUBLIC_URL);
     const events = await systemEvents(h, shop.shop_id);

@@ -43,7 +43,7 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
       expect(response.headers['cache-control']).toBe('no-store');
       const body = envelope<TokenData>(response);
       expect(body.code).toBe(0);
-      expect(body.data).toEqual({ access_token: expect.stringMatching(/^[A-Za-z0-9+/]{22}==$/), token_type: 'Bearer', expires_in: '3600', refresh_token: expect.stringMatching(/^[A-Za-z0-9+/]{22}==$/), scope: 'read_reviews,write_orders' });
+      expect(body.data).toEqual({ access_token: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/), token_type: 'Bearer', expires_in: '3600', refresh_token: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/), scope: 'read_reviews,write_orders' });
       expect(await apiCode(h, body.data!.access_token)).toBe(0);
     });
 

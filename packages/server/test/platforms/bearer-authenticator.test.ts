@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/crypto/tokens.js';
 import { endGrant } from '../../src/platforms/grant-service.js';
 import { commaSeparated, parseScopeList, spaceSeparated, storedScopes } from '../../src/platforms/scopes.js';
 import { DatabaseBearerAuthenticator } from '../../src/platforms/bearer-authenticator.js';
@@ -29,6 +30,21 @@ describeEachDatabase('bearer authentication', (dialect) => {
     const actor = await new DatabaseBearerAuthenticator(h.deps.db.kysely, h.clock).authenticate(tokens.accessToken);
     expect(actor).toMatchObject({ shopId: h.shop.shop_id, platformId: platform.client_id, caller: `platform:${platform.client_id}`, rateLimitKey: `grant:${platform.client_id}:${h.shop.shop_id}` });
     expect([...actor!.scopes]).toEqual(['read_reviews', 'read_orders']);
+  });
+
+  it('mints URL-safe tokens, and still honours one minted before in standard base64', async () => {
+    const h = harness();
+    const deps = platformDeps(h);
+    const platform = await registerPlatform(deps, { scopes: 'read_reviews' });
+    const tokens = await issueTokens(deps, platform.client_id, h.shop.shop_id, ['read_reviews']);
+    expect(tokens.accessToken).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    // A token of the old form: the same stored hash, written in base64 with + / and padding.
+    const legacy = Buffer.from(tokens.accessToken, 'base64url').toString('base64');
+    expect(legacy).toMatch(/==$/);
+    const table = h.deps.db.kysely.updateTable('access_tokens').set({ token_hash: sha256Hex(legacy) }).where('token_hash', '=', sha256Hex(tokens.accessToken));
+    expect(Number((await table.executeTakeFirst()).numUpdatedRows)).toBe(1);
+    const authenticator = new DatabaseBearerAuthenticator(h.deps.db.kysely, h.clock);
+    expect(await authenticator.authenticate(legacy)).toMatchObject({ shopId: h.shop.shop_id, platformId: platform.client_id });
   });
 
   it('honours nothing unknown, expired or disconnected', async () => {
