@@ -2,6 +2,10 @@ import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
+import { FAVICON_PATH, registerFavicon } from './favicon.js';
+
+/** The operating system's own fonts: nothing to download. */
+const SYSTEM_FONTS_CSS = `.scalar-app, .scalar-api-reference { --scalar-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; --scalar-font-code: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }`;
 
 export const API_VERSION = '1.0.0';
 
@@ -21,17 +25,50 @@ export async function installApiDocs(app: FastifyInstance, config: Config): Prom
       servers: [{ url: config.publicUrl }],
       components: {
         securitySchemes: {
-          PublicToken: { type: 'apiKey', in: 'header', name: 'Public-Token', description: "The shop's public token" },
-          Timestamp: { type: 'apiKey', in: 'header', name: 'Timestamp', description: 'Unix seconds, within 15 minutes of the server clock' },
-          Sign: { type: 'apiKey', in: 'header', name: 'Sign', description: 'Lowercase hex HMAC-SHA256 of the signing string, keyed by the private token' },
-          BearerAuth: { type: 'http', scheme: 'bearer', description: 'OAuth2 access token of a partner platform' },
+          PublicToken: { type: 'apiKey', in: 'header', name: 'Public-Token', description: "The shop's public token (console → API access). Sent with Timestamp and Sign." },
+          Timestamp: { type: 'apiKey', in: 'header', name: 'Timestamp', description: 'Unix seconds when you signed the request; within 15 minutes of the server clock.' },
+          Sign: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'Sign',
+            description:
+              'Lowercase hex HMAC-SHA256, keyed by the shop\'s private token, of the string to sign: version 1 (Trustoo\'s) signs the sorted query pairs plus timestamp, then `|` and the body; version 2 (header Sign-Version: 2) signs method, path, query, timestamp and body hash. `plaudit sign` prints a signed curl command.',
+          },
+          BearerAuth: { type: 'http', scheme: 'bearer', description: 'A partner platform\'s OAuth2 access token for one shop (Authorization: Bearer <token>), with the scopes the merchant granted.' },
         },
       },
     },
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerFavicon(app);
+  // A self-hosted product must not call home: Scalar's bundle is served by the plugin itself, and
+  // every feature that reaches Scalar's servers (fonts, telemetry, the AI agent, MCP, the hosted
+  // client and its request proxy) is off. The page is checked in Chromium for outside requests.
   await app.register(scalar, {
     routePrefix: '/docs',
-    configuration: { url: '/openapi.json', title: 'Plaudit API reference' },
+    configuration: {
+      url: '/openapi.json',
+      title: 'Plaudit API reference',
+      pageTitle: 'Plaudit API reference',
+      favicon: FAVICON_PATH,
+      withDefaultFonts: false,
+      customCss: SYSTEM_FONTS_CSS,
+      telemetry: false,
+      agent: { disabled: true },
+      mcp: { disabled: true },
+      hideClientButton: true,
+      showDeveloperTools: 'never',
+      proxyUrl: '',
+      // What the request examples show in each header, instead of a generic placeholder.
+      authentication: {
+        preferredSecurityScheme: [['PublicToken', 'Timestamp', 'Sign']],
+        securitySchemes: {
+          PublicToken: { value: '<your shop public token>' },
+          Timestamp: { value: '<unix seconds now>' },
+          Sign: { value: '<hex HMAC-SHA256 of the string to sign, keyed by your private token>' },
+          BearerAuth: { token: '<OAuth access token>' },
+        },
+      },
+    },
   });
 }

@@ -140,6 +140,7 @@ const NOT_SHOP_DATA: Record<string, string> = {
   '/healthz': 'process health',
   '/readyz': 'process readiness',
   '/metrics': 'process metrics, no shop data',
+  '/favicon.svg': 'a fixed image',
   '*': 'catch-all for unknown paths',
   '/media/upload*': "the OSS upload alias: redirects to a key's URL (media tests)",
   '/openapi.json': 'the API description',
