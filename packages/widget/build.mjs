@@ -1,7 +1,7 @@
-// Builds the widget into the server's static assets (storefront.md §12.1):
+// Builds the widget into the server's static assets (docs/reference/storefront.md §12.1):
 //   plaudit.js              the loader, a classic script (IIFE) that works with <script async>
 //   <chunk>.<hash>.js       lazily imported ES modules (write form, lightbox), cached forever
-//   review-page.js          the hosted review page's photo upload (storefront.md §10)
+//   review-page.js          the hosted review page's photo upload (docs/reference/storefront.md §10)
 //   manifest.json           file names, for the server and the budget test
 // Chunks are bundled standalone (no shared chunk), so the classic loader can import() them.
 import { createHash } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Every label shoppers read, in the widget's five languages (storefront.md §12.8). The server's
+ * Every label shoppers read, in the widget's five languages (docs/reference/storefront.md §12.8). The server's
  * fragment and hosted pages and the widget bundle (which imports this file) share it, so the two
  * never disagree. `{n}`, `{rating}` and `{name}` are placeholders.
  */

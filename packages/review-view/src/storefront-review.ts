@@ -1,5 +1,5 @@
 /**
- * The storefront review of storefront.md §2, as the server presents it and the widget reads it.
+ * The storefront review of docs/reference/storefront.md §2, as the server presents it and the widget reads it.
  * Types only, so the widget bundle can share them: no e-mail, phone, order id, tag or source, ever.
  */
 export interface StorefrontResource {

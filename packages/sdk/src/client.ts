@@ -45,7 +45,7 @@ export interface ClientOptions {
 }
 
 export interface CallOptions {
-  /** Makes a POST safe to retry: the server answers a repeat with the first answer (README §9). */
+  /** Makes a POST safe to retry: the server answers a repeat with the first answer (docs/reference/conventions.md §9). */
   idempotencyKey?: string;
   signal?: AbortSignal;
 }

@@ -3,7 +3,7 @@ import { readEnvelope } from './envelope.js';
 import { PlauditError } from './errors.js';
 import type { GetImageUploadPolicyTokenData, GetVideoUploadUrlData, GetVideoUploadUrlQuery } from './generated/api-types.js';
 
-/** What the upload host answers for a stored image (reviews.md §10.3). */
+/** What the upload host answers for a stored image (docs/reference/reviews.md §10.3). */
 export interface UploadedImage {
   url: string;
   thumbnail_url: string;
@@ -21,7 +21,7 @@ export interface ImageFile {
 }
 
 /**
- * Media uploads (reviews.md §10–11): credentials from the API, then the bytes straight to the
+ * Media uploads (docs/reference/reviews.md §10–11): credentials from the API, then the bytes straight to the
  * upload host, which needs no Plaudit credentials. Put the answers' URLs into `reviews.create`.
  */
 export class MediaApi {

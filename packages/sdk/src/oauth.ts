@@ -47,7 +47,7 @@ interface TokenAnswer {
 }
 
 /**
- * The platform's side of Plaudit's OAuth2 server (auth.md §5–6): the authorization URL with state
+ * The platform's side of Plaudit's OAuth2 server (docs/reference/auth.md §5–6): the authorization URL with state
  * and PKCE, the callback check, code exchange, refresh and revocation.
  */
 export class PlauditOAuth {

@@ -1,7 +1,7 @@
 import type { PlauditClient } from './client.js';
 import type { GetRatingQuery, GetRatingsData, Rating } from './generated/api-types.js';
 
-/** Rating statistics of reviews.md §8–9. */
+/** Rating statistics of docs/reference/reviews.md §8–9. */
 export class RatingsApi {
   constructor(private readonly client: PlauditClient) {}
 

@@ -12,14 +12,14 @@ const SYNC_PAGE_SIZE = 100;
 
 /**
  * The cursor the next run starts from: five seconds before the last one, without after_id, so a
- * review changed twice within one second is read again in its final state (reviews.md §4).
+ * review changed twice within one second is read again in its final state (docs/reference/reviews.md §4).
  */
 export function restartCursor(last: SyncCursor): SyncCursor {
   const time = new Date(new Date(last.updatedSince).getTime() - 5000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   return { updatedSince: time };
 }
 
-/** Reviews operations of reviews.md §3–7. */
+/** Reviews operations of docs/reference/reviews.md §3–7. */
 export class ReviewsApi {
   constructor(private readonly client: PlauditClient) {}
 
@@ -48,7 +48,7 @@ export class ReviewsApi {
 
   /**
    * Every review changed since the cursor, deletions included as tombstones (`deleted_at` set), in
-   * the order they changed (reviews.md §4, incremental synchronisation). Pass the cursor the
+   * the order they changed (docs/reference/reviews.md §4, incremental synchronisation). Pass the cursor the
    * previous run ended with; `cursor` is advanced as reviews are yielded, so after the loop it
    * holds where the next run should start (see `restartCursor`).
    */

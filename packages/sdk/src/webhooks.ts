@@ -23,7 +23,7 @@ export interface VerifyOptions {
 }
 
 /**
- * Standard Webhooks scheme (webhooks.md §4): `webhook-signature` lists `v1,<base64 HMAC>` of
+ * Standard Webhooks scheme (docs/reference/webhooks.md §4): `webhook-signature` lists `v1,<base64 HMAC>` of
  * `<webhook-id>.<webhook-timestamp>.<body>`, keyed with the bytes of the `whsec_` secret. Any listed
  * signature may match, so deliveries keep verifying while a secret is being rotated.
  */

@@ -6,7 +6,7 @@ const NOW = 1_781_682_900_000;
 const now = () => NOW;
 const body = '{"topic":"review/created","event_id":"evt_1","list":[{"id":1}]}';
 
-/** Signs as webhooks.md §4 describes, with node:crypto, independently of the SDK. */
+/** Signs as docs/reference/webhooks.md §4 describes, with node:crypto, independently of the SDK. */
 function standardHeaders(secretBytes: Buffer, id: string, timestamp: number, payload: string) {
   const signature = createHmac('sha256', secretBytes).update(`${id}.${timestamp}.${payload}`).digest('base64');
   return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': `v1,${signature}` };

@@ -25,7 +25,7 @@ import { mediaPlugin } from './media/media-plugin.js';
 import { storefrontPlugin } from './storefront/storefront-plugin.js';
 import { demoPagePlugin } from './demo/demo-page.route.js';
 
-/** README §11: path plus query string at most 8 KiB. */
+/** docs/reference/conventions.md §11: path plus query string at most 8 KiB. */
 const MAX_URL_LENGTH = 8192;
 
 /** Query names whose values are secrets and must never reach a log line. */
@@ -58,7 +58,7 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
               req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
             },
           },
-    // 32 lowercase hex characters (README §4.1); randomUUID draws from a batched CSPRNG buffer.
+    // 32 lowercase hex characters (docs/reference/conventions.md §4.1); randomUUID draws from a batched CSPRNG buffer.
     genReqId: () => randomUUID().replaceAll('-', ''),
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -79,7 +79,7 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
     if ((request.raw.url ?? '').length > MAX_URL_LENGTH) throw invalidField('url', 'path plus query string must be at most 8 KiB', 414);
   });
 
-  // README §4.6: compress when the client allows it. Brotli at quality 4 costs about what gzip does;
+  // docs/reference/conventions.md §4.6: compress when the client allows it. Brotli at quality 4 costs about what gzip does;
   // its default (11) would spend more time compressing a page of reviews than producing it.
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
   installJsonBodyParser(app);

@@ -3,7 +3,7 @@ type Child = Node | string | number | null | undefined | false;
 
 /**
  * Builds elements without ever parsing HTML: strings become text nodes, so shopper text cannot
- * turn into markup (storefront.md §12.10). `on…` attributes become listeners, `true` an empty attribute.
+ * turn into markup (docs/reference/storefront.md §12.10). `on…` attributes become listeners, `true` an empty attribute.
  */
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes?: Record<string, Attribute> | null, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);

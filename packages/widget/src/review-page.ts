@@ -1,7 +1,7 @@
 import { type UploadCredentials, uploadPhoto } from './upload-photo.js';
 
 /**
- * The hosted review page's enhancement (storefront.md §10): photo upload through shopper
+ * The hosted review page's enhancement (docs/reference/storefront.md §10): photo upload through shopper
  * credentials, adding one hidden `media_tokens` input per photo. The form works without it.
  */
 const input = document.querySelector<HTMLInputElement>('input[data-plaudit-photos]');

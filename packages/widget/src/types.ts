@@ -2,7 +2,7 @@ import type { StorefrontReview } from '@plaudit/review-view/storefront-review';
 
 export type { StorefrontResource as Resource, StorefrontReview } from '@plaudit/review-view/storefront-review';
 
-/** get_product_reviews' `data` (storefront.md §2) as the widget reads it. */
+/** get_product_reviews' `data` (docs/reference/storefront.md §2) as the widget reads it. */
 export interface ReviewsPage {
   page: { cur_page: number; total_page: number; count: number };
   list: StorefrontReview[];

@@ -1,4 +1,4 @@
-/** Shopper upload credentials (storefront.md §5), the fields the upload host needs. */
+/** Shopper upload credentials (docs/reference/storefront.md §5), the fields the upload host needs. */
 export interface UploadCredentials {
   host: string;
   dir: string;
@@ -13,7 +13,7 @@ export interface UploadedPhoto {
 }
 
 /**
- * One photo to the upload host (reviews.md §10.3) with shopper credentials; `index` keeps names of
+ * One photo to the upload host (docs/reference/reviews.md §10.3) with shopper credentials; `index` keeps names of
  * one batch apart. Answers the stored photo, or throws with the host's message.
  */
 export async function uploadPhoto(credentials: UploadCredentials, file: File, index: number): Promise<UploadedPhoto> {

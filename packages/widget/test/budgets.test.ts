@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 // @ts-expect-error build.mjs is plain JavaScript run by Node
 import { buildWidget } from '../build.mjs';
 
-/** storefront.md §12.5: gzip -9 of each file as served. */
+/** docs/reference/storefront.md §12.5: gzip -9 of each file as served. */
 const gzipped = (bytes: Buffer) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
 let dir = '';
 let sizes: Record<string, number> = {};

@@ -3,7 +3,7 @@ import { signToken, verifyToken } from '../crypto/signed-token.js';
 /** Which e-mail of an order a tracking token belongs to. */
 export type MessageKind = 'request' | 'reminder';
 
-/** The tracking pixel of one message (collection.md §6.3). */
+/** The tracking pixel of one message (docs/reference/collection.md §6.3). */
 export interface OpenToken {
   shop: string;
   order: number;

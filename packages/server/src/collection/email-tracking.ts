@@ -6,7 +6,7 @@ import { markRequestOpened, orderRecipient } from '../orders/order-service.js';
 import type { ClickToken, OpenToken } from './email-tokens.js';
 
 /**
- * An open (pixel) or a click (tracked link) of a review-request e-mail (collection.md §6.3):
+ * An open (pixel) or a click (tracked link) of a review-request e-mail (docs/reference/collection.md §6.3):
  * a customer event with the order's buyer, and the request moves to opened the first time.
  * Tokens of orders that no longer exist record nothing. Call inside a transaction.
  */

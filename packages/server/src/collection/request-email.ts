@@ -8,11 +8,11 @@ import type { ShopRow } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { clickToken, type MessageKind, openToken, unsubscribeToken } from './email-tokens.js';
 
-/** collection.md §6.2: a review link works for 90 days after the message was sent. */
+/** docs/reference/collection.md §6.2: a review link works for 90 days after the message was sent. */
 export const REVIEW_LINK_SECONDS = 90 * 24 * 3600;
 const MAX_PRODUCTS = 10;
 
-/** The hosted review page's token (storefront.md §10): shop, order, product and buyer, with expiry. */
+/** The hosted review page's token (docs/reference/storefront.md §10): shop, order, product and buyer, with expiry. */
 export interface ReviewLinkToken {
   shop: string;
   order: number;
@@ -36,7 +36,7 @@ export interface ComposeInput {
 }
 
 /**
- * The review-request e-mail (and its reminder) of collection.md §6.2: one block per product with
+ * The review-request e-mail (and its reminder) of docs/reference/collection.md §6.2: one block per product with
  * five star links (each through the click tracker to the hosted review page, rating pre-filled),
  * an unsubscribe link with the RFC 8058 headers, and a tracking pixel.
  */

@@ -15,7 +15,7 @@ import { ORDER_STATUS } from '../orders/order-status.js';
 import { claimDueReminders, claimDueRequests, markReminderSent, markSendStarted, scheduleRetry } from '../orders/request-claims.js';
 import { productImages } from '../products/product-repository.js';
 
-/** collection.md §6.1: a temporary SMTP failure is retried 1, 5, 15 and 60 minutes later; the fifth failure is final. */
+/** docs/reference/collection.md §6.1: a temporary SMTP failure is retried 1, 5, 15 and 60 minutes later; the fifth failure is final. */
 const RETRY_MINUTES = [1, 5, 15, 60];
 const LEASE_SECONDS = 120;
 
@@ -29,7 +29,7 @@ export interface RequestJobDeps {
 }
 
 /**
- * Sends review requests when due and one reminder later (collection.md §6). Each e-mail is sent at
+ * Sends review requests when due and one reminder later (docs/reference/collection.md §6). Each e-mail is sent at
  * most once: the time a hand-over to SMTP begins is committed first, and a worker that finds a
  * hand-over begun by a worker that died records it as sent instead of sending again. Due orders
  * are claimed (`FOR UPDATE SKIP LOCKED` on PostgreSQL), so several workers never take the same one.

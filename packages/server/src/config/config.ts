@@ -30,7 +30,7 @@ export interface Config {
   readonly rateLimits: {
     readonly openapi: RateLimitPolicy | null;
     readonly authFailures: RateLimitPolicy | null;
-    /** storefront.md §1.6, per client IP (the e-mail policy per shop and address). */
+    /** docs/reference/storefront.md §1.6, per client IP (the e-mail policy per shop and address). */
     readonly storefront: Readonly<Record<StorefrontPolicy, RateLimitPolicy | null>>;
   };
   readonly webhooks: {
@@ -49,7 +49,7 @@ export interface Config {
   readonly storage: StorageTarget;
   /** MEDIA_BASE_URL: origin (a CDN) that forwards to `<PUBLIC_URL>/media`; default that URL itself. */
   readonly mediaBaseUrl: string;
-  /** CUSTOMER_EVENT_RETENTION_DAYS: customer events older than this are deleted (collection.md §15). */
+  /** CUSTOMER_EVENT_RETENTION_DAYS: customer events older than this are deleted (docs/reference/collection.md §15). */
   readonly customerEventRetentionDays: number;
 }
 
@@ -68,7 +68,7 @@ export type StorageTarget =
       readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string } | undefined;
     };
 
-/** The public endpoints' limits of storefront.md §1.6, each set by RATE_LIMIT_<NAME> (`<n>/<seconds>` or `off`). */
+/** The public endpoints' limits of docs/reference/storefront.md §1.6, each set by RATE_LIMIT_<NAME> (`<n>/<seconds>` or `off`). */
 export const STOREFRONT_POLICY_DEFAULTS = {
   'storefront-read': { variable: 'RATE_LIMIT_STOREFRONT_READ', limit: 600, windowSeconds: 60 },
   'storefront-submit': { variable: 'RATE_LIMIT_STOREFRONT_SUBMIT', limit: 5, windowSeconds: 600 },
@@ -184,7 +184,7 @@ function parseRatePolicy(env: Env, name: string, fallback: RateLimitPolicy): Rat
   return { limit: Number(match[1]), windowSeconds: Number(match[2]) };
 }
 
-/** Trustoo's schedule (webhooks.md §5): 9 retries, 3 to 27 minutes apart, 10 attempts in all. */
+/** Trustoo's schedule (docs/reference/webhooks.md §5): 9 retries, 3 to 27 minutes apart, 10 attempts in all. */
 const DEFAULT_RETRY_MINUTES = [3, 6, 9, 12, 15, 18, 21, 24, 27];
 
 function parseRetrySchedule(env: Env): readonly number[] {

@@ -1,5 +1,5 @@
 /**
- * Every security lifetime and size, in one place (auth.md §10). Changing one here changes it
+ * Every security lifetime and size, in one place (docs/reference/auth.md §10). Changing one here changes it
  * everywhere; the tests read their expectations from here too.
  */
 export const OAUTH_DEFAULTS = Object.freeze({
@@ -16,7 +16,7 @@ export const OAUTH_DEFAULTS = Object.freeze({
   secretBytes: 32,
 });
 
-/** HMAC-signed requests (auth.md §2). */
+/** HMAC-signed requests (docs/reference/auth.md §2). */
 export const HMAC_DEFAULTS = Object.freeze({
   /** A Timestamp may be this far from the server clock, in either direction. */
   windowSeconds: 15 * 60,
@@ -24,7 +24,7 @@ export const HMAC_DEFAULTS = Object.freeze({
   privateTokenBytes: 32,
 });
 
-/** Merchant browser sessions (auth.md §9). */
+/** Merchant browser sessions (docs/reference/auth.md §9). */
 export const SESSION_DEFAULTS = Object.freeze({
   idleSeconds: 12 * 3600,
   cookieName: 'plaudit_session',

@@ -10,7 +10,7 @@ import { SignInThrottle } from '../merchants/sign-in-throttle.js';
 const passwordForm = formFields('password');
 
 /**
- * API access (auth.md §2): the public token, the private token revealed only after the merchant
+ * API access (docs/reference/auth.md §2): the public token, the private token revealed only after the merchant
  * types their password again (a walked-away laptop must not leak the signing key), and rotation.
  */
 export function registerConsoleApiAccessRoutes(app: TypedApp, deps: AppDeps): void {

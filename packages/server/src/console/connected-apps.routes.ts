@@ -8,7 +8,7 @@ import { consoleOf, sendConsolePage } from './console-context.js';
 
 const disconnectForm = formFields('client_id');
 
-/** Connected apps: the platforms this shop authorized, and disconnecting one (auth.md §7, cancel). */
+/** Connected apps: the platforms this shop authorized, and disconnecting one (docs/reference/auth.md §7, cancel). */
 export function registerConsoleAppsRoutes(app: TypedApp, deps: AppDeps): void {
   app.get('/console/apps', async (request, reply) => {
     const context = consoleOf(request);

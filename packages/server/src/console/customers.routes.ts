@@ -14,7 +14,7 @@ const unsubscribeForm = formFields('email', 'email_type');
 const text = (value: string | undefined) => value?.trim() ?? '';
 
 /**
- * Collection: who is excluded from review requests and who unsubscribed (collection.md §7–12).
+ * Collection: who is excluded from review requests and who unsubscribed (docs/reference/collection.md §7–12).
  * Removing an unsubscribe is a console-only action: the API can only add them.
  */
 export function registerConsoleCustomerRoutes(app: TypedApp, deps: AppDeps): void {

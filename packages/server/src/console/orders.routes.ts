@@ -12,7 +12,7 @@ const PAGE_SIZE = 25;
 const listQuery = queryValues('status', 'page');
 const cancelForm = formFields('order_id');
 
-/** Orders and the review-request funnel (collection.md §2, §6), with cancelling a request. */
+/** Orders and the review-request funnel (docs/reference/collection.md §2, §6), with cancelling a request. */
 export function registerConsoleOrderRoutes(app: TypedApp, deps: AppDeps): void {
   app.get('/console/orders', { schema: { querystring: listQuery } }, async (request, reply) => {
     const context = consoleOf(request);

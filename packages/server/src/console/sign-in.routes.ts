@@ -18,7 +18,7 @@ const loginForm = formFields('email', 'password', 'return_to', 'csrf_token');
 const logoutForm = formFields('csrf_token');
 
 /**
- * Sign-in, sign-out and the console's landing page (auth.md §9). The sign-in form has no session
+ * Sign-in, sign-out and the console's landing page (docs/reference/auth.md §9). The sign-in form has no session
  * yet, so its CSRF token is a double-submit cookie; every later form uses the session's token.
  */
 export function registerSignInRoutes(app: TypedApp, deps: AppDeps): void {

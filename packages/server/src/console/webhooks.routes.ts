@@ -17,7 +17,7 @@ const actionParams = pathParams('id', 'action');
 const text = (value: string | undefined) => value?.trim() ?? '';
 
 /**
- * The shop's own webhooks (webhooks.md §2) and their delivery log (§8), through the same services
+ * The shop's own webhooks (docs/reference/webhooks.md §2) and their delivery log (§8), through the same services
  * as the API. Platform-owned webhooks belong to their platforms and are not shown here.
  */
 export function registerConsoleWebhookRoutes(app: TypedApp, deps: AppDeps): void {

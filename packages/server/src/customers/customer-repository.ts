@@ -4,7 +4,7 @@ import type { CustomersTable, Database } from '../db/schema.js';
 
 export type CustomerRow = Selectable<CustomersTable>;
 
-/** Plaudit's id for a customer the store platform never named: `c_` and 20 hex digits (collection.md §1). */
+/** Plaudit's id for a customer the store platform never named: `c_` and 20 hex digits (docs/reference/collection.md §1). */
 export function generatedCustomerId(): string {
   return `c_${randomBytes(10).toString('hex')}`;
 }

@@ -1,4 +1,4 @@
-/** The 17 e-mail streams a shopper can unsubscribe from (collection.md §7). */
+/** The 17 e-mail streams a shopper can unsubscribe from (docs/reference/collection.md §7). */
 export const EMAIL_TYPES = [
   'all',
   'review_request',

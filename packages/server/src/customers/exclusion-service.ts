@@ -19,7 +19,7 @@ function exactlyOne(selector: CustomerSelector): { email: string } | { customerI
   return hasEmail ? { email: normalizeEmailAddress(selector.email!) } : { customerId: selector.customerId! };
 }
 
-/** The CustomerExclusion object of collection.md §9. */
+/** The CustomerExclusion object of docs/reference/collection.md §9. */
 function present(customer: CustomerRow, exclusion: { created_at: number; updated_at: number }) {
   return {
     customer_id: customer.customer_id,
@@ -38,7 +38,7 @@ async function exclusionsOf(db: Kysely<Database>, shopId: string, customerIds: s
 }
 
 /**
- * Create Customer Exclusion (collection.md §10). By e-mail: the most recently updated customer
+ * Create Customer Exclusion (docs/reference/collection.md §10). By e-mail: the most recently updated customer
  * with the address, or a new customer record when there is none. The orders module cancels the
  * customer's requests not yet sent (orders/buyer-suppression.ts).
  */
@@ -62,7 +62,7 @@ export async function excludeCustomer(db: Kysely<Database>, actor: Actor, select
   return present(customer, { created_at: now, updated_at: now });
 }
 
-/** Delete Customer Exclusion (collection.md §11): answers the removed exclusion (the newest when several). */
+/** Delete Customer Exclusion (docs/reference/collection.md §11): answers the removed exclusion (the newest when several). */
 export async function includeCustomer(db: Kysely<Database>, actor: Actor, selector: CustomerSelector) {
   const target = exactlyOne(selector);
   const customers = 'customerId' in target ? [await findCustomer(db, actor.shopId, target.customerId)].filter((c): c is CustomerRow => c !== undefined) : await customersWithEmail(db, actor.shopId, target.email);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
-/** collection.md §1: excluded by customer id, or any customer with the address excluded. */
+/** docs/reference/collection.md §1: excluded by customer id, or any customer with the address excluded. */
 export async function isExcluded(db: Kysely<Database>, shopId: string, customerId: string, email: string): Promise<boolean> {
   const row = await db
     .selectFrom('customer_exclusions as x')

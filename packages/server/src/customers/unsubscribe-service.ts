@@ -8,7 +8,7 @@ import { containing } from '../db/like.js';
 export type UnsubscribeSource = 'api' | 'email_link' | 'console';
 
 /**
- * Email Unsubscribe (collection.md §7): idempotent, the first record (and its created_at) stays.
+ * Email Unsubscribe (docs/reference/collection.md §7): idempotent, the first record (and its created_at) stays.
  * The orders module cancels the address's requests not yet sent (orders/buyer-suppression.ts).
  */
 export async function unsubscribe(db: Kysely<Database>, actor: Actor, input: { email: string; emailType: EmailType; source: UnsubscribeSource }, now: number) {

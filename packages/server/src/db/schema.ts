@@ -105,7 +105,7 @@ export interface OutboxEventsTable {
   event_id: string;
   payload: string;
   occurred_at: number;
-  /** Set for system webhooks addressed to one platform (auth.md §8); null for shop events. */
+  /** Set for system webhooks addressed to one platform (docs/reference/auth.md §8); null for shop events. */
   platform_id: string | null;
   /** When the worker turned the event into deliveries; null while it waits. */
   fanned_out_at: number | null;
@@ -311,7 +311,7 @@ export interface EmailUnsubscribesTable {
   created_at: number;
 }
 
-/** 1 waiting, 2 scheduled, 3 sent, 4 opened, 5 evaluated, 6 cancelled (collection.md §6). */
+/** 1 waiting, 2 scheduled, 3 sent, 4 opened, 5 evaluated, 6 cancelled (docs/reference/collection.md §6). */
 export type OrderStatus = 1 | 2 | 3 | 4 | 5 | 6;
 
 export interface OrdersTable {
@@ -363,7 +363,7 @@ export interface CustomerEventsTable {
   created_at: number;
 }
 
-/** Each shop's upload keys (reviews.md §10.1, storefront.md §5); secrets derive from the server key. */
+/** Each shop's upload keys (docs/reference/reviews.md §10.1, docs/reference/storefront.md §5); secrets derive from the server key. */
 export interface MediaUploadKeysTable {
   access_id: string;
   shop_id: string;
@@ -371,7 +371,7 @@ export interface MediaUploadKeysTable {
   created_at: number;
 }
 
-/** The ledger of uploaded files (reviews.md §12). */
+/** The ledger of uploaded files (docs/reference/reviews.md §12). */
 export interface MediaFilesTable {
   key: string;
   shop_id: string;
@@ -392,7 +392,7 @@ export interface MediaFilesTable {
   created_at: number;
 }
 
-/** The current helpful vote of one device on one review (storefront.md §6). */
+/** The current helpful vote of one device on one review (docs/reference/storefront.md §6). */
 export interface HelpfulVotesTable {
   shop_id: string;
   review_id: number;

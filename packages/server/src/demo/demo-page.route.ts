@@ -10,7 +10,7 @@ import { chargePublicLimit } from '../storefront/public-endpoint/rate-limits.js'
 import { reviewFragmentFor } from '../storefront/widget-fragment.js';
 
 /**
- * `GET /demo` (storefront.md §13): a product page of the demo shop with every widget element, the
+ * `GET /demo` (docs/reference/storefront.md §13): a product page of the demo shop with every widget element, the
  * review list pre-rendered by the server. Its CSP is as strict as a careful shop's: scripts and
  * connections to this origin only, inline styles by nonce (the widget uses constructed stylesheets).
  * The widget's files are not limited: they are static, cached (immutable or five minutes), and

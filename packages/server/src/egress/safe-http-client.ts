@@ -38,7 +38,7 @@ export interface PostOptions {
   maxResponseBytes: number;
 }
 
-/** Why a request failed, in the delivery log's words (webhooks.md §8). */
+/** Why a request failed, in the delivery log's words (docs/reference/webhooks.md §8). */
 export function describeEgressError(error: unknown): string {
   if (error instanceof EgressRefusedError) return error.reason;
   const code = (error as NodeJS.ErrnoException).code;
@@ -124,7 +124,7 @@ export async function checkDestination(raw: string, policy: EgressPolicy, resolv
 }
 
 /**
- * The one client for server-initiated requests (webhooks.md §7): checked addresses only, no
+ * The one client for server-initiated requests (docs/reference/webhooks.md §7): checked addresses only, no
  * redirects followed, connect and total timeouts, the response read to a bounded size.
  */
 export class SafeHttpClient {

@@ -7,7 +7,7 @@ import { registerUnsubscribeRoutes } from './unsubscribe.routes.js';
 import { registerReviewLinkPage } from './review-link-page.routes.js';
 import { registerPublicReviewPage } from './public-review-page.routes.js';
 
-/** The public endpoints behind the links of review-request e-mails (collection.md §6.3–6.4, storefront.md §10). */
+/** The public endpoints behind the links of review-request e-mails (docs/reference/collection.md §6.3–6.4, docs/reference/storefront.md §10). */
 export async function collectionPlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   // Mail clients post the RFC 8058 one-click body form-encoded.
   await app.register(formBody, { bodyLimit: 16 * 1024 });

@@ -9,7 +9,7 @@ import { findProduct } from '../products/product-repository.js';
 import { admitPageView, type HostedPage, receiveHostedForm, sendReviewForm, sendThanks } from '../storefront/hosted-review-form.js';
 
 /**
- * The public write-a-review page of a product (storefront.md §10, `/r/<shop_id>/<product_id>`,
+ * The public write-a-review page of a product (docs/reference/storefront.md §10, `/r/<shop_id>/<product_id>`,
  * `0` = the store): mobile-first, works without JavaScript, photo upload with it. Source `Store link`.
  */
 export function registerPublicReviewPage(app: TypedApp, deps: AppDeps): void {

@@ -23,7 +23,7 @@ interface LinkContext {
 }
 
 /**
- * The hosted review page of a review-request e-mail (storefront.md §10, `/r/t/<token>`): the
+ * The hosted review page of a review-request e-mail (docs/reference/storefront.md §10, `/r/t/<token>`): the
  * order's product, the rating pre-selected, the name from the order, no e-mail field. Works
  * without JavaScript; a review through it is verified by the order and marks the order reviewed.
  */

@@ -7,7 +7,7 @@ import { recordEmailInteraction } from '../collection/email-tracking.js';
 /** A transparent 1×1 GIF: 43 bytes. */
 export const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
-/** The open pixel and the click tracker of review-request e-mails (collection.md §6.3). */
+/** The open pixel and the click tracker of review-request e-mails (docs/reference/collection.md §6.3). */
 export function registerTrackingRoutes(app: TypedApp, deps: AppDeps): void {
   app.get('/t/o/:file', { schema: { params: pathParams('file') } }, async (request, reply) => {
     const file = request.params.file;

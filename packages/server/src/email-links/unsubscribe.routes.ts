@@ -20,7 +20,7 @@ export function maskEmail(email: string): string {
 }
 
 /**
- * The unsubscribe link of review-request e-mails (collection.md §6.4). GET only shows the page
+ * The unsubscribe link of review-request e-mails (docs/reference/collection.md §6.4). GET only shows the page
  * (mail scanners follow links); POST — the RFC 8058 one-click body, or the page's buttons —
  * unsubscribes. The signed token is the capability, so no session or CSRF token is needed.
  */

@@ -21,7 +21,7 @@ export interface NewCustomerEvent {
   extra?: Record<string, unknown>;
 }
 
-/** The CustomerEvent object of collection.md §13. */
+/** The CustomerEvent object of docs/reference/collection.md §13. */
 export function presentCustomerEvent(row: Selectable<CustomerEventsTable>) {
   return {
     id: Number(row.id),
@@ -41,7 +41,7 @@ export function presentCustomerEvent(row: Selectable<CustomerEventsTable>) {
 
 /**
  * Stores a batch of events with one multi-row insert, and records `customer_event/created` for
- * each (webhooks.md §1) with another, in the caller's transaction. E-mail addresses are kept only for EMAIL
+ * each (docs/reference/webhooks.md §1) with another, in the caller's transaction. E-mail addresses are kept only for EMAIL
  * events (§13); extras over 2 KB are refused by the callers and dropped here as a last guard.
  */
 export async function recordCustomerEvents(db: Kysely<Database>, shopId: string, events: NewCustomerEvent[], nowMs: number): Promise<number[]> {
@@ -69,7 +69,7 @@ export async function recordCustomerEvents(db: Kysely<Database>, shopId: string,
   return inserted.map((row) => Number(row.id));
 }
 
-/** Retention (collection.md §15): events older than the operator's period are deleted by the worker. */
+/** Retention (docs/reference/collection.md §15): events older than the operator's period are deleted by the worker. */
 export async function pruneCustomerEvents(db: Kysely<Database>, before: number): Promise<void> {
   await db.deleteFrom('customer_events').where('created_at', '<', before).execute();
 }

@@ -1,4 +1,4 @@
-/** collection.md §13: what happened, where, and on which operating system. */
+/** docs/reference/collection.md §13: what happened, where, and on which operating system. */
 export const EVENT_TYPES = [
   'VIEW_WIDGET',
   'VIEW_REVIEW',

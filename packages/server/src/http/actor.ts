@@ -43,7 +43,7 @@ export function hmacActor(shop: ShopRow): Actor {
   };
 }
 
-/** Code 7 with the RFC 6750 challenge naming the missing scope (auth.md §3). HMAC callers hold every scope. */
+/** Code 7 with the RFC 6750 challenge naming the missing scope (docs/reference/auth.md §3). HMAC callers hold every scope. */
 export function requireScope(actor: Actor, scope: Scope): void {
   if (actor.scopes.has(scope)) return;
   throw permissionDenied(`this credential lacks the ${scope} scope`, { 'www-authenticate': `Bearer error="insufficient_scope", scope="${scope}"` });

@@ -10,7 +10,7 @@ function key(request: FastifyRequest): string {
 }
 
 /**
- * README §10 `auth-failures`: once an IP has failed authentication too often in the window, every
+ * docs/reference/conventions.md §10 `auth-failures`: once an IP has failed authentication too often in the window, every
  * Open API request from it is refused (code 8) until the window resets, before any credential is
  * looked at. Shared by the data operations and the OAuth endpoints.
  */

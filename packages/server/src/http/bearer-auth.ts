@@ -2,7 +2,7 @@ import type { Actor } from './actor.js';
 import { unauthenticated } from './errors.js';
 
 /**
- * The seam for OAuth2 bearer tokens (auth.md §3): given the token of an `Authorization: Bearer`
+ * The seam for OAuth2 bearer tokens (docs/reference/auth.md §3): given the token of an `Authorization: Bearer`
  * header, the authorization server answers the actor of its grant, or undefined when the token is
  * unknown, expired or revoked. Without an authorization server every bearer token is refused.
  */

@@ -5,7 +5,7 @@ export function deadlineExceeded(timeoutMs: number): ApiError {
 }
 
 /**
- * Answers code 4 when `work` is not done by the deadline (README §4.3). The work itself is not
+ * Answers code 4 when `work` is not done by the deadline (docs/reference/conventions.md §4.3). The work itself is not
  * interrupted; writes check the deadline again before committing, so a late write rolls back.
  */
 export async function withinDeadline<T>(work: Promise<T>, deadlineAt: number, timeoutMs: number, canExpire: () => boolean = () => true): Promise<T> {

@@ -16,7 +16,7 @@ function describeBytes(bytes: number): string {
   return exact;
 }
 
-/** Maps Fastify's own transport refusals onto the contract's code 3 answers (README §4.4). */
+/** Maps Fastify's own transport refusals onto the contract's code 3 answers (docs/reference/conventions.md §4.4). */
 function fromFastifyError(error: FastifyError, request: FastifyRequest): ApiError | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

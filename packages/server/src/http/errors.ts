@@ -1,5 +1,5 @@
 /**
- * Business codes of the contract (spec README §4.3), with their HTTP status. Services throw ApiError;
+ * Business codes of the contract (docs/reference/conventions.md §4.3), with their HTTP status. Services throw ApiError;
  * one error handler turns it into the envelope. The numbers follow gRPC status codes.
  */
 export const Code = {

@@ -4,12 +4,12 @@ import type { Database } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import { ApiError, Code, conflict, invalidField } from './errors.js';
 
-/** README §9: stored answers live 24 hours; a claim older than the request deadline is abandoned. */
+/** docs/reference/conventions.md §9: stored answers live 24 hours; a claim older than the request deadline is abandoned. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const CLAIM_SECONDS = 60;
 const KEY_SYNTAX = /^[\x21-\x7e]{1,255}$/;
 
-/** Answers kept for replay: success and the deterministic refusals of steps 7–8 (README §9). */
+/** Answers kept for replay: success and the deterministic refusals of steps 7–8 (docs/reference/conventions.md §9). */
 export const STORED_CODES: ReadonlySet<number> = new Set([Code.ok, Code.invalidArgument, Code.notFound, Code.alreadyExists]);
 
 export interface IdempotencyClaim {

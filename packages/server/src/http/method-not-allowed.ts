@@ -4,7 +4,7 @@ import { ApiError, Code } from './errors.js';
 const ALL_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
 /**
- * A known path with another method answers 405 with Allow (README §2), before any credential check.
+ * A known path with another method answers 405 with Allow (docs/reference/conventions.md §2), before any credential check.
  * Routes declared with Fastify's shorthands already answer HEAD for GET; `headServed` says so.
  */
 export function registerMethodNotAllowed(app: FastifyInstance, url: string, allowed: string[], headServed = false): void {

@@ -19,10 +19,10 @@ export interface OperationContext<Query, Body> {
 /**
  * One Open API operation: its wire schema (validation, output allow-list and OpenAPI entry at once),
  * the scope it needs and a handler that calls a service. See open-api/openapi-plugin.ts for the hooks
- * that run before it, in the order of the contract (README §4.5).
+ * that run before it, in the order of the contract (docs/reference/conventions.md §4.5).
  */
 export const SHOP_ONLY = 'shop_only';
-/** The scope depends on the webhook topic in the request; the handler checks it (webhooks.md §1). */
+/** The scope depends on the webhook topic in the request; the handler checks it (docs/reference/webhooks.md §1). */
 export const TOPIC_SCOPE = 'scope_of_topic';
 
 export interface Operation<Q extends TObject | undefined = TObject | undefined, B extends TSchema | undefined = TSchema | undefined, D extends TSchema = TSchema> {

@@ -16,7 +16,7 @@ const BRACKETS = /^([^[\]]+)\[\d*\]$/;
 
 /**
  * Parses a query string keeping repetition (`a=1&a=2`), `a[]=` and `a[0]=` forms under the base
- * name `a`, in order of appearance (spec README §3.2). Interpretation waits for the route schema.
+ * name `a`, in order of appearance (docs/reference/conventions.md §3.2). Interpretation waits for the route schema.
  */
 export function parseRawQuery(query: string): RawQuery {
   const result: RawQuery = Object.create(null);
@@ -34,7 +34,7 @@ function isIntegerSchema(schema: TSchema | undefined): boolean {
   return variants?.some((variant) => variant.type === 'integer') ?? false;
 }
 
-/** Digits only: no sign, point or exponent (README §3.1). Anything else stays a string and fails validation. */
+/** Digits only: no sign, point or exponent (docs/reference/conventions.md §3.1). Anything else stays a string and fails validation. */
 function toIntegerIfDigits(value: string): string | number {
   return /^\d{1,15}$/.test(value) ? Number(value) : value;
 }

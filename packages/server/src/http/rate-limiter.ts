@@ -7,7 +7,7 @@ export interface WindowState {
   resetAt: number;
 }
 
-/** Fixed-window counters (spec README §10). In-process by default; the seam for a Redis store. */
+/** Fixed-window counters (docs/reference/conventions.md §10). In-process by default; the seam for a Redis store. */
 export interface RateLimitStore {
   increment(key: string, nowMs: number, windowMs: number): Promise<WindowState>;
   peek(key: string, nowMs: number, windowMs: number): Promise<WindowState | undefined>;

@@ -1,5 +1,5 @@
 /**
- * README §8.4: every input string is NFC-normalised, `\r\n` becomes `\n` and both ends are trimmed,
+ * docs/reference/conventions.md §8.4: every input string is NFC-normalised, `\r\n` becomes `\n` and both ends are trimmed,
  * before validation, so lengths are counted on what is stored.
  */
 export function normalizeText(value: string): string {
@@ -34,7 +34,7 @@ function arrayItems(schema: SchemaShape | undefined): SchemaShape | undefined {
 }
 
 /**
- * Normalises the text of a JSON body (README §8.4), guided by the operation's schema: free text is
+ * Normalises the text of a JSON body (docs/reference/conventions.md §8.4), guided by the operation's schema: free text is
  * normalised, values with an exact shape are left as sent for validation to judge. The body's
  * depth is bounded before this runs (json-text.ts), so the recursion is too.
  */
@@ -57,7 +57,7 @@ function acceptsNull(schema: { type?: unknown; anyOf?: Array<{ type?: unknown }>
 }
 
 /**
- * README §3.3: `null` for an optional field means the field was not sent, unless the endpoint gives
+ * docs/reference/conventions.md §3.3: `null` for an optional field means the field was not sent, unless the endpoint gives
  * null a meaning (reply: null removes the reply), which its schema says by accepting null.
  */
 export function dropMeaninglessNulls(body: Record<string, unknown>, schema: { properties?: Record<string, { type?: unknown; anyOf?: Array<{ type?: unknown }> }> } | undefined): Record<string, unknown> {

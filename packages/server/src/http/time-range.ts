@@ -7,7 +7,7 @@ export interface TimeRange {
 }
 
 /**
- * A `start_…`/`end_…` pair of query times (README §8.3; the schema has already checked each one):
+ * A `start_…`/`end_…` pair of query times (docs/reference/conventions.md §8.3; the schema has already checked each one):
  * a date alone starts or ends its day. A start later than its end is reported on the start field.
  */
 export function timeRange(start: string | undefined, end: string | undefined, startField: string, endField: string, errors: FieldError[]): TimeRange {

@@ -1,6 +1,6 @@
 import { parseTimeInput } from '../time/time-format.js';
 
-/** README §8.4 URLs: absolute http(s), at most 2,048 characters. */
+/** docs/reference/conventions.md §8.4 URLs: absolute http(s), at most 2,048 characters. */
 export function isHttpUrl(value: string): boolean {
   if (value.length > 2048 || !/^https?:\/\//i.test(value)) return false;
   try {
@@ -11,7 +11,7 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-/** README §8.4 e-mail rules: ≤ 254 characters, one `@`, local part 1–64, a dotted domain. */
+/** docs/reference/conventions.md §8.4 e-mail rules: ≤ 254 characters, one `@`, local part 1–64, a dotted domain. */
 export function isEmailAddress(value: string): boolean {
   if (value.length > 254 || /\s/.test(value)) return false;
   const parts = value.split('@');

@@ -1,11 +1,11 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 
 /**
- * Building blocks for request schemas that follow the contract's encodings (README §8). Each carries
+ * Building blocks for request schemas that follow the contract's encodings (docs/reference/conventions.md §8). Each carries
  * the reason text its validation error reports, so messages read "rating must be an integer from 1 to 5".
  */
 
-/** Control characters other than \n and \t are refused (README §8.4). */
+/** Control characters other than \n and \t are refused (docs/reference/conventions.md §8.4). */
 const NO_CONTROL_CHARACTERS = '^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F]*$';
 
 export function Text(maxLength: number, options: { minLength?: number; description?: string } = {}) {
@@ -25,7 +25,7 @@ export function Text(maxLength: number, options: { minLength?: number; descripti
   });
 }
 
-/** A body flag: 0/1, "0"/"1" or a JSON boolean (README §8.1). */
+/** A body flag: 0/1, "0"/"1" or a JSON boolean (docs/reference/conventions.md §8.1). */
 export function BodyFlag(description?: string) {
   return Type.Union([Type.Literal(0), Type.Literal(1), Type.Literal('0'), Type.Literal('1'), Type.Boolean()], {
     'x-reason': 'must be 0 or 1',
@@ -42,7 +42,7 @@ export function QueryFlag(description: string) {
   return Type.Integer({ minimum: 0, maximum: 1, description, 'x-reason': 'must be 0 or 1' });
 }
 
-/** Printable ASCII without spaces or commas, 1–64 characters (README §8.2). */
+/** Printable ASCII without spaces or commas, 1–64 characters (docs/reference/conventions.md §8.2). */
 export const STORE_ID_PATTERN = '^[\\x21-\\x2B\\x2D-\\x7E]{1,64}$';
 const STORE_ID_REASON = 'must be a store-platform id: 1 to 64 printable ASCII characters without spaces or commas';
 
@@ -77,7 +77,7 @@ export function QueryRecordId(description: string) {
   return Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description, 'x-reason': 'must be an integer of at least 1' });
 }
 
-/** A time in a body: `YYYY-MM-DD HH:MM:SS`, RFC 3339, `YYYY-MM-DD` or Unix seconds (README §8.3). */
+/** A time in a body: `YYYY-MM-DD HH:MM:SS`, RFC 3339, `YYYY-MM-DD` or Unix seconds (docs/reference/conventions.md §8.3). */
 export function BodyTime(description: string) {
   return Type.Union([Type.String({ format: 'time-input' }), Type.Integer({ minimum: 0, maximum: 9_999_999_999 })], {
     description,
@@ -109,7 +109,7 @@ export function PageSize() {
   return Type.Integer({ minimum: 1, maximum: 100, description: 'records per page, 1–100 (default 20)', 'x-reason': 'must be an integer from 1 to 100' });
 }
 
-/** An array query parameter: repeated, `[]`, `[i]` or comma-separated forms (README §3.2). */
+/** An array query parameter: repeated, `[]`, `[i]` or comma-separated forms (docs/reference/conventions.md §3.2). */
 export function QueryArray<T extends TSchema>(items: T, description: string, options: { minItems?: number } = {}) {
   return Type.Array(items, { maxItems: 100, ...options, description, 'x-reasons': { maxItems: 'must have at most 100 items', minItems: 'must not be empty' } });
 }

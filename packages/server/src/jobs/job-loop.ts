@@ -16,7 +16,7 @@ export interface JobLoopOptions {
 }
 
 /**
- * The worker loop of architecture.md §2–3: runs every kind's batch while there is work, sleeps
+ * The worker loop of docs/architecture.md (the worker): runs every kind's batch while there is work, sleeps
  * briefly when there is none, and wakes at once when nudged (an API process in the same process
  * nudges it after committing events, so the first attempt follows the commit within milliseconds).
  * Several loops in several processes share the work through the kinds' claims.

@@ -40,7 +40,7 @@ async function confirmPresignedVideo(db: Kysely<Database>, storage: MediaStorage
 }
 
 /**
- * The ledger half of reviews.md §5.3 and §12: every Plaudit-hosted URL must name a stored file of
+ * The ledger half of docs/reference/reviews.md §5.3 and §12: every Plaudit-hosted URL must name a stored file of
  * this shop, of the slot's kind, not attached to another review. Appends problems to `errors` and
  * answers the files by key (their pixel sizes go into the review's media rows).
  */

@@ -1,4 +1,4 @@
-/** The image formats Plaudit stores (reviews.md §10.4); SVG is deliberately absent: it can carry script. */
+/** The image formats Plaudit stores (docs/reference/reviews.md §10.4); SVG is deliberately absent: it can carry script. */
 export type ImageType = 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp';
 export type VideoType = 'video/mp4' | 'video/quicktime' | 'video/webm';
 
@@ -21,7 +21,7 @@ export function sniffImageType(bytes: Buffer): ImageType | undefined {
   return undefined;
 }
 
-/** reviews.md §11.2: MP4 and QuickTime by `ftyp` at offset 4 (QuickTime also older atoms), WebM by its EBML header. */
+/** docs/reference/reviews.md §11.2: MP4 and QuickTime by `ftyp` at offset 4 (QuickTime also older atoms), WebM by its EBML header. */
 export function videoContainerMatches(type: VideoType, bytes: Buffer): boolean {
   switch (type) {
     case 'video/mp4':

@@ -1,7 +1,7 @@
 import sharp, { type Sharp } from 'sharp';
 import type { ImageType } from './file-signatures.js';
 
-/** reviews.md §10.4: more pixels than this (all frames together) is refused as a decompression bomb. */
+/** docs/reference/reviews.md §10.4: more pixels than this (all frames together) is refused as a decompression bomb. */
 export const MAX_PIXELS = 40_000_000;
 
 export const RENDITION_MAX_SIDE = { small: 400, large: 1600 } as const;

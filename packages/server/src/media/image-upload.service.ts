@@ -9,7 +9,7 @@ import { MediaUrls } from './media-urls.js';
 import { findUploadKey, uploadSecret } from './upload-keys.js';
 import { verifyPolicy } from './upload-policy.js';
 
-/** storefront.md §5: one shopper credential uploads at most 10 files. */
+/** docs/reference/storefront.md §5: one shopper credential uploads at most 10 files. */
 export const SHOPPER_FILES_PER_CREDENTIAL = 10;
 
 const FILE_NAME = /^[A-Za-z0-9._-]{1,200}$/;
@@ -34,7 +34,7 @@ function field(form: UploadForm, name: string): string {
 }
 
 /**
- * The credential half of reviews.md §10.4, run before a byte of the file is read: a known upload
+ * The credential half of docs/reference/reviews.md §10.4, run before a byte of the file is read: a known upload
  * key, a signature matching the policy, an unexpired policy, and a key inside the policy's folder.
  */
 export async function authorizeUpload(deps: AppDeps, form: UploadForm): Promise<{ shopId: string; key: string; credential: string; shopper: boolean; maxBytes: number }> {

@@ -46,7 +46,7 @@ export async function markVideoStored(db: Kysely<Database>, key: string): Promis
   await db.updateTable('media_files').set({ status: 'stored', put_token_hash: null }).where('key', '=', key).execute();
 }
 
-/** Unattached files older than `before` (reviews.md §12), oldest first. */
+/** Unattached files older than `before` (docs/reference/reviews.md §12), oldest first. */
 export async function unattachedMediaBefore(db: Kysely<Database>, before: number, limit: number): Promise<string[]> {
   const rows = await db.selectFrom('media_files').select('key').where('review_id', 'is', null).where('created_at', '<', before).orderBy('created_at').limit(limit).execute();
   return rows.map((row) => row.key);

@@ -8,7 +8,7 @@ import { registerUploadRoutes } from './upload.routes.js';
 import { registerVideoPutRoutes } from './video-put.routes.js';
 
 /**
- * The media host (reviews.md §10–11): the upload endpoints, authorised by signed policies and
+ * The media host (docs/reference/reviews.md §10–11): the upload endpoints, authorised by signed policies and
  * tokens rather than Plaudit credentials, and the file server. Every answer may be read by any
  * origin: browsers upload shoppers' photos and show them on storefronts.
  */

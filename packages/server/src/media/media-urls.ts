@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js';
 
 export type RenditionSize = 'small' | 'large';
 
-/** The rendition selectors of reviews.md §10.5, as clients written for OSS send them. */
+/** The rendition selectors of docs/reference/reviews.md §10.5, as clients written for OSS send them. */
 export const RENDITION_QUERY: Record<RenditionSize, string> = {
   small: 'x-oss-process=style/trustoo_small',
   large: 'x-oss-process=style/trustoo_big',

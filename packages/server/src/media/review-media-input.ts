@@ -1,7 +1,7 @@
 import type { MediaUrls } from './media-urls.js';
 import type { FieldError } from '../http/errors.js';
 
-/** One media item as stored, whichever body format it came in (reviews.md §5.3). */
+/** One media item as stored, whichever body format it came in (docs/reference/reviews.md §5.3). */
 export interface MediaInput {
   url: string;
   thumbnailUrl: string | undefined;
@@ -63,7 +63,7 @@ export function mediaFromFormatB(media: FormatBItem[], errors: FieldError[]): Me
 }
 
 /**
- * The syntactic half of reviews.md §5.3: a Plaudit-hosted URL must name a key under this shop's
+ * The syntactic half of docs/reference/reviews.md §5.3: a Plaudit-hosted URL must name a key under this shop's
  * prefix. Whether the file exists and is free to attach is the ledger's question (media/attach-media.ts).
  */
 export function checkHostedMedia(items: readonly MediaInput[], shopId: string, urls: MediaUrls, errors: FieldError[]): void {
@@ -80,7 +80,7 @@ export function checkHostedMedia(items: readonly MediaInput[], shopId: string, u
 
 export const HOSTED_MEDIA_REASON = 'must be a file uploaded for this shop';
 
-/** reviews.md §5.4: a hosted image's thumbnail is its small rendition; an external image is its own; a video has none. */
+/** docs/reference/reviews.md §5.4: a hosted image's thumbnail is its small rendition; an external image is its own; a video has none. */
 export function defaultThumbnail(item: MediaInput, urls: MediaUrls): string {
   if (item.thumbnailUrl !== undefined) return item.thumbnailUrl;
   if (item.type === 2) return '';

@@ -9,7 +9,7 @@ import { parseByteRange } from './byte-range.js';
 import type { ObjectStream, StoredObject } from '../storage/media-storage.js';
 import { RenditionCache } from './rendition-cache.js';
 
-/** reviews.md §10.5: either selector spelling picks a rendition; anything else serves the original. */
+/** docs/reference/reviews.md §10.5: either selector spelling picks a rendition; anything else serves the original. */
 function renditionOf(query: RawQuery): RenditionSize | undefined {
   const process = query['x-oss-process']?.[0];
   const size = query.size?.[0];
@@ -19,7 +19,7 @@ function renditionOf(query: RawQuery): RenditionSize | undefined {
 }
 
 /**
- * Serves stored files and their renditions (reviews.md §10.5, §11.3) from whichever storage holds
+ * Serves stored files and their renditions (docs/reference/reviews.md §10.5, §11.3) from whichever storage holds
  * them: the ledger says whether a key exists and what it is, the storage streams the bytes, with
  * single byte ranges so video players can seek.
  */

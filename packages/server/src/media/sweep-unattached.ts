@@ -4,7 +4,7 @@ import { forgetMediaKey, unattachedMediaBefore } from './media-files.js';
 import type { MediaStorage } from '../storage/media-storage.js';
 import { RenditionCache } from './rendition-cache.js';
 
-/** reviews.md §12: files never attached to a review are deleted 24 hours after upload. */
+/** docs/reference/reviews.md §12: files never attached to a review are deleted 24 hours after upload. */
 export const UNATTACHED_LIFETIME_SECONDS = 24 * 3600;
 const BATCH = 200;
 

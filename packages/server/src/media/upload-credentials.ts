@@ -6,13 +6,13 @@ import { MediaUrls } from './media-urls.js';
 import { uploadKeyOf, uploadSecret, type UploadAudience } from './upload-keys.js';
 import { issueImageCredentials, uploadDirectory, type ImageUploadCredentials } from './upload-policy.js';
 
-/** storefront.md §5: a shopper credential lives 10 minutes and has a folder of its own. */
+/** docs/reference/storefront.md §5: a shopper credential lives 10 minutes and has a folder of its own. */
 const SHOPPER_LIFETIME_SECONDS = 10 * 60;
 
 /** A shopper credential's own folder inside the day's: `s_<16 hex>/`. */
 const shopperFolder = () => `s_${randomBytes(8).toString('hex')}/`;
 
-/** Whether a stored key lies in a shopper credential's folder (storefront.md §4 `media_tokens`). */
+/** Whether a stored key lies in a shopper credential's folder (docs/reference/storefront.md §4 `media_tokens`). */
 export function isShopperUpload(key: string, shopId: string): boolean {
   return key.startsWith(`${shopId}/`) && /\/s_[0-9a-f]{16}\/[^/]+$/.test(key);
 }

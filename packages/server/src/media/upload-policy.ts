@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { safeEqual } from '../crypto/tokens.js';
 
-/** reviews.md §10: credentials live 30 minutes; files are 1 byte to 10 MiB. */
+/** docs/reference/reviews.md §10: credentials live 30 minutes; files are 1 byte to 10 MiB. */
 export const POLICY_LIFETIME_SECONDS = 30 * 60;
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 

@@ -26,14 +26,14 @@ async function receiveUpload(deps: AppDeps, request: FastifyRequest): Promise<Up
     }
     const upload = await authorizeUpload(deps, { fields, file: { name: part.filename ?? '', declaredType: part.mimetype || undefined } });
     const bytes = await bufferFilePart(part.file, MAX_IMAGE_BYTES);
-    // reviews.md §10.3: fields after the file are ignored; the rest of the body is drained by Fastify.
+    // docs/reference/reviews.md §10.3: fields after the file are ignored; the rest of the body is drained by Fastify.
     return storeUploadedImage(deps, upload, bytes);
   }
   throw invalidField('file', 'is required (the multipart form needs a file part, sent last)');
 }
 
 /**
- * The upload host of reviews.md §10.3 (`POST /media/upload`), its CORS preflight, and the
+ * The upload host of docs/reference/reviews.md §10.3 (`POST /media/upload`), its CORS preflight, and the
  * `<host>/<key>` alias that clients written for OSS use to build file URLs (§10.5).
  */
 export function registerUploadRoutes(app: FastifyInstance, deps: AppDeps): void {

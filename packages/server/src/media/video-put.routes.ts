@@ -4,7 +4,7 @@ import { successEnvelope } from '../http/envelope.js';
 import { unixSeconds } from '../time/clock.js';
 import { receiveVideoPut } from './video-upload.service.js';
 
-/** The Plaudit-signed video upload URL of reviews.md §11.2 and its CORS preflight. */
+/** The Plaudit-signed video upload URL of docs/reference/reviews.md §11.2 and its CORS preflight. */
 export function registerVideoPutRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.put<{ Params: { token: string } }>('/media/put/:token', async (request, reply) => {
     const { token } = request.params;

@@ -10,7 +10,7 @@ import { SizeMismatchError } from '../storage/media-storage.js';
 import { MediaUrls } from './media-urls.js';
 import { POLICY_LIFETIME_SECONDS, uploadDirectory } from './upload-policy.js';
 
-/** reviews.md §11.1: one video is at most 200 MiB. */
+/** docs/reference/reviews.md §11.1: one video is at most 200 MiB. */
 export const MAX_VIDEO_BYTES = 200 * 1024 * 1024;
 
 export interface VideoUploadTicket {
@@ -58,7 +58,7 @@ export async function issueVideoUpload(deps: AppDeps, shopId: string, request: {
 }
 
 /**
- * `PUT /media/put/<token>` (reviews.md §11.2). The row is claimed (`pending` → `receiving`) so two
+ * `PUT /media/put/<token>` (docs/reference/reviews.md §11.2). The row is claimed (`pending` → `receiving`) so two
  * PUTs cannot both write; a refused body puts it back to `pending`, so the URL stays usable until
  * it expires, and leaves nothing stored.
  */

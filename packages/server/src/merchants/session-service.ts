@@ -17,7 +17,7 @@ function newSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** A new session (auth.md §9). Sign-in always creates one, so a planted session id is worthless. */
+/** A new session (docs/reference/auth.md §9). Sign-in always creates one, so a planted session id is worthless. */
 export async function startSession(db: Kysely<Database>, merchantId: number, now: number): Promise<string> {
   const sessionId = newSecret();
   await db

@@ -14,7 +14,7 @@ export const AUTHORIZE_URL_PATH = '/api/v1/openapi/get_oauth_authorize_url';
 const FORWARDED = ['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'shop'] as const;
 
 /**
- * Get OAuth2 Authorization URL (auth.md §6): the consent page's URL for a valid request. It needs
+ * Get OAuth2 Authorization URL (docs/reference/auth.md §6): the consent page's URL for a valid request. It needs
  * no credentials, so it checks exactly what the consent page checks and nothing more.
  */
 export function registerAuthorizeUrlRoute(app: FastifyInstance, deps: AppDeps): void {

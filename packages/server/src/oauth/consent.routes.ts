@@ -15,7 +15,7 @@ import { SCOPE_DESCRIPTIONS, spaceSeparated } from '../platforms/scopes.js';
 import { documented, undocumented } from '../http/route-docs.js';
 import { AuthorizeQuerySchema, ConsentData } from './oauth-wire-schemas.js';
 
-/** The older programmatic form (auth.md §6) asks for JSON; a browser navigation never does. */
+/** The older programmatic form (docs/reference/auth.md §6) asks for JSON; a browser navigation never does. */
 function wantsJson(request: FastifyRequest): boolean {
   const accept = request.headers.accept ?? '';
   return accept.includes('application/json') && !accept.includes('text/html');
@@ -41,7 +41,7 @@ function chooseShop(shops: ShopRow[], wanted: string | undefined): ShopRow | und
 }
 
 /**
- * The consent page (auth.md §5): GET shows it, POST records the merchant's decision and sends the
+ * The consent page (docs/reference/auth.md §5): GET shows it, POST records the merchant's decision and sends the
  * browser back to the platform with 303, so the form is not re-posted there.
  */
 export function registerConsentRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -95,7 +95,7 @@ export function registerConsentRoutes(app: FastifyInstance, deps: AppDeps): void
     if (session.shops.length === 0) return sendMessagePage(reply, 403, 'No shop to connect', 'Your account is not linked to any shop.');
 
     if (json) {
-      // Only an explicit, same-site request may approve without the form (auth.md §6).
+      // Only an explicit, same-site request may approve without the form (docs/reference/auth.md §6).
       if (query.approve !== '1') throw invalidField('approve', 'must be 1 to approve without the consent form');
       if (request.headers['sec-fetch-site'] === 'cross-site') throw new ApiError(Code.permissionDenied, 'cross-site approval is not allowed');
       const shop = chooseShop(session.shops, authorization.shopHint);

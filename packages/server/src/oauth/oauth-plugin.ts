@@ -16,7 +16,7 @@ import { registerTokenRoute } from './token.route.js';
 const FORM_BODY_LIMIT = 64 * 1024;
 
 /**
- * The authorization server (auth.md §5–8). Encapsulated: only these
+ * The authorization server (docs/reference/auth.md §5–8). Encapsulated: only these
  * routes read form bodies; the Open API data operations keep answering 415 to them.
  */
 export async function oauthPlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
@@ -24,7 +24,7 @@ export async function oauthPlugin(app: FastifyInstance, options: { deps: AppDeps
   await app.register(formBody, { bodyLimit: FORM_BODY_LIMIT });
 
   // The client-authenticated endpoints share the Open API's per-IP budget of failed authentications
-  // (README §10): a client secret cannot be guessed here faster than a signature can elsewhere.
+  // (docs/reference/conventions.md §10): a client secret cannot be guessed here faster than a signature can elsewhere.
   const clientAuthenticated = new Set([TOKEN_PATH, ...REVOKE_PATHS, ...PLATFORM_MANAGEMENT_PATHS]);
   const guarded = (request: FastifyRequest) => clientAuthenticated.has(request.routeOptions.url ?? '');
   app.addHook('onRequest', async (request) => {

@@ -3,7 +3,7 @@ import { successEnvelope } from '../http/envelope.js';
 import { OAuthError } from '../platforms/oauth-errors.js';
 
 /**
- * RFC-style callers (auth.md §6) post `application/x-www-form-urlencoded`; Trustoo-style callers
+ * RFC-style callers (docs/reference/auth.md §6) post `application/x-www-form-urlencoded`; Trustoo-style callers
  * post JSON. The same endpoint answers each in its own style.
  */
 export function isRfcStyle(request: FastifyRequest): boolean {

@@ -2,7 +2,7 @@ import { type TSchema, Type } from '@sinclair/typebox';
 import { ErrorSchema, SuccessSchema } from '../http/envelope.js';
 import { SCOPES } from '../http/actor.js';
 
-/** Documentation schemas of the OAuth and platform endpoints (auth.md §6–7). */
+/** Documentation schemas of the OAuth and platform endpoints (docs/reference/auth.md §6–7). */
 
 const text = (description: string) => Type.String({ description });
 const optionalText = (description: string) => Type.Optional(text(description));

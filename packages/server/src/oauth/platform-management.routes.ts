@@ -64,7 +64,7 @@ async function installationAsked(request: FastifyRequest, deps: AppDeps, query: 
   return { platformId: client.client_id, shop, named: { shopId: text(query.shop_id), domain: text(query.myshopify_domain) } };
 }
 
-/** Disconnect, Get Shop Authorization Info and Get Shop Installation Status (auth.md §7). */
+/** Disconnect, Get Shop Authorization Info and Get Shop Installation Status (docs/reference/auth.md §7). */
 export function registerPlatformManagementRoutes(app: FastifyInstance, deps: AppDeps): void {
   const disconnectDocs = documented({
     summary: 'Disconnect Platform Authorization',

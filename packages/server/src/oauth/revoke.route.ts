@@ -10,7 +10,7 @@ import { Type } from '@sinclair/typebox';
 import { documented } from '../http/route-docs.js';
 import { envelopeOr, RevokeRequestSchema } from './oauth-wire-schemas.js';
 
-/** The Trustoo path and the RFC-style alias (auth.md §6); both speak both styles. */
+/** The Trustoo path and the RFC-style alias (docs/reference/auth.md §6); both speak both styles. */
 export const REVOKE_PATHS = ['/api/v1/openapi/oauth_revoke_token', '/api/v1/openapi/oauth/revoke'] as const;
 
 export function registerRevokeRoute(app: FastifyInstance, deps: AppDeps): void {

@@ -13,7 +13,7 @@ import { commaSeparated, spaceSeparated, storedScopes } from '../platforms/scope
 import { documented } from '../http/route-docs.js';
 import { TokenRequestSchema, tokenResponses } from './oauth-wire-schemas.js';
 
-/** OAuth2 Get / Refresh Access Token (auth.md §6): both grants, both wire styles, one path. */
+/** OAuth2 Get / Refresh Access Token (docs/reference/auth.md §6): both grants, both wire styles, one path. */
 export function registerTokenRoute(app: FastifyInstance, deps: AppDeps): void {
   const docs = documented({
     summary: 'OAuth2 Get / Refresh Access Token',

@@ -45,7 +45,7 @@ function rawTarget(request: FastifyRequest): { rawPath: string; rawQuery: string
   return index === -1 ? { rawPath: url, rawQuery: '' } : { rawPath: url.slice(0, index), rawQuery: url.slice(index + 1) };
 }
 
-/** Steps 3–5 of README §4.5: the IP's failure budget, authentication, the credential's limit, scope. */
+/** Steps 3–5 of docs/reference/conventions.md §4.5: the IP's failure budget, authentication, the credential's limit, scope. */
 async function admit(request: FastifyRequest, op: AnyOperation, deps: AppDeps): Promise<Actor> {
   await refuseExhaustedAuthFailureBudget(request, deps);
   let actor: Actor;
@@ -129,7 +129,7 @@ async function handle(request: FastifyRequest, reply: FastifyReply, op: AnyOpera
     await reply.send(successEnvelope(data, request.id, unixSeconds(deps.clock), op.successMessage));
     return;
   }
-  // Effects, outbox events and the stored idempotent answer commit together (README §9).
+  // Effects, outbox events and the stored idempotent answer commit together (docs/reference/conventions.md §9).
   let committing = false;
   const committed = deps.db.kysely.transaction().execute(async (trx) => {
     const data = await op.handler({ ...context, db: trx });

@@ -12,14 +12,14 @@ import { cancelPendingRequests } from './order-service.js';
  * a buyer opt out (Open API, console, e-mail link) calls these, never the customers service alone.
  */
 
-/** Email Unsubscribe (collection.md §7): from review_request or all, the address's unsent requests end as `unsubscribed`. */
+/** Email Unsubscribe (docs/reference/collection.md §7): from review_request or all, the address's unsent requests end as `unsubscribed`. */
 export async function unsubscribeBuyer(db: Kysely<Database>, actor: Actor, input: { email: string; emailType: EmailType; source: UnsubscribeSource }, now: number) {
   const recorded = await unsubscribe(db, actor, input, now);
   if (input.emailType === 'review_request' || input.emailType === 'all') await cancelPendingRequests(db, actor.shopId, { email: recorded.email }, 'unsubscribed', now * 1000);
   return recorded;
 }
 
-/** Create Customer Exclusion (collection.md §10): the customer's unsent requests end as `excluded`; later orders are cancelled when registered. */
+/** Create Customer Exclusion (docs/reference/collection.md §10): the customer's unsent requests end as `excluded`; later orders are cancelled when registered. */
 export async function excludeBuyer(db: Kysely<Database>, actor: Actor, selector: CustomerSelector, now: number) {
   const excluded = await excludeCustomer(db, actor, selector, now);
   await cancelPendingRequests(db, actor.shopId, { customerIds: [excluded.customer_id], ...(excluded.email !== '' ? { email: excluded.email } : {}) }, 'excluded', now * 1000);

@@ -13,7 +13,7 @@ export interface OrderLine {
 
 const time = (seconds: number | null) => (seconds === null ? null : formatRecordTime(seconds));
 
-/** The Order object of collection.md §2. */
+/** The Order object of docs/reference/collection.md §2. */
 export function presentOrder(row: OrderRow) {
   return {
     id: Number(row.id),

@@ -58,7 +58,7 @@ async function emitOrderUpdated(db: Kysely<Database>, shopId: string, row: Order
 }
 
 /**
- * Create Order (collection.md §4): idempotent on order_id. Fields present replace the stored ones,
+ * Create Order (docs/reference/collection.md §4): idempotent on order_id. Fields present replace the stored ones,
  * fulfilment cannot be withdrawn, and the review-request rules run while the order is new or in
  * status 1 or 2. Every status change records `order/updated`. Call inside a transaction.
  */
@@ -111,7 +111,7 @@ export async function registerOrder(db: Kysely<Database>, actor: Actor, input: N
   return presentOrder(row);
 }
 
-/** Cancel Order Request (collection.md §5). Call inside a transaction. */
+/** Cancel Order Request (docs/reference/collection.md §5). Call inside a transaction. */
 export async function cancelOrderRequest(db: Kysely<Database>, actor: Actor, orderId: string, nowMs: number) {
   const now = secondsOf(nowMs);
   const order = await findOrder(db, actor.shopId, orderId);
@@ -125,7 +125,7 @@ export async function cancelOrderRequest(db: Kysely<Database>, actor: Actor, ord
 }
 
 /**
- * Exclusions and unsubscribes stop requests not yet sent (collection.md §7, §10): each order of
+ * Exclusions and unsubscribes stop requests not yet sent (docs/reference/collection.md §7, §10): each order of
  * the customer or address in status 1 or 2 is cancelled with the reason, and announced.
  */
 export async function cancelPendingRequests(db: Kysely<Database>, shopId: string, who: { customerIds?: string[]; email?: string }, reason: 'excluded' | 'unsubscribed', nowMs: number): Promise<void> {
@@ -146,7 +146,7 @@ export async function cancelPendingRequests(db: Kysely<Database>, shopId: string
 }
 
 /**
- * collection.md §6.1: the first open or tracked click moves a sent request to opened (3 → 4).
+ * docs/reference/collection.md §6.1: the first open or tracked click moves a sent request to opened (3 → 4).
  * Later opens change nothing; status never moves backwards. Call inside a transaction.
  */
 export async function markRequestOpened(db: Kysely<Database>, shopId: string, orderRecordId: number, nowMs: number): Promise<void> {
@@ -163,7 +163,7 @@ export async function orderRecipient(db: Kysely<Database>, shopId: string, order
 }
 
 /**
- * A transition of the e-mail worker (collection.md §6.1): the fields it sets, the claim and the
+ * A transition of the e-mail worker (docs/reference/collection.md §6.1): the fields it sets, the claim and the
  * hand-over marker cleared, and `order/updated` recorded. Call inside a transaction.
  */
 export async function setRequestState(db: Kysely<Database>, order: OrderRow, changes: Updateable<OrdersTable>, nowMs: number): Promise<void> {

@@ -1,7 +1,7 @@
 import type { OrderStatus } from '../db/schema.js';
 
 /**
- * Where an order's review request stands. The numbers are the contract's (collection.md §6): the
+ * Where an order's review request stands. The numbers are the contract's (docs/reference/collection.md §6): the
  * Open API shows them as `status` and filters by them as `type`, so they are stored as they are.
  */
 export const ORDER_STATUS = {

@@ -5,7 +5,7 @@ import type { OrderRow } from './order-presenter.js';
 import { ORDER_STATUS, SENT_OR_OPENED } from './order-status.js';
 
 /**
- * The review-request worker's claims on orders (collection.md §6). Each e-mail goes out at most
+ * The review-request worker's claims on orders (docs/reference/collection.md §6). Each e-mail goes out at most
  * once: due requests are leased (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so workers never share
  * one), the start of a hand-over to SMTP is committed before it begins, and a reminder is claimed
  * by stamping it, never to be tried again.

@@ -20,7 +20,7 @@ export type RequestState =
   | { status: typeof ORDER_STATUS.cancelled; reason: 'excluded' | 'unsubscribed' | 'too_old' };
 
 /**
- * The review-request rules of create_order (collection.md §4), in their order. Only new orders and
+ * The review-request rules of create_order (docs/reference/collection.md §4), in their order. Only new orders and
  * orders in status 1 or 2 are evaluated; undefined means "leave the request as it is".
  */
 export function evaluateRequest(facts: RequestFacts): RequestState | undefined {

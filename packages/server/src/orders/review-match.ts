@@ -29,13 +29,13 @@ async function matchingOrders(db: Kysely<Database>, shopId: string, review: Revi
   return candidates.filter((order) => (JSON.parse(order.products) as OrderLine[]).some((line) => line.product_id === review.productId));
 }
 
-/** reviews.md verification: a review with a matching order is verified by `order`. */
+/** docs/reference/reviews.md verification: a review with a matching order is verified by `order`. */
 export async function hasMatchingOrder(db: Kysely<Database>, shopId: string, review: ReviewFacts): Promise<boolean> {
   return (await matchingOrders(db, shopId, review)).length > 0;
 }
 
 /**
- * collection.md §6.1: a new review from the buyer of a product moves the order's request to
+ * docs/reference/collection.md §6.1: a new review from the buyer of a product moves the order's request to
  * evaluated (status 1–4 → 5), which also stops its reminder. Only author e-mail + product count,
  * as the contract says; call in the review's transaction.
  */

@@ -1,6 +1,6 @@
 import type { Scope } from '../http/actor.js';
 
-/** Subscribable topics and the scope a platform needs for each (webhooks.md §1). */
+/** Subscribable topics and the scope a platform needs for each (docs/reference/webhooks.md §1). */
 export const TOPIC_SCOPES = {
   'review/created': 'write_reviews',
   'review/updated': 'write_reviews',
@@ -12,7 +12,7 @@ export const TOPIC_SCOPES = {
 export type Topic = keyof typeof TOPIC_SCOPES;
 export const TOPICS = Object.keys(TOPIC_SCOPES) as Topic[];
 
-/** Topics sent to one platform about its relation to a shop (auth.md §8); not subscribable. */
+/** Topics sent to one platform about its relation to a shop (docs/reference/auth.md §8); not subscribable. */
 export type SystemTopic = 'shop/authorized' | 'shop/deauthorized' | 'shop/uninstalled';
 
 export function isTopic(value: string): value is Topic {

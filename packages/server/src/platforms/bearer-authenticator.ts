@@ -9,7 +9,7 @@ import { storedScopes } from './scopes.js';
 import { findTokenWithGrant } from './token-repository.js';
 
 /**
- * Access tokens of the authorization server (auth.md §3): looked up by hash, and honoured only
+ * Access tokens of the authorization server (docs/reference/auth.md §3): looked up by hash, and honoured only
  * while the token, its family and its grant are all alive. Nothing is cached, so a disconnect or
  * revocation takes effect on the very next request, in every process.
  */

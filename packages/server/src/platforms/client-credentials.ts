@@ -29,7 +29,7 @@ function parseBasic(header: string): { clientId: string; clientSecret: string } 
 }
 
 /**
- * Client authentication by HTTP Basic or by `client_id` + `client_secret` in the body (auth.md §6).
+ * Client authentication by HTTP Basic or by `client_id` + `client_secret` in the body (docs/reference/auth.md §6).
  * Any other Authorization header (Trustoo clients sometimes send one) is ignored. Using both
  * methods at once is refused (RFC 6749 §2.3).
  */

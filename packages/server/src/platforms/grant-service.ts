@@ -37,7 +37,7 @@ export interface Approval {
 }
 
 /**
- * The merchant approved (auth.md §5): the grant becomes active with the approved scopes, the
+ * The merchant approved (docs/reference/auth.md §5): the grant becomes active with the approved scopes, the
  * platform is told (`shop/authorized`), and a single-use code bound to all of it is returned.
  * Call inside a transaction.
  */

@@ -13,13 +13,13 @@ export type OAuthErrorCode =
 
 /**
  * One error of the token and revocation endpoints, mapped 1:1 to its RFC code. The same error is
- * answered in either wire style (auth.md §6): the envelope with a business code, or the RFC object.
+ * answered in either wire style (docs/reference/auth.md §6): the envelope with a business code, or the RFC object.
  */
 export class OAuthError extends Error {
   constructor(
     readonly error: OAuthErrorCode,
     readonly description: string,
-    /** The request parameter at fault, for the envelope's field list (README §4.2). */
+    /** The request parameter at fault, for the envelope's field list (docs/reference/conventions.md §4.2). */
     readonly field = 'body',
   ) {
     super(description);

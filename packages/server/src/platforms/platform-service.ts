@@ -138,7 +138,7 @@ export async function rotateClientSecret(db: Kysely<Database>, deps: SecretDeps,
   return { client_id: clientId, client_secret: clientSecret };
 }
 
-/** The client secret in clear: Trustoo-style system webhooks are signed with it (auth.md §4). */
+/** The client secret in clear: Trustoo-style system webhooks are signed with it (docs/reference/auth.md §4). */
 export function revealClientSecret(secretKey: Buffer, platform: PlatformRow): string {
   return open(secretKey, platform.client_secret_sealed);
 }

@@ -8,7 +8,7 @@ import { findTokenWithGrant, revokeAccessToken, revokeFamilies } from './token-r
 export type TokenTypeHint = 'access_token' | 'refresh_token';
 
 /**
- * RFC 7009 token revocation as auth.md §6 refines it: an unknown or already dead token is a
+ * RFC 7009 token revocation as docs/reference/auth.md §6 refines it: an unknown or already dead token is a
  * success (nothing to reveal, nothing to do); another client's token is refused and left alive;
  * revoking a refresh token ends its whole family, an access token only itself.
  * The hint only decides which table is looked at first. Call inside a transaction.

@@ -17,7 +17,7 @@ export function isScope(value: string): value is Scope {
 }
 
 /**
- * Reads a scope list written either way (auth.md §3: commas in Trustoo style, spaces in RFC style).
+ * Reads a scope list written either way (docs/reference/auth.md §3: commas in Trustoo style, spaces in RFC style).
  * Answers the known scopes in canonical order and the names it did not recognise.
  */
 export function parseScopeList(text: string): { scopes: Scope[]; unknown: string[] } {

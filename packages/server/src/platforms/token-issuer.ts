@@ -13,7 +13,7 @@ export interface IssuedTokens {
 
 /**
  * A fresh access and refresh token in a family. Only their hashes are stored; the refresh token
- * never outlives the family's chain (auth.md §6: at most one year without new consent).
+ * never outlives the family's chain (docs/reference/auth.md §6: at most one year without new consent).
  */
 export async function issueTokenPair(db: Kysely<Database>, family: { id: number; scopes: string; chainExpiresAt: number }, now: number): Promise<IssuedTokens> {
   const accessToken = randomToken(OAUTH_DEFAULTS.tokenBytes);

@@ -17,10 +17,10 @@ export interface ProductFields {
 
 /**
  * Creates the product record the first time an id is used, and fills the given fields
- * (reviews.md §1). Fields not given keep their stored value.
+ * (docs/reference/reviews.md §1). Fields not given keep their stored value.
  */
 export async function upsertProduct(db: Kysely<Database>, shopId: string, productId: string, fields: ProductFields, now: number): Promise<void> {
-  // Empty values never overwrite what is known (collection.md §4: non-empty values update the record).
+  // Empty values never overwrite what is known (docs/reference/collection.md §4: non-empty values update the record).
   const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== '')) as Record<string, string>;
   await db
     .insertInto('products')

@@ -25,7 +25,7 @@ export interface PreparedReview {
   provenance?: PlauditProvenance;
 }
 
-/** A webhook body stays under 256 KB (webhooks.md §3): events carry at most this much review JSON. */
+/** A webhook body stays under 256 KB (docs/reference/webhooks.md §3): events carry at most this much review JSON. */
 const MAX_EVENT_PAYLOAD_BYTES = 200_000;
 
 function reviewRow(shop: ShopRow, item: PreparedReview, source: string, now: number, isPublished: 0 | 1): Insertable<ReviewsTable> {

@@ -12,7 +12,7 @@ import { PUBLISHED_MEDIA_BIT, storefrontRank } from './storefront-rank.js';
 import { verificationMethodFor } from './verification.js';
 import { secondsOf } from '../time/clock.js';
 
-/** The merchant-controlled parts of a review (reviews.md §7); absent fields stay as they are. */
+/** The merchant-controlled parts of a review (docs/reference/reviews.md §7); absent fields stay as they are. */
 export interface ReviewChanges {
   isPublished?: 0 | 1 | undefined;
   isFeatured?: 0 | 1 | undefined;
@@ -82,7 +82,7 @@ export async function changeReview(db: Kysely<Database>, actor: Actor, id: numbe
   throw notFound('review', id);
 }
 
-/** Soft delete (reviews.md §6): the row stays as a tombstone; statistics and outbox follow. */
+/** Soft delete (docs/reference/reviews.md §6): the row stays as a tombstone; statistics and outbox follow. */
 export async function deleteReview(db: Kysely<Database>, actor: Actor, id: number, nowMs: number): Promise<void> {
   const now = secondsOf(nowMs);
   const row = await findLiveReview(db, actor.shopId, id);

@@ -41,7 +41,7 @@ export interface NewReview {
   product: { title?: string | undefined; handle?: string | undefined; url?: string | undefined; image?: string | undefined };
 }
 
-/** reviews.md §5.2: `commented_at` may not lie more than an hour in the future. */
+/** docs/reference/reviews.md §5.2: `commented_at` may not lie more than an hour in the future. */
 const FUTURE_TOLERANCE_SECONDS = 3600;
 
 /**
@@ -58,7 +58,7 @@ export function checkNewReview(input: NewReview, shopId: string, mediaUrls: Medi
   return { commentedAt: commentedAt ?? now, replyAt: replyAt ?? now };
 }
 
-/** Hosted files know their pixel size (reviews.md §4 Media `width`, `height`); external ones are 0. */
+/** Hosted files know their pixel size (docs/reference/reviews.md §4 Media `width`, `height`); external ones are 0. */
 function pixelSize(file: { width: number; height: number } | undefined): { width: number; height: number } {
   return { width: file?.width ?? 0, height: file?.height ?? 0 };
 }
@@ -77,7 +77,7 @@ export interface CreatedReview {
 }
 
 /**
- * Creates a review with every effect of reviews.md §5.5 in the caller's transaction: the row, the
+ * Creates a review with every effect of docs/reference/reviews.md §5.5 in the caller's transaction: the row, the
  * product record, the rating statistics, the outbox event and the media items.
  */
 export async function createReview(db: Kysely<Database>, actor: Actor, input: NewReview, deps: CreateReviewDeps, preErrors: FieldError[] = []): Promise<CreatedReview> {

@@ -14,7 +14,7 @@ export interface HelpfulVote {
 }
 
 /**
- * One current vote per (review, device) on a published review (storefront.md §6). The review's
+ * One current vote per (review, device) on a published review (docs/reference/storefront.md §6). The review's
  * `helpful_count` is recounted from the votes in the same transaction, so it never drifts, and
  * neither `updated_at` nor a webhook moves: votes are not edits. Answers the count after the vote.
  */

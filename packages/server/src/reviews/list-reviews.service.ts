@@ -41,7 +41,7 @@ export function filtered(db: Kysely<Database>, shopId: string, f: ReviewFilter) 
   if (f.hasMedia === 1) query = query.where('reviews.media_count', '>', 0);
   if (f.hasMedia === 0) query = query.where('reviews.media_count', '=', 0);
   if (f.keyword !== undefined) {
-    // `%` and `_` in a keyword are ordinary characters (reviews.md §4).
+    // `%` and `_` in a keyword are ordinary characters (docs/reference/reviews.md §4).
     const pattern = containing(f.keyword);
     query = query.where((eb) => eb.or(['title', 'content', 'author'].map((column) => eb(sql`lower(${sql.ref(`reviews.${column}`)})`, 'like', pattern))));
   }
@@ -82,7 +82,7 @@ async function countFromStats(db: Kysely<Database>, shopId: string, f: ReviewFil
   return stars.reduce((total, n, index) => (ratings.has(index + 1) ? total + n : total), 0);
 }
 
-/** get_reviews (reviews.md §4): a page served from the indexes named after each sort order. */
+/** get_reviews (docs/reference/reviews.md §4): a page served from the indexes named after each sort order. */
 export async function listReviews(db: Kysely<Database>, shopId: string, f: ReviewFilter, sort: ReviewSort, page: number, pageSize: number): Promise<ReviewPage> {
   let query = filtered(db, shopId, f);
   switch (sort) {

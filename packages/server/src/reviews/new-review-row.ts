@@ -5,7 +5,7 @@ import type { NewReview } from './create-review.service.js';
 import { storefrontRank } from './storefront-rank.js';
 import { verificationMethodFor } from './verification.js';
 
-/** reviews.md §5.2: without an explicit flag, the shop's auto-publish rule decides. */
+/** docs/reference/reviews.md §5.2: without an explicit flag, the shop's auto-publish rule decides. */
 export function publishedByDefault(input: NewReview, settings: ShopSettings): 0 | 1 {
   return input.isPublished ?? (settings.auto_publish && input.rating >= settings.auto_publish_min_rating ? 1 : 0);
 }

@@ -7,7 +7,7 @@ import { STORE_PRODUCT_ID } from './review-stats.js';
 import { PUBLISHED_MEDIA_BIT } from './storefront-rank.js';
 import type { Rating } from './review-object.js';
 
-/** storefront.md §2: which reviews a public list shows. */
+/** docs/reference/storefront.md §2: which reviews a public list shows. */
 export type StorefrontScope = { kind: 'all' } | { kind: 'store' } | { kind: 'product'; productId: string } | { kind: 'handle'; handle: string };
 
 export const STOREFRONT_SORTS = ['comprehensive-descending', 'created-descending', 'rating-descending', 'rating-ascending', 'image-descending'] as const;

@@ -3,7 +3,7 @@ import type { Rating } from './review-object.js';
 export type StarCounts = readonly [number, number, number, number, number];
 
 /**
- * reviews.md §8: the mean in hundredths is floor((200·S + C) / (2·C)), integer arithmetic so the
+ * docs/reference/reviews.md §8: the mean in hundredths is floor((200·S + C) / (2·C)), integer arithmetic so the
  * half-up rounding never depends on floating point; written without trailing zeros.
  */
 export function ratingValue(stars: StarCounts): string {

@@ -11,7 +11,7 @@ export type RatingScope =
   | { kind: 'product'; productId: string }
   | { kind: 'handle'; handle: string };
 
-/** get_rating: reads at most two statistics rows, never the reviews (reviews.md §8). */
+/** get_rating: reads at most two statistics rows, never the reviews (docs/reference/reviews.md §8). */
 export async function ratingFor(db: Kysely<Database>, shopId: string, scope: RatingScope): Promise<Rating> {
   switch (scope.kind) {
     case 'all': {

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 
-/** The Review object of reviews.md §2: the response schema doubles as the output allow-list. */
+/** The Review object of docs/reference/reviews.md §2: the response schema doubles as the output allow-list. */
 
 export const MediaSchema = Type.Object({
   id: Type.Integer(),

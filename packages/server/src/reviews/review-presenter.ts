@@ -18,7 +18,7 @@ function presentMedia(row: MediaRow): Review['media'][number] {
   };
 }
 
-/** Row → Review object of reviews.md §2. `deleted_at` appears only on tombstones. */
+/** Row → Review object of docs/reference/reviews.md §2. `deleted_at` appears only on tombstones. */
 export function presentReview(row: ReviewWithProduct, media: readonly MediaRow[]): Review {
   const isStore = row.product_id === '0';
   const review: Review = {

@@ -25,7 +25,7 @@ const zeroCounts = {
 };
 
 /**
- * Moves one review in or out of a bucket, in the caller's transaction (reviews.md §8: maintained
+ * Moves one review in or out of a bucket, in the caller's transaction (docs/reference/reviews.md §8: maintained
  * incrementally, never recomputed by scanning). The increment is done by the database, so two
  * concurrent writers on PostgreSQL cannot lose an update.
  */

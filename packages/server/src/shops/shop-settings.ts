@@ -5,7 +5,7 @@ export { DATE_FORMATS };
 export const NAME_FORMATS = ['first_initial', 'full', 'initials', 'first_name', 'anonymous'] as const;
 export const WIDGET_LANGUAGES = ['en', 'de', 'fr', 'es', 'zh-CN'] as const;
 
-/** Shop settings of the contract (spec README §12), plus the widget's colours (issue 8). */
+/** Shop settings of the contract (docs/reference/conventions.md §12), plus the widget's colours (issue 8). */
 export interface ShopSettings {
   auto_publish: boolean;
   auto_publish_min_rating: number;
@@ -48,7 +48,7 @@ export const defaultShopSettings: Readonly<ShopSettings> = Object.freeze({
   reminder_enabled: true,
   reminder_delay_days: 5,
   sender_name: '',
-  // The widget's own defaults (storefront.md §12.6), which meet 3:1 (stars) and 4.5:1 (text) on white.
+  // The widget's own defaults (docs/reference/storefront.md §12.6), which meet 3:1 (stars) and 4.5:1 (text) on white.
   widget_star_color: '#c27803',
   widget_accent_color: '#1f2937',
   require_signature_v2: false,

@@ -1,7 +1,7 @@
 import type { ShopSettings } from '../shops/shop-settings.js';
 
 /**
- * How a reviewer's name is shown to shoppers (storefront.md §2 `name_format`): `Ann Lee` →
+ * How a reviewer's name is shown to shoppers (docs/reference/storefront.md §2 `name_format`): `Ann Lee` →
  * full `Ann Lee`, first_initial `Ann L.`, initials `A. L.`, first_name `Ann`, anonymous `""`.
  */
 export function displayName(author: string, format: ShopSettings['name_format']): string {

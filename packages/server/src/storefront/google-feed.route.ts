@@ -5,7 +5,7 @@ import { notFound } from '../http/errors.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { googleProductReviewsFeed } from './google-feed.js';
 
-/** `GET /feeds/<shop_id>/google-product-reviews.xml` (storefront.md §11). */
+/** `GET /feeds/<shop_id>/google-product-reviews.xml` (docs/reference/storefront.md §11). */
 export function registerGoogleFeed(app: FastifyInstance, deps: AppDeps): void {
   app.get<{ Params: { shopId: string } }>(
     '/feeds/:shopId/google-product-reviews.xml',

@@ -10,7 +10,7 @@ import { type FeedRow, publishedProductReviewsAfter } from '../reviews/published
 const PAGE = 500;
 
 
-/** A product's storefront URL (reviews.md §1), falling back to the shop's home page. */
+/** A product's storefront URL (docs/reference/reviews.md §1), falling back to the shop's home page. */
 function productUrl(shop: ShopRow, row: FeedRow): string {
   if (row.url) return row.url;
   if (row.handle) return `https://${shop.domain}/products/${encodeURIComponent(row.handle)}`;

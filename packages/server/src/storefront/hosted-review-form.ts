@@ -68,7 +68,7 @@ function shopperErrors(error: ApiError, form: HostedForm, t: Messages): Record<s
 }
 
 /**
- * The POST of a hosted page (storefront.md §10): the rules of §4 with HTML answers — 303 to the
+ * The POST of a hosted page (docs/reference/storefront.md §10): the rules of §4 with HTML answers — 303 to the
  * thank-you state, the form again with messages (400), 409 for a duplicate, 429 over a limit.
  */
 export async function receiveHostedForm(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, page: HostedPage): Promise<FastifyReply> {

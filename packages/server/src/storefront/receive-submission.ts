@@ -14,7 +14,7 @@ export interface SubmissionChannel {
 }
 
 /**
- * Steps 2–7 of storefront.md §4, shared by the JSON endpoint and the hosted pages: the honeypot
+ * Steps 2–7 of docs/reference/storefront.md §4, shared by the JSON endpoint and the hosted pages: the honeypot
  * (answered like a person, nothing stored), every field checked at once (code 3), the per-shop
  * e-mail limit, then the review. `form` carries the §4 field names.
  */

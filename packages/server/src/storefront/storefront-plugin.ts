@@ -13,7 +13,7 @@ import { registerWidgetAssetRoutes } from './widget-assets.routes.js';
 
 
 /**
- * The public storefront endpoints of storefront.md: no credentials, no PII, cacheable GETs that
+ * The public storefront endpoints of docs/reference/storefront.md: no credentials, no PII, cacheable GETs that
  * any origin may read, and error answers that are never cached.
  */
 export async function storefrontPlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {

@@ -9,7 +9,7 @@ export const WIDGET_DIST = path.resolve(import.meta.dirname, '../../widget-dist/
 const NAME = /^[a-z-]+(\.[0-9a-f]{10})?\.js$/;
 
 /**
- * The widget's files (storefront.md §12.1): the loader and the review page script revalidate every
+ * The widget's files (docs/reference/storefront.md §12.1): the loader and the review page script revalidate every
  * five minutes, so a new release reaches shops quickly; hashed chunks never change and are cached
  * for a year. Files are read once and kept in memory: together they weigh a few dozen kilobytes.
  * (The storefront plugin adds `Access-Control-Allow-Origin: *` to every GET, these included.)

@@ -1,6 +1,6 @@
 import { secondsOf } from './clock.js';
 
-/** Wire time formats of the contract (README §8.3). All times are UTC Unix seconds internally. */
+/** Wire time formats of the contract (docs/reference/conventions.md §8.3). All times are UTC Unix seconds internally. */
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.js';
 
 /**
  * Subscriptions that receive a shop's events now: active, and either the shop's own or a
- * platform's whose grant is active (webhooks.md §1). Fan-out reads them per batch; writers ask
+ * platform's whose grant is active (docs/reference/webhooks.md §1). Fan-out reads them per batch; writers ask
  * whether any exists before building events nobody would receive.
  */
 export function activeSubscriptions(db: Kysely<Database>, shopIds: readonly string[], topics: readonly string[]) {

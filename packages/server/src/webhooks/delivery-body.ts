@@ -9,8 +9,8 @@ export interface OutboxEvent {
 }
 
 /**
- * The JSON body of a delivery (webhooks.md §3): topic, event id and time, then the affected
- * objects, each stamped with the shop it belongs to. System events carry their `data` (auth.md §8).
+ * The JSON body of a delivery (docs/reference/webhooks.md §3): topic, event id and time, then the affected
+ * objects, each stamped with the shop it belongs to. System events carry their `data` (docs/reference/auth.md §8).
  */
 export function deliveryBody(event: OutboxEvent, shop: { id: string; domain: string }): string {
   const head = { topic: event.topic, event_id: event.event_id, occurred_at: formatRecordTime(event.occurred_at) };

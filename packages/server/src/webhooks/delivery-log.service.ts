@@ -24,7 +24,7 @@ function presentAttempt(row: AttemptRow) {
   };
 }
 
-/** A delivery with its latest attempt's facts up front and every attempt listed (webhooks.md §8). */
+/** A delivery with its latest attempt's facts up front and every attempt listed (docs/reference/webhooks.md §8). */
 function presentDelivery(row: DeliveryRow, attempts: AttemptRow[]) {
   const last = attempts.at(-1);
   return {
@@ -80,7 +80,7 @@ export async function listDeliveries(db: Kysely<Database>, actor: Actor, filters
 }
 
 /**
- * Replay (webhooks.md §8): a new delivery of the same event with the same webhook-id, to the
+ * Replay (docs/reference/webhooks.md §8): a new delivery of the same event with the same webhook-id, to the
  * subscription's current URL, attempt count from 1 again.
  */
 export async function replayDelivery(db: Kysely<Database>, actor: Actor, deliveryId: number, now: number) {

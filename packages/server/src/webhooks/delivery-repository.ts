@@ -9,7 +9,7 @@ export async function insertDeliveries(db: Kysely<Database>, rows: Insertable<We
   if (rows.length > 0) await db.insertInto('webhook_deliveries').values(rows).execute();
 }
 
-/** Deleting a subscription stops what it still had to send (webhooks.md §2). */
+/** Deleting a subscription stops what it still had to send (docs/reference/webhooks.md §2). */
 export async function cancelPendingDeliveries(db: Kysely<Database>, subscriptionId: number, now: number): Promise<void> {
   await db
     .updateTable('webhook_deliveries')
@@ -82,7 +82,7 @@ export async function attemptsOf(db: Kysely<Database>, deliveryIds: number[]): P
   return byDelivery;
 }
 
-/** Deliveries and attempts older than the log's retention (webhooks.md §8: 30 days). */
+/** Deliveries and attempts older than the log's retention (docs/reference/webhooks.md §8: 30 days). */
 export async function pruneDeliveryLog(db: Kysely<Database>, before: number): Promise<void> {
   await db.deleteFrom('webhook_attempts').where('created_at', '<', before).execute();
   await db.deleteFrom('webhook_deliveries').where('updated_at', '<', before).where('status', 'in', ['succeeded', 'failed', 'cancelled']).execute();

@@ -5,7 +5,7 @@ import { insertAttempt, settleDelivery } from './delivery-repository.js';
 import type { NextStep } from './retry-policy.js';
 import type { SentAttempt } from './send-delivery.js';
 
-/** webhooks.md §5: a receiver failing for this long, or this many deliveries in a row, is switched off. */
+/** docs/reference/webhooks.md §5: a receiver failing for this long, or this many deliveries in a row, is switched off. */
 const FAILING_DISABLE_SECONDS = 5 * 24 * 3600;
 const FAILED_DELIVERIES_DISABLE = 100;
 

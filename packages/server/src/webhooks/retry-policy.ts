@@ -16,7 +16,7 @@ export interface NextStep {
 const MAX_RETRY_AFTER_SECONDS = 3600;
 
 /**
- * webhooks.md §5: after attempt n fails, wait the n-th delay of the schedule (±10 % jitter, so a
+ * docs/reference/webhooks.md §5: after attempt n fails, wait the n-th delay of the schedule (±10 % jitter, so a
  * receiver that was down is not hit by every retry at the same second), or what Retry-After asks,
  * capped at an hour. 410 ends the delivery and the subscription.
  */

@@ -22,7 +22,7 @@ export interface SendContext {
   http: SafeHttpClient;
   /** Milliseconds since the epoch (the injected clock). */
   now(): number;
-  /** webhooks.md §5: 5 s to connect, 15 s in all; tests shorten them. */
+  /** docs/reference/webhooks.md §5: 5 s to connect, 15 s in all; tests shorten them. */
   timeouts?: DeliveryTimeouts;
 }
 
@@ -43,7 +43,7 @@ export type SendOutcome = { kind: 'sent'; attempt: SentAttempt } | { kind: 'canc
 
 /**
  * A 2xx whose JSON body has a numeric `code` other than 0 is a Trustoo-style receiver saying no
- * (webhooks.md §5); any other 2xx body counts as accepted.
+ * (docs/reference/webhooks.md §5); any other 2xx body counts as accepted.
  */
 function accepted(status: number, body: Buffer): boolean {
   if (status < 200 || status >= 300) return false;

@@ -17,7 +17,7 @@ export function standardSignature(secret: string, webhookId: string, timestamp: 
 }
 
 /**
- * Both signature schemes of webhooks.md §4 for one attempt. The Trustoo scheme reuses request
+ * Both signature schemes of docs/reference/webhooks.md §4 for one attempt. The Trustoo scheme reuses request
  * signing on `timestamp=<ts>|<body>`; the Standard Webhooks id is the event id, the same on every
  * retry and replay, so receivers can de-duplicate on it.
  */

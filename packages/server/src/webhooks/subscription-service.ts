@@ -108,7 +108,7 @@ export async function updateSubscription(
     url,
     status: input.status ?? row.status,
     updated_at: deps.now,
-    // Re-enabling starts the failure count again (webhooks.md §2).
+    // Re-enabling starts the failure count again (docs/reference/webhooks.md §2).
     ...(reenabled ? { consecutive_failures: 0, failing_since: null, disabled_reason: null } : {}),
     ...(input.status === 'disabled' && row.status === 'active' ? { disabled_reason: 'disabled by its owner' } : {}),
   });

@@ -1,7 +1,7 @@
 import { formatRecordTime } from '../time/time-format.js';
 import type { SubscriptionRow } from './subscription-repository.js';
 
-/** The Webhook object of webhooks.md §2 (ids as strings, RFC 3339 times). */
+/** The Webhook object of docs/reference/webhooks.md §2 (ids as strings, RFC 3339 times). */
 export function presentWebhook(row: SubscriptionRow) {
   return {
     id: String(row.id),

@@ -21,7 +21,7 @@ export interface BackgroundWorker {
   runUntilIdle(): Promise<void>;
 }
 
-/** The worker of architecture.md §2 (webhooks, review-request e-mails, retention, console imports): in `plaudit serve` by default, alone in `plaudit worker`. */
+/** The worker of docs/architecture.md (the worker) (webhooks, review-request e-mails, retention, console imports): in `plaudit serve` by default, alone in `plaudit worker`. */
 export function createBackgroundWorker(deps: { config: Config; db: Db; secretKey: Buffer; clock: Clock; storage: MediaStorage; resolveHost?: HostResolver }, log: Logger): BackgroundWorker & { start(): void } {
   const http = new SafeHttpClient(deps.config.webhooks, deps.resolveHost ? { resolve: deps.resolveHost } : {});
   const deliveries = new WebhookDeliveryJob({ db: deps.db, secretKey: deps.secretKey, clock: deps.clock, http, retryDelaysMinutes: deps.config.webhooks.retryDelaysMinutes });

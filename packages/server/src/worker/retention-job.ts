@@ -7,7 +7,7 @@ import { pruneDeliveryLog } from '../webhooks/delivery-repository.js';
 import type { JobKind } from '../jobs/job-loop.js';
 
 const EVERY_SECONDS = 3600;
-/** webhooks.md §8: the delivery log is kept 30 days. */
+/** docs/reference/webhooks.md §8: the delivery log is kept 30 days. */
 const DELIVERY_LOG_SECONDS = 30 * 24 * 3600;
 
 /** Deletes what has outlived its retention period, at most once an hour per worker. */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { signRequest, stringToSign } from '../../src/crypto/hmac-signature.js';
 
-describe('HMAC request signing (auth.md §2)', () => {
+describe('HMAC request signing (docs/reference/auth.md §2)', () => {
   it('reproduces the contract test vectors', () => {
     expect(stringToSign('product_id=123&is_store_rating=0', '1700465771', '')).toBe('is_store_rating=0&product_id=123&timestamp=1700465771');
     expect(signRequest('secret-token', 'product_id=123&is_store_rating=0', '1700465771', '')).toBe('cff184b699c4e1552f84269894a05576701d1612071437651daf93b24fc93462');
@@ -11,7 +11,7 @@ describe('HMAC request signing (auth.md §2)', () => {
     expect(signRequest('secret-token', '', '1700465771', '{"id":42}')).toBe('0e657a658b6c5128e9c90d3a7bd3f17e2b12da436f056b7b574d8cc31e6dc2a6');
   });
 
-  it('reproduces the signed examples of reviews.md', () => {
+  it('reproduces the signed examples of docs/reference/reviews.md', () => {
     expect(signRequest('secret-token', 'id=1842', '1781682900', '')).toBe('5d5b7a1352473bd47d7a52237f1349bf1dd4037c0032a8f3085522d2f26b6711');
     expect(signRequest('secret-token', 'product_ids=9200305176832&ratings=4,5&sort_by=created-descending&page=1&page_size=2', '1781682900', '')).toBe(
       '96322ec00ba7ee2c9a203f6d7d4e39060725e9962c79b9936fa885a3d169246b',

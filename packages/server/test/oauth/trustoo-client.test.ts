@@ -27,7 +27,7 @@ describeEachDatabase('a Trustoo-style JSON client', (dialect) => {
     const authorizeUrl = (await json<{ authorize_url: string }>(`/api/v1/openapi/get_oauth_authorize_url?${query}`)).data.authorize_url;
     expect(authorizeUrl.startsWith(`${h.baseUrl}/api/v1/openapi/oauth/authorize?`)).toBe(true);
 
-    // The merchant approves through the programmatic form of the consent step (auth.md §6).
+    // The merchant approves through the programmatic form of the consent step (docs/reference/auth.md §6).
     const browser = new MerchantBrowser(h);
     await browser.signIn(email);
     const approval = (await browser.get(`${authorizeUrl.slice(h.baseUrl.length)}&approve=1`, { accept: 'application/json' })).json() as Envelope<{ code: string; redirect_url: string; state: string }>;

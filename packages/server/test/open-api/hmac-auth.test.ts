@@ -60,7 +60,7 @@ describeEachDatabase('HMAC authentication', (dialect) => {
           headers: { 'content-type': 'application/json', 'public-token': h.shop.public_token, timestamp: changed.timestamp, sign: changed.sign },
           payload: changed.body,
         });
-        // A byte that breaks the JSON is refused one step earlier, as malformed (README §4.5).
+        // A byte that breaks the JSON is refused one step earlier, as malformed (docs/reference/conventions.md §4.5).
         const stillJson = (() => {
           try {
             JSON.parse(changed.body);

@@ -1,5 +1,5 @@
 /**
- * Script-injection payloads shoppers might type into any field (storefront.md §1.2, issue 7). Each
+ * Script-injection payloads shoppers might type into any field (docs/reference/storefront.md §1.2, issue 7). Each
  * one, shown anywhere, must stay text: no element, no attribute, no script.
  */
 export const XSS_PAYLOADS = [

@@ -25,7 +25,7 @@ export async function outboxTopics(h: Harness, shopId: string): Promise<string[]
   return rows.map((row) => row.topic);
 }
 
-/** System events addressed to platforms about this shop (auth.md §8), payloads parsed. */
+/** System events addressed to platforms about this shop (docs/reference/auth.md §8), payloads parsed. */
 export async function systemEvents(h: Harness, shopId: string): Promise<Array<{ topic: string; platform_id: string; payload: Record<string, unknown> }>> {
   const rows = await h.deps.db.kysely
     .selectFrom('outbox_events')

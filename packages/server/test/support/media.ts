@@ -27,7 +27,7 @@ export function multipartBody(parts: Array<[string, string] | ['file', FilePart]
   return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-/** The fields of reviews.md §10.3 from credentials, with overrides, in the documented order. */
+/** The fields of docs/reference/reviews.md §10.3 from credentials, with overrides, in the documented order. */
 export function uploadFields(credentials: ImageUploadCredentials, overrides: Partial<Record<'key' | 'policy' | 'OSSAccessKeyId' | 'Signature' | 'Content-Type', string>> = {}): Array<[string, string]> {
   const fields: Record<string, string> = {
     key: `${credentials.dir}\${filename}`,

@@ -104,7 +104,7 @@ export function verifyStandard(delivery: ReceivedDelivery, secret: string): unkn
 }
 
 /**
- * An independent Trustoo-style verifier (auth.md §2 applied to `timestamp=<ts>|<body>`), written
+ * An independent Trustoo-style verifier (docs/reference/auth.md §2 applied to `timestamp=<ts>|<body>`), written
  * here from the contract rather than taken from the server's code.
  */
 export function verifyTrustoo(delivery: ReceivedDelivery, key: string, publicToken: string): boolean {

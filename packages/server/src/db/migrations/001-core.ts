@@ -70,7 +70,7 @@ export function coreMigration(dialect: Dialect) {
         .addColumn('deleted_at', 'bigint')
         .execute();
       // get_reviews serves a page from an index (shop first, then the sort columns) so latency
-      // stays flat as a shop grows (reviews.md §4). One index per order and per product filter.
+      // stays flat as a shop grows (docs/reference/reviews.md §4). One index per order and per product filter.
       await db.schema.createIndex('reviews_shop_created').on('reviews').columns(['shop_id', 'created_at', 'id']).execute();
       await db.schema.createIndex('reviews_shop_product_created').on('reviews').columns(['shop_id', 'product_id', 'created_at', 'id']).execute();
       await db.schema.createIndex('reviews_shop_rating_created').on('reviews').columns(['shop_id', 'rating', 'created_at', 'id']).execute();

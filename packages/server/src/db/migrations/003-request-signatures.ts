@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 /**
  * Signatures of accepted non-GET requests, remembered for the 15-minute window so that a replayed
- * request is refused whichever API process receives it (auth.md §2).
+ * request is refused whichever API process receives it (docs/reference/auth.md §2).
  */
 export const requestSignaturesMigration = {
   async up(db: Kysely<unknown>): Promise<void> {

@@ -3,10 +3,10 @@ import type { Dialect } from '../connect.js';
 import { withIdColumn } from './id-column.js';
 
 /**
- * The authorization server (auth.md §4–9): platforms (OAuth clients), grants (platform × shop),
+ * The authorization server (docs/reference/auth.md §4–9): platforms (OAuth clients), grants (platform × shop),
  * token families (one per redeemed code: the unit that reuse detection revokes), codes and tokens
  * stored as SHA-256 hashes only, merchants with their shops and browser sessions. Outbox events
- * gain an optional platform, for the system webhooks sent to one platform (auth.md §8).
+ * gain an optional platform, for the system webhooks sent to one platform (docs/reference/auth.md §8).
  */
 export function oauthMigration(dialect: Dialect) {
   return {

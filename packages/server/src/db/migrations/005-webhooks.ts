@@ -3,7 +3,7 @@ import type { Dialect } from '../connect.js';
 import { withIdColumn } from './id-column.js';
 
 /**
- * Webhooks (webhooks.md): subscriptions owned by a shop ('' platform) or by a platform for a
+ * Webhooks (docs/reference/webhooks.md): subscriptions owned by a shop ('' platform) or by a platform for a
  * shop; one delivery per (event, receiver) with its claim for the worker; one row per attempt
  * for the delivery log. Outbox events are marked once fanned out into deliveries.
  */

@@ -3,7 +3,7 @@ import type { Dialect } from '../connect.js';
 import { withIdColumn } from './id-column.js';
 
 /**
- * Customers of a shop (collection.md §1), their exclusions from review requests (§9) and e-mail
+ * Customers of a shop (docs/reference/collection.md §1), their exclusions from review requests (§9) and e-mail
  * unsubscribes by stream (§7). Addresses are stored normalised (trimmed, lower case) so that
  * matching is exact and indexable.
  */

@@ -3,7 +3,7 @@ import type { Dialect } from '../connect.js';
 import { withIdColumn } from './id-column.js';
 
 /**
- * Orders and the state of their review request (collection.md §2, §6). Lines are kept as JSON on
+ * Orders and the state of their review request (docs/reference/collection.md §2, §6). Lines are kept as JSON on
  * the order: they are read and written with it, never queried on their own.
  */
 export function ordersMigration(dialect: Dialect) {

@@ -3,7 +3,7 @@ import type { Dialect } from '../connect.js';
 import { withIdColumn } from './id-column.js';
 
 /**
- * Customer events (collection.md §13–15): many rows, written in batches, read by the filters of
+ * Customer events (docs/reference/collection.md §13–15): many rows, written in batches, read by the filters of
  * get_customer_events. Every index starts with the shop; no IP address is stored.
  */
 export function customerEventsMigration(dialect: Dialect) {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * What the e-mail worker needs on an order (collection.md §6.1): its claim, retry bookkeeping,
+ * What the e-mail worker needs on an order (docs/reference/collection.md §6.1): its claim, retry bookkeeping,
  * and the time a hand-over to the SMTP server began, which makes each e-mail at-most-once: a
  * worker that finds a hand-over begun by a dead worker records the message as sent, never resends.
  * `reminder_due_at` is fixed when the request is sent (null when the shop sends no reminders), so

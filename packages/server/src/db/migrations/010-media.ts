@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Uploaded files (reviews.md §10–12). `media_upload_keys` names each shop's two upload keys
+ * Uploaded files (docs/reference/reviews.md §10–12). `media_upload_keys` names each shop's two upload keys
  * (the merchant's and the shoppers'); their secrets are derived from the server key, never stored.
  * `media_files` is the ledger of stored objects: the key is the primary key, so two uploads
  * racing for one key cannot both win, and a file is attached to at most one review.

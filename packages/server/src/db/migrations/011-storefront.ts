@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Helpful votes (storefront.md §6): one row per (review, device), the current vote only, so
+ * Helpful votes (docs/reference/storefront.md §6): one row per (review, device), the current vote only, so
  * `helpful_count` on the review is the number of rows with vote 1 and a changed vote is one update.
  */
 export const storefrontMigration = {

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * The storefront's default order (storefront.md §2: pinned, then featured, then with photos, then
+ * The storefront's default order (docs/reference/storefront.md §2: pinned, then featured, then with photos, then
  * newest) as one maintained number: 4 × is_top + 2 × is_featured + 1 when the review has a
  * published photo or video. A review's media never change after creation, so that bit is fixed;
  * the flags change through one service, which keeps the rank with them.

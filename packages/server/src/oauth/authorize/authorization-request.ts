@@ -7,7 +7,7 @@ import { findPlatform, type PlatformRow } from '../../platforms/platform-reposit
 import { parseScopeList, storedScopes } from '../../platforms/scopes.js';
 import { checkRedirectUri } from './check-redirect-uri.js';
 
-/** The parameters of auth.md §5, as strings from a query or a form. */
+/** The parameters of docs/reference/auth.md §5, as strings from a query or a form. */
 export type AuthorizationParams = Record<string, unknown>;
 
 export interface AuthorizationRequest {

@@ -4,7 +4,7 @@ import { type PlatformRow, redirectUrisOf } from '../../platforms/platform-repos
 export type RedirectUriCheck = { ok: true; redirectUri: string; sent: boolean } | { ok: false; reason: string };
 
 /**
- * auth.md §5: the redirect_uri must equal a registered one byte for byte. No normalisation at all:
+ * docs/reference/auth.md §5: the redirect_uri must equal a registered one byte for byte. No normalisation at all:
  * not case, not trailing slashes, not percent-encoding, not default ports. Every such leniency has
  * been used somewhere to send a code to an attacker. It may be omitted only when exactly one URI
  * is registered.

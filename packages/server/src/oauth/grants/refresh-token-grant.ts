@@ -8,7 +8,7 @@ import { claimRefreshToken, findTokenWithGrant, revokeFamilies } from '../../pla
 import { type GrantResult, refuse } from './grant-result.js';
 
 /**
- * The refresh_token grant with rotation (auth.md §6, RFC 9700 §4.14.2): every use returns a new
+ * The refresh_token grant with rotation (docs/reference/auth.md §6, RFC 9700 §4.14.2): every use returns a new
  * refresh token and spends the old one. Presenting a spent token again means two parties hold it,
  * so the whole family dies. Call inside a transaction.
  */

@@ -6,7 +6,7 @@ import { endGrant } from '../../platforms/grant-service.js';
 import { findGrant } from '../../platforms/token-repository.js';
 
 /**
- * Cancel Platform Authorization (auth.md §7): the merchant withdraws a platform's access. Signed by
+ * Cancel Platform Authorization (docs/reference/auth.md §7): the merchant withdraws a platform's access. Signed by
  * the shop itself; a platform's token cannot cancel its own or anyone's grant.
  */
 export const cancelAuthorizationOperation = defineOperation({

@@ -18,7 +18,7 @@ export const createOrderOperation = defineOperation({
   scope: 'write_orders',
   summary: 'Create Order (Plaudit extension)',
   description:
-    'Registers an order so its buyer is asked for a review, or updates it: idempotent on order_id (same id, never a second request e-mail). The review-request state follows collection.md §4; every status change records order/updated.',
+    'Registers an order so its buyer is asked for a review, or updates it: idempotent on order_id (same id, never a second request e-mail). The review-request state follows docs/reference/collection.md §4; every status change records order/updated.',
   tags: ['Orders'],
   body: NewOrderSchema,
   data: OrderSchema,

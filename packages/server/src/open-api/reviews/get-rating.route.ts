@@ -6,7 +6,7 @@ import { RatingSchema } from '../../reviews/review-object.js';
 import { ratingFor, type RatingScope } from '../../reviews/rating.service.js';
 import { STORE_PRODUCT_ID } from '../../reviews/review-stats.js';
 
-/** Some clients send the literal strings `undefined` and `null` for "no value" (reviews.md §8). */
+/** Some clients send the literal strings `undefined` and `null` for "no value" (docs/reference/reviews.md §8). */
 function given(value: string | undefined): string | undefined {
   return value === undefined || value === 'undefined' || value === 'null' ? undefined : value;
 }

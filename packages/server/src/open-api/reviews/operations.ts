@@ -7,7 +7,7 @@ import { getReviewOperation } from './get-review.route.js';
 import { getReviewsOperation } from './get-reviews.route.js';
 import { updateReviewOperation } from './update-review.route.js';
 
-/** The Reviews and Ratings operations of reviews.md, in the order the reference lists them. */
+/** The Reviews and Ratings operations of docs/reference/reviews.md, in the order the reference lists them. */
 export const reviewOperations: readonly AnyOperation[] = [
   getReviewOperation,
   getReviewsOperation,

@@ -1,6 +1,6 @@
 import { invalidField } from '../../http/errors.js';
 
-/** `id` and its alias `review_id`: one is required, and both must agree (reviews.md §3). */
+/** `id` and its alias `review_id`: one is required, and both must agree (docs/reference/reviews.md §3). */
 export function resolveReviewId(id: number | string | undefined, alias: number | string | undefined): number {
   if (id === undefined && alias === undefined) throw invalidField('id', 'is required');
   if (id !== undefined && alias !== undefined && Number(id) !== Number(alias)) throw invalidField('review_id', 'must equal id when both are given');

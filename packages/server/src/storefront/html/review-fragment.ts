@@ -46,7 +46,7 @@ ${input.showHelpful ? html`<p class="ph pm">${format(messages.helpful, { n: revi
 }
 
 /**
- * The server-rendered fragment of storefront.md §8: summary, histogram and the first page of
+ * The server-rendered fragment of docs/reference/storefront.md §8: summary, histogram and the first page of
  * reviews as plain HTML, readable without JavaScript and by crawlers; every shopper string escaped.
  */
 export function renderReviewFragment(input: FragmentInput): string {

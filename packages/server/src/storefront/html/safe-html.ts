@@ -19,7 +19,7 @@ function render(value: Interpolated): string {
 
 /**
  * A template tag that escapes every interpolated value unless it is SafeHtml: shopper text can
- * only ever become text, whatever it contains (storefront.md §1.2).
+ * only ever become text, whatever it contains (docs/reference/storefront.md §1.2).
  */
 export function html(strings: TemplateStringsArray, ...values: Interpolated[]): SafeHtml {
   return new SafeHtml(strings.reduce((out, part, index) => out + part + (index < values.length ? render(values[index]) : ''), ''));

@@ -1,7 +1,7 @@
 import { invalidField } from '../../http/errors.js';
 import type { RawQuery } from '../../http/query-string.js';
 
-/** Readers of the public endpoints' query strings (storefront.md), on the app's raw query form. */
+/** Readers of the public endpoints' query strings (docs/reference/storefront.md), on the app's raw query form. */
 export function firstValue(query: RawQuery, name: string): string | undefined {
   const value = query[name]?.[0]?.trim();
   return value === undefined || value === '' || value === 'undefined' || value === 'null' ? undefined : value;
@@ -18,7 +18,7 @@ export function flagParam(query: RawQuery, name: string): boolean {
   return firstValue(query, name) === '1';
 }
 
-/** A list in any README §3.2 form: repeated, bracketed, or comma-separated. */
+/** A list in any docs/reference/conventions.md §3.2 form: repeated, bracketed, or comma-separated. */
 export function listParam(query: RawQuery, name: string): string[] {
   return (query[name] ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
 }

@@ -9,7 +9,7 @@ export function weakEtagOf(content: string): string {
 }
 
 /**
- * storefront.md §1.4: a cacheable public GET. The ETag covers `data` only, so an unchanged result
+ * docs/reference/storefront.md §1.4: a cacheable public GET. The ETag covers `data` only, so an unchanged result
  * keeps its ETag while `time` and `request_id` move on; a matching If-None-Match answers 304.
  */
 export function sendPublicJson(request: FastifyRequest, reply: FastifyReply, data: unknown, nowSeconds: number): FastifyReply {
