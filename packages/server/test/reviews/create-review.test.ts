@@ -10,6 +10,17 @@ describeEachDatabase('create_review', (dialect) => {
 
   describe('security', () => securitySuite(harness, { op: createReviewOperation, valid: async () => ({ body: reviewBody() }) }));
 
+  it("stores each of Trustoo's source values as given, and Open API when none is given", async () => {
+    const h = harness();
+    const sources = ['CSV uploaded', 'AliExpress', 'Amazon', 'Store front', 'Store link', 'Email request', 'Auto', 'Shop', 'QR Code', 'Shopee', 'ChatWILL'];
+    const ids: number[] = [];
+    for (const source of sources) ids.push(await createReviewVia(h, { source }));
+    const stored = await h.deps.db.kysely.selectFrom('reviews').select(['id', 'source']).where('id', 'in', ids).orderBy('id').execute();
+    expect(stored.map((row) => row.source)).toEqual(sources);
+    const unnamed = await createReviewVia(h, {});
+    expect(envelope<{ source: string }>(await h.call('GET', 'get_review', { query: `id=${unnamed}` })).data!.source).toBe('Open API');
+  });
+
   it('creates a review in format A and answers its id as a decimal string', async () => {
     const h = harness();
     const body = {
