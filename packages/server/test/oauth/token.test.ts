@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OAUTH_DEFAULTS } from '../../src/config/security-defaults.js';
+import { sha256Hex } from '../../src/crypto/tokens.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, type Harness, useHarness } from '../support/harness.js';
 import { mintCode, pkcePair, platformDeps, postForm, postJson, registerPlatform, TEST_REDIRECT_URI, TOKEN_PATH } from '../support/oauth.js';
@@ -280,6 +281,43 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
       expect(envelope(await refresh(tokens.refresh_token)).code).toBe(0);
     });
 
+    it('names why a refresh token is refused: missing, revoked itself, its family revoked, or its grant ended', async () => {
+      const h = harness();
+      const db = h.deps.db.kysely;
+      const { tokens, refresh, platform } = await tokensFor(h, 'refusals');
+      const missing = await postJson(h, TOKEN_PATH, { grant_type: 'refresh_token', client_id: platform.client_id, client_secret: platform.client_secret });
+      expect(envelope(missing)).toMatchObject({ code: 3, message: 'refresh_token is required' });
+      const tokenRow = db.selectFrom('refresh_tokens').select(['token_hash', 'family_id']).where('token_hash', '=', sha256Hex(tokens.refresh_token));
+      const { family_id: familyId } = await tokenRow.executeTakeFirstOrThrow();
+      const grantId = (await db.selectFrom('token_families').select('grant_id').where('id', '=', familyId).executeTakeFirstOrThrow()).grant_id;
+      const revoked = { code: 3, message: 'refresh token has been revoked' };
+      // Each condition alone refuses the token, and undoing it makes the token work again.
+      await db.updateTable('refresh_tokens').set({ revoked_at: 1 }).where('token_hash', '=', sha256Hex(tokens.refresh_token)).execute();
+      expect(envelope(await refresh(tokens.refresh_token))).toMatchObject(revoked);
+      await db.updateTable('refresh_tokens').set({ revoked_at: null }).where('token_hash', '=', sha256Hex(tokens.refresh_token)).execute();
+      await db.updateTable('token_families').set({ revoked_at: 1 }).where('id', '=', familyId).execute();
+      expect(envelope(await refresh(tokens.refresh_token))).toMatchObject(revoked);
+      await db.updateTable('token_families').set({ revoked_at: null }).where('id', '=', familyId).execute();
+      await db.updateTable('grants').set({ status: 'disconnected' }).where('id', '=', grantId).execute();
+      expect(envelope(await refresh(tokens.refresh_token))).toMatchObject(revoked);
+      await db.updateTable('grants').set({ status: 'active' }).where('id', '=', grantId).execute();
+      expect(envelope(await refresh(tokens.refresh_token)).code).toBe(0);
+    });
+
+    it('honours a refresh token until the second it expires, then says it expired', async () => {
+      const h = harness();
+      const { tokens, refresh } = await tokensFor(h, 'expiry');
+      const { tokens: other, refresh: refreshOther } = await tokensFor(h, 'expiry-other');
+      try {
+        h.clock.advanceSeconds(OAUTH_DEFAULTS.refreshTokenSeconds - 1);
+        expect(envelope(await refresh(tokens.refresh_token)).code).toBe(0);
+        h.clock.advanceSeconds(1);
+        expect(envelope(await refreshOther(other.refresh_token))).toMatchObject({ code: 3, message: 'refresh token has expired' });
+      } finally {
+        h.clock.advanceSeconds(-OAUTH_DEFAULTS.refreshTokenSeconds);
+      }
+    });
+
     it('refuses an unknown refresh token', async () => {
       const h = harness();
       const { refresh } = await tokensFor(h, 'unknown-refresh');
@@ -302,7 +340,7 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
         }
         h.clock.advanceSeconds(OAUTH_DEFAULTS.grantChainSeconds - travelled);
         travelled = OAUTH_DEFAULTS.grantChainSeconds;
-        expect(envelope(await refresh(current)).code).toBe(3);
+        expect(envelope(await refresh(current))).toMatchObject({ code: 3, message: 'this authorization is a year old: the merchant must approve it again' });
       } finally {
         h.clock.advanceSeconds(-travelled);
       }

@@ -26,8 +26,10 @@ export async function redeemRefreshToken(db: Kysely<Database>, client: PlatformR
     await revokeFamilies(db, [token.family_id], 'refresh token reused', now);
     return refuse(invalidGrant('refresh_token', 'refresh token was already used; every token of this authorization is revoked'));
   }
-  if (token.expires_at <= now) return refuse(invalidGrant('refresh_token', 'refresh token has expired'));
+  // The chain's end caps every refresh token's own expiry, so it is asked first: the platform
+  // learns that only the merchant's new consent helps, not that a token merely ran out.
   if (token.chain_expires_at <= now) return refuse(invalidGrant('refresh_token', 'this authorization is a year old: the merchant must approve it again'));
+  if (token.expires_at <= now) return refuse(invalidGrant('refresh_token', 'refresh token has expired'));
 
   return { ok: true, tokens: await issueTokenPair(db, { id: token.family_id, scopes: token.scopes, chainExpiresAt: token.chain_expires_at }, now) };
 }
