@@ -228,6 +228,9 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
   });
 
   describe('refresh_token grant', () => {
+    /** The envelope of a refused refresh: the RFC description as message, naming the parameter at fault. */
+    const refusedFor = (description: string) => ({ code: 3, message: description, data: { errors: [{ field: 'refresh_token', reason: description }] } });
+
     async function tokensFor(h: Harness, label: string) {
       const { platform, shop } = await newPlatformAndShop(h, label);
       const code = await mintCode(platformDeps(h), platform.client_id, shop.shop_id, { scopes: ['read_reviews', 'write_reviews'] });
@@ -257,7 +260,10 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
       const { tokens, refresh } = await tokensFor(h, 'reuse');
       const next = envelope<TokenData>(await refresh(tokens.refresh_token));
       const replay = await refresh(tokens.refresh_token);
-      expect(envelope(replay)).toMatchObject({ code: 3, message: expect.stringContaining('already used') });
+      expect(envelope(replay)).toMatchObject(refusedFor('refresh token was already used; every token of this authorization is revoked'));
+      // The family records why it ended, for the operator reading the grant's history.
+      const family = await h.deps.db.kysely.selectFrom('token_families').select(['revoked_at', 'revoked_reason']).execute();
+      expect(family.filter((row) => row.revoked_reason === 'refresh token reused').map((row) => row.revoked_at)).toEqual([h.clock.now() / 1000]);
       expect(await apiCode(h, next.data!.access_token)).toBe(16);
       expect(await apiCode(h, tokens.access_token)).toBe(16);
       expect(envelope(await refresh(next.data!.refresh_token)).code).toBe(3);
@@ -277,7 +283,7 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
       const h = harness();
       const { tokens, refresh } = await tokensFor(h, 'foreign-refresh');
       const other = await registerPlatform(platformDeps(h), { name: 'Thief' });
-      expect(envelope(await refresh(tokens.refresh_token, other))).toMatchObject({ code: 3, message: 'refresh token is unknown' });
+      expect(envelope(await refresh(tokens.refresh_token, other))).toMatchObject(refusedFor('refresh token is unknown'));
       expect(envelope(await refresh(tokens.refresh_token)).code).toBe(0);
     });
 
@@ -286,11 +292,11 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
       const db = h.deps.db.kysely;
       const { tokens, refresh, platform } = await tokensFor(h, 'refusals');
       const missing = await postJson(h, TOKEN_PATH, { grant_type: 'refresh_token', client_id: platform.client_id, client_secret: platform.client_secret });
-      expect(envelope(missing)).toMatchObject({ code: 3, message: 'refresh_token is required' });
+      expect(envelope(missing)).toMatchObject(refusedFor('refresh_token is required'));
       const tokenRow = db.selectFrom('refresh_tokens').select(['token_hash', 'family_id']).where('token_hash', '=', sha256Hex(tokens.refresh_token));
       const { family_id: familyId } = await tokenRow.executeTakeFirstOrThrow();
       const grantId = (await db.selectFrom('token_families').select('grant_id').where('id', '=', familyId).executeTakeFirstOrThrow()).grant_id;
-      const revoked = { code: 3, message: 'refresh token has been revoked' };
+      const revoked = refusedFor('refresh token has been revoked');
       // Each condition alone refuses the token, and undoing it makes the token work again.
       await db.updateTable('refresh_tokens').set({ revoked_at: 1 }).where('token_hash', '=', sha256Hex(tokens.refresh_token)).execute();
       expect(envelope(await refresh(tokens.refresh_token))).toMatchObject(revoked);
@@ -312,7 +318,7 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
         h.clock.advanceSeconds(OAUTH_DEFAULTS.refreshTokenSeconds - 1);
         expect(envelope(await refresh(tokens.refresh_token)).code).toBe(0);
         h.clock.advanceSeconds(1);
-        expect(envelope(await refreshOther(other.refresh_token))).toMatchObject({ code: 3, message: 'refresh token has expired' });
+        expect(envelope(await refreshOther(other.refresh_token))).toMatchObject(refusedFor('refresh token has expired'));
       } finally {
         h.clock.advanceSeconds(-OAUTH_DEFAULTS.refreshTokenSeconds);
       }
@@ -340,7 +346,7 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
         }
         h.clock.advanceSeconds(OAUTH_DEFAULTS.grantChainSeconds - travelled);
         travelled = OAUTH_DEFAULTS.grantChainSeconds;
-        expect(envelope(await refresh(current))).toMatchObject({ code: 3, message: 'this authorization is a year old: the merchant must approve it again' });
+        expect(envelope(await refresh(current))).toMatchObject(refusedFor('this authorization is a year old: the merchant must approve it again'));
       } finally {
         h.clock.advanceSeconds(-travelled);
       }

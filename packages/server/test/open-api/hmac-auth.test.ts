@@ -135,6 +135,59 @@ describeEachDatabase('HMAC authentication', (dialect) => {
     }
   });
 
+  it('says what was wrong with a refused request, without revealing whether a token exists', async () => {
+    const h = harness();
+    const url = `${openApiPath('get_rating')}?is_all_rating=1`;
+    const good = signedHeaders(h.shop, 'is_all_rating=1', '', now());
+    const refusal = async (headers: Record<string, string>, target = url) => {
+      const response = await h.app.inject({ method: 'GET', url: target, headers });
+      expect(response.statusCode).toBe(401);
+      return envelope(response).message;
+    };
+    expect(await refusal({})).toBe('missing credentials: Public-Token, Timestamp, Sign header required');
+    expect(await refusal({ timestamp: good.timestamp!, sign: good.sign! })).toBe('missing credentials: Public-Token header required');
+    expect(await refusal({ 'public-token': good['public-token']!, sign: good.sign! })).toBe('missing credentials: Timestamp header required');
+    expect(await refusal({ 'public-token': good['public-token']!, timestamp: good.timestamp! })).toBe('missing credentials: Sign header required');
+    expect(await refusal({ ...good, 'sign-version': '3' })).toBe('Sign-Version must be 1 or 2');
+    for (const timestamp of ['abc', `x${good.timestamp}`, `${good.timestamp}x`, '12345678901']) expect(await refusal({ ...good, timestamp })).toBe('Timestamp must be Unix seconds');
+    for (const sign of [good.sign!.toUpperCase(), `g${good.sign!.slice(1)}`, `${good.sign}0`, good.sign!.slice(1), `x${good.sign}`]) {
+      expect([sign, await refusal({ ...good, sign })]).toEqual([sign, 'Sign must be 64 lowercase hexadecimal characters']);
+    }
+    expect(await refusal({ ...good, 'public-token': 'no-such-token' })).toBe('invalid signature or unknown Public-Token');
+    expect(await refusal({ ...good, sign: '0'.repeat(64) })).toBe('invalid signature or unknown Public-Token');
+    // The Trustoo recipe named explicitly is the same as no version header.
+    expect(envelope(await h.app.inject({ method: 'GET', url, headers: { ...good, 'sign-version': '1' } })).code).toBe(0);
+  });
+
+  it('signs a query timestamp equal to the header once, and refuses one that differs', async () => {
+    const h = harness();
+    const timestamp = String(now());
+    const same = signedHeaders(h.shop, `is_all_rating=1&timestamp=${timestamp}`, '', Number(timestamp));
+    expect(envelope(await h.app.inject({ method: 'GET', url: `${openApiPath('get_rating')}?is_all_rating=1&timestamp=${timestamp}`, headers: same })).code).toBe(0);
+    const other = String(Number(timestamp) - 1);
+    const differing = signedHeaders(h.shop, `is_all_rating=1&timestamp=${other}`, '', Number(timestamp));
+    const refused = await h.app.inject({ method: 'GET', url: `${openApiPath('get_rating')}?is_all_rating=1&timestamp=${other}`, headers: differing });
+    expect([refused.statusCode, envelope(refused).message]).toEqual([401, "the query string's timestamp differs from the Timestamp header; send one value, or only the header"]);
+  });
+
+  it('refuses a correctly signed request of a shop that is not active, in the same words as a wrong signature', async () => {
+    const h = harness();
+    const shop = await h.newShop(`suspended-${dialect}.example.com`);
+    expect(envelope(await h.call('GET', 'get_rating', { query: 'is_all_rating=1' }, shop)).code).toBe(0);
+    await h.deps.db.kysely.updateTable('shops').set({ status: 'uninstalled' }).where('id', '=', shop.shop_id).execute();
+    const refused = await h.call('GET', 'get_rating', { query: 'is_all_rating=1' }, shop);
+    expect([refused.statusCode, envelope(refused).message]).toEqual([401, 'invalid signature or unknown Public-Token']);
+  });
+
+  it('lets the same signed GET be sent twice: only writes are remembered against replay', async () => {
+    const h = harness();
+    const headers = signedHeaders(h.shop, 'is_all_rating=1', '', now());
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const response = await h.app.inject({ method: 'GET', url: `${openApiPath('get_rating')}?is_all_rating=1`, headers });
+      expect([attempt, envelope(response).code]).toEqual([attempt, 0]);
+    }
+  });
+
   it('reads header names case-insensitively', async () => {
     const h = harness();
     const headers = signedHeaders(h.shop, 'is_all_rating=1', '', now());
