@@ -29,6 +29,9 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
   const harness = useHarness(dialect);
 
   describe('authorization_code grant', () => {
+    /** The envelope of a refused redemption: the RFC description as message, naming the parameter at fault. */
+    const refusedAt = (field: string, description: string) => ({ code: 3, message: description, data: { errors: [{ field, reason: description }] } });
+
     it('exchanges a code Trustoo-style: JSON in, envelope out, expires_in a string, scopes comma-separated', async () => {
       const h = harness();
       const { platform, shop } = await newPlatformAndShop(h, 'json-exchange');
@@ -107,8 +110,10 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
       expect(await apiCode(h, first.data!.access_token)).toBe(0);
       const second = await postJson(h, TOKEN_PATH, request);
       expect(second.statusCode).toBe(400);
-      expect(envelope(second)).toMatchObject({ code: 3, message: expect.stringContaining('already used') });
+      expect(envelope(second)).toMatchObject(refusedAt('code', 'authorization code was already used; the tokens issued for it are revoked'));
       expect(await apiCode(h, first.data!.access_token)).toBe(16);
+      const reasons = await h.deps.db.kysely.selectFrom('token_families').select('revoked_reason').where('revoked_reason', 'is not', null).execute();
+      expect(reasons.map((row) => row.revoked_reason)).toContain('authorization code reused');
       const refresh = await postJson(h, TOKEN_PATH, { grant_type: 'refresh_token', client_id: platform.client_id, client_secret: platform.client_secret, refresh_token: first.data!.refresh_token });
       expect(envelope(refresh).code).toBe(3);
     });
@@ -132,7 +137,7 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
       const b = await registerPlatform(platformDeps(h), { name: 'Other Client' });
       const code = await mintCode(platformDeps(h), a.client_id, shop.shop_id);
       const stolen = await postJson(h, TOKEN_PATH, { grant_type: 'authorization_code', client_id: b.client_id, client_secret: b.client_secret, code });
-      expect(envelope(stolen)).toMatchObject({ code: 3, message: 'authorization code is unknown' });
+      expect(envelope(stolen)).toMatchObject(refusedAt('code', 'authorization code is unknown'));
       const own = await postJson(h, TOKEN_PATH, { grant_type: 'authorization_code', client_id: a.client_id, client_secret: a.client_secret, code });
       expect(envelope(own).code).toBe(0);
     });
@@ -141,7 +146,10 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
       const h = harness();
       const { platform, shop } = await newPlatformAndShop(h, 'code-expiry');
       const code = await mintCode(platformDeps(h), platform.client_id, shop.shop_id);
-      h.clock.advanceSeconds(OAUTH_DEFAULTS.authorizationCodeSeconds);
+      const lastSecond = await mintCode(platformDeps(h), platform.client_id, shop.shop_id);
+      h.clock.advanceSeconds(OAUTH_DEFAULTS.authorizationCodeSeconds - 1);
+      expect(envelope(await postJson(h, TOKEN_PATH, { grant_type: 'authorization_code', code: lastSecond, client_id: platform.client_id, client_secret: platform.client_secret })).code).toBe(0);
+      h.clock.advanceSeconds(1);
       try {
         const response = await postForm(h, TOKEN_PATH, { grant_type: 'authorization_code', code, client_id: platform.client_id, client_secret: platform.client_secret });
         expect(response.json()).toEqual({ error: 'invalid_grant', error_description: 'authorization code has expired' });
@@ -156,7 +164,13 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
       const sent = await mintCode(platformDeps(h), platform.client_id, shop.shop_id, { redirectUri: TEST_REDIRECT_URI });
       const credentials = { client_id: platform.client_id, client_secret: platform.client_secret };
       const missing = await postJson(h, TOKEN_PATH, { grant_type: 'authorization_code', ...credentials, code: sent });
-      expect(envelope(missing)).toMatchObject({ code: 3, message: 'redirect_uri does not match the authorization request' });
+      expect(envelope(missing)).toMatchObject(refusedAt('redirect_uri', 'redirect_uri does not match the authorization request'));
+      const wrong = await postJson(h, TOKEN_PATH, { grant_type: 'authorization_code', ...credentials, code: await mintCode(platformDeps(h), platform.client_id, shop.shop_id, { redirectUri: TEST_REDIRECT_URI }), redirect_uri: `${TEST_REDIRECT_URI}?x=1` });
+      expect(envelope(wrong)).toMatchObject(refusedAt('redirect_uri', 'redirect_uri does not match the authorization request'));
+      const repeated = await mintCode(platformDeps(h), platform.client_id, shop.shop_id, { redirectUri: TEST_REDIRECT_URI });
+      expect(envelope(await postJson(h, TOKEN_PATH, { grant_type: 'authorization_code', ...credentials, code: repeated, redirect_uri: TEST_REDIRECT_URI })).code).toBe(0);
+      const bothOmitted = await mintCode(platformDeps(h), platform.client_id, shop.shop_id);
+      expect(envelope(await postJson(h, TOKEN_PATH, { grant_type: 'authorization_code', ...credentials, code: bothOmitted })).code).toBe(0);
       const omitted = await mintCode(platformDeps(h), platform.client_id, shop.shop_id);
       const other = await postJson(h, TOKEN_PATH, { grant_type: 'authorization_code', ...credentials, code: omitted, redirect_uri: `${TEST_REDIRECT_URI}/` });
       expect(envelope(other).code).toBe(3);
@@ -177,11 +191,11 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
       ];
       for (const [extra, message] of cases) {
         const response = await postJson(h, TOKEN_PATH, { ...credentials, ...extra, code: await withChallenge() });
-        expect(envelope(response)).toMatchObject({ code: 3, message });
+        expect(envelope(response)).toMatchObject(refusedAt('code_verifier', message));
       }
       const plain = await mintCode(platformDeps(h), platform.client_id, shop.shop_id);
       const stray = await postJson(h, TOKEN_PATH, { ...credentials, code: plain, code_verifier: pkce.verifier });
-      expect(envelope(stray)).toMatchObject({ code: 3, message: 'code_verifier was sent but the authorization request had no code_challenge' });
+      expect(envelope(stray)).toMatchObject(refusedAt('code_verifier', 'code_verifier was sent but the authorization request had no code_challenge'));
       const right = await postJson(h, TOKEN_PATH, { ...credentials, code: await withChallenge(), code_verifier: pkce.verifier });
       expect(envelope(right).code).toBe(0);
     });
@@ -192,7 +206,7 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
       const code = await mintCode(platformDeps(h), platform.client_id, shop.shop_id);
       expect(envelope(await h.call('POST', 'oauth/cancel', { body: { client_id: platform.client_id } }, shop)).code).toBe(0);
       const response = await postJson(h, TOKEN_PATH, { grant_type: 'authorization_code', client_id: platform.client_id, client_secret: platform.client_secret, code });
-      expect(envelope(response)).toMatchObject({ code: 3, message: 'the merchant withdrew this authorization' });
+      expect(envelope(response)).toMatchObject(refusedAt('code', 'the merchant withdrew this authorization'));
     });
   });
 
@@ -215,6 +229,8 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
       expect(envelope(await postJson(h, TOKEN_PATH, { client_id: platform.client_id })).code).toBe(3);
       const numeric = await postJson(h, TOKEN_PATH, { grant_type: 'authorization_code', client_id: platform.client_id, client_secret: platform.client_secret, code: 42 });
       expect(envelope(numeric)).toMatchObject({ code: 3, data: { errors: [{ field: 'code', reason: 'code must be a string' }] } });
+      const missing = await postJson(h, TOKEN_PATH, { grant_type: 'authorization_code', client_id: platform.client_id, client_secret: platform.client_secret });
+      expect(envelope(missing)).toMatchObject({ code: 3, message: 'code is required', data: { errors: [{ field: 'code', reason: 'code is required' }] } });
       const text = await h.app.inject({ method: 'POST', url: TOKEN_PATH, headers: { 'content-type': 'text/plain' }, payload: 'grant_type=authorization_code' });
       expect(text.statusCode).toBe(415);
     });

@@ -68,7 +68,8 @@ describeEachDatabase('webhook deliveries', (dialect) => {
       expect(await deliverOne()).toEqual({ newSecret: true, oldSecret: true, count: 2 });
       h.clock.set(start + 86_400_000 - 1000);
       expect(await deliverOne()).toEqual({ newSecret: true, oldSecret: true, count: 2 });
-      h.clock.set(start + 86_400_000 + 1000);
+      // At 24 hours exactly the previous secret has stopped signing.
+      h.clock.set(start + 86_400_000);
       expect(await deliverOne()).toEqual({ newSecret: true, oldSecret: false, count: 1 });
     } finally {
       h.clock.set(start);
