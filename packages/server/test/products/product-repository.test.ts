@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../src/db/schema.js';
-import { findProduct, findProductIdsByHandle, findProductsBy, upsertProduct } from '../../src/products/product-repository.js';
+import { findProduct, findProductIdsByHandle, findProductsBy, productImages, upsertProduct } from '../../src/products/product-repository.js';
 import { createShop } from '../../src/shops/shop-service.js';
 import { systemClock } from '../../src/time/clock.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
@@ -24,7 +24,7 @@ describeEachDatabase('products', (dialect) => {
 
   it('creates a product on first use and fills only the fields given, never with empty values', async () => {
     await upsertProduct(db, shopId, 'mug', {}, 100);
-    expect(await findProduct(db, shopId, 'mug')).toMatchObject({ title: '', handle: '', created_at: 100, updated_at: 100 });
+    expect(await findProduct(db, shopId, 'mug')).toMatchObject({ title: '', handle: '', url: '', image: '', sku: '', gtin: '', mpn: '', brand: '', created_at: 100, updated_at: 100 });
     await upsertProduct(db, shopId, 'mug', { title: 'Stoneware Mug', handle: 'stoneware-mug', sku: 'MUG-1' }, 200);
     await upsertProduct(db, shopId, 'mug', { title: '', sku: undefined, brand: 'Acme' }, 300);
     expect(await findProduct(db, shopId, 'mug')).toMatchObject({ title: 'Stoneware Mug', handle: 'stoneware-mug', sku: 'MUG-1', brand: 'Acme', created_at: 100, updated_at: 300 });
@@ -39,5 +39,15 @@ describeEachDatabase('products', (dialect) => {
     expect(await findProductIdsByHandle(db, shopId, 'stoneware-mug')).toEqual(['mug']);
     expect((await findProduct(db, otherShopId, 'mug'))?.title).toBe('Not yours');
     expect(await findProduct(db, shopId, 'none')).toBeUndefined();
+  });
+
+  it("gives the images of the shop's own products that have one, never another shop's", async () => {
+    await upsertProduct(db, shopId, 'lamp', { image: 'https://cdn.example/lamp.jpg' }, 100);
+    await upsertProduct(db, shopId, 'rug', {}, 100);
+    await upsertProduct(db, otherShopId, 'vase', { image: 'https://cdn.example/vase.jpg' }, 100);
+    await upsertProduct(db, otherShopId, 'rug', { image: 'https://cdn.example/other-rug.jpg' }, 100);
+    expect(await productImages(db, shopId, ['lamp', 'rug', 'vase', 'missing'])).toEqual(new Map([['lamp', 'https://cdn.example/lamp.jpg']]));
+    expect(await productImages(db, otherShopId, ['lamp', 'rug', 'vase'])).toEqual(new Map([['vase', 'https://cdn.example/vase.jpg'], ['rug', 'https://cdn.example/other-rug.jpg']]));
+    expect(await productImages(db, shopId, [])).toEqual(new Map());
   });
 });
