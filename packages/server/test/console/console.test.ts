@@ -150,6 +150,10 @@ describeEachDatabase('merchant console', (dialect) => {
     const bad = await browser.post('/console/webhooks', { csrf_token: csrf, topic: 'review/created', url: 'ftp://nope' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('url must be an https URL');
+    // The console's form sends free text: a topic that does not exist is named, not guessed at.
+    const unknownTopic = await browser.post('/console/webhooks', { csrf_token: csrf, topic: 'review/exploded', url: 'https://hooks.partner.example/x' });
+    expect(unknownTopic.statusCode).toBe(400);
+    expect(unknownTopic.body).toContain('topic must be one of review/created');
     const listed = envelope<Array<{ id: string }>>(await h.call('GET', 'get_shop_webhooks', {}, shop)).data!;
     expect(listed).toHaveLength(1);
     await browser.post(`/console/webhooks/${listed[0]!.id}/delete`, { csrf_token: csrf });

@@ -28,6 +28,11 @@ describe('HMAC request signing (docs/reference/auth.md §2)', () => {
     expect(stringToSign('a=b&a=a&q=one+two', '1', '')).toBe('a=a&a=b&q=one two&timestamp=1');
   });
 
+  it('signs the timestamp once when an older client also puts it in the query', () => {
+    expect(stringToSign('a=1&timestamp=1781682900', '1781682900', '')).toBe('a=1&timestamp=1781682900');
+    expect(stringToSign('timestamp=1781682900', '1781682900', '{"id":1}')).toBe('timestamp=1781682900|{"id":1}');
+  });
+
   it('does not depend on the order of query parameters', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.tuple(fc.stringMatching(/^[a-z_]{1,8}$/), fc.string()), { selector: ([name]) => name, maxLength: 8 }), fc.string(), (pairs, body) => {

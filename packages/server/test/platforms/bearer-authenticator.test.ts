@@ -47,6 +47,30 @@ describeEachDatabase('bearer authentication', (dialect) => {
     expect(await authenticator.authenticate(legacy)).toMatchObject({ shopId: h.shop.shop_id, platformId: platform.client_id });
   });
 
+  it('refuses a token when any one of its token, family, grant or shop has ended, and only then', async () => {
+    const h = harness();
+    const deps = platformDeps(h);
+    const db = h.deps.db.kysely;
+    const platform = await registerPlatform(deps, { scopes: 'read_reviews' });
+    const shop = await h.newShop(`bearer-ends-${dialect}.example.com`);
+    const tokens = await issueTokens(deps, platform.client_id, shop.shop_id, ['read_reviews']);
+    const authenticator = new DatabaseBearerAuthenticator(db, h.clock);
+    const token = await db.selectFrom('access_tokens').select(['token_hash', 'family_id']).where('token_hash', '=', sha256Hex(tokens.accessToken)).executeTakeFirstOrThrow();
+    const grantId = (await db.selectFrom('token_families').select('grant_id').where('id', '=', token.family_id).executeTakeFirstOrThrow()).grant_id;
+    const endings: Array<[string, () => Promise<unknown>, () => Promise<unknown>]> = [
+      ['token revoked', () => db.updateTable('access_tokens').set({ revoked_at: 1 }).where('token_hash', '=', token.token_hash).execute(), () => db.updateTable('access_tokens').set({ revoked_at: null }).where('token_hash', '=', token.token_hash).execute()],
+      ['family revoked', () => db.updateTable('token_families').set({ revoked_at: 1 }).where('id', '=', token.family_id).execute(), () => db.updateTable('token_families').set({ revoked_at: null }).where('id', '=', token.family_id).execute()],
+      ['grant ended', () => db.updateTable('grants').set({ status: 'cancelled' }).where('id', '=', grantId).execute(), () => db.updateTable('grants').set({ status: 'active' }).where('id', '=', grantId).execute()],
+      ['shop uninstalled', () => db.updateTable('shops').set({ status: 'uninstalled' }).where('id', '=', shop.shop_id).execute(), () => db.updateTable('shops').set({ status: 'active' }).where('id', '=', shop.shop_id).execute()],
+    ];
+    for (const [ending, end, undo] of endings) {
+      await end();
+      expect([ending, await authenticator.authenticate(tokens.accessToken)]).toEqual([ending, undefined]);
+      await undo();
+      expect([ending, (await authenticator.authenticate(tokens.accessToken))?.shopId]).toEqual([ending, shop.shop_id]);
+    }
+  });
+
   it('honours nothing unknown, expired or disconnected', async () => {
     const h = harness();
     const deps = platformDeps(h);

@@ -124,6 +124,84 @@ describeEachDatabase('webhook subscription endpoints', (dialect) => {
     expect(url).toMatchObject({ code: 3, data: { errors: [{ field: 'url', reason: 'must be an https URL' }] } });
   });
 
+  it('takes a URL of 2,048 characters and refuses 2,049, saying so', async () => {
+    const h = harness();
+    const shop = await h.newShop(`hooks-url-length-${dialect}.example.com`);
+    const base = 'https://hooks.partner.example/';
+    const longest = `${base}${'a'.repeat(2048 - base.length)}`;
+    expect(envelope(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url: longest } }, shop)).code).toBe(0);
+    const over = envelope(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url: `${longest}b` } }, shop));
+    expect(over).toMatchObject({ code: 3, data: { errors: [{ field: 'url' }] } });
+  });
+
+  it('names what it refuses: an unknown webhook, a duplicate, the 21st', async () => {
+    const h = harness();
+    const shop = await h.newShop(`hooks-words-${dialect}.example.com`);
+    const missing = envelope(await h.call('POST', 'update_shop_webhook', { body: { id: 987654, status: 'disabled' } }, shop));
+    expect(missing).toMatchObject({ code: 5, message: 'webhook 987654 not found' });
+    const hook = await createHook(h, shop);
+    const twice = envelope(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url: hook.url } }, shop));
+    expect(twice).toMatchObject({ code: 6, message: 'a webhook for review/created at this url already exists' });
+    for (let i = 1; i < 20; i += 1) await createHook(h, shop);
+    const over = envelope(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url: hookUrl() } }, shop));
+    expect(over).toMatchObject({ code: 3, data: { errors: [{ field: 'topic', reason: 'at most 20 webhooks per owner; delete one first' }] } });
+  });
+
+  it('refuses an update that would duplicate another webhook, by topic or by url alone', async () => {
+    const h = harness();
+    const shop = await h.newShop(`hooks-update-dup-${dialect}.example.com`);
+    const sharedUrl = hookUrl();
+    const created = envelope<Webhook>(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url: sharedUrl } }, shop)).data!;
+    const deleted = envelope<Webhook>(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/deleted', url: sharedUrl } }, shop)).data!;
+    const elsewhere = envelope<Webhook>(await h.call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url: hookUrl() } }, shop)).data!;
+    // Only the topic changes, onto the other webhook's (topic, url).
+    const byTopic = envelope(await h.call('POST', 'update_shop_webhook', { body: { id: deleted.id, topic: 'review/created' } }, shop));
+    expect(byTopic).toMatchObject({ code: 6, message: 'a webhook for review/created at this url already exists' });
+    // Only the url changes, onto the other webhook's (topic, url).
+    const byUrl = envelope(await h.call('POST', 'update_shop_webhook', { body: { id: elsewhere.id, url: sharedUrl } }, shop));
+    expect(byUrl).toMatchObject({ code: 6, message: 'a webhook for review/created at this url already exists' });
+    // Saving a webhook onto its own (topic, url) is no duplicate.
+    expect(envelope(await h.call('POST', 'update_shop_webhook', { body: { id: created.id, topic: 'review/created', url: sharedUrl } }, shop)).code).toBe(0);
+  });
+
+  it('resets the failure count only when a disabled webhook is enabled, and records who disabled one', async () => {
+    const h = harness();
+    const shop = await h.newShop(`hooks-status-${dialect}.example.com`);
+    const db = h.deps.db.kysely;
+    const hook = await createHook(h, shop);
+    const row = () => db.selectFrom('webhook_subscriptions').select(['status', 'consecutive_failures', 'failing_since', 'disabled_reason']).where('id', '=', Number(hook.id)).executeTakeFirstOrThrow();
+    const update = (body: Record<string, unknown>) => h.call('POST', 'update_shop_webhook', { body: { id: hook.id, ...body } }, shop);
+
+    // An active webhook that is failing: saving it active again does not forgive its failures.
+    await db.updateTable('webhook_subscriptions').set({ consecutive_failures: 3, failing_since: 1000 }).where('id', '=', Number(hook.id)).execute();
+    await update({ status: 'active' });
+    expect(await row()).toEqual({ status: 'active', consecutive_failures: 3, failing_since: 1000, disabled_reason: null });
+
+    await update({ status: 'disabled' });
+    expect(await row()).toEqual({ status: 'disabled', consecutive_failures: 3, failing_since: 1000, disabled_reason: 'disabled by its owner' });
+
+    // Disabled by the worker for failing: saving it disabled, or changing its url, keeps that reason.
+    await db.updateTable('webhook_subscriptions').set({ disabled_reason: 'failing for 5 days' }).where('id', '=', Number(hook.id)).execute();
+    await update({ status: 'disabled' });
+    await update({ url: hookUrl() });
+    expect(await row()).toEqual({ status: 'disabled', consecutive_failures: 3, failing_since: 1000, disabled_reason: 'failing for 5 days' });
+
+    await update({ status: 'active' });
+    expect(await row()).toEqual({ status: 'active', consecutive_failures: 0, failing_since: null, disabled_reason: null });
+  });
+
+  it("lists to a platform only the webhooks its token's scopes cover", async () => {
+    const h = harness();
+    const shop = await h.newShop(`hooks-list-scopes-${dialect}.example.com`);
+    const wide = { authorization: `Bearer ${await h.bearerToken(shop, ['write_reviews', 'read_orders'])}` };
+    const reviews = await createHook(h, shop, 'review/created', wide);
+    const orders = await createHook(h, shop, 'order/updated', wide);
+    const listed = (headers: Record<string, string>) => h.call('GET', 'get_shop_webhooks', { headers }, shop).then((answer) => envelope<Webhook[]>(answer).data!.map((hook) => hook.id).sort());
+    expect(await listed(wide)).toEqual([reviews.id, orders.id].sort());
+    const narrow = { authorization: `Bearer ${await h.bearerToken(shop, ['write_reviews'])}` };
+    expect(await listed(narrow)).toEqual([reviews.id]);
+  });
+
   it('rotates the secret and keeps signing with the previous one for a day', async () => {
     const h = harness();
     const hook = await createHook(h);
