@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
-import { formFields, type TypedApp } from '../http/route-input.js';
+import { formFields, trimmedField, type TypedApp } from '../http/route-input.js';
 import { includeCustomer, listExclusions } from '../customers/exclusion-service.js';
 import { excludeBuyer } from '../orders/buyer-suppression.js';
 import { listUnsubscribes, removeUnsubscribe } from '../customers/unsubscribe-service.js';
@@ -11,7 +11,6 @@ import { unixSeconds } from '../time/clock.js';
 
 const exclusionForm = formFields('email', 'customer_id', 'action');
 const unsubscribeForm = formFields('email', 'email_type');
-const text = (value: string | undefined) => value?.trim() ?? '';
 
 /**
  * Collection: who is excluded from review requests and who unsubscribed (docs/reference/collection.md §7–12).
@@ -32,8 +31,8 @@ export function registerConsoleCustomerRoutes(app: TypedApp, deps: AppDeps): voi
   app.post('/console/customers/exclusions', { schema: { body: exclusionForm } }, async (request, reply) => {
     const context = consoleOf(request);
     const form = request.body;
-    const email = text(form.email);
-    const customerId = text(form.customer_id);
+    const email = trimmedField(form.email);
+    const customerId = trimmedField(form.customer_id);
     if (email !== '' && !isEmailAddress(email)) return show(reply, context, `${email} is not an e-mail address.`);
     try {
       await deps.db.kysely.transaction().execute((trx) =>
@@ -51,7 +50,7 @@ export function registerConsoleCustomerRoutes(app: TypedApp, deps: AppDeps): voi
   app.post('/console/customers/unsubscribes/remove', { schema: { body: unsubscribeForm } }, async (request, reply) => {
     const context = consoleOf(request);
     const form = request.body;
-    await removeUnsubscribe(deps.db.kysely, context.shop.id, text(form.email), text(form.email_type));
+    await removeUnsubscribe(deps.db.kysely, context.shop.id, trimmedField(form.email), trimmedField(form.email_type));
     return reply.code(303).header('location', '/console/customers').send();
   });
 }

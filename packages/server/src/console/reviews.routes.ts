@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { type Static, Type } from '@sinclair/typebox';
 import type { AppDeps } from '../http/app-deps.js';
 import { ApiError } from '../http/errors.js';
-import { firstOf, formFields, pathParams, queryValues, repeatableField, type TypedApp } from '../http/route-input.js';
+import { firstOf, formFields, pathParams, queryValues, repeatableField, trimmedField, type TypedApp } from '../http/route-input.js';
 import { changeReview, deleteReview, type ReviewChanges } from '../reviews/change-review.service.js';
 import { listReviews, type ReviewFilter } from '../reviews/list-reviews.service.js';
 import { presentReviews } from '../reviews/review-presenter.js';
@@ -29,13 +29,12 @@ const reviewParams = pathParams('id');
 const bulkForm = Type.Object({ ...formFields('action', 'return_to').properties, ids: repeatableField });
 const replyForm = formFields('reply');
 
-const text = (value: string | undefined) => value?.trim() ?? '';
 const flag = (value: string): 0 | 1 | undefined => (value === '1' ? 1 : value === '0' ? 0 : undefined);
 const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : typeof value === 'string' ? [value] : value);
 
 /** The filters of get_reviews that the console offers, read from the page's query string. */
 function filtersOf(query: Static<typeof listQuery>) {
-  const value = (name: keyof typeof query) => text(firstOf(query[name]));
+  const value = (name: keyof typeof query) => trimmedField(firstOf(query[name]));
   const rating = value('rating');
   const form = { rating, published: value('published'), media: value('media'), source: value('source'), keyword: value('keyword').slice(0, 100) };
   const filter: ReviewFilter = {
@@ -89,7 +88,7 @@ export function registerConsoleReviewRoutes(app: TypedApp, deps: AppDeps): void 
   app.post('/console/reviews/bulk', { schema: { body: bulkForm } }, async (request, reply) => {
     const context = consoleOf(request);
     const body = request.body;
-    const action = BULK_ACTIONS[text(body.action)];
+    const action = BULK_ACTIONS[trimmedField(body.action)];
     const ids = asList(body.ids).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0).slice(0, 100);
     if (!action || ids.length === 0) return sendMessagePage(reply, 400, 'Nothing to do', 'Choose an action and at least one review.');
     // One transaction: the changes and their webhook events commit together, as through the API.
@@ -105,7 +104,7 @@ export function registerConsoleReviewRoutes(app: TypedApp, deps: AppDeps): void 
       }
     });
     deps.outboxSignal?.();
-    const back = text(body.return_to);
+    const back = trimmedField(body.return_to);
     // Back to the list page the merchant came from, or to the review unless it was just deleted.
     const location = back.startsWith('/console/reviews?') || (action !== 'delete' && back.startsWith('/console/reviews/')) ? back : '/console/reviews';
     return reply.code(303).header('location', location).send();
@@ -114,7 +113,7 @@ export function registerConsoleReviewRoutes(app: TypedApp, deps: AppDeps): void 
   app.post('/console/reviews/:id/reply', { schema: { params: reviewParams, body: replyForm } }, async (request, reply) => {
     const context = consoleOf(request);
     const id = Number(request.params.id);
-    const content = text(request.body.reply);
+    const content = trimmedField(request.body.reply);
     if (content.length > 5000) return sendMessagePage(reply, 400, 'Reply too long', 'A reply is at most 5,000 characters.');
     try {
       await deps.db.kysely.transaction().execute((trx) => changeReview(trx, context.actor, id, { reply: content === '' ? null : content }, deps.clock.now()));

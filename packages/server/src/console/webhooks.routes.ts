@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AppDeps } from '../http/app-deps.js';
-import { formFields, pathParams, type TypedApp } from '../http/route-input.js';
+import { formFields, pathParams, trimmedField, type TypedApp } from '../http/route-input.js';
 import { ApiError } from '../http/errors.js';
 import { listDeliveries, replayDelivery } from '../webhooks/delivery-log.service.js';
 import { listOwnedSubscriptions } from '../webhooks/subscription-repository.js';
@@ -14,7 +14,6 @@ import { unixSeconds } from '../time/clock.js';
 
 const subscriptionForm = formFields('topic', 'url');
 const actionParams = pathParams('id', 'action');
-const text = (value: string | undefined) => value?.trim() ?? '';
 
 /**
  * The shop's own webhooks (docs/reference/webhooks.md §2) and their delivery log (§8), through the same services
@@ -66,7 +65,7 @@ export function registerConsoleWebhookRoutes(app: TypedApp, deps: AppDeps): void
     const context = consoleOf(request);
     const form = request.body;
     return change(reply, context, async (db, now) => {
-      const created = await createSubscription(db, context.actor, subscriptionDeps(now), { topic: text(form.topic), url: text(form.url) });
+      const created = await createSubscription(db, context.actor, subscriptionDeps(now), { topic: trimmedField(form.topic), url: trimmedField(form.url) });
       return { id: created.id, secret: created.secret };
     });
   });

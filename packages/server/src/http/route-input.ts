@@ -45,6 +45,11 @@ export function formFields<K extends string>(...names: K[]): TObject<Named<K, TO
 /** A form field that may repeat (a list of checkboxes): one value arrives as a string. */
 export const repeatableField: TOptional<TUnion<[TString, TArray<TString>]>> = Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())]));
 
+/** A form field's text without surrounding blanks; '' when the field was not sent. */
+export function trimmedField(value: string | undefined): string {
+  return value?.trim() ?? '';
+}
+
 /** The first value given for a query name, if any. */
 export function firstOf(values: readonly string[] | undefined): string | undefined {
   return values?.[0];

@@ -153,7 +153,12 @@ describeEachDatabase('merchant console', (dialect) => {
     // The console's form sends free text: a topic that does not exist is named, not guessed at.
     const unknownTopic = await browser.post('/console/webhooks', { csrf_token: csrf, topic: 'review/exploded', url: 'https://hooks.partner.example/x' });
     expect(unknownTopic.statusCode).toBe(400);
-    expect(unknownTopic.body).toContain('topic must be one of review/created');
+    expect(unknownTopic.body).toContain('topic must be one of review/created, review/updated, review/deleted, customer_event/created, order/updated');
+    // The API's schema stops a long URL first; the console's form reaches the service's own limit.
+    const longUrl = `https://hooks.partner.example/${'a'.repeat(2049 - 'https://hooks.partner.example/'.length)}`;
+    const tooLong = await browser.post('/console/webhooks', { csrf_token: csrf, topic: 'review/created', url: longUrl });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain('url must be at most 2048 characters');
     const listed = envelope<Array<{ id: string }>>(await h.call('GET', 'get_shop_webhooks', {}, shop)).data!;
     expect(listed).toHaveLength(1);
     await browser.post(`/console/webhooks/${listed[0]!.id}/delete`, { csrf_token: csrf });
