@@ -147,12 +147,16 @@ describeEachDatabase('OAuth token endpoint', (dialect) => {
       const { platform, shop } = await newPlatformAndShop(h, 'code-expiry');
       const code = await mintCode(platformDeps(h), platform.client_id, shop.shop_id);
       const lastSecond = await mintCode(platformDeps(h), platform.client_id, shop.shop_id);
+      const expiredToo = await mintCode(platformDeps(h), platform.client_id, shop.shop_id);
       h.clock.advanceSeconds(OAUTH_DEFAULTS.authorizationCodeSeconds - 1);
       expect(envelope(await postJson(h, TOKEN_PATH, { grant_type: 'authorization_code', code: lastSecond, client_id: platform.client_id, client_secret: platform.client_secret })).code).toBe(0);
       h.clock.advanceSeconds(1);
       try {
         const response = await postForm(h, TOKEN_PATH, { grant_type: 'authorization_code', code, client_id: platform.client_id, client_secret: platform.client_secret });
         expect(response.json()).toEqual({ error: 'invalid_grant', error_description: 'authorization code has expired' });
+        // The Trustoo-style answer names the parameter at fault.
+        const jsonStyle = await postJson(h, TOKEN_PATH, { grant_type: 'authorization_code', code: expiredToo, client_id: platform.client_id, client_secret: platform.client_secret });
+        expect(envelope(jsonStyle)).toMatchObject(refusedAt('code', 'authorization code has expired'));
       } finally {
         h.clock.advanceSeconds(-OAUTH_DEFAULTS.authorizationCodeSeconds);
       }
