@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
-import { requireScope } from '../http/actor.js';
+import { requireScope, type Scope } from '../http/actor.js';
 import { authenticateBearer } from '../http/bearer-auth.js';
 import { ApiError, Code } from '../http/errors.js';
 import { flattenRawQuery, type RawQueryRoute } from '../http/query-string.js';
@@ -33,35 +33,38 @@ async function clientFrom(deps: AppDeps, params: Record<string, unknown>) {
   return authenticateClient(deps.db.kysely, deps.secretKey, clientId, clientSecret);
 }
 
-/** Which platform acts for which shop: from its bearer token, or (extension) its client credentials and a shop. */
-async function disconnectingParty(request: FastifyRequest, deps: AppDeps): Promise<{ platformId: string; shop: ShopRow }> {
-  const authorization = request.headers.authorization;
-  if (typeof authorization === 'string' && /^Bearer\s/i.test(authorization.trim())) {
-    const actor = await authenticateBearer(authorization, deps.bearer);
-    return { platformId: actor.platformId!, shop: actor.shop };
-  }
-  const body = (request.body ?? {}) as Record<string, unknown>;
-  const client = await clientFrom(deps, body);
-  const { shop, named } = await findShopByIdOrDomain(deps.db.kysely, body);
-  if (!shop) throw new ApiError(Code.notFound, `shop ${named} not found`);
-  return { platformId: client.client_id, shop };
+interface AskingParty {
+  platformId: string;
+  /** Undefined when the parameters name a shop Plaudit does not have. */
+  shop: ShopRow | undefined;
+  /** The shop id or domain as given, for messages. */
+  named: string;
+}
+
+/** A platform by its client credentials, and the shop the same parameters name. */
+async function clientAndShop(deps: AppDeps, params: Record<string, unknown>): Promise<AskingParty> {
+  const client = await clientFrom(deps, params);
+  const { shop, named } = await findShopByIdOrDomain(deps.db.kysely, params);
+  return { platformId: client.client_id, shop, named };
 }
 
 /**
- * Who asks about which shop's installation: a platform's bearer token (its shop, scope
- * read_shop_install_status), or its client credentials and a shop named in the query, which may
- * not exist in Plaudit at all (then nothing is installed).
+ * Which platform asks about which shop: its bearer token (the token's shop, with `scope` when one
+ * is required), or (extension) its client credentials and a shop named in `params`.
  */
-async function installationAsked(request: FastifyRequest, deps: AppDeps, query: Record<string, unknown>) {
+async function askingParty(request: FastifyRequest, deps: AppDeps, params: Record<string, unknown>, scope?: Scope): Promise<AskingParty> {
   const authorization = request.headers.authorization;
   if (typeof authorization === 'string' && /^Bearer\s/i.test(authorization.trim())) {
     const actor = await authenticateBearer(authorization, deps.bearer);
-    requireScope(actor, 'read_shop_install_status');
-    return { platformId: actor.platformId!, shop: actor.shop as ShopRow | undefined, named: { shopId: actor.shop.id, domain: actor.shop.domain } };
+    if (scope !== undefined) requireScope(actor, scope);
+    return { platformId: actor.platformId!, shop: actor.shop, named: actor.shop.id };
   }
-  const client = await clientFrom(deps, query);
-  const { shop } = await findShopByIdOrDomain(deps.db.kysely, query);
-  return { platformId: client.client_id, shop, named: { shopId: text(query.shop_id), domain: text(query.myshopify_domain) } };
+  return clientAndShop(deps, params);
+}
+
+function existingShop({ shop, named }: AskingParty): ShopRow {
+  if (!shop) throw new ApiError(Code.notFound, `shop ${named} not found`);
+  return shop;
 }
 
 /** Disconnect, Get Shop Authorization Info and Get Shop Installation Status (docs/reference/auth.md §7). */
@@ -76,7 +79,9 @@ export function registerPlatformManagementRoutes(app: FastifyInstance, deps: App
   });
   app.post(PLATFORM_MANAGEMENT_PATHS[0], disconnectDocs, (request, reply) =>
     answerOAuthErrors(request, reply, async () => {
-      const { platformId, shop } = await disconnectingParty(request, deps);
+      const party = await askingParty(request, deps, (request.body ?? {}) as Record<string, unknown>);
+      const { platformId } = party;
+      const shop = existingShop(party);
       const grant = await findGrant(deps.db.kysely, platformId, shop.id);
       if (!grant) throw new ApiError(Code.notFound, `platform ${platformId} is not authorized for shop ${shop.id}`);
       const status = await deps.db.kysely.transaction().execute((trx) => endGrant(trx, grant, shop, 'disconnected', 'platform', deps.clock.now()));
@@ -95,10 +100,9 @@ export function registerPlatformManagementRoutes(app: FastifyInstance, deps: App
   app.get<RawQueryRoute>(PLATFORM_MANAGEMENT_PATHS[1], infoDocs, (request, reply) =>
     answerOAuthErrors(request, reply, async () => {
       const query = flattenRawQuery(request.query);
-      const client = await clientFrom(deps, query);
-      const { shop, named } = await findShopByIdOrDomain(deps.db.kysely, query);
-      if (!shop) throw new ApiError(Code.notFound, `shop ${named} not found`);
-      const grant = await findGrant(deps.db.kysely, client.client_id, shop.id);
+      const party = await clientAndShop(deps, query);
+      const shop = existingShop(party);
+      const grant = await findGrant(deps.db.kysely, party.platformId, shop.id);
       const active = grant?.status === 'active';
       return sendEnvelope(
         request,
@@ -110,7 +114,7 @@ export function registerPlatformManagementRoutes(app: FastifyInstance, deps: App
           shop_id: shop.id,
           myshopify_domain: shop.domain,
           status: grant?.status ?? 'never_authorized',
-          client_id: client.client_id,
+          client_id: party.platformId,
         },
         unixSeconds(deps.clock),
       );
@@ -129,7 +133,7 @@ export function registerPlatformManagementRoutes(app: FastifyInstance, deps: App
   app.get<RawQueryRoute>(PLATFORM_MANAGEMENT_PATHS[2], installDocs, (request, reply) =>
     answerOAuthErrors(request, reply, async () => {
       const query = flattenRawQuery(request.query);
-      const { platformId, shop, named } = await installationAsked(request, deps, query);
+      const { platformId, shop } = await askingParty(request, deps, query, 'read_shop_install_status');
       const grant = shop ? await findGrant(deps.db.kysely, platformId, shop.id) : undefined;
       const installed = grant?.status === 'active';
       return sendEnvelope(
@@ -138,8 +142,8 @@ export function registerPlatformManagementRoutes(app: FastifyInstance, deps: App
         {
           is_installed: installed ? 1 : 0,
           installed_at: installed ? formatRecordTime(grant.authorized_at) : null,
-          shop_id: shop?.id ?? named.shopId,
-          myshopify_domain: shop?.domain ?? named.domain,
+          shop_id: shop?.id ?? text(query.shop_id),
+          myshopify_domain: shop?.domain ?? text(query.myshopify_domain),
           plaudit_shop_active: shop?.status === 'active' ? 1 : 0,
         },
         unixSeconds(deps.clock),
