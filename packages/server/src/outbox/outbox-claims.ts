@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
+import { countOf } from '../db/paging.js';
 
 /**
  * How the webhook worker reads the outbox: it claims events nobody has fanned out yet (skipping
@@ -26,6 +27,5 @@ export async function findOutboxEvent(db: Kysely<Database>, id: number) {
 
 /** Committed events no worker has fanned out yet: the depth of the outbox, for /metrics. */
 export async function countUnfannedEvents(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('outbox_events').select((eb) => eb.fn.countAll().as('n')).where('fanned_out_at', 'is', null).executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return countOf(db.selectFrom('outbox_events').where('fanned_out_at', 'is', null));
 }

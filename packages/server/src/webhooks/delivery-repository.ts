@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Dialect } from '../db/connect.js';
 import type { Database, WebhookAttemptsTable, WebhookDeliveriesTable } from '../db/schema.js';
+import { countOf } from '../db/paging.js';
 
 export type DeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type AttemptRow = Selectable<WebhookAttemptsTable>;
@@ -91,6 +92,5 @@ export async function pruneDeliveryLog(db: Kysely<Database>, before: number): Pr
 
 /** Deliveries waiting for their next attempt: the depth of the delivery queue, for /metrics. */
 export async function countPendingDeliveries(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('webhook_deliveries').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'pending').executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return countOf(db.selectFrom('webhook_deliveries').where('status', '=', 'pending'));
 }
