@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import { parserFileSizeFor } from '../http/multipart-limits.js';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
+import { keepOutOfApiReference } from '../http/route-docs.js';
 import { typedRoutes } from '../http/route-input.js';
 import { registerConsoleAccountRoutes } from './account.routes.js';
 import { registerConsoleApiAccessRoutes } from './api-access.routes.js';
@@ -25,10 +26,7 @@ export async function consolePlugin(app: FastifyInstance, options: { deps: AppDe
   await app.register(formBody, { bodyLimit: 64 * 1024 });
   // Only the import form is multipart: one file, streamed to disk, and a few small fields first.
   await app.register(multipart, { limits: { fileSize: parserFileSizeFor(CONSOLE_IMPORT_MAX_BYTES), files: 1, fields: 10, fieldSize: 1024, parts: 11, headerPairs: 100 }, throwFileSizeLimit: true });
-  app.addHook('onRoute', (route) => {
-    route.schema = { ...route.schema, hide: true };
-    route.config = { ...route.config, servesPages: true };
-  });
+  keepOutOfApiReference(app, { servesPages: true });
   // Signing in and out are the only console routes open without a session.
   registerSignInRoutes(typedRoutes(app), deps);
   await app.register(async (plugin) => {

@@ -1,6 +1,7 @@
 import formBody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
+import { keepOutOfApiReference } from '../http/route-docs.js';
 import { typedRoutes } from '../http/route-input.js';
 import { registerTrackingRoutes } from './tracking.routes.js';
 import { registerUnsubscribeRoutes } from './unsubscribe.routes.js';
@@ -11,10 +12,7 @@ import { registerPublicReviewPage } from './public-review-page.routes.js';
 export async function collectionPlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   // Mail clients post the RFC 8058 one-click body form-encoded.
   await app.register(formBody, { bodyLimit: 16 * 1024 });
-  app.addHook('onRoute', (route) => {
-    route.schema = { ...route.schema, hide: true };
-    route.config = { ...route.config, servesPages: true };
-  });
+  keepOutOfApiReference(app, { servesPages: true });
   const routes = typedRoutes(app);
   registerTrackingRoutes(routes, options.deps);
   registerUnsubscribeRoutes(routes, options.deps);

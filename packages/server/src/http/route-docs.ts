@@ -1,5 +1,5 @@
 import type { TSchema } from '@sinclair/typebox';
-import type { FastifySchema } from 'fastify';
+import type { FastifyInstance, FastifySchema } from 'fastify';
 
 export interface RouteDocs {
   summary: string;
@@ -34,3 +34,14 @@ export function documented(docs: RouteDocs) {
 
 /** Options of a route that does not belong in the partner API reference (HTML for people). */
 export const undocumented = { schema: { hide: true } } as const;
+
+/**
+ * Keeps every route `app` registers from now on out of the partner API reference. Routes that
+ * serve pages to people say so too, so input their schema refuses is answered with a page.
+ */
+export function keepOutOfApiReference(app: FastifyInstance, options: { servesPages?: boolean } = {}): void {
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true };
+    if (options.servesPages) route.config = { ...route.config, servesPages: true };
+  });
+}

@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
+import { keepOutOfApiReference } from '../http/route-docs.js';
 import { parserFileSizeFor } from '../http/multipart-limits.js';
 import { registerServeRoutes } from './serve.routes.js';
 import { MAX_IMAGE_BYTES } from './upload-policy.js';
@@ -20,9 +21,7 @@ export async function mediaPlugin(app: FastifyInstance, options: { deps: AppDeps
   });
   // Video PUT bodies are streamed to storage by the handler, never parsed or buffered.
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
-  app.addHook('onRoute', (route) => {
-    route.schema = { ...route.schema, hide: true };
-  });
+  keepOutOfApiReference(app);
   app.addHook('onSend', async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
+import { keepOutOfApiReference } from '../http/route-docs.js';
 import { ApiError } from '../http/errors.js';
 import { readJsonText } from '../http/json-text.js';
 import { registerConfigRoute } from './config.route.js';
@@ -17,9 +18,7 @@ import { registerWidgetAssetRoutes } from './widget-assets.routes.js';
  * any origin may read, and error answers that are never cached.
  */
 export async function storefrontPlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
-  app.addHook('onRoute', (route) => {
-    route.schema = { ...route.schema, hide: true };
-  });
+  keepOutOfApiReference(app);
   app.addHook('onSend', async (request, reply) => {
     if (request.method === 'GET' || request.method === 'HEAD') reply.header('access-control-allow-origin', '*');
     if (reply.statusCode >= 400) reply.header('cache-control', 'no-store');
