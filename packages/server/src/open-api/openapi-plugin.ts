@@ -185,9 +185,8 @@ export async function openApiPlugin(app: FastifyInstance, options: { deps: AppDe
     return payload;
   });
   for (const op of options.operations) {
-    const legacyPath = `${LEGACY_OPENAPI_PREFIX}/${op.operation}`;
     registerOperation(app, op, options.deps, `${OPENAPI_PREFIX}/${op.operation}`, false);
-    registerOperation(app, op, options.deps, legacyPath, true, op.legacyMethod ? [op.method, op.legacyMethod] : [op.method]);
-    for (const alias of op.aliases ?? []) if (alias !== legacyPath) registerOperation(app, op, options.deps, alias, true);
+    registerOperation(app, op, options.deps, `${LEGACY_OPENAPI_PREFIX}/${op.operation}`, true, op.legacyMethod ? [op.method, op.legacyMethod] : [op.method]);
+    for (const alias of op.aliases ?? []) registerOperation(app, op, options.deps, alias, true);
   }
 }
