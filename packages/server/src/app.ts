@@ -74,9 +74,10 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
     },
   });
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback style: every request passes here, and an async hook costs a promise each time.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    if ((request.raw.url ?? '').length > MAX_URL_LENGTH) throw invalidField('url', 'path plus query string must be at most 8 KiB', 414);
+    done((request.raw.url ?? '').length > MAX_URL_LENGTH ? invalidField('url', 'path plus query string must be at most 8 KiB', 414) : undefined);
   });
 
   // docs/reference/conventions.md §4.6: compress when the client allows it. Brotli at quality 4 costs about what gzip does;

@@ -4,6 +4,7 @@ import { connectDatabase } from '../db/connect.js';
 import { buildApp } from '../app.js';
 import { MemoryRateLimitStore } from '../http/rate-limiter.js';
 import { DatabaseReplayCache } from '../http/replay-cache.js';
+import { AnswerCache } from '../http/answer-cache.js';
 import { systemClock } from '../time/clock.js';
 
 /**
@@ -15,7 +16,7 @@ export async function generateOpenApiDocument(): Promise<string> {
   const db = connectDatabase(config.database);
   try {
     const app = await buildApp(
-      { config, db, secretKey: config.secretKey!, clock: systemClock, replayCache: new DatabaseReplayCache(db.kysely), rateLimitStore: new MemoryRateLimitStore(), storage: storageFor(config.storage) },
+      { config, db, secretKey: config.secretKey!, clock: systemClock, replayCache: new DatabaseReplayCache(db.kysely), answers: new AnswerCache(config.answerCacheBytes), rateLimitStore: new MemoryRateLimitStore(), storage: storageFor(config.storage) },
       { logger: false },
     );
     await app.ready();

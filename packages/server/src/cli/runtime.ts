@@ -7,6 +7,7 @@ import { ApiError } from '../http/errors.js';
 import { MemoryRateLimitStore } from '../http/rate-limiter.js';
 import { RedisRateLimitStore } from '../http/redis-rate-limit-store.js';
 import { DatabaseReplayCache } from '../http/replay-cache.js';
+import { AnswerCache } from '../http/answer-cache.js';
 import { systemClock } from '../time/clock.js';
 import { ensureSecretKey } from '../config/secret-key-file.js';
 
@@ -47,6 +48,7 @@ export function runtimeDeps(config: Config, db: Db): RuntimeDeps {
     secretKey: config.secretKey,
     clock: systemClock,
     replayCache: new DatabaseReplayCache(db.kysely),
+    answers: new AnswerCache(config.answerCacheBytes),
     storage: storageFor(config.storage),
     rateLimitStore: redis === null ? new MemoryRateLimitStore() : new RedisRateLimitStore(redis),
     closeExtras: async () => {

@@ -4,8 +4,14 @@ import path from 'node:path';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/**
+ * SQLITE_SYNCHRONOUS: `full` (the default) makes every acknowledged write survive a power cut;
+ * `normal` survives a crash of the process only (README, "Operating Plaudit").
+ */
+export type SqliteSynchronous = 'full' | 'normal';
+
 export type DatabaseTarget =
-  | { readonly dialect: 'sqlite'; readonly file: string }
+  | { readonly dialect: 'sqlite'; readonly file: string; readonly synchronous?: SqliteSynchronous }
   | { readonly dialect: 'postgres'; readonly url: string };
 
 export interface RateLimitPolicy {
@@ -26,6 +32,8 @@ export interface Config {
   /** Shared rate-limit windows for several API processes; null keeps them in process. */
   readonly redisUrl: string | null;
   readonly requestTimeoutMs: number;
+  /** ANSWER_CACHE_MB: memory for serialised storefront and partner answers; 0 turns the cache off. */
+  readonly answerCacheBytes: number;
   /** null disables the policy. */
   readonly rateLimits: {
     readonly openapi: RateLimitPolicy | null;
@@ -123,7 +131,7 @@ function parsePublicUrl(env: Env, port: number): string {
 
 function parseDatabase(env: Env, dataDir: string): DatabaseTarget {
   const raw = read(env, 'DATABASE_URL');
-  if (raw === undefined) return { dialect: 'sqlite', file: path.join(dataDir, 'plaudit.sqlite') };
+  if (raw === undefined) return { dialect: 'sqlite', file: path.join(dataDir, 'plaudit.sqlite'), synchronous: parseSqliteSynchronous(env) };
   if (/^postgres(ql)?:\/\//i.test(raw)) {
     try {
       new URL(raw);
@@ -137,7 +145,13 @@ function parseDatabase(env: Env, dataDir: string): DatabaseTarget {
   }
   const file = raw.startsWith('sqlite:') ? raw.slice('sqlite:'.length) : raw;
   if (file === '') throw new ConfigError('DATABASE_URL', 'names an empty SQLite path');
-  return { dialect: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
+  return { dialect: 'sqlite', file: file === ':memory:' ? file : path.resolve(file), synchronous: parseSqliteSynchronous(env) };
+}
+
+function parseSqliteSynchronous(env: Env): SqliteSynchronous {
+  const raw = read(env, 'SQLITE_SYNCHRONOUS')?.toLowerCase() ?? 'full';
+  if (raw !== 'full' && raw !== 'normal') throw new ConfigError('SQLITE_SYNCHRONOUS', `must be full or normal (got "${raw}")`);
+  return raw;
 }
 
 /** Accepts 64 hex characters or base64 of exactly 32 bytes. */
@@ -220,6 +234,13 @@ function parsePositiveInt(env: Env, name: string, fallback: number): number {
   return Number(raw);
 }
 
+function parseNonNegativeInt(env: Env, name: string, fallback: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d{1,6}$/.test(raw)) throw new ConfigError(name, `must be a whole number, 0 or more (got "${raw}")`);
+  return Number(raw);
+}
+
 /** `s3://bucket?endpoint=https://minio:9000&region=eu-west-1&path_style=1`; credentials come from the AWS variables. */
 function parseStorage(env: Env, dataDir: string): StorageTarget {
   const raw = read(env, 'STORAGE_URL');
@@ -286,6 +307,7 @@ export function parseConfig(env: Env): Config {
     trustProxy: parseBoolean(env, 'TRUST_PROXY', false),
     redisUrl: parseRedisUrl(env),
     requestTimeoutMs: parsePositiveInt(env, 'REQUEST_TIMEOUT_MS', 30_000),
+    answerCacheBytes: parseNonNegativeInt(env, 'ANSWER_CACHE_MB', 64) * 1024 * 1024,
     rateLimits: Object.freeze({
       openapi: parseRatePolicy(env, 'RATE_LIMIT_OPENAPI', { limit: 1200, windowSeconds: 60 }),
       authFailures: parseRatePolicy(env, 'RATE_LIMIT_AUTH_FAILURES', { limit: 60, windowSeconds: 60 }),

@@ -13,6 +13,7 @@ import { mediaMigration } from './migrations/010-media.js';
 import { storefrontMigration } from './migrations/011-storefront.js';
 import { reviewImportsMigration } from './migrations/012-review-imports.js';
 import { storefrontRankMigration } from './migrations/013-storefront-rank.js';
+import { contentVersionsMigration } from './migrations/014-content-versions.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -30,6 +31,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '011-storefront': storefrontMigration,
     '012-review-imports': reviewImportsMigration(dialect),
     '013-storefront-rank': storefrontRankMigration,
+    '014-content-versions': contentVersionsMigration(dialect),
   };
 }
 

@@ -429,6 +429,15 @@ export interface ReviewImportsTable {
   finished_at: number | null;
 }
 
+/**
+ * A shop's content version (migration 014): moved on by triggers in the same transaction as any
+ * write to what the shop publishes; cached answers are keyed by it.
+ */
+export interface ContentVersionsTable {
+  shop_id: string;
+  version: number;
+}
+
 export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
@@ -460,4 +469,5 @@ export interface Database {
   media_files: MediaFilesTable;
   helpful_votes: HelpfulVotesTable;
   review_imports: ReviewImportsTable;
+  content_versions: ContentVersionsTable;
 }

@@ -32,12 +32,15 @@ function cachedStatement(statement: SQLite.Statement): SqliteStatement {
 /**
  * Kysely prepares every query again, and preparing costs more than running the small indexed
  * queries Plaudit makes. Statements are cached by SQL text (bounded: queries come from a fixed set
- * of shapes, though IN-lists of varying length add some). Safe because Kysely's SQLite driver runs
- * one statement at a time on its single connection.
+ * of shapes, though IN-lists of varying length add some). Safe because a connection runs one statement at
+ * a time, to its end, before the next (sqlite-group-commit.ts never streams).
  */
-export function withStatementCache(database: SQLite.Database, maxEntries = 500): SqliteDatabase {
+export function withStatementCache(database: SQLite.Database, maxEntries = 500): SqliteDatabase & { readonly inTransaction: boolean } {
   const cache = new Map<string, SqliteStatement>();
   return {
+    get inTransaction() {
+      return database.inTransaction;
+    },
     close: () => {
       cache.clear();
       database.close();

@@ -30,7 +30,7 @@ export async function demoPagePlugin(app: FastifyInstance, options: { deps: AppD
     if (shop === undefined) return reply.code(404).type('text/plain; charset=utf-8').send('The demo shop does not exist (it is created on the first `npm start` with the embedded SQLite database).');
     const product = await findProduct(deps.db.kysely, shop.id, DEMO_PRODUCT.id);
     const nonce = randomBytes(16).toString('base64');
-    const fragment = (await reviewFragmentFor(deps, { shop_id: shop.id }, { product_id: [DEMO_PRODUCT.id] })).replace('<style>', `<style nonce="${nonce}">`);
+    const fragment = (await reviewFragmentFor(deps, shop, { product_id: [DEMO_PRODUCT.id] })).replace('<style>', `<style nonce="${nonce}">`);
     const html = renderView('demo', { nonce, shopId: shop.id, shopName: shop.name, productId: DEMO_PRODUCT.id, productTitle: product?.title ?? DEMO_PRODUCT.title, fragment });
     return reply
       .headers({

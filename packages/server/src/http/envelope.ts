@@ -24,6 +24,14 @@ export function successEnvelope<T>(data: T, requestId: string, time: number, mes
   return { code: 0, message, time, request_id: requestId, data };
 }
 
+/**
+ * The success envelope around `data` already serialised (an answer from the answer cache), in the
+ * field order JSON.stringify gives successEnvelope. The request id is 32 hex characters.
+ */
+export function successEnvelopeText(dataJson: string, requestId: string, time: number, message: SuccessMessage = 'success'): string {
+  return `{"code":0,"message":"${message}","time":${time},"request_id":"${requestId}","data":${dataJson}}`;
+}
+
 export function errorEnvelope(code: Exclude<Code, 0>, message: string, requestId: string, time: number, errors?: FieldError[]): ErrorEnvelope {
   const body: ErrorEnvelope = { code, message, time, request_id: requestId };
   // Only code 3 carries data, and then always the full list of problems.

@@ -6,8 +6,10 @@ declare module 'fastify' {
     businessCode?: number;
   }
 }
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { RequestTally } from './request-tally.js';
 import type { AppDeps } from './app-deps.js';
+import type { AnswerCache, AnswerCacheCounters } from './answer-cache.js';
 import { sql } from 'kysely';
 
 /** A queue whose depth /metrics reports, counted by the module that owns it. */
@@ -22,19 +24,9 @@ export function installObservability(app: FastifyInstance, deps: AppDeps, queues
   // One registry per app: tests build many apps in one process and must not share counters.
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'plaudit_' });
-  const requests = new Counter({
-    name: 'plaudit_http_requests_total',
-    help: 'HTTP requests by route, HTTP status and business code ("" when the answer is not an envelope)',
-    labelNames: ['method', 'route', 'status', 'code'] as const,
-    registers: [registry],
-  });
-  const latency = new Histogram({
-    name: 'plaudit_http_request_duration_seconds',
-    help: 'HTTP request latency by route and status',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
-  });
+  const tally = new RequestTally();
+  registry.registerMetric(tally.requestsMetric('plaudit_http_requests_total', 'HTTP requests by route, HTTP status and business code ("" when the answer is not an envelope)'));
+  registry.registerMetric(tally.latencyMetric('plaudit_http_request_duration_seconds', 'HTTP request latency by route and status'));
 
   // Queue depth read from the database at scrape time, so every API process reports the same
   // numbers wherever the workers run. The modules that own the queues count them.
@@ -49,11 +41,13 @@ export function installObservability(app: FastifyInstance, deps: AppDeps, queues
     });
   }
 
-  app.addHook('onResponse', async (request, reply) => {
+  registerAnswerCacheMetrics(registry, deps.answers);
+
+  // A callback hook, not an async one: no promise per request on the hottest path there is.
+  app.addHook('onResponse', (request, reply, done) => {
     // The route pattern, never the raw URL, keeps label cardinality bounded.
-    const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };
-    requests.inc({ ...labels, code: reply.businessCode === undefined ? '' : String(reply.businessCode) });
-    latency.observe(labels, reply.elapsedTime / 1000);
+    tally.record(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.businessCode === undefined ? '' : String(reply.businessCode), reply.elapsedTime / 1000);
+    done();
   });
 
   const hidden = { schema: { hide: true } };
@@ -71,4 +65,34 @@ export function installObservability(app: FastifyInstance, deps: AppDeps, queues
     reply.type(registry.contentType);
     return registry.metrics();
   });
+}
+
+/** The answer cache's counters, read from the cache at scrape time. */
+function registerAnswerCacheMetrics(registry: Registry, answers: AnswerCache): void {
+  const counters: Array<[keyof AnswerCacheCounters, string]> = [
+    ['hits', 'Cached reads answered from memory'],
+    ['misses', 'Cached reads that had to be built (first read, or first read after a change)'],
+    ['invalidations', 'Remembered answers dropped because their shop\'s content changed'],
+  ];
+  for (const [field, help] of counters) {
+    new Counter({
+      name: `plaudit_answer_cache_${field}_total`,
+      help,
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(answers.counters()[field]);
+      },
+    });
+  }
+  for (const [field, help] of [['entries', 'Answers held in memory'], ['bytes', 'Approximate memory the held answers take']] as const) {
+    new Gauge({
+      name: `plaudit_answer_cache_${field}`,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(answers.counters()[field]);
+      },
+    });
+  }
 }

@@ -48,6 +48,12 @@ export interface Operation<Q extends TObject | undefined = TObject | undefined, 
    * `/api/v1/open_api/` prefix besides the operation's own (a POST body, however it is sent).
    */
   legacyMethod?: 'PUT' | 'DELETE';
+  /**
+   * A GET whose answer depends only on the shop's published content (reviews, their media and
+   * statistics, products, the shop's settings) and the query: answered from the answer cache while
+   * the shop's content version holds, with an ETag (docs/reference/conventions.md §4.7).
+   */
+  cacheable?: true;
   /** The envelope's message on success when Trustoo documents another than `success`. */
   successMessage?: SuccessMessage;
   handler(ctx: OperationContext<Q extends TObject ? Static<Q> : undefined, B extends TSchema ? Static<B> : undefined>): Promise<Static<D>>;

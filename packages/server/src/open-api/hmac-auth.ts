@@ -1,9 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
 import { type Clock, secondsOf } from '../time/clock.js';
 import { safeEqual } from '../crypto/tokens.js';
-import { findShopByPublicToken } from '../shops/shop-repository.js';
-import { revealPrivateToken } from '../shops/shop-service.js';
+import type { ShopDirectory } from '../shops/shop-directory.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { type Actor, hmacActor } from '../http/actor.js';
 import { unauthenticated } from '../http/errors.js';
@@ -25,7 +22,7 @@ export interface SignedRequest {
 }
 
 export interface HmacDeps {
-  db: Kysely<Database>;
+  shops: ShopDirectory;
   secretKey: Buffer;
   clock: Clock;
   replayCache: ReplayCache;
@@ -40,7 +37,7 @@ function expectedSign(key: string, version: 1 | 2, request: SignedRequest, times
  * Verifies a Public-Token / Timestamp / Sign request (docs/signing-requests.md). Every failure is
  * code 16; the messages say what was wrong with the request without revealing whether a token exists.
  */
-export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): Promise<Actor> {
+export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): Promise<{ actor: Actor; contentVersion: number }> {
   const { publicToken, timestamp, sign } = request;
   if (publicToken === undefined || timestamp === undefined || sign === undefined) {
     const missing = [['Public-Token', publicToken], ['Timestamp', timestamp], ['Sign', sign]].filter(([, v]) => v === undefined).map(([n]) => n);
@@ -58,10 +55,12 @@ export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): 
     throw unauthenticated('the query string\'s timestamp differs from the Timestamp header; send one value, or only the header');
   }
 
-  const shop = await findShopByPublicToken(deps.db, publicToken);
+  const directory = deps.shops;
+  const current = await directory.byPublicToken(publicToken);
+  const shop = current?.shop;
   // An unknown token still costs one HMAC, so response timing does not tell which tokens exist.
-  const key = shop ? revealPrivateToken(deps.secretKey, shop) : 'unknown-public-token';
-  if (!safeEqual(expectedSign(key, version, request, timestamp), sign) || !shop || shop.status !== 'active') {
+  const key = current ? directory.privateTokenOf(current, deps.secretKey) : 'unknown-public-token';
+  if (!safeEqual(expectedSign(key, version, request, timestamp), sign) || !current || !shop || shop.status !== 'active') {
     throw unauthenticated('invalid signature or unknown Public-Token');
   }
   // Said only to a caller who proved the key: the shop has turned version 1 off.
@@ -74,5 +73,5 @@ export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): 
     const fresh = await deps.replayCache.remember(`${publicToken}:${sign}`, nowMs, verifiesUntilMs);
     if (!fresh) throw unauthenticated('request replayed');
   }
-  return hmacActor(shop);
+  return { actor: hmacActor(shop), contentVersion: current.version };
 }

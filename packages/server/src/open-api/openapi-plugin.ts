@@ -3,7 +3,9 @@ import type { TObject } from '@sinclair/typebox';
 import type { AppDeps } from '../http/app-deps.js';
 import { unixSeconds } from '../time/clock.js';
 import { type Actor, requireScope } from '../http/actor.js';
-import { successEnvelope, SuccessSchema, ErrorSchema } from '../http/envelope.js';
+import { successEnvelope, successEnvelopeText, SuccessSchema, ErrorSchema } from '../http/envelope.js';
+import { ifNoneMatchHits } from '../http/answer-cache.js';
+import { ShopDirectory } from '../shops/shop-directory.js';
 import { recordAuthFailure, refuseExhaustedAuthFailureBudget } from '../http/auth-failure-budget.js';
 import { authenticateBearer } from '../http/bearer-auth.js';
 import { deadlineExceeded, withinDeadline } from '../http/deadline.js';
@@ -22,6 +24,8 @@ declare module 'fastify' {
     rawBody?: string;
     idempotencyClaim?: IdempotencyClaim;
     rateLimitVerdict?: PolicyVerdict;
+    /** The shop's content version, when authentication read it (HMAC): it keys the answer cache. */
+    contentVersion?: number;
   }
   interface FastifyContextConfig {
     operation?: AnyOperation;
@@ -52,7 +56,10 @@ async function admit(request: FastifyRequest, op: AnyOperation, deps: AppDeps): 
   try {
     const authorization = header(request, 'authorization');
     // A present Authorization header means bearer authentication; HMAC headers are then ignored.
-    actor = authorization !== undefined ? await authenticateBearer(authorization, deps.bearer) : await authenticateHmac(
+    if (authorization !== undefined) {
+      actor = await authenticateBearer(authorization, deps.bearer);
+    } else {
+      const signed = await authenticateHmac(
       {
         method: request.method,
         ...rawTarget(request),
@@ -62,8 +69,11 @@ async function admit(request: FastifyRequest, op: AnyOperation, deps: AppDeps): 
         sign: header(request, 'sign'),
         signVersion: header(request, 'sign-version'),
       },
-      { db: deps.db.kysely, secretKey: deps.secretKey, clock: deps.clock, replayCache: deps.replayCache },
-    );
+      { shops: ShopDirectory.of(deps.db), secretKey: deps.secretKey, clock: deps.clock, replayCache: deps.replayCache },
+      );
+      actor = signed.actor;
+      request.contentVersion = signed.contentVersion;
+    }
   } catch (error) {
     if (error instanceof ApiError && error.code === Code.unauthenticated) await recordAuthFailure(request, deps);
     throw error;
@@ -124,9 +134,10 @@ async function handle(request: FastifyRequest, reply: FastifyReply, op: AnyOpera
   const timeoutMs = deps.config.requestTimeoutMs;
   const deadlineAt = performance.now() + timeoutMs;
   if (op.method === 'GET') {
-    const data = await withinDeadline(op.handler({ ...context, db: deps.db.kysely }), deadlineAt, timeoutMs);
+    const read = () => withinDeadline(op.handler({ ...context, db: deps.db.kysely }), deadlineAt, timeoutMs);
     reply.businessCode = 0;
-    await reply.send(successEnvelope(data, request.id, unixSeconds(deps.clock), op.successMessage));
+    if (op.cacheable) return sendCachedAnswer(request, reply, op, deps, read);
+    await reply.send(successEnvelope(await read(), request.id, unixSeconds(deps.clock), op.successMessage));
     return;
   }
   // Effects, outbox events and the stored idempotent answer commit together (docs/reference/conventions.md §9).
@@ -144,6 +155,37 @@ async function handle(request: FastifyRequest, reply: FastifyReply, op: AnyOpera
   deps.outboxSignal?.();
   reply.businessCode = 0;
   await reply.type('application/json; charset=utf-8').send(body);
+}
+
+/**
+ * A read whose answer depends only on the shop's published content and the query
+ * (docs/reference/conventions.md §4.7): kept in the answer cache under the shop's content version,
+ * tagged with a strong ETag, and answered 304 when the caller already holds it.
+ */
+async function sendCachedAnswer(request: FastifyRequest, reply: FastifyReply, op: AnyOperation, deps: AppDeps, read: () => Promise<unknown>): Promise<void> {
+  const actor = request.actor as Actor;
+  const version = request.contentVersion ?? (await ShopDirectory.of(deps.db).byId(actor.shopId))?.version;
+  // The shop was found a moment ago; only a shop deleted since has no version.
+  if (version === undefined) throw new ApiError(Code.notFound, 'shop not found');
+  const key = `${op.operation} ${canonicalQuery(request.query as Record<string, unknown>)}`;
+  // Serialised by the operation's own schema, the allow-list that also shapes uncached answers.
+  // (Fastify types the input as an object; fast-json-stringify serialises arrays just as well.)
+  const answer = await deps.answers.answer(actor.shopId, version, key, async () => reply.serializeInput((await read()) as { [key: string]: unknown }, op.data));
+  reply.header('etag', answer.etag).header('cache-control', 'private, no-cache');
+  if (ifNoneMatchHits(request.headers['if-none-match'], answer.etag)) {
+    await reply.code(304).send();
+    return;
+  }
+  await reply.type('application/json; charset=utf-8').send(successEnvelopeText(answer.body, request.id, unixSeconds(deps.clock), op.successMessage));
+}
+
+/** The OpenAPI entries of a conditional read's ETag and 304 (docs/reference/conventions.md §4.7). */
+const ETAG_HEADER = { ETag: { type: 'string', description: 'strong tag of the data; send it back in If-None-Match to get 304 while the shop\'s content is unchanged' } };
+const NOT_MODIFIED = { description: 'Not Modified: If-None-Match named the current ETag. No body.', type: 'null', headers: ETAG_HEADER };
+
+/** The validated query with its names in order, so the same question always has the same key. */
+function canonicalQuery(query: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(query).sort().map((name) => [name, query[name]]));
 }
 
 function registerOperation(app: FastifyInstance, op: AnyOperation, deps: AppDeps, url: string, hidden: boolean, methods: readonly string[] = [op.method]): void {
@@ -164,7 +206,9 @@ function registerOperation(app: FastifyInstance, op: AnyOperation, deps: AppDeps
           : [{ PublicToken: [], Timestamp: [], Sign: [] }, { BearerAuth: op.scope === TOPIC_SCOPE ? [] : [op.scope] }],
       ...(op.method === 'GET' && op.querystring ? { querystring: op.querystring } : {}),
       ...(op.method === 'POST' && op.body ? { body: op.body } : {}),
-      response: { 200: SuccessSchema(op.data, op.successMessage), '4xx': ErrorSchema, '5xx': ErrorSchema },
+      response: op.cacheable
+        ? { 200: { ...SuccessSchema(op.data, op.successMessage), headers: ETAG_HEADER }, 304: NOT_MODIFIED, '4xx': ErrorSchema, '5xx': ErrorSchema }
+        : { 200: SuccessSchema(op.data, op.successMessage), '4xx': ErrorSchema, '5xx': ErrorSchema },
     },
     preValidation: async (request, reply) => {
       if (request.body === undefined || request.body === null) request.body = {};
@@ -180,7 +224,8 @@ function registerOperation(app: FastifyInstance, op: AnyOperation, deps: AppDeps
 /** Registers the Open API operations with the contract's hooks, in an encapsulated context. */
 export async function openApiPlugin(app: FastifyInstance, options: { deps: AppDeps; operations: readonly AnyOperation[] }): Promise<void> {
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('cache-control', 'no-store');
+    // Only a cached read's answer may be kept, and then only by its caller, revalidated.
+    if (reply.statusCode >= 400 || !reply.hasHeader('etag')) reply.header('cache-control', 'no-store');
     if (request.rateLimitVerdict) reply.headers(rateLimitHeaders(request.rateLimitVerdict));
     return payload;
   });

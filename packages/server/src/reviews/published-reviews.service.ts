@@ -4,7 +4,7 @@ import { findProductIdsByHandle } from '../products/product-repository.js';
 import { ratingFor, type RatingScope } from './rating.service.js';
 import { mediaOfReviews, type MediaRow } from './review-repository.js';
 import { STORE_PRODUCT_ID } from './review-stats.js';
-import { PUBLISHED_MEDIA_BIT } from './storefront-rank.js';
+import { PUBLISHED_MEDIA_BIT, RANKS_WITH_MEDIA } from './storefront-rank.js';
 import type { Rating } from './review-object.js';
 
 /** docs/reference/storefront.md §2: which reviews a public list shows. */
@@ -72,21 +72,19 @@ export async function storefrontReviews(db: Kysely<Database>, shopId: string, q:
   const rating = await ratingFor(db, shopId, ratingScopeOf(q.scope, productId));
   if ((q.scope.kind === 'product' || q.scope.kind === 'handle') && productId === undefined) return { count: 0, rows: [], media: new Map(), rating, productId };
 
-  // The maintained rank carries "has a published photo or video" in its lowest bit.
-  const hasPublishedMedia = sql<number>`(reviews.storefront_rank & ${sql.lit(PUBLISHED_MEDIA_BIT)})`;
-  // One product's reviews are found through the product and then sorted. Written as "+ 0", the
-  // publication test cannot lead planners to the shop-wide reviews_storefront_shop index, whose
-  // order would have them read most of the shop to find a product with few reviews.
-  const productScoped = q.scope.kind !== 'all';
+  // Written as literals, the visibility test matches the predicate of the partial indexes of
+  // migration 014, which hold each product's visible reviews in storefront order: a page is read
+  // from the index whatever the product's size. A bound parameter would hide that match from SQLite.
   let base = db
     .selectFrom('reviews')
     .where('reviews.shop_id', '=', shopId)
-    .where(productScoped ? sql<number>`reviews.is_published + 0` : sql.ref<number>('reviews.is_published'), '=', 1)
-    .where('reviews.deleted_at', 'is', null);
+    .where(sql<boolean>`reviews.is_published = 1 and reviews.deleted_at is null`);
   if (q.scope.kind === 'store') base = base.where('reviews.product_id', '=', STORE_PRODUCT_ID);
   if (productId !== undefined) base = base.where('reviews.product_id', '=', productId);
   if (q.star !== undefined) base = base.where('reviews.rating', '=', q.star);
-  if (q.hasMedia) base = base.where(hasPublishedMedia, '=', PUBLISHED_MEDIA_BIT);
+  // The photo filter names the odd ranks (the rank's lowest bit is "has a published photo"), so the
+  // index is read rank by rank, still in order.
+  if (q.hasMedia) base = base.where(sql<boolean>`reviews.storefront_rank in (${sql.join(RANKS_WITH_MEDIA.map((rank) => sql.lit(rank)))})`);
 
   // The maintained statistics count exactly the published, non-deleted reviews of the scope, per
   // star: only the photo filter needs the reviews themselves counted.
@@ -124,7 +122,7 @@ export async function storefrontReviews(db: Kysely<Database>, shopId: string, q:
       page = page.orderBy('reviews.rating', 'asc');
       break;
     case 'image-descending':
-      page = page.orderBy(hasPublishedMedia, 'desc');
+      page = page.orderBy(sql`(reviews.storefront_rank & ${sql.lit(PUBLISHED_MEDIA_BIT)})`, 'desc');
       break;
     case 'created-descending':
       break;

@@ -5,3 +5,6 @@ export function storefrontRank(flags: { isTop: number; isFeatured: number; hasPu
 
 /** Whether a stored rank says the review has a published photo or video. */
 export const PUBLISHED_MEDIA_BIT = 1;
+
+/** Every rank whose media bit is set, highest first: what the photo filter asks the index for. */
+export const RANKS_WITH_MEDIA = [7, 5, 3, 1] as const;

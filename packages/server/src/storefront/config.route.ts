@@ -5,7 +5,7 @@ import { unixSeconds } from '../time/clock.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { chargePublicLimit } from './public-endpoint/rate-limits.js';
 import { shopSelector } from './public-endpoint/query.js';
-import { sendPublicJson } from './public-endpoint/reply.js';
+import { sendPublicAnswer } from './public-endpoint/reply.js';
 import { resolvePublicShop } from './public-endpoint/shop.js';
 
 const flag = (value: boolean) => (value ? 1 : 0);
@@ -14,12 +14,10 @@ const flag = (value: boolean) => (value ? 1 : 0);
 export function registerConfigRoute(app: FastifyInstance, deps: AppDeps): void {
   app.get<RawQueryRoute>('/api/v1/storefront/config', async (request, reply) => {
     await chargePublicLimit(deps, reply, 'storefront-read', request.ip);
-    const shop = await resolvePublicShop(deps.db.kysely, shopSelector(request.query));
-    const s = readShopSettings(shop.settings);
-    return sendPublicJson(
-      request,
-      reply,
-      {
+    const { shop, version } = await resolvePublicShop(deps.db, shopSelector(request.query));
+    const answer = await deps.answers.answer(shop.id, version, 'config', async () => {
+      const s = readShopSettings(shop.settings);
+      return JSON.stringify({
         shop_id: shop.id,
         shop_name: shop.name,
         shop_domain: shop.domain,
@@ -33,8 +31,8 @@ export function registerConfigRoute(app: FastifyInstance, deps: AppDeps): void {
         // Plaudit extension: the console's colours, the widget's defaults for --plaudit-star-color and --plaudit-accent-color.
         star_color: s.widget_star_color,
         accent_color: s.widget_accent_color,
-      },
-      unixSeconds(deps.clock),
-    );
+      });
+    });
+    return sendPublicAnswer(request, reply, answer, unixSeconds(deps.clock));
   });
 }

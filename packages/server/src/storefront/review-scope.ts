@@ -13,3 +13,16 @@ export function scopeOf(query: RawQuery): StorefrontScope {
   if (handle !== undefined) return { kind: 'handle', handle };
   throw invalidField('product_id', 'is required unless is_show_all, is_store_review or product_handle selects the reviews');
 }
+
+/** The scope as part of an answer-cache key: one text per scope, none shared by two. */
+export function scopeKey(scope: StorefrontScope): string {
+  switch (scope.kind) {
+    case 'all':
+    case 'store':
+      return scope.kind;
+    case 'product':
+      return `product:${JSON.stringify(scope.productId)}`;
+    case 'handle':
+      return `handle:${JSON.stringify(scope.handle)}`;
+  }
+}

@@ -13,7 +13,7 @@ import { resolvePublicShop } from './public-endpoint/shop.js';
 /** `GET /api/v1/reviews/upload_token` (§5): shopper upload credentials, 10 minutes, 10 files, own folder. */
 export function registerUploadTokenRoute(app: FastifyInstance, deps: AppDeps): void {
   app.get<RawQueryRoute>('/api/v1/reviews/upload_token', async (request, reply) => {
-    const shop = await resolvePublicShop(deps.db.kysely, shopSelector(request.query));
+    const { shop } = await resolvePublicShop(deps.db, shopSelector(request.query));
     await chargePublicLimit(deps, reply, 'storefront-upload', request.ip);
     if (!readShopSettings(shop.settings).photo_upload_enabled) throw permissionDenied('this shop does not accept photos from shoppers');
     const now = unixSeconds(deps.clock);

@@ -3,11 +3,11 @@ import type { RawQuery } from '../http/query-string.js';
 import { unixSeconds } from '../time/clock.js';
 import { MediaUrls } from '../media/media-urls.js';
 import { readShopSettings } from '../shops/shop-settings.js';
+import type { ShopRow } from '../shops/shop-repository.js';
 import { findProduct } from '../products/product-repository.js';
 import { MESSAGES, pickLanguage } from '@plaudit/review-view/messages';
-import { scopeOf } from './review-scope.js';
+import { scopeKey, scopeOf } from './review-scope.js';
 import { firstValue } from './public-endpoint/query.js';
-import { resolvePublicShop } from './public-endpoint/shop.js';
 import { productJsonLd } from './html/json-ld.js';
 import { renderReviewFragment } from './html/review-fragment.js';
 import { presentStorefrontReview } from './storefront-review.presenter.js';
@@ -17,9 +17,8 @@ import { storefrontReviews } from '../reviews/published-reviews.service.js';
 const FIRST_PAGE_SIZE = 15;
 
 /** Reads everything the fragment shows; the demo page renders the same fragment in-process. */
-export async function reviewFragmentFor(deps: AppDeps, shopSelectorInput: { shop_id?: string; shop?: string }, query: RawQuery): Promise<string> {
+export async function reviewFragmentFor(deps: AppDeps, shop: ShopRow, query: RawQuery): Promise<string> {
   const db = deps.db.kysely;
-  const shop = await resolvePublicShop(db, shopSelectorInput);
   const settings = readShopSettings(shop.settings);
   const messages = MESSAGES[pickLanguage(firstValue(query, 'lang'), settings.language)];
   const scope = scopeOf(query);
@@ -54,4 +53,14 @@ export async function reviewFragmentFor(deps: AppDeps, shopSelectorInput: { shop
     morePages: page.count > FIRST_PAGE_SIZE,
     showHelpful: settings.helpful_votes_enabled,
   });
+}
+
+/**
+ * What the fragment's answer-cache key needs besides the shop's version: every query parameter it
+ * reads, and, when dates are relative ("3 days ago"), the minute, so a day's change shows within
+ * a minute as it does through the public max-age.
+ */
+export function fragmentKey(shop: ShopRow, query: RawQuery, nowSeconds: number): string {
+  const relative = readShopSettings(shop.settings).date_format === 'relative';
+  return `widget.html ${scopeKey(scopeOf(query))} ${JSON.stringify(firstValue(query, 'lang') ?? '')} ${firstValue(query, 'jsonld') === '0' ? 0 : 1} ${relative ? Math.floor(nowSeconds / 60) : ''}`;
 }

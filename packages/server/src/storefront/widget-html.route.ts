@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import type { RawQueryRoute } from '../http/query-string.js';
-import { reviewFragmentFor } from './widget-fragment.js';
+import { unixSeconds } from '../time/clock.js';
+import { fragmentKey, reviewFragmentFor } from './widget-fragment.js';
+import { resolvePublicShop } from './public-endpoint/shop.js';
 import { chargePublicLimit } from './public-endpoint/rate-limits.js';
 import { shopSelector } from './public-endpoint/query.js';
-import { sendPublicHtml } from './public-endpoint/reply.js';
+import { sendPublicHtmlAnswer } from './public-endpoint/reply.js';
 
 
 /** `GET /api/v1/storefront/widget.html` (§8): the fragment for themes to include server-side. */
@@ -12,6 +14,8 @@ export function registerWidgetHtmlRoute(app: FastifyInstance, deps: AppDeps): vo
   app.get<RawQueryRoute>('/api/v1/storefront/widget.html', async (request, reply) => {
     await chargePublicLimit(deps, reply, 'storefront-read', request.ip);
     const query = request.query;
-    return sendPublicHtml(request, reply, await reviewFragmentFor(deps, shopSelector(query), query));
+    const { shop, version } = await resolvePublicShop(deps.db, shopSelector(query));
+    const key = fragmentKey(shop, query, unixSeconds(deps.clock));
+    return sendPublicHtmlAnswer(request, reply, await deps.answers.answer(shop.id, version, key, () => reviewFragmentFor(deps, shop, query)));
   });
 }

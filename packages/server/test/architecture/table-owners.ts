@@ -1,6 +1,7 @@
 /** Which module owns each table (docs/architecture.md, "Domain"). Only the owner's files query it. */
 export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   shops: 'shops',
+  content_versions: 'shops',
   products: 'products',
   outbox_events: 'outbox',
   customers: 'customers',

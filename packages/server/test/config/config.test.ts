@@ -9,7 +9,9 @@ describe('config', () => {
   it('has embedded defaults', () => {
     const config = parseConfig({});
     expect(config).toMatchObject({ port: 8080, publicUrl: 'http://localhost:8080', logLevel: 'info', secretKey: null });
-    expect(config.database).toEqual({ dialect: 'sqlite', file: path.resolve('data/plaudit.sqlite') });
+    // Durable by default: every acknowledged write is synced to disk; 64 MB of cached answers.
+    expect(config.database).toEqual({ dialect: 'sqlite', file: path.resolve('data/plaudit.sqlite'), synchronous: 'full' });
+    expect(config.answerCacheBytes).toBe(64 * 1024 * 1024);
     expect(Object.isFrozen(config)).toBe(true);
     expect(config.storage).toEqual({ kind: 'local', directory: path.resolve('data/media') });
     expect(config.mediaBaseUrl).toBe('http://localhost:8080/media');
@@ -35,7 +37,17 @@ describe('config', () => {
     expect(parseConfig({ STORAGE_URL: 's3://reviews-bucket' }).storage).toMatchObject({ endpoint: undefined, forcePathStyle: false, credentials: undefined, region: 'us-east-1' });
   });
 
+  it('takes the operator\'s durability opt-out and cache size', () => {
+    expect(parseConfig({ SQLITE_SYNCHRONOUS: 'NORMAL' }).database).toMatchObject({ synchronous: 'normal' });
+    expect(parseConfig({ DATABASE_URL: './x.sqlite', SQLITE_SYNCHRONOUS: 'full' }).database).toMatchObject({ synchronous: 'full' });
+    expect(parseConfig({ ANSWER_CACHE_MB: '0' }).answerCacheBytes).toBe(0);
+    expect(parseConfig({ ANSWER_CACHE_MB: '256' }).answerCacheBytes).toBe(256 * 1024 * 1024);
+  });
+
   it.each([
+    ['SQLITE_SYNCHRONOUS', { SQLITE_SYNCHRONOUS: 'off' }],
+    ['ANSWER_CACHE_MB', { ANSWER_CACHE_MB: '-1' }],
+    ['ANSWER_CACHE_MB', { ANSWER_CACHE_MB: '1.5' }],
     ['PORT', { PORT: '80a' }],
     ['PORT', { PORT: '70000' }],
     ['PUBLIC_URL', { PUBLIC_URL: 'ftp://x' }],

@@ -7,7 +7,8 @@ describeEachDatabase('Open API transport rules', (dialect) => {
 
   it('answers every response with the envelope, X-Request-Id, no-store and rate-limit headers', async () => {
     const h = harness();
-    const response = await h.call('GET', 'get_rating', { query: 'is_all_rating=1' });
+    // get_customer_excludes is not one of the conditional reads of §4.7, which say private, no-cache.
+    const response = await h.call('GET', 'get_customer_excludes');
     const answer = envelope(response);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(answer.request_id).toMatch(/^[0-9a-f]{32}$/);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { stringToSign } from '../../src/crypto/hmac-signature.js';
 import { rotatePrivateToken } from '../../src/shops/shop-service.js';
+import { AnswerCache } from '../../src/http/answer-cache.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, openApiPath, signedHeaders, useHarness } from '../support/harness.js';
 
@@ -91,7 +92,7 @@ describeEachDatabase('HMAC authentication', (dialect) => {
     const { buildApp } = await import('../../src/app.js');
     const { DatabaseReplayCache } = await import('../../src/http/replay-cache.js');
     const { MemoryRateLimitStore } = await import('../../src/http/rate-limiter.js');
-    const second = await buildApp({ ...h.deps, replayCache: new DatabaseReplayCache(h.deps.db.kysely), rateLimitStore: new MemoryRateLimitStore() }, { logger: false });
+    const second = await buildApp({ ...h.deps, replayCache: new DatabaseReplayCache(h.deps.db.kysely), answers: new AnswerCache(h.deps.config.answerCacheBytes), rateLimitStore: new MemoryRateLimitStore() }, { logger: false });
     try {
       const body = JSON.stringify({ rating: 5, author: 'Once' });
       const request = { method: 'POST' as const, url: openApiPath('create_review'), headers: { 'content-type': 'application/json', ...signedHeaders(h.shop, '', body, now()) }, payload: body };

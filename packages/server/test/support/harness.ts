@@ -11,6 +11,7 @@ import { parseConfig } from '../../src/config/config.js';
 import type { Dialect } from '../../src/db/connect.js';
 import { MemoryRateLimitStore } from '../../src/http/rate-limiter.js';
 import { DatabaseReplayCache } from '../../src/http/replay-cache.js';
+import { AnswerCache } from '../../src/http/answer-cache.js';
 import { signRequest } from '../../src/crypto/hmac-signature.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { createShop, type ShopCredentials } from '../../src/shops/shop-service.js';
@@ -85,6 +86,7 @@ export async function startHarness(dialect: Dialect, options: HarnessOptions = {
     secretKey: config.secretKey!,
     clock,
     replayCache: new DatabaseReplayCache(database.db.kysely),
+    answers: new AnswerCache(config.answerCacheBytes),
     rateLimitStore: new MemoryRateLimitStore(),
     storage: options.storage?.() ?? new LocalStorage(mediaDirectory),
     ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),

@@ -15,6 +15,7 @@ export const getRatingOperation = defineOperation({
   operation: 'get_rating',
   method: 'GET',
   scope: 'read_reviews',
+  cacheable: true,
   summary: 'Get Rating',
   description:
     'Rating statistics of one scope. Selectors, first match wins: is_all_rating > is_all_products_rating > is_store_rating > product_id > product_handle. Only published reviews count.',

@@ -8,6 +8,7 @@ export const getRatingsOperation = defineOperation({
   operation: 'get_ratings',
   method: 'GET',
   scope: 'read_reviews',
+  cacheable: true,
   summary: 'Get Ratings (Plaudit extension)',
   description: 'Rating statistics for up to 100 products in one call; "0" is the store.',
   tags: ['Ratings'],

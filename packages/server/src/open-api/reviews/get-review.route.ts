@@ -12,6 +12,7 @@ export const getReviewOperation = defineOperation({
   operation: 'get_review',
   method: 'GET',
   scope: 'read_reviews',
+  cacheable: true,
   summary: 'Get Review Detail',
   description: 'One review of the shop, published or not. Deleted reviews and other shops\' reviews answer code 5.',
   tags: ['Reviews'],

@@ -29,6 +29,7 @@ export const getReviewsOperation = defineOperation({
   operation: 'get_reviews',
   method: 'GET',
   scope: 'read_reviews',
+  cacheable: true,
   summary: 'Get Review List',
   description: 'The shop\'s reviews, published and unpublished, filtered, sorted and paged. All filters combine with AND.',
   tags: ['Reviews'],

@@ -14,7 +14,7 @@ export async function openPublicPost(deps: AppDeps, request: FastifyRequest, rep
   const body = request.body;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidField('body', 'must be a JSON object');
   const form = body as Record<string, unknown>;
-  const shop = await resolvePublicShop(deps.db.kysely, form);
+  const { shop } = await resolvePublicShop(deps.db, form);
   allowPublicPost(request, reply, shop);
   await chargePublicLimit(deps, reply, policy, request.ip);
   return { form, shop };

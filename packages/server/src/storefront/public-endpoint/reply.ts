@@ -1,29 +1,31 @@
-import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { successEnvelope } from '../../http/envelope.js';
+import { type Answer, ifNoneMatchHits } from '../../http/answer-cache.js';
+import { successEnvelope, successEnvelopeText } from '../../http/envelope.js';
 
 export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 
-export function weakEtagOf(content: string): string {
-  return `W/"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
+function sendConditionally(request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
+  reply.header('cache-control', PUBLIC_CACHE).header('vary', 'Accept-Encoding').header('etag', etag);
+  if (!ifNoneMatchHits(request.headers['if-none-match'], etag)) return false;
+  reply.code(304).send();
+  return true;
 }
 
 /**
- * docs/reference/storefront.md §1.4: a cacheable public GET. The ETag covers `data` only, so an unchanged result
- * keeps its ETag while `time` and `request_id` move on; a matching If-None-Match answers 304.
+ * docs/reference/storefront.md §1.4: a cacheable public GET answered from the answer cache. `body`
+ * is the `data` of the envelope, so `time` and `request_id` move on while the ETag, derived from
+ * the shop's content version, holds until the shop's content changes; a matching If-None-Match
+ * answers 304.
  */
-export function sendPublicJson(request: FastifyRequest, reply: FastifyReply, data: unknown, nowSeconds: number): FastifyReply {
-  const etag = weakEtagOf(JSON.stringify(data));
-  reply.header('cache-control', PUBLIC_CACHE).header('vary', 'Accept-Encoding').header('etag', etag);
-  if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-  return reply.type('application/json; charset=utf-8').send(JSON.stringify(successEnvelope(data, request.id, nowSeconds)));
+export function sendPublicAnswer(request: FastifyRequest, reply: FastifyReply, answer: Answer, nowSeconds: number): FastifyReply {
+  if (sendConditionally(request, reply, answer.etag)) return reply;
+  return reply.type('application/json; charset=utf-8').send(successEnvelopeText(answer.body, request.id, nowSeconds));
 }
 
-export function sendPublicHtml(request: FastifyRequest, reply: FastifyReply, html: string): FastifyReply {
-  const etag = weakEtagOf(html);
-  reply.header('cache-control', PUBLIC_CACHE).header('vary', 'Accept-Encoding').header('etag', etag);
-  if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-  return reply.type('text/html; charset=utf-8').send(html);
+/** The same for an HTML answer (the review fragment), which is the whole body. */
+export function sendPublicHtmlAnswer(request: FastifyRequest, reply: FastifyReply, answer: Answer): FastifyReply {
+  if (sendConditionally(request, reply, answer.etag)) return reply;
+  return reply.type('text/html; charset=utf-8').send(answer.body);
 }
 
 /** POST answers and shopper credentials are never cached. */

@@ -1,0 +1,254 @@
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+  RawNode,
+  SelectQueryNode,
+  SqliteDialect,
+  type SqliteDatabase,
+} from 'kysely';
+
+/** A group commits after this many transactions even while more are waiting, to bound latency. */
+const MAX_GROUP_SIZE = 200;
+
+/** A first-come, first-served lock: whoever asked first writes first. */
+class Turn {
+  #held = false;
+  readonly #waiting: Array<() => void> = [];
+
+  async take(): Promise<void> {
+    if (!this.#held) {
+      this.#held = true;
+      return;
+    }
+    await new Promise<void>((resolve) => this.#waiting.push(resolve));
+  }
+
+  give(): void {
+    const next = this.#waiting.shift();
+    if (next === undefined) this.#held = false;
+    else next();
+  }
+
+  get contended(): boolean {
+    return this.#waiting.length > 0;
+  }
+}
+
+/** One SQLite transaction shared by the writes of concurrent requests. */
+class Group {
+  members = 0;
+  commitScheduled = false;
+  readonly committed: Promise<void>;
+  resolve!: () => void;
+  reject!: (error: unknown) => void;
+
+  constructor() {
+    this.committed = new Promise<void>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    // A member that failed does not wait for the commit; nobody else may be listening either.
+    this.committed.catch(() => {});
+  }
+}
+
+const MEMBER_SAVEPOINT = 'plaudit_member';
+
+/**
+ * Group commit for SQLite (docs/architecture.md, "Writes without waiting"). With
+ * `synchronous = FULL` every COMMIT waits for the disk, and one request's transaction costs a
+ * fraction of that wait. So the transactions of concurrent requests run one after another inside
+ * one SQLite transaction, each in a savepoint of its own (a failing one rolls back alone), and one
+ * COMMIT makes the whole group durable. Each transaction is reported committed only after that
+ * COMMIT: nobody is told "done" before the disk has it.
+ *
+ * Reads outside a transaction run on a second connection (WAL lets it read while the writer
+ * writes), so they never wait for a group and never see a write that is not yet committed.
+ */
+class GroupCommitDriver implements Driver {
+  readonly #turn = new Turn();
+  #group: Group | undefined;
+
+  constructor(
+    private readonly writer: SqliteDatabase & { readonly inTransaction: boolean },
+    private readonly reader: SqliteDatabase | undefined,
+  ) {}
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new GroupConnection(this);
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await (connection as GroupConnection).begin();
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await (connection as GroupConnection).end(true);
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await (connection as GroupConnection).end(false);
+  }
+
+  async releaseConnection(): Promise<void> {}
+
+  async destroy(): Promise<void> {
+    this.reader?.close();
+    this.writer.close();
+  }
+
+  /** Waits for the writer, then opens a savepoint in the open group (opening one if needed). */
+  async beginMember(): Promise<Group> {
+    await this.#turn.take();
+    try {
+      if (this.#group === undefined) {
+        // IMMEDIATE takes the write lock now: a second process (an import) waits in busy_timeout
+        // instead of failing half-way through the group.
+        run(this.writer, 'begin immediate');
+        this.#group = new Group();
+      }
+      run(this.writer, `savepoint ${MEMBER_SAVEPOINT}`);
+      this.#group.members += 1;
+      return this.#group;
+    } catch (error) {
+      this.#turn.give();
+      throw error;
+    }
+  }
+
+  /** Closes the member's savepoint; the caller then waits for `group.committed` if it kept its work. */
+  endMember(group: Group, keep: boolean): void {
+    try {
+      if (this.writer.inTransaction) {
+        if (!keep) run(this.writer, `rollback to ${MEMBER_SAVEPOINT}`);
+        run(this.writer, `release ${MEMBER_SAVEPOINT}`);
+      } else {
+        // SQLite rolled the whole transaction back itself (a full disk, an I/O error): the work of
+        // every member of the group is gone, and each of them must hear so.
+        this.#abandon(group, new Error('the write transaction was rolled back by SQLite'));
+      }
+    } finally {
+      this.#scheduleCommit(group);
+      this.#turn.give();
+    }
+  }
+
+  #scheduleCommit(group: Group): void {
+    if (group !== this.#group || group.commitScheduled) return;
+    if (this.#turn.contended && group.members < MAX_GROUP_SIZE) {
+      // Those already waiting join this group; the last of them schedules the commit.
+      return;
+    }
+    group.commitScheduled = true;
+    // setImmediate lets requests that arrived meanwhile reach their transaction first: they queue
+    // for the writer before the commit does, and join the group.
+    setImmediate(() => void this.#commit(group));
+  }
+
+  async #commit(group: Group): Promise<void> {
+    await this.#turn.take();
+    try {
+      if (group !== this.#group) return;
+      this.#group = undefined;
+      try {
+        run(this.writer, 'commit');
+        group.resolve();
+      } catch (error) {
+        if (this.writer.inTransaction) run(this.writer, 'rollback');
+        group.reject(error);
+      }
+    } finally {
+      this.#turn.give();
+    }
+  }
+
+  #abandon(group: Group, error: Error): void {
+    if (group === this.#group) this.#group = undefined;
+    group.reject(error);
+  }
+
+  /** Runs one statement outside any transaction: reads on the reader, writes as a group of their own. */
+  async execute(query: CompiledQuery): Promise<QueryResult<unknown>> {
+    if (this.reader !== undefined && isRead(query)) return executeOn(this.reader, query);
+    if (this.reader === undefined && isRead(query)) return executeOn(this.writer, query);
+    const group = await this.beginMember();
+    let result: QueryResult<unknown>;
+    try {
+      result = executeOn(this.writer, query);
+    } catch (error) {
+      this.endMember(group, false);
+      throw error;
+    }
+    this.endMember(group, true);
+    await group.committed;
+    return result;
+  }
+
+  executeInMember(query: CompiledQuery): QueryResult<unknown> {
+    return executeOn(this.writer, query);
+  }
+}
+
+/** One use of the driver: outside a transaction it routes each statement; inside, it is a member. */
+class GroupConnection implements DatabaseConnection {
+  #group: Group | undefined;
+
+  constructor(private readonly driver: GroupCommitDriver) {}
+
+  async begin(): Promise<void> {
+    this.#group = await this.driver.beginMember();
+  }
+
+  async end(keep: boolean): Promise<void> {
+    const group = this.#group;
+    if (group === undefined) throw new Error('no transaction is open on this connection');
+    this.#group = undefined;
+    this.driver.endMember(group, keep);
+    if (keep) await group.committed;
+  }
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.#group !== undefined) return this.driver.executeInMember(query) as QueryResult<R>;
+    return (await this.driver.execute(query)) as QueryResult<R>;
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported on SQLite; page with keyset queries instead');
+  }
+}
+
+/** A select (built or raw) only reads; anything else may write and goes to the writer. */
+function isRead(query: CompiledQuery): boolean {
+  if (SelectQueryNode.is(query.query)) return true;
+  return RawNode.is(query.query) && /^\s*select\b/i.test(query.sql);
+}
+
+function run(database: SqliteDatabase, statement: string): void {
+  database.prepare(statement).run([]);
+}
+
+function executeOn(database: SqliteDatabase, query: CompiledQuery): QueryResult<unknown> {
+  const statement = database.prepare(query.sql);
+  if (statement.reader) return { rows: statement.all(query.parameters) };
+  const { changes, lastInsertRowid } = statement.run(query.parameters);
+  return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+}
+
+/** Kysely's SQLite dialect (compiler, adapter, introspection) with the group-commit driver. */
+export class GroupCommitSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly writer: SqliteDatabase & { readonly inTransaction: boolean },
+    private readonly reader: SqliteDatabase | undefined,
+  ) {
+    super({ database: writer });
+  }
+
+  override createDriver(): Driver {
+    return new GroupCommitDriver(this.writer, this.reader);
+  }
+}

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+
+/** A serialised answer and the strong ETag that names it. */
+export interface Answer {
+  body: string;
+  etag: string;
+}
+
+interface Entry extends Answer {
+  version: number;
+  bytes: number;
+}
+
+/** What /metrics reports about the cache. */
+export interface AnswerCacheCounters {
+  hits: number;
+  misses: number;
+  /** Entries found built from an older content version and dropped. */
+  invalidations: number;
+  entries: number;
+  bytes: number;
+}
+
+/** Bookkeeping per entry besides its text: the key, the Map slot, the object itself. */
+const ENTRY_OVERHEAD_BYTES = 160;
+
+/**
+ * Serialised answers of public and partner reads, kept in memory while the shop's content version
+ * they were built from is current (docs/architecture.md, "Reads at memory speed"). Reviews are
+ * read far more often than they change, so most reads become a version check and a string copy.
+ *
+ * The caller passes the version it read before building, never after: an answer built from newer
+ * rows than its version says is only ever dropped early, while one older than its version could
+ * be served stale. Least recently used entries go first once `maxBytes` is reached.
+ */
+export class AnswerCache {
+  readonly #entries = new Map<string, Entry>();
+  #bytes = 0;
+  #hits = 0;
+  #misses = 0;
+  #invalidations = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  /** The answer for `key` of the shop at `version`: remembered, or built now and remembered. */
+  async answer(shopId: string, version: number, key: string, build: () => Promise<string>): Promise<Answer> {
+    const id = `${shopId}\n${key}`;
+    const entry = this.#entries.get(id);
+    if (entry !== undefined) {
+      if (entry.version === version) {
+        this.#hits += 1;
+        // Map keeps insertion order: moving the entry to the end makes the first one the coldest.
+        this.#entries.delete(id);
+        this.#entries.set(id, entry);
+        return entry;
+      }
+      if (entry.version < version) {
+        this.#invalidations += 1;
+        this.#remove(id, entry);
+      }
+    }
+    this.#misses += 1;
+    const body = await build();
+    const built: Entry = { body, etag: strongEtag(id, version), version, bytes: 2 * (body.length + id.length) + ENTRY_OVERHEAD_BYTES };
+    this.#remember(id, built);
+    return built;
+  }
+
+  counters(): AnswerCacheCounters {
+    return { hits: this.#hits, misses: this.#misses, invalidations: this.#invalidations, entries: this.#entries.size, bytes: this.#bytes };
+  }
+
+  #remember(id: string, built: Entry): void {
+    // One answer may not take more than a sixteenth of the cache, so a few huge pages cannot push
+    // out the many small ones that make the hits.
+    if (built.bytes > this.maxBytes / 16) return;
+    const present = this.#entries.get(id);
+    // A slower build from an older version must not replace a newer answer stored meanwhile.
+    if (present !== undefined) {
+      if (present.version >= built.version) return;
+      this.#remove(id, present);
+    }
+    this.#entries.set(id, built);
+    this.#bytes += built.bytes;
+    for (const [coldest, entry] of this.#entries) {
+      if (this.#bytes <= this.maxBytes) break;
+      this.#remove(coldest, entry);
+    }
+  }
+
+  #remove(id: string, entry: Entry): void {
+    this.#entries.delete(id);
+    this.#bytes -= entry.bytes;
+  }
+}
+
+/**
+ * Strong, because the answer's data is byte-for-byte the same for as long as the version holds;
+ * derived from the key too, so two URLs of one shop never share a tag.
+ */
+function strongEtag(id: string, version: number): string {
+  return `"${version.toString(36)}-${createHash('sha256').update(id).digest('base64url').slice(0, 22)}"`;
+}
+
+/** Whether an If-None-Match header names the tag (a list, or `*`, as RFC 9110 §13.1.2 allows). */
+export function ifNoneMatchHits(header: string | string[] | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const value = Array.isArray(header) ? header.join(',') : header;
+  if (value.trim() === '*') return true;
+  // Weak comparison, as the header asks for: W/"x" matches "x".
+  return value.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}

@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { connectDatabase, type Db } from '../../src/db/connect.js';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
+
+/**
+ * What every caller of `db.transaction()` relies on, whatever the driver does underneath (on
+ * SQLite, concurrent transactions share one COMMIT: sqlite-group-commit.ts).
+ */
+describeEachDatabase('transactions under concurrency', (dialect) => {
+  let database: TestDatabase;
+  let second: Db;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect, { migrate: false });
+    const id = dialect === 'sqlite' ? 'integer primary key' : 'serial primary key';
+    await sql.raw(`create table probe (id ${id}, label text not null unique)`).execute(database.db.kysely);
+    // A second connection, as another process would have: it sees only what is committed.
+    second = connectDatabase(dialect === 'sqlite' ? { dialect, file: database.url } : { dialect, url: database.url });
+  });
+  afterAll(async () => {
+    await second.close();
+    await database.destroy();
+  });
+
+  const insert = (db: Db['kysely'], label: string) => sql`insert into probe (label) values (${label})`.execute(db);
+  const labelsSeenBy = async (db: Db, prefix: string) =>
+    (await sql<{ label: string }>`select label from probe where label like ${`${prefix}%`} order by label`.execute(db.kysely)).rows.map((row) => row.label);
+
+  it('reports each transaction done only once another connection can see its work', async () => {
+    const seenAtResolve = await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        const label = `seen-${String(i).padStart(2, '0')}`;
+        await database.db.kysely.transaction().execute((trx) => insert(trx, label));
+        return (await labelsSeenBy(second, label)).length;
+      }),
+    );
+    expect(seenAtResolve).toEqual(new Array(40).fill(1));
+  });
+
+  it('rolls a failing transaction back alone while the ones around it commit', async () => {
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        database.db.kysely.transaction().execute(async (trx) => {
+          await insert(trx, `alone-${String(i).padStart(2, '0')}`);
+          // The tenth writes a second row, then fails on a duplicate: both of its rows must go.
+          if (i === 10) {
+            await insert(trx, 'alone-extra');
+            await insert(trx, 'alone-00');
+          }
+        }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toHaveLength(1);
+    expect(outcomes[10]!.status).toBe('rejected');
+    const labels = await labelsSeenBy(second, 'alone-');
+    expect(labels).toHaveLength(29);
+    expect(labels).not.toContain('alone-10');
+    expect(labels).not.toContain('alone-extra');
+  });
+
+  it('never shows a read outside a transaction the transaction\'s uncommitted work', async () => {
+    let seenInside: string[] = [];
+    await database.db.kysely.transaction().execute(async (trx) => {
+      await insert(trx, 'pending-1');
+      seenInside = await labelsSeenBy(database.db, 'pending-');
+    });
+    expect(seenInside).toEqual([]);
+    expect(await labelsSeenBy(database.db, 'pending-')).toEqual(['pending-1']);
+  });
+
+  it('commits a write made outside any transaction before it answers', async () => {
+    await insert(database.db.kysely, 'single-1');
+    expect(await labelsSeenBy(second, 'single-')).toEqual(['single-1']);
+  });
+
+  it('waits for the disk at every commit, unless the operator opted out with SQLITE_SYNCHRONOUS=normal', async () => {
+    if (dialect === 'postgres') {
+      const { rows } = await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(database.db.kysely);
+      expect(rows[0]!.synchronous_commit).toBe('on');
+      return;
+    }
+    const level = async (db: Db) => (await sql<{ synchronous: number }>`pragma synchronous`.execute(db.kysely)).rows[0]!.synchronous;
+    expect(await level(database.db)).toBe(2); // FULL
+    const normal = connectDatabase({ dialect: 'sqlite', file: database.url, synchronous: 'normal' });
+    try {
+      expect(await level(normal)).toBe(1);
+    } finally {
+      await normal.close();
+    }
+  });
+
+  it('moves the change mark with every commit of any connection; PostgreSQL has none, so cached reads ask for the version', async () => {
+    if (dialect === 'postgres') {
+      expect(database.db.changeMark).toBeUndefined();
+      return;
+    }
+    const mark = database.db.changeMark!;
+    const before = mark();
+    expect(mark()).toBe(before);
+    await insert(database.db.kysely, 'mark-1');
+    const afterOwn = mark();
+    expect(afterOwn).not.toBe(before);
+    await insert(second.kysely, 'mark-2');
+    expect(mark()).not.toBe(afterOwn);
+  });
+});
