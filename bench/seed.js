@@ -3,7 +3,7 @@
 import SQLite from 'better-sqlite3';
 import { connectDatabase } from '../packages/server/dist/db/connect.js';
 import { migrateToLatest } from '../packages/server/dist/db/migrate.js';
-import { systemClock } from '../packages/server/dist/lib/clock.js';
+import { systemClock } from '../packages/server/dist/time/clock.js';
 import { createShop } from '../packages/server/dist/shops/shop-service.js';
 
 const COLUMNS = [
@@ -11,7 +11,9 @@ const COLUMNS = [
   'is_verified', 'verification_method', 'is_published', 'created_at', 'updated_at',
 ];
 const ROWS_PER_STATEMENT = 500;
-const PRODUCTS = 1000;
+/** Products the reviews not given to a sized product are spread over, at random. */
+export const PRODUCTS = 1000;
+export const FIRST_PRODUCT = 1_000_000;
 
 /** Deterministic pseudo-random numbers, so every run seeds the same data. */
 function mulberry32(seed) {
@@ -24,7 +26,7 @@ function mulberry32(seed) {
   };
 }
 
-export async function createBenchDatabase(file, secretKey) {
+export async function createBenchDatabase(file) {
   const db = connectDatabase({ dialect: 'sqlite', file });
   await migrateToLatest(db);
   return db;
@@ -34,8 +36,16 @@ export async function createBenchShop(db, secretKey, domain) {
   return createShop(db.kysely, { secretKey, clock: systemClock }, { domain, name: domain });
 }
 
-/** Inserts `count` reviews for the shop and the matching statistics rows; returns seconds taken. */
-export function seedReviews(file, shopId, count, seed = 1) {
+/** The handle the seeded products are found by (get_products_rating by handle). */
+export const handleOf = (productId) => `product-${productId}`;
+
+/**
+ * Inserts `count` reviews for the shop and the matching statistics and product rows; returns
+ * seconds taken. `sized` gives products an exact number of reviews (the product-size sweep), in
+ * published reviews, interleaved in time with the rest; the others go to 1,000 products at random
+ * (10 % to the store).
+ */
+export function seedReviews(file, shopId, count, seed = 1, sized = {}) {
   const started = process.hrtime.bigint();
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -46,10 +56,28 @@ export function seedReviews(file, shopId, count, seed = 1) {
   const single = sqlite.prepare(`insert into reviews (${COLUMNS.join(',')}) values ${placeholders}`);
   const stats = new Map();
   const start = Math.floor(Date.now() / 1000) - count;
+  // A row goes to a sized product with probability (sized rows left) / (rows left): spread evenly
+  // in time, and exactly the sizes asked for by the last row.
+  const sizedLeft = new Map(Object.entries(sized));
+  let sizedRemaining = [...sizedLeft.values()].reduce((sum, n) => sum + n, 0);
+  const productOf = (i) => {
+    if (sizedRemaining > 0 && random() * (count - i) < sizedRemaining) {
+      let pick = Math.floor(random() * sizedRemaining);
+      for (const [product, left] of sizedLeft) {
+        if (pick < left) {
+          sizedLeft.set(product, left - 1);
+          sizedRemaining -= 1;
+          return [product, true];
+        }
+        pick -= left;
+      }
+    }
+    return [random() < 0.1 ? '0' : String(FIRST_PRODUCT + Math.floor(random() * PRODUCTS)), false];
+  };
   const row = (i) => {
-    const product = random() < 0.1 ? '0' : String(1_000_000 + Math.floor(random() * PRODUCTS));
+    const [product, isSized] = productOf(i);
     const rating = 1 + Math.min(4, Math.floor(random() * random() * 6 + random() * 2));
-    const published = random() < 0.9 ? 1 : 0;
+    const published = isSized || random() < 0.9 ? 1 : 0;
     for (const key of product === '0' ? ['product:0'] : [`product:${product}`, 'all_products:']) {
       const counts = stats.get(key) ?? new Array(10).fill(0);
       counts[(published ? 0 : 5) + rating - 1] += 1;
@@ -69,9 +97,12 @@ export function seedReviews(file, shopId, count, seed = 1) {
     const upsert = sqlite.prepare(
       'insert into review_stats (shop_id, scope, product_id, published_1, published_2, published_3, published_4, published_5, hidden_1, hidden_2, hidden_3, hidden_4, hidden_5) values (?,?,?,?,?,?,?,?,?,?,?,?,?)',
     );
+    const product = sqlite.prepare('insert into products (shop_id, product_id, title, handle, url, created_at, updated_at) values (?,?,?,?,?,?,?)');
+    const now = Math.floor(Date.now() / 1000);
     for (const [key, counts] of stats) {
       const [scope, productId] = key.split(':');
       upsert.run(shopId, scope, productId, ...counts);
+      if (scope === 'product' && productId !== '0') product.run(shopId, productId, `Product ${productId}`, handleOf(productId), `https://shop.example.com/products/${handleOf(productId)}`, now, now);
     }
   });
   insertAll();

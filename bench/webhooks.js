@@ -1,42 +1,18 @@
 // npm run bench (second part): the cost of webhooks on the request path, the delay from commit to
 // first attempt, and the delivery rate to a local receiver. Ratios are against a run without
 // webhooks measured in the same process.
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { signRequest } from '../packages/server/dist/http/hmac-signature.js';
+import { benchDataDir, percentile, signedPost, startServer, stopServer } from './harness.js';
 import { createBenchDatabase, createBenchShop } from './seed.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const BACKLOG = Number(process.env.BENCH_WEBHOOK_BACKLOG ?? 5000);
 const PORT = 18_950 + Math.floor(Math.random() * 40);
-
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-
-function startServer(env) {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(here, 'webhook-server.js'), { env: { ...process.env, ...env, PORT: String(PORT) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`webhook-server exited with ${code}`)));
-  });
-}
-
-function stopServer(child) {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
 
 /** A partner's receiver: answers at once and remembers when each review arrived. */
 async function startReceiver() {
@@ -72,12 +48,6 @@ async function startReceiver() {
   };
 }
 
-function signedPost(shop, operation, bodyObject) {
-  const body = JSON.stringify(bodyObject);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  return { path: `/api/v1/openapi/${operation}`, body, headers: { 'content-type': 'application/json', 'public-token': shop.public_token, timestamp, sign: signRequest(shop.private_token, '', timestamp, body) } };
-}
-
 async function post(shop, operation, bodyObject) {
   const request = signedPost(shop, operation, bodyObject);
   const response = await fetch(`http://127.0.0.1:${PORT}${request.path}`, { method: 'POST', headers: request.headers, body: request.body });
@@ -97,7 +67,7 @@ async function createLoad(title, shop) {
   return { title, rps: result.requests.average, p99: result.latency.p99 };
 }
 
-const dir = path.join(here, '..', '.bench-data');
+const dir = benchDataDir('webhooks');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const file = path.join(dir, 'webhooks.sqlite');
@@ -110,7 +80,7 @@ const env = { BENCH_DATABASE: file, BENCH_SECRET_KEY: secretHex };
 const receiver = await startReceiver();
 
 console.log(`Webhooks: create_review at ${CONNECTIONS} connections, ${DURATION} s per scenario (after a 2 s warm-up)`);
-let server = await startServer({ ...env, BENCH_WORKER: '1' });
+let server = await startServer('webhook-server.js', { ...env, BENCH_WORKER: '1' }, PORT);
 await post(busy, 'create_shop_webhook', { topic: 'review/created', url: receiver.url });
 // Interleaved and averaged, so warming up does not favour whichever runs second.
 const runs = [];
@@ -137,12 +107,12 @@ const latencies = [...answered].map(([title, at]) => (receiver.arrivals.get(titl
 await stopServer(server);
 
 // Delivery rate: a backlog committed with no worker running, then drained by one worker.
-server = await startServer(env);
+server = await startServer('webhook-server.js', env, PORT);
 for (let i = 0; i < BACKLOG; i += 1) await post(busy, 'create_review', { product_id: String(i % 50), rating: 3, author: 'Bench', title: `backlog-${i}`, content: 'Backlog' });
 await stopServer(server);
 const before = receiver.received();
 receiver.resetWindow();
-server = await startServer({ ...env, BENCH_WORKER: '1' });
+server = await startServer('webhook-server.js', { ...env, BENCH_WORKER: '1' }, PORT);
 while (receiver.received() - before < BACKLOG) await new Promise((resolve) => setTimeout(resolve, 20));
 // From the first delivery to the last: the worker's start-up is not delivery time.
 const drainSeconds = receiver.window();
