@@ -79,7 +79,8 @@ export interface ReviewMediaTable {
 
 /**
  * Maintained review counts per (shop, scope): scope `product` per product id ("0" = the store),
- * scope `all_products` once per shop with product_id "". Published counts feed ratings; hidden
+ * scope `all_products` in up to eight rows per shop (product_id "", "#1" … "#7", summed when read,
+ * so concurrent writers do not queue on one row). Published counts feed ratings; hidden
  * (unpublished, not deleted) counts let get_reviews count filtered pages without scanning.
  */
 export interface ReviewStatsTable {
@@ -436,6 +437,8 @@ export interface ReviewImportsTable {
 export interface ContentVersionsTable {
   shop_id: string;
   version: number;
+  /** Moves only with the shop's own row (name, settings, tokens, status). */
+  shop_version: number;
 }
 
 export interface Database {

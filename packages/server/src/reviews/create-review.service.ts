@@ -107,11 +107,14 @@ export async function createReview(db: Kysely<Database>, actor: Actor, input: Ne
     })),
   );
   await attachHostedFiles(db, actor.shopId, files, id);
-  await adjustStats(db, actor.shopId, input.productId, input.rating, isPublished === 1 ? 'published' : 'hidden', 1);
 
   const product = input.productId === STORE_PRODUCT_ID ? undefined : await findProduct(db, actor.shopId, input.productId);
   const created = { ...row, product_title: product?.title ?? null, product_handle: product?.handle ?? null };
   await appendOutboxEvent(db, actor.shopId, 'review/created', { list: [presentReview(created, media)] }, deps.nowMs);
   await markOrdersReviewed(db, actor.shopId, { productId: input.productId, orderId: input.orderId, authorEmail: input.authorEmail }, deps.nowMs);
+  // Last: the shop-wide statistics row is every new review's, and on PostgreSQL the update holds
+  // its lock until the commit; taken at the end, concurrent writers wait for a commit, not for
+  // each other's whole transaction.
+  await adjustStats(db, actor.shopId, input.productId, input.rating, isPublished === 1 ? 'published' : 'hidden', 1);
   return { id, isPublished };
 }

@@ -13,10 +13,23 @@ interface StatsKey {
   product_id: string;
 }
 
-/** A review counts in its product's row and, unless it is a store review, in the all-products row. */
+/**
+ * The all-products count is every product review's, so on PostgreSQL its row lock would make
+ * concurrent writers of one shop wait for each other's commit. It is kept in this many rows
+ * instead, one picked at random per write, and read as their sum (`readStatsRows`); bulk writes use
+ * the first, whose product_id is "".
+ */
+const SHOP_WIDE_SLOTS = 8;
+
+function shopWideSlot(): string {
+  const slot = Math.floor(Math.random() * SHOP_WIDE_SLOTS);
+  return slot === 0 ? '' : `#${slot}`;
+}
+
+/** A review counts in its product's row and, unless it is a store review, in an all-products row. */
 function rowsFor(productId: string): StatsKey[] {
   const own: StatsKey = { scope: 'product', product_id: productId };
-  return productId === STORE_PRODUCT_ID ? [own] : [own, { scope: 'all_products', product_id: '' }];
+  return productId === STORE_PRODUCT_ID ? [own] : [own, { scope: 'all_products', product_id: shopWideSlot() }];
 }
 
 const zeroCounts = {
@@ -31,15 +44,14 @@ const zeroCounts = {
  */
 export async function adjustStats(db: Kysely<Database>, shopId: string, productId: string, rating: number, bucket: StatsBucket, delta: number): Promise<void> {
   const column = `${bucket}_${rating}` as CountColumn;
-  for (const key of rowsFor(productId)) {
-    await db
-      .insertInto('review_stats')
-      .values({ shop_id: shopId, ...key, ...zeroCounts, [column]: Math.max(delta, 0) })
-      .onConflict((oc) =>
-        oc.columns(['shop_id', 'scope', 'product_id']).doUpdateSet({ [column]: sql`review_stats.${sql.ref(column)} + ${delta}` }),
-      )
-      .execute();
-  }
+  // Both rows in one statement: each moves by the same delta in the same column. A new row starts
+  // at the delta, even a negative one: an all-products slot may first be picked by a decrement,
+  // and only the sum of the slots is a count.
+  await db
+    .insertInto('review_stats')
+    .values(rowsFor(productId).map((key) => ({ shop_id: shopId, ...key, ...zeroCounts, [column]: delta })))
+    .onConflict((oc) => oc.columns(['shop_id', 'scope', 'product_id']).doUpdateSet({ [column]: sql`review_stats.${sql.ref(column)} + ${delta}` }))
+    .execute();
 }
 
 export type StatsRow = Pick<ReviewStatsTable, CountColumn>;
@@ -49,17 +61,20 @@ export interface StatsSelector {
   productIds: readonly string[];
 }
 
-/** Reads the rows of a selector (at most as many rows as product ids), missing rows as zeros. */
+/**
+ * Reads the rows of a selector (at most as many rows as product ids), missing rows as zeros. The
+ * all-products scope answers under product id "" the sum of its rows (see SHOP_WIDE_SLOTS).
+ */
 export async function readStatsRows(db: Kysely<Database>, shopId: string, selector: StatsSelector): Promise<Map<string, StatsRow>> {
   if (selector.productIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('review_stats')
-    .selectAll()
-    .where('shop_id', '=', shopId)
-    .where('scope', '=', selector.scope)
-    .where('product_id', 'in', [...selector.productIds])
-    .execute();
-  return new Map(rows.map((row) => [row.product_id, row]));
+  let query = db.selectFrom('review_stats').selectAll().where('shop_id', '=', shopId).where('scope', '=', selector.scope);
+  if (selector.scope === 'all_products') {
+    const total = Object.fromEntries(COUNT_COLUMNS.map((column) => [column, 0])) as StatsRow;
+    for (const row of await query.execute()) for (const column of COUNT_COLUMNS) total[column] += Number(row[column]);
+    return new Map([['', total]]);
+  }
+  query = query.where('product_id', 'in', [...selector.productIds]);
+  return new Map((await query.execute()).map((row) => [row.product_id, row]));
 }
 
 export function starsOf(row: StatsRow | undefined, bucket: StatsBucket): StarCounts {

@@ -13,6 +13,8 @@ export interface CurrentShop {
 }
 
 interface Known extends CurrentShop {
+  /** The shop row's own version: while it holds, the row need not be read again. */
+  shopVersion: number;
   /** The private token, opened once per version instead of once per signed request. */
   privateToken?: string;
   /** The database's change mark read just before the version was; see `byId`. */
@@ -55,20 +57,27 @@ export class ShopDirectory {
     const mark = this.db.changeMark?.();
     const known = this.#known.get(shopId);
     if (known !== undefined && mark !== undefined && known.checkedAtMark === mark) return known;
-    const version = await contentVersionOf(this.#kysely, shopId);
-    if (version === undefined) {
+    const versions = await contentVersionOf(this.#kysely, shopId);
+    if (versions === undefined) {
       this.#known.delete(shopId);
       return undefined;
     }
-    if (known !== undefined && known.version === version) {
+    if (known !== undefined && known.version === versions.version) {
       known.checkedAtMark = mark;
       return known;
     }
-    // Read after the version, the row is at least as new as it; a write in between only makes the
-    // remembered version older than the row, which costs one more read later, never a stale one.
+    // A new review moves the content version but leaves the shop row as it was: keep the row.
+    if (known !== undefined && known.shopVersion === versions.shopVersion) {
+      const moved: Known = { ...known, version: versions.version, checkedAtMark: mark };
+      this.#known.set(shopId, moved);
+      return moved;
+    }
+    // Read after the versions, the row is at least as new as they are; a write in between only
+    // makes the remembered versions older than the row, which costs one more read later, never a
+    // stale one.
     const shop = await findShopById(this.#kysely, shopId);
     if (shop === undefined) return undefined;
-    const fresh: Known = { shop, version, checkedAtMark: mark };
+    const fresh: Known = { shop, version: versions.version, shopVersion: versions.shopVersion, checkedAtMark: mark };
     this.#known.set(shopId, fresh);
     return fresh;
   }

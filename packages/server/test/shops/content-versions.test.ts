@@ -10,7 +10,8 @@ import { envelope, useHarness } from '../support/harness.js';
  */
 describeEachDatabase('shop content versions', (dialect) => {
   const harness = useHarness(dialect);
-  const versionOf = (shopId: string) => contentVersionOf(harness().deps.db.kysely, shopId);
+  const versionOf = async (shopId: string) => (await contentVersionOf(harness().deps.db.kysely, shopId))?.version;
+  const shopVersionOf = async (shopId: string) => (await contentVersionOf(harness().deps.db.kysely, shopId))!.shopVersion;
 
   it('gives every new shop a version and an unknown shop none', async () => {
     const h = harness();
@@ -34,6 +35,15 @@ describeEachDatabase('shop content versions', (dialect) => {
       if (typeof response === 'object' && response !== null && 'body' in response) expect(envelope(response as never).code, name).toBe(0);
       expect(await versionOf(h.shop.shop_id), name).toBeGreaterThan(before);
     }
+  });
+
+  it('moves the shop-row version only with the shop row, so a new review does not make it read again', async () => {
+    const h = harness();
+    const before = await shopVersionOf(h.shop.shop_id);
+    await createReviewVia(h, { product_id: 'versioned-3' });
+    expect(await shopVersionOf(h.shop.shop_id)).toBe(before);
+    expect(envelope(await h.call('POST', 'update_shop_settings', { body: { show_country: true } })).code).toBe(0);
+    expect(await shopVersionOf(h.shop.shop_id)).toBeGreaterThan(before);
   });
 
   it('leaves other shops, and writes that publish nothing, alone', async () => {

@@ -39,41 +39,60 @@ async function sqliteTriggers(db: Kysely<unknown>): Promise<void> {
     }
   }
   await sql.raw(`create trigger shops_update_content_version after update on shops for each row begin
-      update content_versions set version = version + 1 where shop_id = new.id;
+      update content_versions set version = version + 1, shop_version = shop_version + 1 where shop_id = new.id;
     end`).execute(db);
   await sql.raw(`create trigger shops_insert_content_version after insert on shops for each row begin
-      insert into content_versions (shop_id, version) values (new.id, 1);
+      insert into content_versions (shop_id, version, shop_version) values (new.id, 1, 1);
     end`).execute(db);
 }
 
 /**
- * PostgreSQL bumps once per statement, not per row: a batch of 500 imported reviews is one update
- * of the shop's version row instead of 500 row versions of it.
+ * PostgreSQL moves the version at commit, once per shop and transaction: deferred constraint
+ * triggers run when the transaction commits, and a transaction-local setting remembers the shops
+ * already moved. A version row is locked only for the commit itself, so concurrent writers of one
+ * shop (two API processes taking new reviews) do not queue behind each other's whole transaction,
+ * and a batch of 500 imported reviews updates the row once.
  */
 async function postgresTriggers(db: Kysely<unknown>): Promise<void> {
   await sql`create function plaudit_bump_content_version() returns trigger language plpgsql as $$
+    declare
+      shop text;
+      marker text;
     begin
-      update content_versions set version = version + 1 where shop_id in (select distinct shop_id from changed_rows);
-      return null;
-    end $$`.execute(db);
-  for (const table of VERSIONED_TABLES) {
-    for (const [event, transition] of [['insert', 'new'], ['update', 'new'], ['delete', 'old']] as const) {
-      await sql
-        .raw(`create trigger ${table}_${event}_content_version after ${event} on ${table}
-          referencing ${transition} table as changed_rows for each statement execute function plaudit_bump_content_version()`)
-        .execute(db);
-    }
-  }
-  await sql`create function plaudit_bump_shop_content_version() returns trigger language plpgsql as $$
-    begin
-      if tg_op = 'INSERT' then
-        insert into content_versions (shop_id, version) values (new.id, 1);
+      if tg_table_name = 'shops' then
+        shop := new.id;
+        marker := 'plaudit.shop_moved_' || shop;
+      elsif tg_op = 'DELETE' then
+        shop := old.shop_id;
+        marker := 'plaudit.content_moved_' || shop;
       else
-        update content_versions set version = version + 1 where shop_id = new.id;
+        shop := new.shop_id;
+        marker := 'plaudit.content_moved_' || shop;
+      end if;
+      if current_setting(marker, true) is distinct from 'yes' then
+        if tg_table_name = 'shops' then
+          update content_versions set version = version + 1, shop_version = shop_version + 1 where shop_id = shop;
+        else
+          update content_versions set version = version + 1 where shop_id = shop;
+        end if;
+        perform set_config(marker, 'yes', true);
       end if;
       return null;
     end $$`.execute(db);
-  await sql`create trigger shops_content_version after insert or update on shops for each row execute function plaudit_bump_shop_content_version()`.execute(db);
+  for (const table of VERSIONED_TABLES) {
+    await sql
+      .raw(`create constraint trigger ${table}_content_version after insert or update or delete on ${table}
+        deferrable initially deferred for each row execute function plaudit_bump_content_version()`)
+      .execute(db);
+  }
+  await sql`create constraint trigger shops_content_version after update on shops
+    deferrable initially deferred for each row execute function plaudit_bump_content_version()`.execute(db);
+  await sql`create function plaudit_first_content_version() returns trigger language plpgsql as $$
+    begin
+      insert into content_versions (shop_id, version, shop_version) values (new.id, 1, 1);
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger shops_insert_content_version after insert on shops for each row execute function plaudit_first_content_version()`.execute(db);
 }
 
 /**
@@ -89,8 +108,10 @@ export function contentVersionsMigration(dialect: Dialect) {
         .createTable('content_versions')
         .addColumn('shop_id', 'text', (c) => c.primaryKey().notNull().references('shops.id'))
         .addColumn('version', 'bigint', (c) => c.notNull())
+        // Moves only when the shop's own row changes: a new review does not make the shop row stale.
+        .addColumn('shop_version', 'bigint', (c) => c.notNull())
         .execute();
-      await sql`insert into content_versions (shop_id, version) select id, 1 from shops`.execute(db);
+      await sql`insert into content_versions (shop_id, version, shop_version) select id, 1, 1 from shops`.execute(db);
       if (dialect === 'sqlite') await sqliteTriggers(db);
       else await postgresTriggers(db);
       for (const index of STOREFRONT_INDEXES) {
