@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { constants as zlib } from 'node:zlib';
-import compress from '@fastify/compress';
-import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './http/app-deps.js';
 import { installApiDocs } from './http/api-docs.js';
 import { ajvOptions } from './http/body-validator.js';
+import { installCompression } from './http/compression.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { invalidField } from './http/errors.js';
 import { BODY_LIMIT_BYTES, installJsonBodyParser } from './http/json-body-parser.js';
@@ -80,9 +78,7 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
     done((request.raw.url ?? '').length > MAX_URL_LENGTH ? invalidField('url', 'path plus query string must be at most 8 KiB', 414) : undefined);
   });
 
-  // docs/reference/conventions.md §4.6: compress when the client allows it. Brotli at quality 4 costs about what gzip does;
-  // its default (11) would spend more time compressing a page of reviews than producing it.
-  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
+  installCompression(app);
   installJsonBodyParser(app);
   installErrorHandler(app, deps);
   installObservability(app, deps, [
@@ -90,7 +86,6 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
     { name: 'plaudit_outbox_events_unprocessed', help: 'Committed events the worker has not yet turned into deliveries', count: () => countUnfannedEvents(deps.db.kysely) },
   ]);
   await installApiDocs(app, deps.config);
-  await app.register(cookie);
   await app.register(openApiPlugin, { deps, operations: openApiOperations });
   await app.register(oauthPlugin, { deps });
   await app.register(consolePlugin, { deps });

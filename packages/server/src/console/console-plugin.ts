@@ -1,6 +1,7 @@
 import formBody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import { parserFileSizeFor } from '../http/multipart-limits.js';
+import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import { keepOutOfApiReference } from '../http/route-docs.js';
@@ -23,6 +24,9 @@ import { guardConsoleRoutes } from './console-context.js';
  */
 export async function consolePlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   const { deps } = options;
+  // Cookies (the merchant's session) exist only here and on the consent page: registered in these two
+  // contexts, their hooks stay off the storefront and the Open API, which serve far more requests.
+  await app.register(cookie);
   await app.register(formBody, { bodyLimit: 64 * 1024 });
   // Only the import form is multipart: one file, streamed to disk, and a few small fields first.
   await app.register(multipart, { limits: { fileSize: parserFileSizeFor(CONSOLE_IMPORT_MAX_BYTES), files: 1, fields: 10, fieldSize: 1024, parts: 11, headerPairs: 100 }, throwFileSizeLimit: true });

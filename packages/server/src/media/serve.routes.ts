@@ -25,7 +25,7 @@ function renditionOf(query: RawQuery): RenditionSize | undefined {
  */
 export function registerServeRoutes(app: FastifyInstance, deps: AppDeps): void {
   const renditions = new RenditionCache(deps.storage);
-  app.get<RawQueryRoute & { Params: { '*': string } }>('/media/*', { compress: false }, async (request, reply) => {
+  app.get<RawQueryRoute & { Params: { '*': string } }>('/media/*', { config: { compress: false } }, async (request, reply) => {
     const key = request.params['*'];
     const file = await findMediaFile(deps.db.kysely, key);
     if (file === undefined || file.status !== 'stored') throw notFound('media file', key);

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import formBody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
@@ -21,6 +22,9 @@ const FORM_BODY_LIMIT = 64 * 1024;
  */
 export async function oauthPlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
   const { deps } = options;
+  // Cookies (the merchant's session) exist only here and on the console: registered in these two
+  // contexts, their hooks stay off the storefront and the Open API, which serve far more requests.
+  await app.register(cookie);
   await app.register(formBody, { bodyLimit: FORM_BODY_LIMIT });
 
   // The client-authenticated endpoints share the Open API's per-IP budget of failed authentications

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Answer, ifNoneMatchHits } from '../../http/answer-cache.js';
 import { successEnvelope, successEnvelopeText } from '../../http/envelope.js';
+import { COMPRESSION_THRESHOLD_BYTES, compressSync, type Encoding, markEncoded, negotiateEncoding } from '../../http/compression.js';
 
 export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 
@@ -22,10 +23,24 @@ export function sendPublicAnswer(request: FastifyRequest, reply: FastifyReply, a
   return reply.type('application/json; charset=utf-8').send(successEnvelopeText(answer.body, request.id, nowSeconds));
 }
 
-/** The same for an HTML answer (the review fragment), which is the whole body. */
+/** Compressed forms of whole-body answers, kept as long as the answer itself is. */
+const encodedBodies = new WeakMap<Answer, Map<Encoding, Buffer>>();
+
+/**
+ * The same for an HTML answer (the review fragment), which is the whole body: no part of it
+ * changes per request, so it is compressed once per encoding, not once per request.
+ */
 export function sendPublicHtmlAnswer(request: FastifyRequest, reply: FastifyReply, answer: Answer): FastifyReply {
   if (sendConditionally(request, reply, answer.etag)) return reply;
-  return reply.type('text/html; charset=utf-8').send(answer.body);
+  reply.type('text/html; charset=utf-8');
+  const encoding = negotiateEncoding(request.headers['accept-encoding']);
+  if (encoding === undefined || answer.body.length < COMPRESSION_THRESHOLD_BYTES) return reply.send(answer.body);
+  let encoded = encodedBodies.get(answer);
+  if (encoded === undefined) encodedBodies.set(answer, (encoded = new Map()));
+  let bytes = encoded.get(encoding);
+  if (bytes === undefined) encoded.set(encoding, (bytes = compressSync(answer.body, encoding)));
+  markEncoded(reply, encoding);
+  return reply.send(bytes);
 }
 
 /** POST answers and shopper credentials are never cached. */

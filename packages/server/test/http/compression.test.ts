@@ -1,0 +1,64 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { negotiateEncoding } from '../../src/http/compression.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { createReviewVia } from '../support/factories.js';
+import { useHarness } from '../support/harness.js';
+
+describe('Accept-Encoding', () => {
+  it.each([
+    ['gzip, deflate, br', 'br'],
+    ['gzip', 'gzip'],
+    ['br;q=0, gzip;q=0.5', 'gzip'],
+    ['*', 'br'],
+    ['*, br;q=0', 'gzip'],
+    ['identity', undefined],
+    ['gzip;q=0', undefined],
+    ['', undefined],
+    [undefined, undefined],
+  ])('%s answers in %s', (header, expected) => {
+    expect(negotiateEncoding(header)).toBe(expected);
+  });
+});
+
+describeEachDatabase('compressed answers', (dialect) => {
+  const harness = useHarness(dialect);
+  const decode = (encoding: string, bytes: Buffer) => (encoding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes)).toString('utf8');
+
+  it('compresses a large storefront page, says Vary, and leaves small answers and unwilling clients alone', async () => {
+    const h = harness();
+    for (let i = 0; i < 6; i++) await createReviewVia(h, { product_id: 'zip-mug', content: 'compressible words '.repeat(30) });
+    const url = `/api/v1/reviews/get_product_reviews?shop_id=${h.shop.shop_id}&product_id=zip-mug`;
+    const plain = await h.app.inject(url);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const encoding of ['br', 'gzip']) {
+      const response = await h.app.inject({ url, headers: { 'accept-encoding': encoding } });
+      expect([response.headers['content-encoding'], response.headers.vary]).toEqual([encoding, 'Accept-Encoding']);
+      expect(response.headers['content-length']).not.toBe(plain.headers['content-length']);
+      expect(JSON.parse(decode(encoding, response.rawPayload)).data).toEqual(JSON.parse(plain.body).data);
+    }
+    const small = await h.app.inject({ url: '/healthz', headers: { 'accept-encoding': 'br' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('sends the fragment\'s compressed bytes from the answer cache, the same bytes every time', async () => {
+    const h = harness();
+    for (let i = 0; i < 4; i++) await createReviewVia(h, { product_id: 'zip-vase', content: 'a fragment long enough to compress '.repeat(10) });
+    const url = `/api/v1/storefront/widget.html?shop_id=${h.shop.shop_id}&product_id=zip-vase`;
+    const first = await h.app.inject({ url, headers: { 'accept-encoding': 'gzip, br' } });
+    const second = await h.app.inject({ url, headers: { 'accept-encoding': 'gzip, br' } });
+    expect(first.headers['content-encoding']).toBe('br');
+    expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
+    expect(decode('br', first.rawPayload)).toBe((await h.app.inject(url)).body);
+  });
+
+  it('compresses a streamed answer (the Google feed) on the way out', async () => {
+    const h = harness();
+    for (let i = 0; i < 6; i++) await createReviewVia(h, { product_id: 'zip-lamp', content: 'feed text that repeats '.repeat(20) });
+    const url = `/feeds/${h.shop.shop_id}/google-product-reviews.xml`;
+    const plain = await h.app.inject(url);
+    const compressed = await h.app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    expect(decode('gzip', compressed.rawPayload)).toBe(plain.body);
+  });
+});
