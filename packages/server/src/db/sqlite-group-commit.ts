@@ -115,6 +115,8 @@ class GroupCommitDriver implements Driver {
       this.#group.members += 1;
       return this.#group;
     } catch (error) {
+      // Members waiting behind this one count on the last of them to schedule the commit.
+      if (this.#group !== undefined) this.#scheduleCommit(this.#group);
       this.#turn.give();
       throw error;
     }
