@@ -175,8 +175,8 @@ class GroupCommitDriver implements Driver {
 
   /** Runs one statement outside any transaction: reads on the reader, writes as a group of their own. */
   async execute(query: CompiledQuery): Promise<QueryResult<unknown>> {
-    if (this.reader !== undefined && isRead(query)) return executeOn(this.reader, query);
-    if (this.reader === undefined && isRead(query)) return executeOn(this.writer, query);
+    // An in-memory database has no reader: there the writer reads too.
+    if (isRead(query)) return executeOn(this.reader ?? this.writer, query);
     const group = await this.beginMember();
     let result: QueryResult<unknown>;
     try {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** A serialised answer and the strong ETag that names it. */
 export interface Answer {
@@ -109,4 +110,16 @@ export function ifNoneMatchHits(header: string | string[] | undefined, etag: str
   if (value.trim() === '*') return true;
   // Weak comparison, as the header asks for: W/"x" matches "x".
   return value.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * Tags a reply with the answer's ETag and caching rule, and answers 304 when the request's
+ * If-None-Match already holds it; true when it did. The storefront and the Open API share it, with
+ * their own Cache-Control.
+ */
+export function notModifiedIfHeld(request: FastifyRequest, reply: FastifyReply, etag: string, cacheControl: string): boolean {
+  reply.header('etag', etag).header('cache-control', cacheControl);
+  if (!ifNoneMatchHits(request.headers['if-none-match'], etag)) return false;
+  reply.code(304).send();
+  return true;
 }

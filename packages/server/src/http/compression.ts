@@ -80,7 +80,7 @@ export function installCompression(app: FastifyInstance): void {
       return;
     }
     if (isStream(payload) || Buffer.byteLength(payload as string | Buffer) > SYNC_LIMIT_BYTES) {
-      const source = isStream(payload) ? payload : (Readable.from([payload as string | Buffer]) as Readable);
+      const source = isStream(payload) ? payload : Readable.from([payload as string | Buffer]);
       const compressor = encoding === 'br' ? createBrotliCompress(BROTLI) : createGzip();
       source.once('error', (error) => compressor.destroy(error));
       done(null, source.pipe(compressor));

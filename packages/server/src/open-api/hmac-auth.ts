@@ -55,14 +55,13 @@ export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): 
     throw unauthenticated('the query string\'s timestamp differs from the Timestamp header; send one value, or only the header');
   }
 
-  const directory = deps.shops;
-  const current = await directory.byPublicToken(publicToken);
-  const shop = current?.shop;
+  const current = await deps.shops.byPublicToken(publicToken);
   // An unknown token still costs one HMAC, so response timing does not tell which tokens exist.
-  const key = current ? directory.privateTokenOf(current, deps.secretKey) : 'unknown-public-token';
-  if (!safeEqual(expectedSign(key, version, request, timestamp), sign) || !current || !shop || shop.status !== 'active') {
+  const key = current ? deps.shops.privateTokenOf(current, deps.secretKey) : 'unknown-public-token';
+  if (!safeEqual(expectedSign(key, version, request, timestamp), sign) || !current || current.shop.status !== 'active') {
     throw unauthenticated('invalid signature or unknown Public-Token');
   }
+  const { shop } = current;
   // Said only to a caller who proved the key: the shop has turned version 1 off.
   if (version === 1 && readShopSettings(shop.settings).require_signature_v2) {
     throw unauthenticated('this shop accepts only Sign-Version: 2 (its require_signature_v2 setting is on); sign with version 2 or use OAuth');

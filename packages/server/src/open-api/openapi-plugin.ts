@@ -4,7 +4,7 @@ import type { AppDeps } from '../http/app-deps.js';
 import { unixSeconds } from '../time/clock.js';
 import { type Actor, requireScope } from '../http/actor.js';
 import { successEnvelope, successEnvelopeText, SuccessSchema, ErrorSchema } from '../http/envelope.js';
-import { ifNoneMatchHits } from '../http/answer-cache.js';
+import { notModifiedIfHeld } from '../http/answer-cache.js';
 import { ShopDirectory } from '../shops/shop-directory.js';
 import { recordAuthFailure, refuseExhaustedAuthFailureBudget } from '../http/auth-failure-budget.js';
 import { authenticateBearer } from '../http/bearer-auth.js';
@@ -171,11 +171,7 @@ async function sendCachedAnswer(request: FastifyRequest, reply: FastifyReply, op
   // Serialised by the operation's own schema, the allow-list that also shapes uncached answers.
   // (Fastify types the input as an object; fast-json-stringify serialises arrays just as well.)
   const answer = await deps.answers.answer(actor.shopId, version, key, async () => reply.serializeInput((await read()) as { [key: string]: unknown }, op.data));
-  reply.header('etag', answer.etag).header('cache-control', 'private, no-cache');
-  if (ifNoneMatchHits(request.headers['if-none-match'], answer.etag)) {
-    await reply.code(304).send();
-    return;
-  }
+  if (notModifiedIfHeld(request, reply, answer.etag, 'private, no-cache')) return;
   await reply.type('application/json; charset=utf-8').send(successEnvelopeText(answer.body, request.id, unixSeconds(deps.clock), op.successMessage));
 }
 

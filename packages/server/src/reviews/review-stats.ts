@@ -69,7 +69,7 @@ export async function readStatsRows(db: Kysely<Database>, shopId: string, select
   if (selector.productIds.length === 0) return new Map();
   let query = db.selectFrom('review_stats').selectAll().where('shop_id', '=', shopId).where('scope', '=', selector.scope);
   if (selector.scope === 'all_products') {
-    const total = Object.fromEntries(COUNT_COLUMNS.map((column) => [column, 0])) as StatsRow;
+    const total: StatsRow = emptyStatsDelta();
     for (const row of await query.execute()) for (const column of COUNT_COLUMNS) total[column] += Number(row[column]);
     return new Map([['', total]]);
   }

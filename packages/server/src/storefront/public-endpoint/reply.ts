@@ -1,15 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Answer, ifNoneMatchHits } from '../../http/answer-cache.js';
+import { type Answer, notModifiedIfHeld } from '../../http/answer-cache.js';
 import { successEnvelope, successEnvelopeText } from '../../http/envelope.js';
 import { COMPRESSION_THRESHOLD_BYTES, compressSync, type Encoding, markEncoded, negotiateEncoding } from '../../http/compression.js';
 
 export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 
 function sendConditionally(request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
-  reply.header('cache-control', PUBLIC_CACHE).header('vary', 'Accept-Encoding').header('etag', etag);
-  if (!ifNoneMatchHits(request.headers['if-none-match'], etag)) return false;
-  reply.code(304).send();
-  return true;
+  reply.header('vary', 'Accept-Encoding');
+  return notModifiedIfHeld(request, reply, etag, PUBLIC_CACHE);
 }
 
 /**
