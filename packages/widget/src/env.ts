@@ -1,4 +1,10 @@
-import { MESSAGES, type Messages, pickLanguage } from '@plaudit/review-view/messages';
+import { type Language, pickLanguage } from '@plaudit/review-view/languages';
+import { en } from '@plaudit/review-view/messages/en';
+import type { Messages } from '@plaudit/review-view/messages/messages-type';
+import type { Theme } from '@plaudit/review-view/view/view-context';
+
+/** Files of the other languages' tables (build.mjs), fetched when a page needs one: the loader carries English only. */
+declare const __PLAUDIT_LANGUAGES__: Partial<Record<Language, string>>;
 
 /** What the loading script tag says (§12.1): its origin is the API's, its data attributes name the shop. */
 export interface WidgetEnv {
@@ -17,6 +23,7 @@ export interface ShopConfig {
   helpful_votes_enabled: number;
   star_color: string;
   accent_color: string;
+  theme: Theme;
 }
 
 export function readEnv(script: HTMLScriptElement | null): WidgetEnv {
@@ -28,6 +35,7 @@ export function readEnv(script: HTMLScriptElement | null): WidgetEnv {
 
 export class Api {
   private configPromise: Promise<ShopConfig> | undefined;
+  private readonly tables = new Map<Language, Promise<Messages>>([['en', Promise.resolve(en)]]);
   constructor(readonly env: WidgetEnv) {}
 
   url(path: string, params: Record<string, string | number | undefined> = {}): string {
@@ -51,10 +59,17 @@ export class Api {
     return this.configPromise;
   }
 
-  /** §12.8: the element's lang, the script's data-lang, the shop's language, English. */
+  /** §12.8: the element's lang, the script's data-lang, the shop's language, English (also when a table cannot be fetched). */
   async messages(element: Element): Promise<Messages> {
     const own = element.getAttribute('lang') ?? this.env.lang;
-    return MESSAGES[pickLanguage(own, own ? undefined : (await this.config()).language)];
+    const language = pickLanguage(own, own ? undefined : (await this.config()).language);
+    let table = this.tables.get(language);
+    if (table === undefined) {
+      const file = __PLAUDIT_LANGUAGES__[language];
+      table = file === undefined ? Promise.resolve(en) : fetch(new URL(`/widget/v1/${file}`, this.env.base).href, { credentials: 'omit' }).then((response) => (response.ok ? (response.json() as Promise<Messages>) : en)).catch(() => en);
+      this.tables.set(language, table);
+    }
+    return table;
   }
 }
 

@@ -1,9 +1,14 @@
+import { addStarPickerKeys } from '@plaudit/review-view/view/star-picker';
 import { type UploadCredentials, uploadPhoto } from './upload-photo.js';
 
 /**
- * The hosted review page's enhancement (docs/reference/storefront.md §10): photo upload through shopper
- * credentials, adding one hidden `media_tokens` input per photo. The form works without it.
+ * The hosted review page's enhancement (docs/reference/storefront.md §10): Home and End on the star
+ * picker, and photo upload through shopper credentials, adding one hidden `media_tokens` input per
+ * photo. The form works without it.
  */
+const stars = document.querySelector<HTMLElement>('.ppick');
+if (stars) addStarPickerKeys(stars);
+
 const input = document.querySelector<HTMLInputElement>('input[data-plaudit-photos]');
 const form = input?.form;
 const shopId = input?.dataset.shopId;

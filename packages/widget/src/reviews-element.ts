@@ -1,11 +1,14 @@
-import type { Messages } from '@plaudit/review-view/messages';
+import { format } from '@plaudit/review-view/languages';
+import type { Messages } from '@plaudit/review-view/messages/messages-type';
+import { reviewListView } from '@plaudit/review-view/view/review-list';
+import type { ListActions, ListState } from '@plaudit/review-view/view/view-context';
 import type { ShopConfig } from './env.js';
 import { deviceId } from './identity.js';
-import { type ListActions, type ListState, renderReviewList } from './review-list-view.js';
-import { api, events, loadChunk, openMedia } from './runtime.js';
+import { api, events, loadChunk, openMedia, REVIEW_WRITTEN } from './runtime.js';
 import { ShadowElement } from './shadow-element.js';
 import { LIST_CSS } from './styles.js';
 import type { ReviewsPage, StorefrontReview } from './types.js';
+import { skeleton, viewRoot } from './view-root.js';
 import type { openWriteForm } from './chunks/write-form.js';
 
 /**
@@ -23,9 +26,15 @@ export class ReviewsElement extends ShadowElement {
     super(LIST_CSS);
   }
 
-  /** Over a server fragment, the fragment stays visible through a slot and no height is reserved. */
+  /**
+   * Over a server fragment, the fragment stays visible through a slot and no height is reserved.
+   * Without one, placeholders fill the reserved height until the first page arrives.
+   */
   protected override prepare(): void {
-    if (!this.querySelector('.plaudit-ssr')) return;
+    if (!this.querySelector('.plaudit-ssr')) {
+      this.root.appendChild(skeleton());
+      return;
+    }
     this.root.appendChild(document.createElement('slot'));
     this.markRendered();
   }
@@ -45,6 +54,8 @@ export class ReviewsElement extends ShadowElement {
     this.state.sort = this.getAttribute('sort') ?? this.state.sort;
     [this.messages, this.config] = await Promise.all([api.messages(this), api.config()]);
     this.applyShopColours(this.config);
+    // A review written in any list of the page (or the stars' form, later) shows in every list.
+    document.addEventListener(REVIEW_WRITTEN, () => void this.load(true).catch(() => undefined));
     await this.load();
     events.push({ event_type: 'VIEW_WIDGET', product_id: this.productId(), extra: { widget: this.localName.slice(8) } });
   }
@@ -59,7 +70,10 @@ export class ReviewsElement extends ShadowElement {
       star,
       has_media: withPhotos ? 1 : undefined,
     }, fresh);
-    this.show(renderReviewList(data, this.state, this.messages, this.config, this.actions()));
+    const { summary: s } = data;
+    const listPage = { summary: { rating: s.rating, count: s.total_reviews, stars: [s.star1_count, s.star2_count, s.star3_count, s.star4_count, s.star5_count] }, reviews: data.list, totalPages: data.page.total_page };
+    const context = { messages: this.messages, dateFormat: this.config.date_format, nowSeconds: Date.now() / 1000, shopName: this.config.shop_name, showHelpful: this.config.helpful_votes_enabled === 1, actions: this.actions() };
+    this.show(viewRoot(this.config, this.messages, reviewListView(listPage, this.state, context)));
     this.markRendered();
   }
 
@@ -83,14 +97,23 @@ export class ReviewsElement extends ShadowElement {
 
   private async vote(review: StorefrontReview, button: HTMLButtonElement): Promise<void> {
     const answer = await api.post<{ helpful_count: number }>('/api/v1/reviews/helpful', { review_id: review.id, vote: 1, device_id: deviceId() });
-    button.textContent = this.messages.helpful.replace('{n}', String(answer.helpful_count));
+    button.textContent = format(this.messages.helpful, { n: answer.helpful_count }, this.messages.locale);
     button.setAttribute('aria-pressed', 'true');
   }
 
-
   private async openForm(): Promise<void> {
     const { openWriteForm: open } = await loadChunk<{ openWriteForm: typeof openWriteForm }>('writeForm');
-    open(this.root, { api, messages: this.messages, productId: this.productId() || '0', photos: this.config.photo_upload_enabled === 1, onDone: (status) => status === 'published' && this.load(true) });
+    open(this.root, {
+      api,
+      messages: this.messages,
+      productId: this.productId() || '0',
+      photos: this.config.photo_upload_enabled === 1,
+      onDone: (status) => {
+        if (status !== 'published') return;
+        // Every element of the page shows the new review: this list, the others and the stars, on one event.
+        document.dispatchEvent(new CustomEvent(REVIEW_WRITTEN, { detail: { productId: this.productId() } }));
+      },
+    });
   }
 }
 

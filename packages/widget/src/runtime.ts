@@ -1,6 +1,6 @@
 import { Api, readEnv } from './env.js';
 import { EventQueue } from './events.js';
-import type { Messages } from '@plaudit/review-view/messages';
+import type { Messages } from '@plaudit/review-view/messages/messages-type';
 import type { openLightbox as OpenLightboxFunction } from './chunks/lightbox.js';
 import type { StorefrontReview } from './types.js';
 
@@ -10,6 +10,9 @@ type OpenLightbox = typeof OpenLightboxFunction;
 const script = document.currentScript as HTMLScriptElement | null;
 export const api = new Api(readEnv(script));
 export const events = new EventQueue(api);
+
+/** Dispatched on the document when the shopper's review is published: lists and stars on the page refresh. */
+export const REVIEW_WRITTEN = 'plaudit:review-written';
 
 declare const __PLAUDIT_CHUNKS__: { writeForm: string; lightbox: string };
 

@@ -1,7 +1,8 @@
-import { format } from '@plaudit/review-view/messages';
-import { starGlyphs } from '@plaudit/review-view/star-glyphs';
-import { h } from './dom.js';
-import { api } from './runtime.js';
+import { format } from '@plaudit/review-view/languages';
+import { starsView } from '@plaudit/review-view/view/stars';
+import { formatAverage } from '@plaudit/review-view/view/view-context';
+import { h, toDom } from './dom.js';
+import { api, REVIEW_WRITTEN } from './runtime.js';
 import { ShadowElement } from './shadow-element.js';
 import { STARS_CSS } from './styles.js';
 
@@ -18,6 +19,9 @@ interface ProductRating {
  */
 const pending = new Map<string, Array<(rating: ProductRating) => void>>();
 let scheduled = false;
+
+/** Asks again past the browser's cache, after the shopper's own review changed the rating. */
+let fresh = false;
 
 function requestRating(key: string): Promise<ProductRating> {
   return new Promise((resolve) => {
@@ -38,7 +42,7 @@ async function flush(): Promise<void> {
     const values = keys.filter((key) => key.startsWith(kind)).map((key) => key.slice(kind.length));
     for (let start = 0; start < values.length; start += 100) {
       const batch = values.slice(start, start + 100);
-      const answers = await api.get<ProductRating[]>('/api/v1/reviews/get_products_rating', { [kind === 'id:' ? 'product_id' : 'product_handle']: batch.join(',') });
+      const answers = await api.get<ProductRating[]>('/api/v1/reviews/get_products_rating', { [kind === 'id:' ? 'product_id' : 'product_handle']: batch.join(',') }, fresh);
       answers.forEach((answer, index) => {
         const key = kind + batch[index];
         for (const resolve of pending.get(key) ?? []) resolve(answer);
@@ -55,12 +59,21 @@ export class StarsElement extends ShadowElement {
   }
 
   protected async start(): Promise<void> {
+    document.addEventListener(REVIEW_WRITTEN, () => {
+      fresh = true;
+      void this.render().catch(() => undefined);
+    });
+    await this.render();
+  }
+
+  private async render(): Promise<void> {
     const id = this.getAttribute('product-id');
     const key = id ? `id:${id}` : `handle:${this.getAttribute('product-handle') ?? ''}`;
     const [rating, messages, config] = await Promise.all([requestRating(key), api.messages(this), api.config()]);
     this.applyShopColours(config);
-    const count = rating.total_reviews === 1 ? messages.reviewCountOne : format(messages.reviewsCount, { n: rating.total_reviews });
-    const label = `${format(messages.outOfFive, { rating: rating.rating })}, ${count}`;
+    const m = messages;
+    const count = format(m.reviewsCount, { n: rating.total_reviews }, m.locale);
+    const label = `${format(m.outOfFive, { rating: formatAverage(rating.rating, m.locale) }, m.locale)}, ${count}`;
     const link = h(
       'a',
       {
@@ -72,9 +85,8 @@ export class StarsElement extends ShadowElement {
           list?.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
         },
       },
-      h('span', { class: 'ps', 'aria-hidden': 'true' }, starGlyphs(rating.rating)),
-      ' ',
-      h('span', { 'aria-hidden': 'true' }, `(${rating.total_reviews})`),
+      toDom(starsView(rating.rating)),
+      h('span', { class: 'pn', 'aria-hidden': 'true' }, `(${rating.total_reviews})`),
     );
     this.show(link);
   }

@@ -796,7 +796,7 @@ export type GetShopSettingsData = {
   show_country: boolean;
   /** how review dates are shown: one of mm/dd/yyyy, dd/mm/yyyy, yyyy-mm-dd, relative */
   date_format: string;
-  /** language of the widget, hosted pages and e-mails: one of en, de, fr, es, zh-CN */
+  /** language of the widget, hosted pages and e-mails: one of en, de, fr, es, it, nl, pt, pl, sv, da, tr, ja, ko, zh-CN, ar */
   language: string;
   review_form_enabled: boolean;
   photo_upload_enabled: boolean;
@@ -810,10 +810,14 @@ export type GetShopSettingsData = {
   reminder_delay_days: number;
   /** sender name of the e-mails, at most 100 characters; empty means the shop's name */
   sender_name: string;
+  /** the shop's storefront address, where hosted pages and e-mails link back; empty means https:// and the shop's domain */
+  storefront_url: string;
   /** #rrggbb */
   widget_star_color: string;
   /** #rrggbb */
   widget_accent_color: string;
+  /** the widget's colour scheme; auto follows the shopper's system setting: one of light, dark, auto */
+  widget_theme: string;
   /** refuse HMAC requests signed with version 1 (code 16) */
   require_signature_v2: boolean;
 };
@@ -833,7 +837,7 @@ export type UpdateShopSettingsBody = {
   show_country?: boolean;
   /** how review dates are shown: one of mm/dd/yyyy, dd/mm/yyyy, yyyy-mm-dd, relative */
   date_format?: string;
-  /** language of the widget, hosted pages and e-mails: one of en, de, fr, es, zh-CN */
+  /** language of the widget, hosted pages and e-mails: one of en, de, fr, es, it, nl, pt, pl, sv, da, tr, ja, ko, zh-CN, ar */
   language?: string;
   review_form_enabled?: boolean;
   photo_upload_enabled?: boolean;
@@ -847,10 +851,14 @@ export type UpdateShopSettingsBody = {
   reminder_delay_days?: number;
   /** sender name of the e-mails, at most 100 characters; empty means the shop's name */
   sender_name?: string;
+  /** the shop's storefront address, where hosted pages and e-mails link back; empty means https:// and the shop's domain */
+  storefront_url?: string;
   /** #rrggbb */
   widget_star_color?: string;
   /** #rrggbb */
   widget_accent_color?: string;
+  /** the widget's colour scheme; auto follows the shopper's system setting: one of light, dark, auto */
+  widget_theme?: string;
   /** refuse HMAC requests signed with version 1 (code 16) */
   require_signature_v2?: boolean;
 };
@@ -867,7 +875,7 @@ export type UpdateShopSettingsData = {
   show_country: boolean;
   /** how review dates are shown: one of mm/dd/yyyy, dd/mm/yyyy, yyyy-mm-dd, relative */
   date_format: string;
-  /** language of the widget, hosted pages and e-mails: one of en, de, fr, es, zh-CN */
+  /** language of the widget, hosted pages and e-mails: one of en, de, fr, es, it, nl, pt, pl, sv, da, tr, ja, ko, zh-CN, ar */
   language: string;
   review_form_enabled: boolean;
   photo_upload_enabled: boolean;
@@ -881,10 +889,14 @@ export type UpdateShopSettingsData = {
   reminder_delay_days: number;
   /** sender name of the e-mails, at most 100 characters; empty means the shop's name */
   sender_name: string;
+  /** the shop's storefront address, where hosted pages and e-mails link back; empty means https:// and the shop's domain */
+  storefront_url: string;
   /** #rrggbb */
   widget_star_color: string;
   /** #rrggbb */
   widget_accent_color: string;
+  /** the widget's colour scheme; auto follows the shopper's system setting: one of light, dark, auto */
+  widget_theme: string;
   /** refuse HMAC requests signed with version 1 (code 16) */
   require_signature_v2: boolean;
 };

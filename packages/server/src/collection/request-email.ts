@@ -7,6 +7,7 @@ import type { OrderLine, OrderRow } from '../orders/order-presenter.js';
 import type { ShopRow } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { clickToken, type MessageKind, openToken, unsubscribeToken } from './email-tokens.js';
+import { shopperBrandOf } from '../shops/shopper-brand.js';
 
 /** docs/reference/collection.md §6.2: a review link works for 90 days after the message was sent. */
 export const REVIEW_LINK_SECONDS = 90 * 24 * 3600;
@@ -80,6 +81,8 @@ export function composeRequestEmail(input: ComposeInput): OutgoingMail {
     text,
     html: renderView('email-request', {
       lang: language,
+      // The e-mail speaks as the shop: its name linking to its storefront, its colours, its script direction.
+      brand: shopperBrandOf(shop),
       heading,
       intro,
       footer,

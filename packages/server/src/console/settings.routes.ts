@@ -2,7 +2,7 @@ import type { AppDeps } from '../http/app-deps.js';
 import { formFields, queryValues, type TypedApp } from '../http/route-input.js';
 import { unixSeconds } from '../time/clock.js';
 import { updateShopSettings } from '../shops/shop-service.js';
-import { DATE_FORMATS, EDITABLE_SETTINGS, NAME_FORMATS, readShopSettings, settingsFromForm, WIDGET_LANGUAGES } from '../shops/shop-settings.js';
+import { DATE_FORMATS, EDITABLE_SETTINGS, NAME_FORMATS, readShopSettings, settingsFromForm, WIDGET_LANGUAGES, WIDGET_THEMES } from '../shops/shop-settings.js';
 import { type ConsoleContext, consoleOf, sendConsolePage, SHOP_COOKIE } from './console-context.js';
 
 const settingsForm = formFields(...EDITABLE_SETTINGS);
@@ -17,6 +17,7 @@ export function registerConsoleSettingsRoutes(app: TypedApp, deps: AppDeps): voi
       nameFormats: NAME_FORMATS,
       dateFormats: DATE_FORMATS,
       languages: WIDGET_LANGUAGES,
+      themes: WIDGET_THEMES,
       error: extra.error ?? '',
       saved: extra.saved ?? false,
     }, extra.error ? 400 : 200);

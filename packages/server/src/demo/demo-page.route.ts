@@ -35,7 +35,7 @@ export async function demoPagePlugin(app: FastifyInstance, options: { deps: AppD
     return reply
       .headers({
         'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': `default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'nonce-${nonce}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+        'content-security-policy': `default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' data: blob: https:; media-src 'self' https:; style-src 'nonce-${nonce}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-store',
       })

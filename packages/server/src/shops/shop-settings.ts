@@ -1,9 +1,12 @@
 import { DATE_FORMATS } from '@plaudit/review-view/review-date';
+import { LANGUAGES } from '@plaudit/review-view/languages';
+import { THEMES } from '@plaudit/review-view/view/view-context';
 
 /** Shown by the widget too, so the list lives in the shared view package. */
 export { DATE_FORMATS };
 export const NAME_FORMATS = ['first_initial', 'full', 'initials', 'first_name', 'anonymous'] as const;
-export const WIDGET_LANGUAGES = ['en', 'de', 'fr', 'es', 'zh-CN'] as const;
+export const WIDGET_LANGUAGES = LANGUAGES;
+export { THEMES as WIDGET_THEMES };
 
 /** Shop settings of the contract (docs/reference/conventions.md §12), plus the widget's colours (issue 8). */
 export interface ShopSettings {
@@ -25,8 +28,12 @@ export interface ShopSettings {
   reminder_delay_days: number;
   /** '' means the shop's name. */
   sender_name: string;
+  /** Where hosted pages and e-mails link back to the shop; '' means https:// and the shop's domain. */
+  storefront_url: string;
   widget_star_color: string;
   widget_accent_color: string;
+  /** The widget's colour scheme: `auto` follows the shopper's system (prefers-color-scheme). */
+  widget_theme: (typeof THEMES)[number];
   /** Refuse HMAC requests signed with Trustoo's version-1 recipe (docs/signing-requests.md). */
   require_signature_v2: boolean;
 }
@@ -48,15 +55,19 @@ export const defaultShopSettings: Readonly<ShopSettings> = Object.freeze({
   reminder_enabled: true,
   reminder_delay_days: 5,
   sender_name: '',
+  storefront_url: '',
   // The widget's own defaults (docs/reference/storefront.md §12.6), which meet 3:1 (stars) and 4.5:1 (text) on white.
   widget_star_color: '#c27803',
   widget_accent_color: '#1f2937',
+  // Light unless the merchant says the shop's pages follow the system's dark mode too.
+  widget_theme: 'light',
   require_signature_v2: false,
 });
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
 
+const isWebUrl = (value: string) => value === '' || (value.length <= 300 && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol));
 const isIntegerIn = (value: unknown, min: number, max: number): value is number => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined => values.find((v) => v === value);
 
@@ -90,8 +101,10 @@ export function readShopSettings(json: string): ShopSettings {
     reminder_enabled: bool('reminder_enabled', d.reminder_enabled),
     reminder_delay_days: isIntegerIn(stored.reminder_delay_days, 1, 60) ? stored.reminder_delay_days : d.reminder_delay_days,
     sender_name: typeof stored.sender_name === 'string' ? stored.sender_name : d.sender_name,
+    storefront_url: typeof stored.storefront_url === 'string' && isWebUrl(stored.storefront_url) ? stored.storefront_url : d.storefront_url,
     widget_star_color: color('widget_star_color', d.widget_star_color),
     widget_accent_color: color('widget_accent_color', d.widget_accent_color),
+    widget_theme: oneOf(THEMES, stored.widget_theme) ?? d.widget_theme,
     require_signature_v2: bool('require_signature_v2', d.require_signature_v2),
   };
 }
@@ -161,6 +174,12 @@ const SETTING_RULES: { [K in keyof ShopSettings]: SettingRule<K> } = {
     reason: 'must be at most 100 characters, without line breaks, quotes or angle brackets',
     sentence: () => 'The sender name must be at most 100 characters, without line breaks, quotes or angle brackets.',
   },
+  storefront_url: {
+    fromForm: formText,
+    accept: (value) => (typeof value === 'string' && isWebUrl(value.trim()) ? value.trim() : undefined),
+    reason: 'must be empty or an http(s) URL of at most 300 characters',
+    sentence: () => 'The shop address must be empty or a web address like https://shop.example.com.',
+  },
   storefront_origins: {
     fromForm: (form, name) => formText(form, name).split(/[\s,]+/).filter((o) => o !== ''),
     accept: (value) => (Array.isArray(value) && value.length <= 50 && badOriginOf(value) === undefined ? [...new Set((value as string[]).map(normaliseOrigin))] : undefined),
@@ -169,6 +188,7 @@ const SETTING_RULES: { [K in keyof ShopSettings]: SettingRule<K> } = {
   },
   widget_star_color: hexColor,
   widget_accent_color: hexColor,
+  widget_theme: choiceOf(THEMES, 'Choose light, dark or automatic for the widget.'),
   auto_publish: flag(),
   show_verified_badge: flag(),
   show_item_type: flag(),
@@ -210,4 +230,9 @@ export function settingsFromForm(current: ShopSettings, form: Form): ShopSetting
   const change = Object.fromEntries(EDITABLE_SETTINGS.map((field) => [field, (SETTING_RULES[field] as SettingRule<typeof field>).fromForm(form, field)]));
   const result = changeSettings(current, change);
   return Array.isArray(result) ? result[0]!.sentence : result;
+}
+
+/** The shop's storefront, where shopper pages and e-mails send people back. */
+export function storefrontUrlOf(domain: string, settings: ShopSettings): string {
+  return settings.storefront_url !== '' ? settings.storefront_url : `https://${domain}`;
 }

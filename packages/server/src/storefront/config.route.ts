@@ -31,6 +31,7 @@ export function registerConfigRoute(app: FastifyInstance, deps: AppDeps): void {
         // Plaudit extension: the console's colours, the widget's defaults for --plaudit-star-color and --plaudit-accent-color.
         star_color: s.widget_star_color,
         accent_color: s.widget_accent_color,
+        theme: s.widget_theme,
       });
     });
     return sendPublicAnswer(request, reply, answer, unixSeconds(deps.clock));

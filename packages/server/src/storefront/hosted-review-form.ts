@@ -6,8 +6,11 @@ import type { ShopRow } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { shopperFieldError } from '@plaudit/review-view/field-errors';
 import { SUBMIT_LIMITS } from '@plaudit/review-view/submit-limits';
-import { MESSAGES, type Messages, pickLanguage } from '@plaudit/review-view/messages';
+import { MESSAGES, type Messages } from '@plaudit/review-view/messages';
+import { renderHtml } from '@plaudit/review-view/view/html';
+import { starPickerCss, starPickerView } from '@plaudit/review-view/view/star-picker';
 import { messagesOf } from './shop-messages.js';
+import { shopperBrandOf } from '../shops/shopper-brand.js';
 import { chargePublicLimit } from './public-endpoint/rate-limits.js';
 import { receiveSubmission } from './receive-submission.js';
 import type { Submission } from './submit.service.js';
@@ -27,15 +30,24 @@ export interface HostedPage {
 
 export function sendReviewForm(reply: FastifyReply, page: HostedPage, action: string, values: HostedForm, errors: Record<string, string>, status = 200): Promise<FastifyReply> {
   const settings = readShopSettings(page.shop.settings);
-  const language = pickLanguage(settings.language);
-  const t = MESSAGES[language];
+  const brand = shopperBrandOf(page.shop);
+  const t = MESSAGES[brand.language];
+  const rating = Number(values.rating);
+  const starPicker = starPickerView(t, {
+    idPrefix: 'rating',
+    ...(Number.isInteger(rating) && rating >= 1 && rating <= 5 ? { checked: rating } : {}),
+    ...(errors.rating ? { errorId: 'rating-error' } : {}),
+    autofocus: Object.keys(errors)[0] === 'rating',
+  });
   return sendPage(
     reply,
     'review-form',
     {
       title: t.howWas.replace('{product}', page.productTitle),
-      lang: language,
+      brand,
       t,
+      starPicker: renderHtml(starPicker),
+      starPickerCss: starPickerCss('main'),
       shopName: page.shop.name,
       productTitle: page.productTitle,
       image: page.image,
@@ -47,7 +59,8 @@ export function sendReviewForm(reply: FastifyReply, page: HostedPage, action: st
       showEmail: page.order === undefined,
       photoShopId: settings.photo_upload_enabled ? page.shop.id : '',
     },
-    { status, httpsImages: true, ownScripts: settings.photo_upload_enabled },
+    // review-page.js adds Home/End to the stars, and photo upload when the shop takes photos.
+    { status, httpsImages: true, ownScripts: true },
   );
 }
 
@@ -106,8 +119,15 @@ export async function admitPageView(deps: AppDeps, request: FastifyRequest, repl
   }
 }
 
-/** The thank-you state of `?submitted=published|pending`. */
+/** The thank-you state of `?submitted=published|pending`: one thank-you, what happens next, the way back to the shop. */
 export function sendThanks(reply: FastifyReply, shop: ShopRow, status: string): Promise<FastifyReply> {
-  const t = messagesOf(shop);
-  return sendMessagePage(reply, 200, t.thanks.split(/[.!！]/)[0] ?? t.thanks, status === 'published' ? t.thanks : t.thanksPending);
+  const brand = shopperBrandOf(shop);
+  const t = MESSAGES[brand.language];
+  return sendPage(reply, 'review-thanks', {
+    title: t.thanksHeading,
+    brand,
+    heading: t.thanksHeading,
+    text: status === 'published' ? t.reviewPublished : t.reviewPending,
+    back: t.backToShop.replace('{shop}', brand.name),
+  });
 }

@@ -42,6 +42,7 @@ export async function reviewFragmentFor(deps: AppDeps, shop: ShopRow, query: Raw
   const productId = page.productId ?? (scope.kind === 'store' ? '0' : '');
   return renderReviewFragment({
     shopId: shop.id,
+    shopName: shop.name,
     productId,
     settings,
     messages,
@@ -50,7 +51,7 @@ export async function reviewFragmentFor(deps: AppDeps, shop: ShopRow, query: Raw
     jsonLd,
     nowSeconds: unixSeconds(deps.clock),
     writeReviewUrl: settings.review_form_enabled && productId !== '' ? `${deps.config.publicUrl}/r/${encodeURIComponent(shop.id)}/${encodeURIComponent(productId)}` : undefined,
-    morePages: page.count > FIRST_PAGE_SIZE,
+    totalPages: Math.ceil(page.count / FIRST_PAGE_SIZE),
     showHelpful: settings.helpful_votes_enabled,
   });
 }

@@ -73,7 +73,7 @@ describeEachDatabase('review-request e-mails', (dialect) => {
     const [mail] = smtp.to('greta@example.org');
     expect(mail!.subject).toBe(`Wie war Ihre Bestellung bei ${shop.name}?`);
     const html = String(mail!.html);
-    expect(html).toContain('<html lang="de">');
+    expect(html).toContain('<html lang="de" dir="ltr">');
     expect(html).toContain(`Danke für Ihre Bestellung #5020 bei ${shop.name}.`);
     expect(html).toContain('title="4 von 5 Sternen"');
     expect(html).toContain('>Abmelden</a>');
@@ -212,7 +212,7 @@ describeEachDatabase('the review page of a review-request e-mail', (dialect) => 
     const form = await h.app.inject({ method: 'GET', url: `${page.pathname}${page.search}` });
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('How was Stoneware Mug?');
-    expect(form.body).toContain('<input type="radio" name="rating" value="4" checked>');
+    expect(form.body).toContain('<input type="radio" name="rating" value="4" id="rating-4" checked required>');
     expect(form.body).toContain('value="Eva Lind"');
     expect(form.body).not.toContain('eva@example.org');
 

@@ -216,6 +216,8 @@ describeEachDatabase('merchant console', (dialect) => {
       storefront_origins: 'https://Maple.example.com/\nhttps://shop.example.com',
       widget_star_color: '#FFAA00',
       widget_accent_color: '#112233',
+      widget_theme: 'auto',
+      storefront_url: 'https://maple.example.com/shop',
       request_delay_days: '10',
       reminder_delay_days: '4',
       sender_name: 'Maple Team',
@@ -241,9 +243,11 @@ describeEachDatabase('merchant console', (dialect) => {
       sender_name: 'Maple Team',
       widget_star_color: '#ffaa00',
       widget_accent_color: '#112233',
+      widget_theme: 'auto',
+      storefront_url: 'https://maple.example.com/shop',
       require_signature_v2: false,
     });
-    for (const bad of [{ auto_publish_min_rating: '9' }, { request_delay_days: '99' }, { storefront_origins: 'javascript:alert(1)' }, { widget_star_color: 'red' }, { sender_name: 'A\nBcc: x' }]) {
+    for (const bad of [{ auto_publish_min_rating: '9' }, { request_delay_days: '99' }, { storefront_origins: 'javascript:alert(1)' }, { widget_star_color: 'red' }, { sender_name: 'A\nBcc: x' }, { widget_theme: 'neon' }, { storefront_url: 'javascript:alert(1)' }]) {
       const refused = await browser.post('/console/settings', { ...form, ...bad });
       expect(refused.statusCode).toBe(400);
     }

@@ -54,7 +54,7 @@ describeEachDatabase('hosted write-a-review page', (dialect) => {
     expect(response.body).toContain('value="Kept title"');
     for (const field of ['rating', 'content', 'email']) expect(response.body).toContain(`id="${field}-error"`);
     expect(response.body).toContain('aria-describedby="content-error"');
-    expect(response.body).toMatch(/name="rating" value="1" autofocus/);
+    expect(response.body).toMatch(/name="rating" value="1" id="rating-1" required autofocus aria-invalid="true"/);
     // Shoppers read what to do, not the API's developer-facing reasons.
     expect(response.body).toContain('Choose a rating from 1 to 5 stars.');
     expect(response.body).toContain('This field is required.');

@@ -151,6 +151,7 @@ describeEachDatabase('storefront reads', (dialect) => {
       helpful_votes_enabled: 1,
       star_color: '#c27803',
       accent_color: '#1f2937',
+      theme: 'light',
     });
   });
 

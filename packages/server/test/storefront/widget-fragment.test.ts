@@ -53,20 +53,23 @@ describeEachDatabase('widget.html fragment', (dialect) => {
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=600');
     const body = response.body;
-    expect(body).toMatch(new RegExp(`^<div class="plaudit-ssr" data-plaudit-shop-id="${h.shop.shop_id}" data-plaudit-product-id="${PRODUCT}" data-plaudit-count="10">`));
+    expect(body).toMatch(new RegExp(`^<div class="plaudit-ssr" data-plaudit-shop-id="${h.shop.shop_id}" data-plaudit-product-id="${PRODUCT}" data-plaudit-count="10" data-theme="light" lang="en">`));
     expect(body).toContain('3.0 out of 5 stars');
     expect(body).toContain('10 reviews');
-    expect(body).toContain('<li>5 stars: 2</li>');
+    // Each histogram bar says its share to screen readers; the bar and the figures are drawn beside it.
+    expect(body).toContain('<span class="pvh">5 stars: 2 reviews (20%)</span><span class="ps1" aria-hidden="true">5 <span>★</span></span><meter min="0" max="100" value="20" aria-hidden="true"></meter>');
     // Only the JSON-LD script exists; no payload produced a tag or an event handler attribute.
     expect(body.match(/<script/g)).toHaveLength(1);
     expect(body).not.toMatch(/<(img|svg|iframe|b|a) [^>]*on\w+=/i);
     expect(body).not.toContain('<svg');
     expect(body).not.toContain('<iframe');
     expect(body).toContain('&lt;script&gt;window.__xss=1&lt;/script&gt;');
-    expect(body).toMatch(/<img loading="lazy" width="96" height="96" alt="Photo from [^"]*" src="[^"]+x-oss-process=style\/trustoo_small">/);
+    expect(body).toMatch(/<img loading="lazy" width="88" height="88" alt="Photo from [^"]*" src="[^"]+x-oss-process=style\/trustoo_small">/);
     // Every selector of the style block is scoped to the fragment.
     const style = /<style>([\s\S]*?)<\/style>/.exec(body)![1]!;
-    for (const rule of style.split('}').filter(Boolean)) expect(rule.trim().startsWith('.plaudit-ssr')).toBe(true);
+    const selectors = Array.from(style.matchAll(/([^{}]+)\{[^{}]*\}/g), (rule) => rule[1]!.replace(/^.*@[^{]*\{/, '').trim()).flatMap((prelude) => prelude.split(','));
+    expect(selectors.length).toBeGreaterThan(50);
+    for (const selector of selectors) expect(selector.trim(), selector).toMatch(/^\.plaudit-ssr([ [:]|$)/);
     // Well-formed enough for an XML parser once the void img elements are closed.
     expect(() => new XMLParser({ ignoreAttributes: false }).parse(body.replace(/<img([^>]*)>/g, '<img$1/>'))).not.toThrow();
   });
@@ -92,7 +95,7 @@ describeEachDatabase('widget.html fragment', (dialect) => {
     expect(jsonLdOf(empty.body)).toBeUndefined();
     expect(empty.body).toContain('No reviews yet');
     const german = (await get(`product_id=${PRODUCT}&lang=de-AT`)).body;
-    expect(german).toContain('3.0 von 5 Sternen');
+    expect(german).toContain('3,0 von 5 Sternen');
     expect(german).toContain('10 Bewertungen');
     expect((await get(`product_id=${PRODUCT}&lang=zh-Hans`)).body).toContain('10 条评价');
   });
@@ -103,7 +106,8 @@ describeEachDatabase('widget.html fragment', (dialect) => {
     try {
       const body = (await h.app.inject(`/api/v1/storefront/widget.html?shop_id=${h.shop.shop_id}&product_id=${PRODUCT}`)).body;
       expect(body).toContain('.plaudit-ssr{--plaudit-shop-star-color:#aa0000;--plaudit-shop-accent-color:#003366}');
-      expect(body).toContain('.plaudit-ssr .ps{color:var(--plaudit-star-color,var(--plaudit-shop-star-color,#c27803))');
+      expect(body).toContain('--pst:var(--plaudit-star-color,var(--plaudit-shop-star-color,#c27803))');
+      expect(body).toContain('.plaudit-ssr .ps .f{color:var(--pst)}');
       expect(envelope<{ star_color: string }>(await h.app.inject(`/api/v1/storefront/config?shop_id=${h.shop.shop_id}`)).data!.star_color).toBe('#aa0000');
     } finally {
       await h.deps.db.kysely.updateTable('shops').set({ settings: '{}' }).where('id', '=', h.shop.shop_id).execute();

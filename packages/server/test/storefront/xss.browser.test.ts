@@ -49,7 +49,7 @@ describeEachDatabase('shopper text in the browser', (dialect) => {
           }),
         );
         await page.goto(`${h.baseUrl}/xss-product-page`);
-        await page.waitForFunction(() => document.querySelector('plaudit-reviews')?.shadowRoot?.querySelector('.pv .pr') != null && document.querySelector('plaudit-carousel')?.shadowRoot?.querySelector('.card') != null);
+        await page.waitForFunction(() => document.querySelector('plaudit-reviews')?.shadowRoot?.querySelector('.pv .pr') != null && document.querySelector('plaudit-carousel')?.shadowRoot?.querySelector('.pcard') != null);
         const reviews = page.locator('plaudit-reviews');
         // The text is shown as stored: every title on the page is one of the stored titles, as text.
         const stored = envelope<{ list: Array<{ title: string; content: string }> }>(await h.call('GET', 'get_reviews', { query: `product_ids=${PRODUCT}&page_size=50` })).data!.list;
@@ -57,9 +57,13 @@ describeEachDatabase('shopper text in the browser', (dialect) => {
         const titles = await reviews.locator('.pv .pr h3').allInnerTexts();
         expect(titles.length).toBe(5);
         for (const title of titles) expect(stored.map((review) => visible(review.title))).toContain(visible(title));
+        // The carousel's cards, built by the widget alone, show the same stored text.
+        const cardTexts = await page.locator('plaudit-carousel .pcard .pc').allInnerTexts();
+        expect(cardTexts.length).toBeGreaterThan(0);
+        for (const text of cardTexts) expect(stored.map((review) => visible(review.content))).toContain(visible(text));
         // Later pages, rendered by the widget alone.
         await reviews.getByRole('button', { name: 'Next' }).click();
-        await page.waitForFunction(() => document.querySelector('plaudit-reviews')!.shadowRoot!.querySelector('.pp span')?.textContent === 'Page 2 of 2');
+        await page.waitForFunction(() => document.querySelector('plaudit-reviews')!.shadowRoot!.querySelector('.pp [aria-live]')?.textContent === 'Page 2 of 2');
         await page.screenshot({ path: artifactPath(`xss-widget-${dialect}.png`), fullPage: true });
         const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as { name: string; review: Array<{ reviewBody: string }> };
         expect(jsonLd.review.map((review) => review.reviewBody).sort()).toEqual(stored.map((review) => review.content).sort());

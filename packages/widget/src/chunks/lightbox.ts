@@ -1,33 +1,37 @@
-import { format, type Messages } from '@plaudit/review-view/messages';
+import { format } from '@plaudit/review-view/languages';
+import type { Messages } from '@plaudit/review-view/messages/messages-type';
 import { h } from '../dom.js';
 import type { StorefrontReview } from '../types.js';
 import { openDialog } from './dialog.js';
 
 /** The lightbox chunk (§12.2): a review's photos and video in a modal dialog, arrow keys to move. */
 export function openLightbox(root: ShadowRoot, review: StorefrontReview, start: number, messages: Messages, opener: HTMLElement, onClose: () => void): void {
+  const m = messages;
   const media = review.resources;
-  const name = review.author || messages.anonymous;
+  const name = review.author || m.anonymous;
   let index = Math.min(Math.max(start, 0), media.length - 1);
-  const dialog = openDialog(root, format(messages.photoFrom, { name }), messages.close, opener, () => {
+  const { dialog, body } = openDialog(root, format(m.photoFrom, { name }, m.locale), m.close, opener, () => {
     if (media.some((item) => item.resource_type === 2)) onClose();
   });
-  const stage = h('div');
-  const caption = h('p', { 'aria-live': 'polite' });
+  dialog.classList.add('lb');
+  const stage = h('div', { class: 'stage' });
+  const caption = h('span', { 'aria-live': 'polite' });
   const show = () => {
     const item = media[index]!;
-    stage.replaceChildren(item.resource_type === 2 ? h('video', { src: item.src, controls: true, preload: 'metadata' }) : h('img', { src: item.src, alt: format(messages.photoFrom, { name }) }));
-    caption.textContent = media.length > 1 ? format(messages.pageOf, { n: index + 1, total: media.length }) : '';
+    stage.replaceChildren(item.resource_type === 2 ? h('video', { src: item.src, controls: true, preload: 'metadata', 'aria-label': format(m.videoFrom, { name }, m.locale) }) : h('img', { src: item.src, alt: format(m.photoFrom, { name }, m.locale) }));
+    caption.textContent = media.length > 1 ? format(m.pageOf, { n: index + 1, total: media.length }, m.locale) : '';
   };
   const step = (delta: number) => {
     index = (index + delta + media.length) % media.length;
     show();
   };
-  dialog.append(stage, caption);
+  body.append(stage);
   if (media.length > 1) {
-    dialog.append(h('p', null, h('button', { type: 'button', onclick: () => step(-1) }, messages.previous), ' ', h('button', { type: 'button', onclick: () => step(1) }, messages.next)));
+    body.append(h('div', { class: 'lnav' }, h('button', { type: 'button', class: 'dbtn', onclick: () => step(-1) }, m.previous), caption, h('button', { type: 'button', class: 'dbtn', onclick: () => step(1) }, m.next)));
     dialog.addEventListener('keydown', (event) => {
-      if (event.key === 'ArrowLeft') step(-1);
-      if (event.key === 'ArrowRight') step(1);
+      const rtl = dialog.getAttribute('dir') === 'rtl' ? -1 : 1;
+      if (event.key === 'ArrowLeft') step(-1 * rtl);
+      if (event.key === 'ArrowRight') step(1 * rtl);
     });
   }
   show();

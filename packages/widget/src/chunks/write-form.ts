@@ -1,7 +1,8 @@
 import { shopperFieldError } from '@plaudit/review-view/field-errors';
-import { format, type Messages } from '@plaudit/review-view/messages';
+import type { Messages } from '@plaudit/review-view/messages/messages-type';
 import { SUBMIT_LIMITS } from '@plaudit/review-view/submit-limits';
-import { h } from '../dom.js';
+import { addStarPickerKeys, starPickerView } from '@plaudit/review-view/view/star-picker';
+import { h, toDom } from '../dom.js';
 import type { Api } from '../env.js';
 import { ApiError } from '../env.js';
 import { sessionId } from '../identity.js';
@@ -41,38 +42,66 @@ function statusAfter(error: unknown, m: Messages): string {
   return error.errors.length > 0 ? '' : error.message;
 }
 
+/**
+ * The photos the shopper picked, shown as previews with a remove button each; the file input only
+ * adds to the list, so choosing twice adds rather than replaces. Previews are object URLs, revoked
+ * on removal and when the dialog closes.
+ */
+function photoPicker(m: Messages, id: string) {
+  const chosen: Array<{ file: File; url: string }> = [];
+  const input = h('input', { type: 'file', id, accept: 'image/jpeg,image/png,image/gif,image/webp', multiple: true });
+  const list = h('ul', { class: 'thumbs', 'aria-label': m.photos });
+  const render = () =>
+    list.replaceChildren(
+      ...chosen.map((photo, index) =>
+        h(
+          'li',
+          null,
+          h('img', { src: photo.url, alt: photo.file.name }),
+          h('button', { type: 'button', 'aria-label': `${m.removePhoto}: ${photo.file.name}`, onclick: () => { URL.revokeObjectURL(photo.url); chosen.splice(index, 1); render(); input.focus(); } }, '×'),
+        ),
+      ),
+    );
+  input.addEventListener('change', () => {
+    for (const file of Array.from(input.files ?? []).slice(0, MAX_PHOTOS - chosen.length)) chosen.push({ file, url: URL.createObjectURL(file) });
+    input.value = '';
+    render();
+  });
+  const release = () => chosen.forEach((photo) => URL.revokeObjectURL(photo.url));
+  return { input, list, files: () => chosen.map((photo) => photo.file), release };
+}
+
 /** The write-a-review chunk (§12.2): a labelled form in a modal dialog, errors announced and tied to their fields. */
 export function openWriteForm(root: ShadowRoot, context: FormContext): void {
   const m = context.messages;
-  const dialog = openDialog(root, m.writeReview, m.close, root.activeElement as HTMLElement | null);
+  let releasePhotos = () => {};
+  const { dialog, body } = openDialog(root, m.writeReview, m.close, root.activeElement as HTMLElement | null, () => releasePhotos());
   const uid = `pf${Math.random().toString(36).slice(2, 8)}`;
-  const field = (name: string, label: string, control: HTMLElement) => {
+  const errorOf = (name: string) => h('p', { class: 'err', id: `${uid}-${name}-error` });
+  const field = (name: string, label: string, control: HTMLElement, optional = false) => {
     control.id = `${uid}-${name}`;
-    return h('div', null, h('label', { for: control.id }, label), control, h('p', { class: 'err', id: `${uid}-${name}-error`, role: 'alert' }));
+    return h('div', { class: 'fld' }, h('label', { for: control.id }, label, optional && h('span', { class: 'opt' }, ` ${m.optional}`)), control, errorOf(name));
   };
-  const stars = h(
-    'fieldset',
-    { id: `${uid}-rating` },
-    h('legend', null, m.rating),
-    ...[1, 2, 3, 4, 5].map((star) => h('label', null, h('input', { type: 'radio', name: 'rating', value: star, required: true }), ` ${star === 1 ? m.starRowOne : format(m.starsRow, { n: star })}`)),
-    h('p', { class: 'err', id: `${uid}-rating-error`, role: 'alert' }),
-  );
-  const photos = h('input', { type: 'file', name: 'photos', accept: 'image/jpeg,image/png,image/gif,image/webp', multiple: true });
-  const status = h('p', { role: 'status' });
+  const picker = toDom(starPickerView(m, { idPrefix: `${uid}-rating` })) as HTMLElement;
+  addStarPickerKeys(picker);
+  const photos = photoPicker(m, `${uid}-photos`);
+  releasePhotos = photos.release;
+  const submit = h('button', { type: 'submit', class: 'dbtn' }, m.submit);
+  const status = h('p', { class: 'dstatus', role: 'status' });
   const form = h(
     'form',
     { novalidate: true },
-    stars,
-    field('title', `${m.title} ${m.optional}`, h('input', { type: 'text', name: 'title', maxlength: SUBMIT_LIMITS.title })),
+    h('div', { class: 'fld' }, picker, errorOf('rating')),
+    field('title', m.title, h('input', { type: 'text', name: 'title', maxlength: SUBMIT_LIMITS.title }), true),
     field('content', m.content, h('textarea', { name: 'content', maxlength: SUBMIT_LIMITS.content, required: true })),
     field('author', m.name, h('input', { type: 'text', name: 'author', maxlength: SUBMIT_LIMITS.author, required: true, autocomplete: 'name' })),
     field('email', m.email, h('input', { type: 'email', name: 'email', maxlength: SUBMIT_LIMITS.email, required: true, autocomplete: 'email' })),
-    context.photos && field('photos', m.addPhotos, photos),
+    context.photos && h('div', { class: 'fld' }, h('label', { for: photos.input.id }, m.addPhotos), h('div', { class: 'pick' }, h('span', { 'aria-hidden': 'true' }, '+'), h('span', null, m.photos), photos.input), photos.list, errorOf('photos')),
     h('div', { class: 'hp', 'aria-hidden': 'true' }, h('input', { type: 'text', name: 'website', tabindex: -1, autocomplete: 'off' })),
-    h('button', { type: 'submit' }, m.submit),
+    h('div', null, submit),
     status,
   );
-  dialog.append(h('h2', null, m.writeReview), form);
+  body.append(form);
 
   const showErrors = (errors: Array<{ field: string; reason: string }>) => {
     for (const element of form.querySelectorAll('.err')) element.textContent = '';
@@ -81,9 +110,10 @@ export function openWriteForm(root: ShadowRoot, context: FormContext): void {
     for (const { field: name, reason } of errors) {
       const key = name.startsWith('media_tokens') ? 'photos' : name;
       const message = form.querySelector<HTMLElement>(`#${uid}-${key}-error`);
-      const control = key === 'rating' ? form.querySelector<HTMLElement>('input[name=rating]') : form.querySelector<HTMLElement>(`#${uid}-${key}`);
+      const controls = key === 'rating' ? Array.from(form.querySelectorAll<HTMLElement>('input[name=rating]')) : [form.querySelector<HTMLElement>(`#${uid}-${key}`)];
       if (message) message.textContent = reason;
-      if (control) {
+      for (const control of controls) {
+        if (!control) continue;
         control.setAttribute('aria-invalid', 'true');
         control.setAttribute('aria-describedby', `${uid}-${key}-error`);
         first ??= control;
@@ -92,16 +122,25 @@ export function openWriteForm(root: ShadowRoot, context: FormContext): void {
     first?.focus();
   };
 
+  const finish = (outcome: 'published' | 'pending') => {
+    const close = h('button', { type: 'button', class: 'dbtn', onclick: () => dialog.close() }, m.close);
+    body.replaceChildren(h('div', { class: 'done' }, h('span', { class: 'tick', 'aria-hidden': 'true' }, '✓'), h('h3', null, m.thanksHeading), h('p', { role: 'status' }, outcome === 'published' ? m.reviewPublished : m.reviewPending), close));
+    close.focus();
+    context.onDone(outcome);
+  };
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
     const value = (name: string) => String(data.get(name) ?? '').trim();
-    const missing = ['rating', 'content', 'author', 'email'].filter((name) => value(name) === '').map((name) => ({ field: name, reason: m.required }));
+    const missing = ['rating', 'content', 'author', 'email'].filter((name) => value(name) === '').map((name) => ({ field: name, reason: name === 'rating' ? m.errorRating : m.required }));
     if (missing.length > 0) return showErrors(missing);
+    showErrors([]);
     status.textContent = m.uploading;
+    submit.disabled = true;
     void (async () => {
       try {
-        const mediaTokens = await uploadPhotos(context.api, photos.files ? Array.from(photos.files) : []);
+        const mediaTokens = await uploadPhotos(context.api, photos.files());
         const answer = await context.api.post<{ status: 'published' | 'pending' }>('/api/v1/reviews/submit', {
           product_id: context.productId,
           rating: Number(value('rating')),
@@ -113,9 +152,9 @@ export function openWriteForm(root: ShadowRoot, context: FormContext): void {
           media_tokens: mediaTokens,
           session_id: sessionId(),
         });
-        form.replaceChildren(h('p', { role: 'status' }, answer.status === 'published' ? m.thanks : m.thanksPending));
-        context.onDone(answer.status);
+        finish(answer.status);
       } catch (error) {
+        submit.disabled = false;
         status.textContent = statusAfter(error, m);
         // The API explains refusals in English for developers; the shopper reads them in the page's language.
         if (error instanceof ApiError) showErrors(error.errors.map(({ field: name, reason }) => ({ field: name, reason: shopperFieldError(name, reason, value(name), m) })));

@@ -2,7 +2,7 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import { invalidArgument } from '../../http/errors.js';
 import { defineOperation, SHOP_ONLY } from '../../http/operation.js';
 import { updateShopSettings } from '../../shops/shop-service.js';
-import { DATE_FORMATS, NAME_FORMATS, readShopSettings, WIDGET_LANGUAGES } from '../../shops/shop-settings.js';
+import { DATE_FORMATS, NAME_FORMATS, readShopSettings, WIDGET_LANGUAGES, WIDGET_THEMES } from '../../shops/shop-settings.js';
 
 const choice = (values: readonly string[], description: string) => Type.String({ description: `${description}: one of ${values.join(', ')}` });
 
@@ -28,8 +28,10 @@ const settingsFields = {
   reminder_enabled: Type.Boolean(),
   reminder_delay_days: Type.Integer({ description: 'days after the request before the reminder, 1 to 60' }),
   sender_name: Type.String({ description: "sender name of the e-mails, at most 100 characters; empty means the shop's name" }),
+  storefront_url: Type.String({ description: "the shop's storefront address, where hosted pages and e-mails link back; empty means https:// and the shop's domain" }),
   widget_star_color: Type.String({ description: '#rrggbb' }),
   widget_accent_color: Type.String({ description: '#rrggbb' }),
+  widget_theme: choice(WIDGET_THEMES, "the widget's colour scheme; auto follows the shopper's system setting"),
   require_signature_v2: Type.Boolean({ description: 'refuse HMAC requests signed with version 1 (code 16)' }),
 } satisfies Record<string, TSchema>;
 

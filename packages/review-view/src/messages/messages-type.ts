@@ -1,0 +1,72 @@
+/**
+ * Every label shoppers read in the widget, the server fragment and the hosted pages. `{n}`,
+ * `{rating}`, `{name}`, `{shop}`, `{product}`, `{stars}`, `{count}`, `{percent}`, `{total}` and `{max}`
+ * are placeholders, and `{n, plural, one {# review} other {# reviews}}` picks a form by the language's
+ * plural rules (ICU syntax, `#` is the number); a test holds every language to English's placeholders.
+ */
+export interface Messages {
+  /** The BCP 47 tag for Intl: plural rules, relative dates, percentages. */
+  locale: string;
+  customerReviews: string;
+  outOfFive: string;
+  reviewsCount: string;
+  starsRow: string;
+  /** A histogram bar's accessible name: `{stars}` is starsRow, `{count}` reviewsCount, `{percent}` formatted. */
+  histogramRow: string;
+  verifiedBuyer: string;
+  /** What the verified badge means, shown on hover and focus. */
+  verifiedMeaning: string;
+  anonymous: string;
+  photoFrom: string;
+  videoFrom: string;
+  reply: string;
+  replyFrom: string;
+  noReviews: string;
+  firstReview: string;
+  writeReview: string;
+  allStars: string;
+  withPhotos: string;
+  sortBy: string;
+  sortComprehensive: string;
+  sortNewest: string;
+  sortHighest: string;
+  sortLowest: string;
+  sortPhotos: string;
+  previous: string;
+  next: string;
+  pageOf: string;
+  readMore: string;
+  showLess: string;
+  wasHelpful: string;
+  helpful: string;
+  loading: string;
+  customerPhotos: string;
+  noPhotos: string;
+  rating: string;
+  title: string;
+  content: string;
+  name: string;
+  email: string;
+  photos: string;
+  submit: string;
+  thanksHeading: string;
+  /** After thanksHeading: the review is live. */
+  reviewPublished: string;
+  /** After thanksHeading: the review waits for the shop. */
+  reviewPending: string;
+  backToShop: string;
+  close: string;
+  required: string;
+  howWas: string;
+  reviewFor: string;
+  optional: string;
+  addPhotos: string;
+  uploading: string;
+  removePhoto: string;
+  tooManyRequests: string;
+  alreadyReviewed: string;
+  errorRating: string;
+  errorTooLong: string;
+  errorEmail: string;
+  errorPhotos: string;
+}

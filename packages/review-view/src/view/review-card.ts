@@ -1,0 +1,77 @@
+import { format } from '../languages.js';
+import { formatReviewDate } from '../review-date.js';
+import type { StorefrontResource, StorefrontReview } from '../storefront-review.js';
+import { el, type ViewElement } from './node.js';
+import { starsView } from './stars.js';
+import type { ViewContext } from './view-context.js';
+
+/** Longer texts are cut to five lines with "Read more"; decided by length so both renderers agree. */
+export const LONG_REVIEW_CHARACTERS = 320;
+
+const IMAGE = 1;
+const VIDEO = 2;
+
+function mediaView(review: StorefrontReview, name: string, context: ViewContext): ViewElement | false {
+  const m = context.messages;
+  const shown = review.resources.map((resource, index) => ({ resource, index })).filter(({ resource }) => resource.resource_type === IMAGE || resource.resource_type === VIDEO);
+  if (shown.length === 0) return false;
+  const tile = (resource: StorefrontResource, index: number) => {
+    const video = resource.resource_type === VIDEO;
+    const alt = format(video ? m.videoFrom : m.photoFrom, { name }, m.locale);
+    const actions = context.actions;
+    return el(
+      'a',
+      {
+        href: resource.src,
+        ...(video && resource.thumb_src === '' ? { 'aria-label': alt } : {}),
+        onclick: actions && ((event: Event) => {
+          event.preventDefault();
+          actions.openMedia(review, index, event.currentTarget as HTMLElement);
+        }),
+      },
+      resource.thumb_src === '' ? el('span', { class: 'pvid' }) : el('img', { loading: 'lazy', width: 88, height: 88, alt, src: resource.thumb_src }),
+      video && el('span', { class: 'pplay', 'aria-hidden': 'true' }, '▶'),
+    );
+  };
+  return el('div', { class: 'pmedia' }, shown.map(({ resource, index }) => tile(resource, index)));
+}
+
+function helpfulView(review: StorefrontReview, context: ViewContext): ViewElement {
+  const m = context.messages;
+  const label = format(m.helpful, { n: review.helpful_count }, m.locale);
+  const actions = context.actions;
+  const control = actions
+    ? el('button', { type: 'button', class: 'pbtn sm', 'aria-pressed': 'false', onclick: (event: Event) => actions.helpful(review, event.currentTarget as HTMLButtonElement) }, label)
+    : el('span', { class: 'pbtn sm' }, label);
+  return el('p', { class: 'ph' }, el('span', { class: 'pm' }, m.wasHelpful), control);
+}
+
+/** One review: stars and date, author and badge, title, text, photos, the shop's reply, helpful. */
+export function reviewCardView(review: StorefrontReview, context: ViewContext): ViewElement {
+  const m = context.messages;
+  const name = review.author === '' ? m.anonymous : review.author;
+  const long = review.content.length > LONG_REVIEW_CHARACTERS;
+  const moreId = `plaudit-more-${review.id}`;
+  const badgeId = `plaudit-verified-${review.id}`;
+  return el(
+    'li',
+    { class: long ? 'pr plong' : 'pr', 'data-plaudit-review-id': review.id },
+    el('div', { class: 'prh' }, starsView(review.star, format(m.outOfFive, { rating: review.star }, m.locale)), el('time', { class: 'pm', datetime: review.commented_at.slice(0, 10) }, formatReviewDate(review.commented_at, context.dateFormat, m.locale, context.nowSeconds))),
+    el(
+      'p',
+      { class: 'pa' },
+      el('strong', null, name),
+      review.verified_badge === 1 &&
+        el('span', { class: 'pbadge', tabindex: 0, 'aria-describedby': badgeId }, el('span', { 'aria-hidden': 'true' }, '✓'), m.verifiedBuyer, el('span', { class: 'ptip', role: 'tooltip', id: badgeId }, m.verifiedMeaning)),
+      review.author_country !== '' && el('span', { class: 'pm' }, review.author_country),
+    ),
+    review.title !== '' && el('h3', null, review.title),
+    long && el('input', { type: 'checkbox', class: 'pmt', id: moreId }),
+    el('p', { class: 'pc' }, review.content),
+    long && el('label', { class: 'pmore', for: moreId }, el('span', { class: 'pl0' }, m.readMore), el('span', { class: 'pl1' }, m.showLess)),
+    review.item_type !== '' && el('p', { class: 'pm pitem' }, review.item_type),
+    mediaView(review, name, context),
+    review.reply_content !== '' && el('blockquote', { class: 'prep' }, el('p', { class: 'preh' }, format(m.replyFrom, { shop: context.shopName }, m.locale)), el('p', { class: 'pc' }, review.reply_content)),
+    context.showHelpful && helpfulView(review, context),
+  );
+}
