@@ -1,7 +1,6 @@
 // Builds the widget into the server's static assets (docs/reference/storefront.md §12.1):
 //   plaudit.js              the loader, a classic script (IIFE) that works with <script async>
 //   <chunk>.<hash>.js       lazily imported ES modules (write form, lightbox), cached forever
-//   messages-<lang>.<hash>.json  every language but English (bundled in the loader), fetched when a page needs it (§12.8)
 //   review-page.js          the hosted review page's star picker and photo upload (docs/reference/storefront.md §10)
 //   manifest.json           file names, for the server and the budget test
 // Chunks are bundled standalone (no shared chunk), so the classic loader can import() them.
@@ -10,7 +9,6 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { MESSAGES } from '@plaudit/review-view/messages';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_OUT_DIR = path.resolve(here, '../server/widget-dist/v1');
@@ -34,18 +32,9 @@ export async function buildWidget(outDir = DEFAULT_OUT_DIR) {
     await writeFile(path.join(outDir, file), bytes);
     chunks[name] = file;
   }
-  const languages = {};
-  for (const [language, table] of Object.entries(MESSAGES)) {
-    if (language === 'en') continue;
-    const bytes = Buffer.from(JSON.stringify(table));
-    const file = `messages-${language}.${hashOf(bytes)}.json`;
-    await writeFile(path.join(outDir, file), bytes);
-    languages[language] = file;
-  }
-  const defines = { __PLAUDIT_CHUNKS__: JSON.stringify(chunks), __PLAUDIT_LANGUAGES__: JSON.stringify(languages) };
-  await writeFile(path.join(outDir, 'plaudit.js'), await bundle('plaudit.ts', 'iife', defines));
+  await writeFile(path.join(outDir, 'plaudit.js'), await bundle('plaudit.ts', 'iife', { __PLAUDIT_CHUNKS__: JSON.stringify(chunks) }));
   await writeFile(path.join(outDir, 'review-page.js'), await bundle('review-page.ts', 'iife'));
-  const manifest = { loader: 'plaudit.js', chunks, languages, reviewPage: 'review-page.js' };
+  const manifest = { loader: 'plaudit.js', chunks, reviewPage: 'review-page.js' };
   await writeFile(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return manifest;
 }

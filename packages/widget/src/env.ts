@@ -3,9 +3,6 @@ import { en } from '@plaudit/review-view/messages/en';
 import type { Messages } from '@plaudit/review-view/messages/messages-type';
 import type { Theme } from '@plaudit/review-view/view/view-context';
 
-/** Files of the other languages' tables (build.mjs), fetched when a page needs one: the loader carries English only. */
-declare const __PLAUDIT_LANGUAGES__: Partial<Record<Language, string>>;
-
 /** What the loading script tag says (§12.1): its origin is the API's, its data attributes name the shop. */
 export interface WidgetEnv {
   base: string;
@@ -24,6 +21,8 @@ export interface ShopConfig {
   star_color: string;
   accent_color: string;
   theme: Theme;
+  /** The messages of the language asked for, or of the shop's; absent for English, which the loader carries. */
+  messages?: Messages;
 }
 
 export function readEnv(script: HTMLScriptElement | null): WidgetEnv {
@@ -34,8 +33,7 @@ export function readEnv(script: HTMLScriptElement | null): WidgetEnv {
 }
 
 export class Api {
-  private configPromise: Promise<ShopConfig> | undefined;
-  private readonly tables = new Map<Language, Promise<Messages>>([['en', Promise.resolve(en)]]);
+  private readonly configs = new Map<Language | '', Promise<ShopConfig>>();
   constructor(readonly env: WidgetEnv) {}
 
   url(path: string, params: Record<string, string | number | undefined> = {}): string {
@@ -54,22 +52,27 @@ export class Api {
     return unwrap<T>(response);
   }
 
-  config(): Promise<ShopConfig> {
-    this.configPromise ??= this.get<ShopConfig>('/api/v1/storefront/config');
-    return this.configPromise;
+  /** The shop's settings, with the messages of `language` (default: the shop's own language). */
+  config(language: Language | '' = ''): Promise<ShopConfig> {
+    let config = this.configs.get(language);
+    if (config === undefined) {
+      config = this.get<ShopConfig>('/api/v1/storefront/config', { lang: language || undefined });
+      this.configs.set(language, config);
+    }
+    return config;
   }
 
-  /** §12.8: the element's lang, the script's data-lang, the shop's language, English (also when a table cannot be fetched). */
+  /**
+   * §12.8: the element's lang, the script's data-lang, the shop's language, English. Only English
+   * is in the loader; the others come with the config the widget reads anyway (one request, cached).
+   */
   async messages(element: Element): Promise<Messages> {
     const own = element.getAttribute('lang') ?? this.env.lang;
-    const language = pickLanguage(own, own ? undefined : (await this.config()).language);
-    let table = this.tables.get(language);
-    if (table === undefined) {
-      const file = __PLAUDIT_LANGUAGES__[language];
-      table = file === undefined ? Promise.resolve(en) : fetch(new URL(`/widget/v1/${file}`, this.env.base).href, { credentials: 'omit' }).then((response) => (response.ok ? (response.json() as Promise<Messages>) : en)).catch(() => en);
-      this.tables.set(language, table);
-    }
-    return table;
+    const shop = await this.config();
+    const language = pickLanguage(own, own ? undefined : shop.language);
+    if (language === 'en') return en;
+    const config = own && language !== pickLanguage(shop.language) ? await this.config(language).catch(() => shop) : shop;
+    return config.messages ?? en;
   }
 }
 

@@ -69,9 +69,9 @@ function cardView(review: StorefrontReview, m: Messages): ViewElement {
     'li',
     { class: 'pcard' },
     starsView(review.star, format(m.outOfFive, { rating: review.star }, m.locale)),
-    review.title !== '' && el('h3', null, review.title),
-    el('p', { class: 'pc' }, review.content),
-    el('p', { class: 'pa' }, el('strong', null, name), review.verified_badge === 1 && el('span', { class: 'pbadge' }, el('span', { 'aria-hidden': 'true' }, '✓'), m.verifiedBuyer)),
+    review.title !== '' && el('h3', { dir: 'auto' }, review.title),
+    el('p', { class: 'pc', dir: 'auto' }, review.content),
+    el('p', { class: 'pa' }, el('strong', { dir: 'auto' }, name), review.verified_badge === 1 && el('span', { class: 'pbadge' }, el('span', { 'aria-hidden': 'true' }, '✓'), m.verifiedBuyer)),
   );
 }
 

@@ -29,10 +29,10 @@ export const SHOWCASE_CSS =
   '.ptrack>li{scroll-snap-align:start;min-width:0}' +
   '.pcard{display:flex;flex-direction:column;gap:8px;padding:16px;background:var(--psf);border-radius:var(--prd);overflow:hidden}' +
   '.pcard h3{font-size:1rem;font-weight:600;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' +
-  '.pcard .pc{flex:1;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden;font-size:.9375rem}' +
+  '.pcard .pc{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden;font-size:.9375rem}' +
   '.pcard .pa{margin-top:auto}' +
   '.ptiles{grid-auto-columns:calc((100% - 24px)/3)}' +
-  '.ptile{display:block;width:100%;height:100%;padding:0;border:0;border-radius:var(--prd);overflow:hidden;background:var(--psf);cursor:zoom-in}' +
+  '.ptile{display:block;width:100%;height:100%;padding:0;border:0;font:inherit;color:inherit;border-radius:var(--prd);overflow:hidden;background:var(--psf);cursor:zoom-in}' +
   '.ptile img{width:100%;height:100%;object-fit:cover;display:block;transition:transform .2s}.ptile:hover img{transform:scale(1.04)}' +
   '.pnone{display:grid;place-items:center;height:100%;margin:0;border:1px dashed var(--pln);border-radius:var(--prd)}' +
   '@container plaudit (min-width:520px){.pcards{grid-auto-columns:calc((100% - 12px)/2)}.ptiles{grid-auto-columns:calc((100% - 36px)/4)}}' +

@@ -19,16 +19,21 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-it('keeps the initial script within 20 KB gzip', () => {
+// Issue 19's budgets: the loader (with English and the shared view) within 12 KB, every widget file
+// within 30 KB. Other languages' messages arrive with the storefront config (§12.8), not as files.
+it('keeps the initial script within 12 KB gzip', () => {
   expect(sizes['plaudit.js']).toBeGreaterThan(1000);
-  expect(sizes['plaudit.js']).toBeLessThanOrEqual(20 * 1024);
+  expect(sizes['plaudit.js']).toBeLessThanOrEqual(12 * 1024);
 });
 
-it('keeps every widget file together within 50 KB gzip', () => {
-  const widgetFiles = Object.entries(sizes).filter(([name]) => name !== 'review-page.js');
-  // The loader, the write form and the lightbox.
-  expect(widgetFiles.map(([name]) => name.replace(/\.[0-9a-f]{10}\.js$/, '')).sort()).toEqual(['lightbox', 'plaudit.js', 'write-form']);
-  expect(widgetFiles.reduce((total, [, size]) => total + size, 0)).toBeLessThanOrEqual(50 * 1024);
+it('keeps every widget file together within 30 KB gzip', () => {
+  // The loader, the write form, the lightbox, and the hosted review page's own small script.
+  expect(Object.keys(sizes).map((name) => name.replace(/\.[0-9a-f]{10}\.js$/, '')).sort()).toEqual(['lightbox', 'plaudit.js', 'review-page.js', 'write-form']);
+  expect(Object.values(sizes).reduce((total, size) => total + size, 0)).toBeLessThanOrEqual(30 * 1024);
+});
+
+it('names no origin: every request goes to the origin the loader came from', async () => {
+  for (const file of Object.keys(sizes)) expect(await readFile(path.join(dir, file), 'utf8'), file).not.toMatch(/\bhttps?:\/\/[a-z0-9]/i);
 });
 
 it('uses no eval, no new Function and no innerHTML (§12.10)', async () => {

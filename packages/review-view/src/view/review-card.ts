@@ -46,7 +46,10 @@ function helpfulView(review: StorefrontReview, context: ViewContext): ViewElemen
   return el('p', { class: 'ph' }, el('span', { class: 'pm' }, m.wasHelpful), control);
 }
 
-/** One review: stars and date, author and badge, title, text, photos, the shop's reply, helpful. */
+/**
+ * One review: stars and date, author and badge, title, text, photos, the shop's reply, helpful.
+ * Shopper text carries `dir="auto"`: an English review in an Arabic widget reads left to right.
+ */
 export function reviewCardView(review: StorefrontReview, context: ViewContext): ViewElement {
   const m = context.messages;
   const name = review.author === '' ? m.anonymous : review.author;
@@ -60,18 +63,18 @@ export function reviewCardView(review: StorefrontReview, context: ViewContext): 
     el(
       'p',
       { class: 'pa' },
-      el('strong', null, name),
+      el('strong', { dir: 'auto' }, name),
       review.verified_badge === 1 &&
         el('span', { class: 'pbadge', tabindex: 0, 'aria-describedby': badgeId }, el('span', { 'aria-hidden': 'true' }, '✓'), m.verifiedBuyer, el('span', { class: 'ptip', role: 'tooltip', id: badgeId }, m.verifiedMeaning)),
       review.author_country !== '' && el('span', { class: 'pm' }, review.author_country),
     ),
-    review.title !== '' && el('h3', null, review.title),
+    review.title !== '' && el('h3', { dir: 'auto' }, review.title),
     long && el('input', { type: 'checkbox', class: 'pmt', id: moreId }),
-    el('p', { class: 'pc' }, review.content),
+    el('p', { class: 'pc', dir: 'auto' }, review.content),
     long && el('label', { class: 'pmore', for: moreId }, el('span', { class: 'pl0' }, m.readMore), el('span', { class: 'pl1' }, m.showLess)),
-    review.item_type !== '' && el('p', { class: 'pm pitem' }, review.item_type),
+    review.item_type !== '' && el('p', { class: 'pm pitem', dir: 'auto' }, review.item_type),
     mediaView(review, name, context),
-    review.reply_content !== '' && el('blockquote', { class: 'prep' }, el('p', { class: 'preh' }, format(m.replyFrom, { shop: context.shopName }, m.locale)), el('p', { class: 'pc' }, review.reply_content)),
+    review.reply_content !== '' && el('blockquote', { class: 'prep' }, el('p', { class: 'preh' }, format(m.replyFrom, { shop: context.shopName }, m.locale)), el('p', { class: 'pc', dir: 'auto' }, review.reply_content)),
     context.showHelpful && helpfulView(review, context),
   );
 }

@@ -4,19 +4,28 @@ import type { RawQueryRoute } from '../http/query-string.js';
 import { unixSeconds } from '../time/clock.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { chargePublicLimit } from './public-endpoint/rate-limits.js';
-import { shopSelector } from './public-endpoint/query.js';
+import { MESSAGES, pickLanguage } from '@plaudit/review-view/messages';
+import { firstValue, shopSelector } from './public-endpoint/query.js';
 import { sendPublicAnswer } from './public-endpoint/reply.js';
 import { resolvePublicShop } from './public-endpoint/shop.js';
 
 const flag = (value: boolean) => (value ? 1 : 0);
 
-/** `GET /api/v1/storefront/config` (§9): the display settings the widget needs before it renders. */
+/**
+ * `GET /api/v1/storefront/config` (§9): the display settings the widget needs before it renders,
+ * and, for any language but English (which the loader carries), that language's messages: the
+ * shop's language, or `lang` when an element asks for its own (§12.8).
+ */
 export function registerConfigRoute(app: FastifyInstance, deps: AppDeps): void {
   app.get<RawQueryRoute>('/api/v1/storefront/config', async (request, reply) => {
     await chargePublicLimit(deps, reply, 'storefront-read', request.ip);
     const { shop, version } = await resolvePublicShop(deps.db, shopSelector(request.query));
-    const answer = await deps.answers.answer(shop.id, version, 'config', async () => {
+    // An element's own language, as the widget picked it (an unknown tag reads English there too); else the shop's.
+    const asked = firstValue(request.query, 'lang');
+    const language = asked === undefined ? undefined : pickLanguage(asked);
+    const answer = await deps.answers.answer(shop.id, version, `config ${language ?? ''}`, async () => {
       const s = readShopSettings(shop.settings);
+      const spoken = language ?? pickLanguage(s.language);
       return JSON.stringify({
         shop_id: shop.id,
         shop_name: shop.name,
@@ -32,6 +41,7 @@ export function registerConfigRoute(app: FastifyInstance, deps: AppDeps): void {
         star_color: s.widget_star_color,
         accent_color: s.widget_accent_color,
         theme: s.widget_theme,
+        ...(spoken === 'en' ? {} : { messages: MESSAGES[spoken] }),
       });
     });
     return sendPublicAnswer(request, reply, answer, unixSeconds(deps.clock));

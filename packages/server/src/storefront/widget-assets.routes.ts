@@ -6,8 +6,7 @@ import { notFound } from '../http/errors.js';
 /** Where `packages/widget/build.mjs` writes the bundle (from src/ and dist/ alike). */
 export const WIDGET_DIST = path.resolve(import.meta.dirname, '../../widget-dist/v1');
 
-/** Scripts (`plaudit.js`, `write-form.<hash>.js`) and message tables (`messages-de.<hash>.json`, §12.8). */
-const NAME = /^([a-z-]+(\.[0-9a-f]{10})?\.js|messages-[a-zA-Z-]+\.[0-9a-f]{10}\.json)$/;
+const NAME = /^[a-z-]+(\.[0-9a-f]{10})?\.js$/;
 
 /**
  * The widget's files (docs/reference/storefront.md §12.1): the loader and the review page script revalidate every
@@ -29,9 +28,9 @@ export function registerWidgetAssetRoutes(app: FastifyInstance): void {
       }
       cache.set(file, body);
     }
-    const hashed = /\.[0-9a-f]{10}\.(js|json)$/.test(file);
+    const hashed = /\.[0-9a-f]{10}\.js$/.test(file);
     return reply
-      .header('content-type', file.endsWith('.json') ? 'application/json; charset=utf-8' : 'application/javascript; charset=utf-8')
+      .header('content-type', 'application/javascript; charset=utf-8')
       .header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
       .header('x-content-type-options', 'nosniff')
       .send(body);

@@ -1,3 +1,4 @@
+import { MESSAGES } from '@plaudit/review-view/messages';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, type Harness, useHarness } from '../support/harness.js';
@@ -153,6 +154,23 @@ describeEachDatabase('storefront reads', (dialect) => {
       accent_color: '#1f2937',
       theme: 'light',
     });
+  });
+
+  it('carries the messages of any language but English: the shop\'s, or the one an element asks for (§12.8)', async () => {
+    const h = harness();
+    const config = async (query: string) => envelope<{ language: string; messages?: unknown }>(await h.app.inject(`/api/v1/storefront/config?shop_id=${h.shop.shop_id}${query}`)).data!;
+    // English is in the loader: no table travels for it.
+    expect(await config('')).not.toHaveProperty('messages');
+    expect((await config('&lang=pl')).messages).toEqual(MESSAGES.pl);
+    expect((await config('&lang=ar-EG')).messages).toEqual(MESSAGES.ar);
+    expect(await config('&lang=tlh')).not.toHaveProperty('messages');
+    await h.deps.db.kysely.updateTable('shops').set({ settings: JSON.stringify({ language: 'ja' }) }).where('id', '=', h.shop.shop_id).execute();
+    try {
+      expect(await config('')).toMatchObject({ language: 'ja', messages: MESSAGES.ja });
+      expect(await config('&lang=en')).not.toHaveProperty('messages');
+    } finally {
+      await h.deps.db.kysely.updateTable('shops').set({ settings: '{}' }).where('id', '=', h.shop.shop_id).execute();
+    }
   });
 
   it('limits reads per IP (600 a minute) with RateLimit headers', async () => {

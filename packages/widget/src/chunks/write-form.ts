@@ -14,6 +14,7 @@ interface FormContext {
   messages: Messages;
   productId: string;
   photos: boolean;
+  /** Called when the dialog closes after a successful submission. */
   onDone(status: 'published' | 'pending'): void;
 }
 
@@ -75,7 +76,12 @@ function photoPicker(m: Messages, id: string) {
 export function openWriteForm(root: ShadowRoot, context: FormContext): void {
   const m = context.messages;
   let releasePhotos = () => {};
-  const { dialog, body } = openDialog(root, m.writeReview, m.close, root.activeElement as HTMLElement | null, () => releasePhotos());
+  let outcome: 'published' | 'pending' | undefined;
+  // The page shows the new review once the dialog closes: the shopper's own action, so nothing moves unasked (CLS).
+  const { dialog, body } = openDialog(root, m.writeReview, m.close, root.activeElement as HTMLElement | null, () => {
+    releasePhotos();
+    if (outcome !== undefined) context.onDone(outcome);
+  });
   const uid = `pf${Math.random().toString(36).slice(2, 8)}`;
   const errorOf = (name: string) => h('p', { class: 'err', id: `${uid}-${name}-error` });
   const field = (name: string, label: string, control: HTMLElement, optional = false) => {
@@ -122,11 +128,11 @@ export function openWriteForm(root: ShadowRoot, context: FormContext): void {
     first?.focus();
   };
 
-  const finish = (outcome: 'published' | 'pending') => {
+  const finish = (status: 'published' | 'pending') => {
+    outcome = status;
     const close = h('button', { type: 'button', class: 'dbtn', onclick: () => dialog.close() }, m.close);
-    body.replaceChildren(h('div', { class: 'done' }, h('span', { class: 'tick', 'aria-hidden': 'true' }, '✓'), h('h3', null, m.thanksHeading), h('p', { role: 'status' }, outcome === 'published' ? m.reviewPublished : m.reviewPending), close));
+    body.replaceChildren(h('div', { class: 'done' }, h('span', { class: 'tick', 'aria-hidden': 'true' }, '✓'), h('h3', null, m.thanksHeading), h('p', { role: 'status' }, status === 'published' ? m.reviewPublished : m.reviewPending), close));
     close.focus();
-    context.onDone(outcome);
   };
 
   form.addEventListener('submit', (event) => {

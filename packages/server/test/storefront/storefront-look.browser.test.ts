@@ -1,0 +1,270 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
+import { artifactPath, describeInBrowser } from '../support/browser.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { ensureWidgetBuilt, seedDemoStorefront } from '../support/demo-storefront.js';
+import { useListeningHarness } from '../support/listening-harness.js';
+import { expectControlsInsideTheirBoxes, expectNoAxeViolations, expectNoHorizontalOverflow } from '../support/page-checks.js';
+import { expectMatchesBaseline } from '../support/visual-baseline.js';
+import type { ShopCredentials } from '../../src/shops/shop-service.js';
+import { format, MESSAGES } from '@plaudit/review-view/messages';
+
+type Scheme = 'light' | 'dark';
+const WIDTHS = { phone: 390, desktop: 1280 } as const;
+const WIDGETS = ['plaudit-reviews', 'plaudit-carousel', 'plaudit-gallery', 'plaudit-all-reviews'];
+
+async function openPage(browser: Browser, width: number, scheme: Scheme = 'light'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, reducedMotion: 'reduce' });
+  return context.newPage();
+}
+
+/** /demo with every widget rendered and every image loaded. */
+async function demoReady(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/demo`);
+  await page.waitForFunction((names) => names.every((name) => document.querySelector(name)?.shadowRoot?.querySelector('.pv') != null), WIDGETS);
+  await page.waitForFunction(() => document.querySelector('plaudit-stars')?.shadowRoot?.querySelector('a') != null);
+  // Lazy images load when they come near the viewport: the whole page passes by once.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('*')).flatMap((element) => (element.shadowRoot ? Array.from(element.shadowRoot.querySelectorAll('img')) : [])).every((image) => image.complete));
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+async function openWriteDialog(page: Page): Promise<void> {
+  await page.locator('plaudit-reviews').getByRole('button', { name: 'Write a review' }).click();
+  await page.locator('plaudit-reviews dialog form').waitFor();
+}
+
+async function openLightbox(page: Page): Promise<void> {
+  await page.locator('plaudit-reviews .pv .pmedia a').first().click();
+  await page.waitForFunction(() => (document.querySelector('plaudit-reviews')!.shadowRoot!.querySelector('dialog img') as HTMLImageElement | null)?.complete === true);
+}
+
+describeEachDatabase('storefront look', (dialect) => {
+  const harness = useListeningHarness(dialect);
+  let demo: ShopCredentials;
+  const hostedPage = () => `${harness().baseUrl}/r/${demo.shop_id}/demo-mug`;
+
+  beforeAll(async () => {
+    await ensureWidgetBuilt();
+    demo = await seedDemoStorefront(harness());
+  });
+  // Every page load here reads the storefront a dozen times from one address: a new minute for each
+  // test keeps the per-IP limit (§1.6) out of the way. Dates are absolute, so the pictures do not move.
+  beforeEach(() => harness().clock.advanceSeconds(60));
+
+  describeInBrowser('Chromium', (browser) => {
+    // First: the pictures are of the seeded demo, before any test writes a review.
+    it('looks as the committed baselines do: summary and list, dialog, carousel, gallery, hosted page, on phone and desktop', async () => {
+      for (const [device, width] of Object.entries(WIDTHS)) {
+        const page = await openPage(browser(), width);
+        try {
+          await demoReady(page, harness().baseUrl);
+          await page.mouse.move(0, 0);
+          expectMatchesBaseline(`reviews-${device}`, await page.locator('plaudit-reviews').screenshot({ animations: 'disabled' }));
+          expectMatchesBaseline(`carousel-${device}`, await page.locator('plaudit-carousel').screenshot({ animations: 'disabled' }));
+          expectMatchesBaseline(`gallery-${device}`, await page.locator('plaudit-gallery').screenshot({ animations: 'disabled' }));
+          await openWriteDialog(page);
+          await page.locator('plaudit-reviews dialog input[name=title]').focus();
+          expectMatchesBaseline(`write-dialog-${device}`, await page.locator('plaudit-reviews dialog').screenshot({ animations: 'disabled' }));
+          await page.goto(hostedPage());
+          expectMatchesBaseline(`hosted-page-${device}`, await page.screenshot({ fullPage: true, animations: 'disabled' }));
+        } finally {
+          await page.context().close();
+        }
+      }
+    }, 60_000);
+
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`passes axe (WCAG 2.2 A/AA) on /demo, the write dialog, the lightbox and the hosted pages, at phone and desktop widths, ${scheme}`, async () => {
+        for (const [device, width] of Object.entries(WIDTHS)) {
+          const page = await openPage(browser(), width, scheme);
+          try {
+            const label = `${scheme} ${device}`;
+            await demoReady(page, harness().baseUrl);
+            await expectNoAxeViolations(page, `/demo ${label}`);
+            await openWriteDialog(page);
+            await expectNoAxeViolations(page, `write dialog ${label}`);
+            await page.screenshot({ path: artifactPath(`look-write-dialog-${scheme}-${device}-${dialect}.png`) });
+            await page.keyboard.press('Escape');
+            await openLightbox(page);
+            await expectNoAxeViolations(page, `lightbox ${label}`);
+            await page.keyboard.press('Escape');
+            await page.screenshot({ path: artifactPath(`look-demo-${scheme}-${device}-${dialect}.png`), fullPage: true });
+            await page.goto(hostedPage());
+            await expectNoAxeViolations(page, `hosted page ${label}`);
+            await page.screenshot({ path: artifactPath(`look-hosted-${scheme}-${device}-${dialect}.png`), fullPage: true });
+            await page.goto(`${hostedPage()}?submitted=published`);
+            await expectNoAxeViolations(page, `thank-you page ${label}`);
+          } finally {
+            await page.context().close();
+          }
+        }
+      }, 120_000);
+    }
+
+    it('never scrolls sideways at 320, 390 and 1280 px, and keeps every control inside its box', async () => {
+      for (const width of [320, 390, 1280]) {
+        const page = await openPage(browser(), width);
+        try {
+          await demoReady(page, harness().baseUrl);
+          await expectNoHorizontalOverflow(page, `/demo ${width}`);
+          await expectControlsInsideTheirBoxes(page, `/demo ${width}`);
+          await page.screenshot({ path: artifactPath(`look-demo-${width}-${dialect}.png`), fullPage: true });
+          await openWriteDialog(page);
+          await expectNoHorizontalOverflow(page, `write dialog ${width}`);
+          await expectControlsInsideTheirBoxes(page, `write dialog ${width}`);
+          const dialog = await page.locator('plaudit-reviews dialog').boundingBox();
+          expect(dialog!.width, `write dialog ${width}`).toBeLessThanOrEqual(width);
+          await page.keyboard.press('Escape');
+          await openLightbox(page);
+          await expectNoHorizontalOverflow(page, `lightbox ${width}`);
+          await expectControlsInsideTheirBoxes(page, `lightbox ${width}`);
+          await page.keyboard.press('Escape');
+          for (const url of [hostedPage(), `${hostedPage()}?submitted=published`]) {
+            await page.goto(url);
+            await expectNoHorizontalOverflow(page, `${url} ${width}`);
+            await expectControlsInsideTheirBoxes(page, `${url} ${width}`);
+          }
+          // The rating row of the hosted page stays on one line (it used to wrap "5 stars" alone).
+          await page.goto(hostedPage());
+          const stars = await page.locator('.ppick label').evaluateAll((labels) => new Set(labels.map((label) => Math.round(label.getBoundingClientRect().top))).size);
+          expect(stars, `star picker rows at ${width}`).toBe(1);
+        } finally {
+          await page.context().close();
+        }
+      }
+    }, 60_000);
+
+    it('draws every widget button and select in the widget font and colours, never the browser defaults', async () => {
+      const page = await openPage(browser(), 1280);
+      try {
+        await demoReady(page, harness().baseUrl);
+        // A shop's own font and text colour through the public custom properties (CSSOM: the page's CSP allows it).
+        await page.evaluate(() => {
+          for (const name of ['plaudit-reviews', 'plaudit-all-reviews', 'plaudit-carousel', 'plaudit-gallery']) {
+            const element = document.querySelector<HTMLElement>(name)!;
+            element.style.setProperty('--plaudit-font-family', 'Georgia, serif');
+            element.style.setProperty('--plaudit-text-color', 'rgb(20, 30, 40)');
+          }
+        });
+        await openWriteDialog(page);
+        const controls = await page.evaluate(() =>
+          Array.from(document.querySelectorAll('plaudit-reviews, plaudit-all-reviews, plaudit-carousel, plaudit-gallery')).flatMap((host) =>
+            Array.from(host.shadowRoot!.querySelectorAll<HTMLElement>('button, select, input[type=text], input[type=email], textarea')).map((control) => {
+              const style = getComputedStyle(control);
+              return { control: `${host.localName} ${control.tagName.toLowerCase()}.${control.className} "${(control.textContent ?? '').trim().slice(0, 20)}"`, font: style.fontFamily, color: style.color, background: style.backgroundColor };
+            }),
+          ),
+        );
+        expect(controls.length).toBeGreaterThan(20);
+        const accent = 'rgb(31, 41, 55)';
+        for (const { control, font, color, background } of controls) {
+          expect(font, control).toBe('Georgia, serif');
+          // The shop's text colour, or white on the accent for filled controls; never the UA's black on grey.
+          expect([`rgb(20, 30, 40)`, 'rgb(255, 255, 255)'], `${control} colour`).toContain(color);
+          expect(['rgba(0, 0, 0, 0)', 'rgb(255, 255, 255)', accent, 'rgb(246, 247, 249)'], `${control} background`).toContain(background);
+        }
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    it('moves nothing from first paint through hydration, writing a review and paging (CLS 0)', async () => {
+      const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      // Every layout shift not caused by the shopper's input, with what moved, so a failure says where.
+      await page.addInitScript(() => {
+        const w = window as unknown as { __shifts: string[] };
+        w.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources: Array<{ node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }> }>) {
+            if (entry.hadRecentInput) continue;
+            const moved = entry.sources.map((source) => `${source.node?.nodeName ?? '?'}.${(source.node as Element | undefined)?.className ?? ''} in ${((source.node?.getRootNode() as ShadowRoot | undefined)?.host?.localName) ?? 'page'} ${source.previousRect.y}→${source.currentRect.y}`);
+            w.__shifts.push(`${entry.value.toFixed(5)} at ${Math.round(entry.startTime)} ms: ${moved.join('; ')}`);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const shifts = () => page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts);
+      try {
+        await demoReady(page, harness().baseUrl);
+        expect(await shifts()).toEqual([]);
+        await openWriteDialog(page);
+        const dialog = page.locator('plaudit-reviews dialog');
+        await dialog.locator('.ppick label').nth(3).click();
+        expect(await dialog.getByRole('radio', { name: '4 stars' }).isChecked()).toBe(true);
+        await dialog.getByLabel('Review', { exact: true }).fill('Measured while nothing moves.');
+        await dialog.getByLabel('Name').fill('Lee Shift');
+        await dialog.getByLabel('E-mail').fill('lee@example.com');
+        await dialog.getByRole('button', { name: 'Submit review' }).click();
+        await expect.poll(() => dialog.getByRole('status').first().innerText()).toBe('Your review is published.');
+        await dialog.getByRole('button', { name: 'Close' }).last().click();
+        await expect.poll(() => page.locator('plaudit-reviews .pv .psum .pavg .pm').innerText()).toBe('4 reviews');
+        const all = page.locator('plaudit-all-reviews');
+        await all.getByRole('button', { name: 'Next' }).click();
+        await expect.poll(() => all.locator('.pv .pp [aria-live]').innerText()).toBe('Page 2 of 2');
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        expect(await shifts()).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('previews a rating on hover and moves it with the arrow keys, Home and End', async () => {
+      const page = await openPage(browser(), 1280);
+      try {
+        await demoReady(page, harness().baseUrl);
+        await openWriteDialog(page);
+        const dialog = page.locator('plaudit-reviews dialog');
+        const colours = () => dialog.locator('.ppick label').evaluateAll((labels) => labels.map((label) => getComputedStyle(label).color));
+        const [empty] = await colours();
+        await dialog.locator('.ppick label').nth(2).hover();
+        const hovered = await colours();
+        expect(hovered.slice(0, 3).every((colour) => colour !== empty) && hovered.slice(3).every((colour) => colour === empty)).toBe(true);
+        await page.mouse.move(0, 0);
+        const checked = () => dialog.locator('input[name=rating]:checked').getAttribute('value');
+        await page.keyboard.press('End');
+        expect(await checked()).toBe('5');
+        await page.keyboard.press('Home');
+        expect(await checked()).toBe('1');
+        await page.keyboard.press('ArrowRight');
+        expect(await checked()).toBe('2');
+        // Chosen, not hovered: two filled stars.
+        const chosen = await colours();
+        expect(chosen.filter((colour) => colour !== empty)).toHaveLength(2);
+      } finally {
+        await page.context().close();
+      }
+    });
+
+
+    it('mirrors the layout for a right-to-left language and speaks it', async () => {
+      const page = await openPage(browser(), 1280);
+      try {
+        await page.goto(`${harness().baseUrl}/demo`);
+        // An element's own lang wins over the shop's (§12.8): a second list in Arabic.
+        await page.evaluate((shopProduct) => {
+          const list = document.createElement('plaudit-reviews');
+          list.setAttribute('product-id', shopProduct);
+          list.setAttribute('lang', 'ar');
+          list.id = 'arabic';
+          document.querySelector('main')!.append(list);
+        }, 'demo-mug');
+        await page.waitForFunction(() => document.querySelector('#arabic')?.shadowRoot?.querySelector('.pv .pr') != null);
+        const arabic = page.locator('#arabic');
+        expect(await arabic.locator('.pv').getAttribute('dir')).toBe('rtl');
+        const count = Number.parseInt(await page.locator('#plaudit-reviews .pv .psum .pavg .pm').innerText(), 10);
+        expect(await arabic.locator('.pv .psum .pavg .pm').innerText()).toBe(format(MESSAGES.ar.reviewsCount, { n: count }, 'ar'));
+        expect(await arabic.getByRole('button', { name: 'اكتب تقييمًا' }).count()).toBe(1);
+        // Mirrored: the date sits left of the stars, the reply's bar on the right.
+        const stars = await arabic.locator('.pv .pr .prh .ps').first().boundingBox();
+        const date = await arabic.locator('.pv .pr .prh time').first().boundingBox();
+        expect(date!.x).toBeLessThan(stars!.x);
+        await expectNoAxeViolations(page, 'arabic list');
+        await arabic.screenshot({ path: artifactPath(`look-rtl-${dialect}.png`) });
+      } finally {
+        await page.context().close();
+      }
+    });
+  });
+});

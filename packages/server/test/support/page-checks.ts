@@ -1,0 +1,45 @@
+/// <reference lib="dom" />
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** The WCAG 2.2 A and AA rules of axe-core. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** axe-core on the page as it is now (open shadow roots and dialogs included): no violation. */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const found = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+  expect(found, label).toEqual([]);
+}
+
+/** Nothing scrolls sideways: the document is no wider than the viewport. */
+export async function expectNoHorizontalOverflow(page: Page, label: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${label}: horizontal overflow`).toBeLessThanOrEqual(0);
+}
+
+/**
+ * Every visible control (buttons, selects, inputs, links styled as buttons) of the page and of the
+ * widgets' shadow roots lies inside the box of its view: its dialog, its widget root, or the page's
+ * main column. Items of a scrolling row (carousel, gallery) are checked as the row, not one by one.
+ */
+export async function expectControlsInsideTheirBoxes(page: Page, label: string): Promise<void> {
+  const escaped = await page.evaluate(() => {
+    const roots: Array<Document | ShadowRoot> = [document, ...Array.from(document.querySelectorAll('*'), (element) => element.shadowRoot).filter((root): root is ShadowRoot => root !== null)];
+    const problems: string[] = [];
+    for (const root of roots) {
+      for (const control of Array.from(root.querySelectorAll<HTMLElement>('button, select, input:not([type=hidden]), textarea, a.pbtn'))) {
+        const box = control.getBoundingClientRect();
+        const style = getComputedStyle(control);
+        if (box.width === 0 || box.height === 0 || style.visibility === 'hidden' || Number(style.opacity) === 0 || control.closest('.ptrack, .hp, .honeypot')) continue;
+        const container = control.closest('dialog, .pv, .plaudit-ssr, main');
+        if (!container) continue;
+        const bounds = container.getBoundingClientRect();
+        if (box.left < bounds.left - 0.5 || box.right > bounds.right + 0.5) problems.push(`${control.tagName.toLowerCase()}.${control.className} "${control.textContent?.trim().slice(0, 30)}" ${box.left}–${box.right} outside ${container.tagName.toLowerCase()} ${bounds.left}–${bounds.right}`);
+      }
+    }
+    return problems;
+  });
+  expect(escaped, label).toEqual([]);
+}
