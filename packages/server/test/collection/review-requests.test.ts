@@ -77,6 +77,10 @@ describeEachDatabase('review-request e-mails', (dialect) => {
     expect(html).toContain(`Danke für Ihre Bestellung #5020 bei ${shop.name}.`);
     expect(html).toContain('title="4 von 5 Sternen"');
     expect(html).toContain('>Abmelden</a>');
+    // It speaks as the shop: its name leads to its storefront, its colours frame the stars.
+    expect(html).toContain(`<a href="https://requests-german-${dialect}.example.com" style="font-size:18px;font-weight:700;color:#1f2937;text-decoration:none">${shop.name}</a>`);
+    expect(html).toContain('border-top:4px solid #1f2937');
+    expect(html).toContain('style="color:#c27803;text-decoration:none" title="4 von 5 Sternen"');
     expect(mail!.text).toMatch(/^Abmelden: https:\/\//m);
   });
 

@@ -45,6 +45,26 @@ describeEachDatabase('hosted write-a-review page', (dialect) => {
     expect(review?.source).toBe('Store link');
     const thanks = await h.app.inject(`${page()}?submitted=published`);
     expect(thanks.body).toContain('Your review is published.');
+    // It thanks once, speaks as the shop, and leads back to the shop's storefront.
+    expect(thanks.body.match(/Thank you/g)).toHaveLength(2); // the <title> and the heading
+    expect(thanks.body).toContain('<h1>Thank you!</h1>');
+    expect(thanks.body).toContain('<title>Thank you! · maple-and-co</title>');
+    expect(thanks.body).toContain('<a class="brand" href="https://maple-and-co.myshopify.com">maple-and-co</a>');
+    expect(thanks.body).toContain('<a class="button" href="https://maple-and-co.myshopify.com">Back to maple-and-co</a>');
+    expect((await h.app.inject(`${page()}?submitted=pending`)).body).toContain('Your review will appear once the shop has checked it.');
+  });
+
+  it('links back to the storefront address the merchant set, in the shop\'s colours', async () => {
+    const h = harness();
+    await h.deps.db.kysely.updateTable('shops').set({ settings: JSON.stringify({ storefront_url: 'https://shop.maple.example/en', widget_accent_color: '#7a1f5c' }) }).where('id', '=', h.shop.shop_id).execute();
+    try {
+      const form = (await h.app.inject(page())).body;
+      expect(form).toContain('<a class="brand" href="https://shop.maple.example/en">maple-and-co</a>');
+      expect(form).toContain('--accent: #7a1f5c;');
+      expect((await h.app.inject(`${page()}?submitted=published`)).body).toContain('href="https://shop.maple.example/en">Back to maple-and-co</a>');
+    } finally {
+      await h.deps.db.kysely.updateTable('shops').set({ settings: '{}' }).where('id', '=', h.shop.shop_id).execute();
+    }
   });
 
   it('shows the form again (400) with each message tied to its field and the values kept', async () => {

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { artifactPath, describeInBrowser } from '../support/browser.js';
 import { describeEachDatabase } from '../support/databases.js';
@@ -237,6 +238,86 @@ describeEachDatabase('storefront look', (dialect) => {
       }
     });
 
+
+    it('filters the list from a histogram bar, and clears it from the same bar', async () => {
+      const page = await openPage(browser(), 1280);
+      try {
+        await demoReady(page, harness().baseUrl);
+        const reviews = page.locator('#plaudit-reviews');
+        const five = reviews.getByRole('button', { name: /^5 stars: \d+ reviews? \(\d+%\)$/ });
+        await five.click();
+        const ratingsShown = async () => [...new Set(await reviews.locator('.pv .pr .prh .ps').evaluateAll((stars) => stars.map((star) => star.getAttribute('aria-label'))))];
+        await expect.poll(ratingsShown).toEqual(['5 out of 5 stars']);
+        await expect.poll(() => reviews.getByRole('button', { name: /^5 stars:/ }).getAttribute('aria-pressed')).toBe('true');
+        expect(await reviews.getByLabel('All ratings').inputValue()).toBe('5');
+        await reviews.getByRole('button', { name: /^5 stars:/ }).click();
+        await expect.poll(() => reviews.getByLabel('All ratings').inputValue()).toBe('');
+        expect(await reviews.locator('.pv .pr').count()).toBeGreaterThan(1);
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    it('shows chosen photos as previews that can be removed before sending', async () => {
+      const page = await openPage(browser(), 390);
+      try {
+        await demoReady(page, harness().baseUrl);
+        await openWriteDialog(page);
+        const dialog = page.locator('plaudit-reviews dialog');
+        const jpeg = Buffer.from(await sharp({ create: { width: 320, height: 240, channels: 3, background: '#36c' } }).jpeg().toBuffer());
+        await dialog.getByLabel('Add photos (up to 10)').setInputFiles([
+          { name: 'one.jpg', mimeType: 'image/jpeg', buffer: jpeg },
+          { name: 'two.jpg', mimeType: 'image/jpeg', buffer: jpeg },
+        ]);
+        await expect.poll(() => dialog.locator('.thumbs img').count()).toBe(2);
+        await expect.poll(() => dialog.locator('.thumbs img').evaluateAll((images) => images.every((image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth === 320))).toBe(true);
+        await dialog.getByRole('button', { name: 'Remove photo: one.jpg' }).click();
+        expect(await dialog.locator('.thumbs img').getAttribute('alt')).toBe('two.jpg');
+        await expectNoHorizontalOverflow(page, 'dialog with previews');
+        await expectNoAxeViolations(page, 'dialog with previews');
+        await page.screenshot({ path: artifactPath(`look-photo-previews-${dialect}.png`) });
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    it('pages the carousel with its arrows and never shows a card cut off', async () => {
+      for (const width of [390, 800, 1280]) {
+        const page = await openPage(browser(), width);
+        try {
+          await demoReady(page, harness().baseUrl);
+          const carousel = page.locator('plaudit-carousel');
+          const cutOff = () =>
+            carousel.evaluate((host) => {
+              const track = host.shadowRoot!.querySelector('.ptrack')!.getBoundingClientRect();
+              return Array.from(host.shadowRoot!.querySelectorAll('.pcard'))
+                .map((card) => card.getBoundingClientRect())
+                .filter((card) => card.right > track.left + 1 && card.left < track.right - 1 && (card.left < track.left - 1 || card.right > track.right + 1)).length;
+            });
+          expect(await cutOff(), `cards cut off at ${width}`).toBe(0);
+          const next = carousel.getByRole('button', { name: 'Next' });
+          if (await next.isDisabled()) continue;
+          await next.click();
+          await expect.poll(() => carousel.evaluate((host) => host.shadowRoot!.querySelector('.ptrack')!.scrollLeft)).toBeGreaterThan(0);
+          await expect.poll(cutOff, { message: `cards cut off after paging at ${width}` }).toBe(0);
+          await expect.poll(() => carousel.getByRole('button', { name: 'Previous' }).isDisabled()).toBe(false);
+        } finally {
+          await page.context().close();
+        }
+      }
+    }, 60_000);
+
+    it('stacks the demo product header on a phone', async () => {
+      const page = await openPage(browser(), 390);
+      try {
+        await demoReady(page, harness().baseUrl);
+        const image = await page.locator('.product .image').boundingBox();
+        const title = await page.locator('.product h1').boundingBox();
+        expect(title!.y).toBeGreaterThanOrEqual(image!.y + image!.height);
+      } finally {
+        await page.context().close();
+      }
+    });
 
     it('mirrors the layout for a right-to-left language and speaks it', async () => {
       const page = await openPage(browser(), 1280);
