@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { expect } from 'vitest';
 import { artifactPath } from './browser.js';
 
-/** Committed baselines of the storefront's key states (docs/development.md, "Visual baselines"). */
+/** Committed baselines of the storefront's key states (README.md, "Development": how to rewrite them on purpose). */
 export const BASELINE_DIR = path.resolve(import.meta.dirname, '../storefront/__screenshots__');
 
 /**
