@@ -1,26 +1,15 @@
 /// <reference lib="dom" />
 import sharp from 'sharp';
-import { beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { format, MESSAGES } from '@plaudit/review-view/messages';
 import { artifactPath, describeInBrowser } from '../support/browser.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { demoReady, openPage, openWriteDialog } from '../support/demo-page.js';
-import { ensureWidgetBuilt, seedDemoStorefront } from '../support/demo-storefront.js';
-import { useListeningHarness } from '../support/listening-harness.js';
+import { useDemoStorefront } from '../support/demo-storefront.js';
 import { expectNoAxeViolations, expectNoHorizontalOverflow } from '../support/page-checks.js';
-import type { ShopCredentials } from '../../src/shops/shop-service.js';
 
 describeEachDatabase('storefront behaviour', (dialect) => {
-  const harness = useListeningHarness(dialect);
-  let demo: ShopCredentials;
-
-  beforeAll(async () => {
-    await ensureWidgetBuilt();
-    demo = await seedDemoStorefront(harness());
-  });
-  // Every page load here reads the storefront a dozen times from one address: a new minute for each
-  // test keeps the per-IP limit (§1.6) out of the way. Dates are absolute, so the pictures do not move.
-  beforeEach(() => harness().clock.advanceSeconds(60));
+  const { harness } = useDemoStorefront(dialect);
 
   describeInBrowser('Chromium', (browser) => {
     it('moves nothing from first paint through hydration, writing a review and paging (CLS 0)', async () => {

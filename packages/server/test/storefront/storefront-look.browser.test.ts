@@ -1,26 +1,15 @@
 /// <reference lib="dom" />
-import { beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { artifactPath, describeInBrowser } from '../support/browser.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { demoReady, openLightbox, openPage, openWriteDialog, WIDTHS } from '../support/demo-page.js';
-import { ensureWidgetBuilt, seedDemoStorefront } from '../support/demo-storefront.js';
-import { useListeningHarness } from '../support/listening-harness.js';
+import { useDemoStorefront } from '../support/demo-storefront.js';
 import { expectControlsInsideTheirBoxes, expectNoAxeViolations, expectNoHorizontalOverflow } from '../support/page-checks.js';
 import { expectMatchesBaseline } from '../support/visual-baseline.js';
-import type { ShopCredentials } from '../../src/shops/shop-service.js';
 
 describeEachDatabase('storefront look', (dialect) => {
-  const harness = useListeningHarness(dialect);
-  let demo: ShopCredentials;
-  const hostedPage = () => `${harness().baseUrl}/r/${demo.shop_id}/demo-mug`;
-
-  beforeAll(async () => {
-    await ensureWidgetBuilt();
-    demo = await seedDemoStorefront(harness());
-  });
-  // Every page load here reads the storefront a dozen times from one address: a new minute for each
-  // test keeps the per-IP limit (§1.6) out of the way. Dates are absolute, so the pictures do not move.
-  beforeEach(() => harness().clock.advanceSeconds(60));
+  const { harness, demo } = useDemoStorefront(dialect);
+  const hostedPage = () => `${harness().baseUrl}/r/${demo().shop_id}/demo-mug`;
 
   describeInBrowser('Chromium', (browser) => {
     // The pictures are of the seeded demo: no test of this file writes a review (storefront-behaviour's do, in their own database).
