@@ -32,33 +32,37 @@ describeEachDatabase('storefront look', (dialect) => {
         }
       }
     }, 60_000);
-    for (const scheme of ['light', 'dark'] as const) {
-      it(`passes axe (WCAG 2.2 A/AA) on /demo, the write dialog, the lightbox and the hosted pages, at phone and desktop widths, ${scheme}`, async () => {
-        for (const [device, width] of Object.entries(WIDTHS)) {
-          const page = await openPage(browser(), width, scheme);
-          try {
-            const label = `${scheme} ${device}`;
-            await demoReady(page, harness().baseUrl);
-            await expectNoAxeViolations(page, `/demo ${label}`);
-            await openWriteDialog(page);
-            await expectNoAxeViolations(page, `write dialog ${label}`);
-            await page.screenshot({ path: artifactPath(`look-write-dialog-${scheme}-${device}-${dialect}.png`) });
-            await page.keyboard.press('Escape');
-            await openLightbox(page);
-            await expectNoAxeViolations(page, `lightbox ${label}`);
-            await page.keyboard.press('Escape');
-            await page.screenshot({ path: artifactPath(`look-demo-${scheme}-${device}-${dialect}.png`), fullPage: true });
-            await page.goto(hostedPage());
-            await expectNoAxeViolations(page, `hosted page ${label}`);
-            await page.screenshot({ path: artifactPath(`look-hosted-${scheme}-${device}-${dialect}.png`), fullPage: true });
-            await page.goto(`${hostedPage()}?submitted=published`);
-            await expectNoAxeViolations(page, `thank-you page ${label}`);
-          } finally {
-            await page.context().close();
+    // Each state is checked in light and dark on the same page (the colour scheme is switched, not reloaded).
+    for (const [device, width] of Object.entries(WIDTHS)) {
+      it(`passes axe (WCAG 2.2 A/AA) on /demo, the write dialog, the lightbox and the hosted pages, light and dark, ${device}`, async () => {
+        const page = await openPage(browser(), width);
+        const inBothSchemes = async (state: string, screenshot?: { name: string; fullPage: boolean }) => {
+          for (const scheme of ['light', 'dark'] as const) {
+            await page.emulateMedia({ colorScheme: scheme });
+            await expectNoAxeViolations(page, `${state} ${scheme} ${device}`);
+            if (screenshot) await page.screenshot({ path: artifactPath(`look-${screenshot.name}-${scheme}-${device}-${dialect}.png`), fullPage: screenshot.fullPage });
           }
+          await page.emulateMedia({ colorScheme: 'light' });
+        };
+        try {
+          await demoReady(page, harness().baseUrl);
+          await inBothSchemes('/demo', { name: 'demo', fullPage: true });
+          await openWriteDialog(page);
+          await inBothSchemes('write dialog', { name: 'write-dialog', fullPage: false });
+          await page.keyboard.press('Escape');
+          await openLightbox(page);
+          await inBothSchemes('lightbox');
+          await page.keyboard.press('Escape');
+          await page.goto(hostedPage());
+          await inBothSchemes('hosted page', { name: 'hosted', fullPage: true });
+          await page.goto(`${hostedPage()}?submitted=published`);
+          await inBothSchemes('thank-you page');
+        } finally {
+          await page.context().close();
         }
       }, 120_000);
     }
+
     it('never scrolls sideways at 320, 390 and 1280 px, and keeps every control inside its box', async () => {
       for (const width of [320, 390, 1280]) {
         const page = await openPage(browser(), width);
