@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { registerDoctorCommand } from './cli/doctor-command.js';
 import { registerExportCommand } from './cli/export-command.js';
@@ -13,8 +14,12 @@ import { registerSignCommand } from './cli/sign-command.js';
 import { registerWorkerCommand } from './cli/worker-command.js';
 import { MigrationError } from './db/migrate.js';
 
+// package.json sits one level above both src/ and dist/.
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
 const program = new Command('plaudit')
   .description('Plaudit: self-hosted product reviews with a Trustoo-compatible partner API')
+  .version(version, '-V, --version', 'print the version')
   .showHelpAfterError()
   .exitOverride();
 

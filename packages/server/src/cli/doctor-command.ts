@@ -110,8 +110,9 @@ export async function runDoctor(env: Readonly<Record<string, string | undefined>
   if (config.database.dialect === 'sqlite') config = ensureSecretKey(config);
   checks.push(...(await databaseChecks(config)));
   checks.push(await storageCheck(config));
-  if (config.smtpUrl !== null) checks.push(await smtpCheck(config.smtpUrl));
-  if (config.redisUrl !== null) checks.push(await redisCheck(config.redisUrl));
+  // Both are optional; saying so keeps an operator from wondering whether they were checked.
+  checks.push(config.smtpUrl === null ? { name: 'smtp', ok: true, detail: 'not configured (SMTP_URL): review-request e-mails are not sent' } : await smtpCheck(config.smtpUrl));
+  checks.push(config.redisUrl === null ? { name: 'redis', ok: true, detail: 'not configured (REDIS_URL): rate limits are kept per process' } : await redisCheck(config.redisUrl));
   return checks;
 }
 

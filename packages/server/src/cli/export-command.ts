@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
@@ -41,6 +41,7 @@ export function registerExportCommand(program: Command): void {
       const config = loadConfig();
       await withCurrentSchema(config, async (db) => {
         if (!(await findShopById(db.kysely, options.shop as string))) throw new CliError(`shop ${String(options.shop)} not found`);
+        const tally = { reviews: 0 };
         const chunks = exportReviews(
           db.kysely,
           options.shop as string,
@@ -55,8 +56,13 @@ export function registerExportCommand(program: Command): void {
             includeDeleted: options.includeDeleted === true,
           },
           format as ExportFormat,
+          undefined,
+          tally,
         );
-        await pipeline(Readable.from(chunks), options.out ? createWriteStream(options.out as string) : process.stdout);
+        const out = options.out as string | undefined;
+        await pipeline(Readable.from(chunks), out ? createWriteStream(out) : process.stdout);
+        // With --out, stdout is free to say what was written (without it, stdout is the export itself).
+        if (out) process.stdout.write(`${tally.reviews} review${tally.reviews === 1 ? '' : 's'} written to ${out} (${format}, ${statSync(out).size} bytes)\n`);
       });
     });
 }

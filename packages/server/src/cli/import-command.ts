@@ -20,7 +20,8 @@ export function registerImportCommand(program: Command): void {
     .option('--format <format>', `the file's layout: ${IMPORT_FORMATS.join(', ')}`, 'plaudit')
     .option('--dry-run', 'check every row and report, without writing')
     .option('--json', 'print one JSON object (no progress bar)')
-    .action(async (file: string, options: { shop: string; format: string; dryRun?: boolean; json?: boolean }) => {
+    .option('--allow-rejects', 'exit 0 even when some rows were rejected (default: exit 2, so scripts notice)')
+    .action(async (file: string, options: { shop: string; format: string; dryRun?: boolean; json?: boolean; allowRejects?: boolean }) => {
       const format = options.format;
       if (!isImportFormat(format)) throw new CliError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
       let size: number;
@@ -67,8 +68,11 @@ export function registerImportCommand(program: Command): void {
               `${summary.rows} rows in ${seconds.toFixed(1)} s: ${summary.imported} ${summary.dry_run ? 'would be imported' : 'imported'}, ${summary.skipped} already there, ${summary.rejected} rejected`,
               ...shown.sort((a, b) => a.line - b.line).map((r) => `  line ${r.line}: ${r.reasons.join('; ')}`),
               summary.rejected > shown.length ? `  … and ${summary.rejected - shown.length} more (use --json for the first 1,000)` : '',
+              summary.rejected > 0 && !options.allowRejects ? `exit status 2: ${summary.rejected} row${summary.rejected === 1 ? ' was' : 's were'} rejected (--allow-rejects exits 0)` : '',
             ].filter(Boolean).join('\n'),
           );
+          // A script that imports must notice rejected rows; the rest of the file is in either way.
+          if (summary.rejected > 0 && !options.allowRejects) process.exitCode = 2;
         } catch (error) {
           if (!options.json) bar.stop();
           if (error instanceof ImportFileError) throw new CliError(error.message);

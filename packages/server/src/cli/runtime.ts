@@ -14,11 +14,14 @@ import { ensureSecretKey } from '../config/secret-key-file.js';
 /** Thrown for operator mistakes: printed without a stack trace, exit code 1. */
 export class CliError extends Error {}
 
-/** Service errors become operator messages; everything else is a bug and keeps its stack. */
+/**
+ * Service errors become operator messages, each refused field once on its own line; everything
+ * else is a bug and keeps its stack.
+ */
 export function asCliError(error: unknown): never {
   if (error instanceof ApiError) {
-    const details = error.errors?.map((e) => `  ${e.field} ${e.reason}`).join('\n');
-    throw new CliError(details ? `${error.message}\n${details}` : error.message);
+    const fields = error.errors ?? [];
+    throw new CliError(fields.length > 0 ? fields.map((e) => `${e.field} ${e.reason}`).join('\n') : error.message);
   }
   throw error;
 }

@@ -36,6 +36,7 @@ export function registerSignCommand(program: Command): void {
         const rawQuery = parsed.search.slice(1);
         const timestamp = String(secondsOf(Date.now()));
         const body = verb === 'POST' ? (options.data ?? '{}') : '';
+        if (verb === 'POST') warnUnlessJson(body);
         const key = revealPrivateToken(config.secretKey!, shop);
         const sign =
           options.signVersion === '2'
@@ -54,4 +55,13 @@ export function registerSignCommand(program: Command): void {
         process.stdout.write(`${parts.filter(Boolean).join(' ')}\n`);
       });
     });
+}
+
+/** Signs what it is given (a test of the error answer may want malformed JSON), but says so. */
+function warnUnlessJson(body: string): void {
+  try {
+    JSON.parse(body);
+  } catch (error) {
+    process.stderr.write(`plaudit: warning: --data is not valid JSON (${(error as Error).message}); signed as given, the API will answer code 3\n`);
+  }
 }

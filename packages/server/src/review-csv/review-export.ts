@@ -40,13 +40,19 @@ function csvLine(review: Review, shopId: string): string {
  * Streams a shop's reviews as CSV or JSON Lines, in id order, a page at a time (keyset on id, so a
  * million reviews never sit in memory and concurrent writes cannot shift pages).
  */
-export async function* exportReviews(db: Kysely<Database>, shopId: string, filter: ReviewFilter, format: ExportFormat, pageSize = 1000): AsyncGenerator<string> {
+/** Counts what an export wrote, for the CLI's closing line. */
+export interface ExportTally {
+  reviews: number;
+}
+
+export async function* exportReviews(db: Kysely<Database>, shopId: string, filter: ReviewFilter, format: ExportFormat, pageSize = 1000, tally?: ExportTally): AsyncGenerator<string> {
   if (format === 'csv') yield `${PLAUDIT_CSV_COLUMNS.join(',')}\r\n`;
   let afterId = 0;
   for (;;) {
     const rows = await filtered(db, shopId, filter).where('reviews.id', '>', afterId).orderBy('reviews.id').limit(pageSize).execute();
     if (rows.length === 0) return;
     const reviews = await presentReviews(db, shopId, rows);
+    if (tally) tally.reviews += reviews.length;
     yield reviews.map((review) => (format === 'csv' ? csvLine(review, shopId) : `${JSON.stringify(review)}\n`)).join('');
     afterId = Number(rows[rows.length - 1]!.id);
   }

@@ -1,9 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest, signRequestV2 } from '../../src/crypto/hmac-signature.js';
+import { passwordMatches } from '../../src/merchants/password.js';
+import { startSession } from '../../src/merchants/session-service.js';
 import { plaudit, startServer } from '../support/cli.js';
 import { freePort } from '../support/free-port.js';
 import { hiddenFields } from '../support/merchant-agent.js';
@@ -24,7 +26,13 @@ async function signedFetch(base: string, tokens: { public_token: string; private
 }
 
 describe('plaudit CLI basics', () => {
-  it.each([[[]], [['serve']], [['migrate']], [['shop']], [['shop', 'create']], [['shop', 'list']], [['shop', 'rotate-private-token']], [['shop', 'show']], [['worker']], [['platform']], [['platform', 'create']], [['platform', 'list']], [['platform', 'rotate-secret']], [['merchant', 'create']], [['sign']], [['openapi']], [['import']], [['export']], [['doctor']]])('prints help for %j', (args) => {
+  it('prints its version', () => {
+    const result = plaudit(['--version'], {});
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`${(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version}\n`);
+  });
+
+  it.each([[[]], [['serve']], [['migrate']], [['shop']], [['shop', 'create']], [['shop', 'list']], [['shop', 'rotate-private-token']], [['shop', 'show']], [['worker']], [['platform']], [['platform', 'create']], [['platform', 'list']], [['platform', 'rotate-secret']], [['merchant', 'create']], [['merchant', 'reset-password']], [['merchant', 'add-shop']], [['sign']], [['openapi']], [['import']], [['export']], [['doctor']]])('prints help for %j', (args) => {
     const result = plaudit([...args, '--help'], {});
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: plaudit');
@@ -103,8 +111,13 @@ describeEachDatabase('plaudit CLI', (dialect) => {
       expect(sign).toBe(expected);
     }
     expect(plaudit(['sign', '--shop', '79198486784', '--sign-version', '3', 'GET', url], env).stderr).toContain('--sign-version must be 1 or 2');
+    // Malformed JSON is signed (a partner may test the error answer) but not silently.
+    const malformed = plaudit(['sign', '--shop', '79198486784', '--data', '{"rating": 5,', 'POST', 'http://localhost:8080/api/v1/openapi/create_review'], env);
+    expect(malformed.status).toBe(0);
+    expect(malformed.stderr).toMatch(/^plaudit: warning: --data is not valid JSON \(.+\); signed as given, the API will answer code 3\n$/);
+    expect(plaudit(['sign', '--shop', '79198486784', '--data', '{"rating": 5}', 'POST', 'http://localhost:8080/api/v1/openapi/create_review'], env).stderr).toBe('');
     expect(plaudit(['shop', 'rotate-private-token', 'nope'], env).status).toBe(1);
-  }, 90_000);
+  }, 150_000);
 
   it('registers, lists and rotates platforms, and creates merchants', async () => {
     const created = plaudit(['platform', 'create', '--name', 'Chat App', '--redirect-uri', 'https://chat.example.com/cb', '--redirect-uri', 'http://localhost:3000/cb', '--scopes', 'read_reviews,write_reviews', '--json'], env);
@@ -128,18 +141,55 @@ describeEachDatabase('plaudit CLI', (dialect) => {
     const merchant = plaudit(['merchant', 'create', '--email', 'Owner@Maple.example', '--password', 'long enough password', '--shop', '79198486784', '--json'], env);
     expect(JSON.parse(merchant.stdout)).toMatchObject({ email: 'owner@maple.example', shop_ids: ['79198486784'] });
     expect(plaudit(['merchant', 'create', '--email', 'owner@maple.example', '--password', 'long enough password', '--shop', '79198486784'], env).stderr).toContain('already exists');
-    expect(plaudit(['merchant', 'create', '--email', 'x@maple.example', '--password', 'short', '--shop', 'nope'], env).stderr).toContain('password must be 10 to 256 characters');
+    // The refusal is said once.
+    expect(plaudit(['merchant', 'create', '--email', 'x@maple.example', '--password', 'short', '--shop', 'nope'], env).stderr).toBe('plaudit: password must be 10 to 256 characters\n');
   }, 90_000);
+
+  it('resets a forgotten password, signing the merchant out, and gives a merchant more shops', async () => {
+    const owner = await database.db.kysely.selectFrom('merchants').select('id').where('email', '=', 'owner@maple.example').executeTakeFirstOrThrow();
+    await startSession(database.db.kysely, Number(owner.id), Math.floor(Date.now() / 1000));
+    const sessions = async () => (await database.db.kysely.selectFrom('merchant_sessions').select('session_hash').where('merchant_id', '=', owner.id).execute()).length;
+    expect(await sessions()).toBe(1);
+    // A forgotten password: a random one, shown once, replaces it; the old one no longer signs in.
+    const reset = plaudit(['merchant', 'reset-password', '--email', 'OWNER@maple.example', '--json'], env);
+    expect(reset.status, reset.stderr).toBe(0);
+    const fresh = JSON.parse(reset.stdout) as { email: string; password: string };
+    expect(fresh).toMatchObject({ email: 'owner@maple.example', password: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) });
+    const stored = async () => (await database.db.kysely.selectFrom('merchants').select('password_hash').where('email', '=', 'owner@maple.example').executeTakeFirstOrThrow()).password_hash;
+    expect(await passwordMatches(await stored(), fresh.password)).toBe(true);
+    expect(await passwordMatches(await stored(), 'long enough password')).toBe(false);
+    expect(await sessions()).toBe(0);
+    const chosen = plaudit(['merchant', 'reset-password', '--email', 'owner@maple.example', '--password', 'another long password'], env);
+    expect(chosen.stdout).toContain('has a new password; every session was ended');
+    expect(chosen.stdout).not.toContain('shown once');
+    expect(await passwordMatches(await stored(), 'another long password')).toBe(true);
+    expect(plaudit(['merchant', 'reset-password', '--email', 'nobody@maple.example'], env).stderr).toContain('merchant nobody@maple.example not found');
+    expect(plaudit(['merchant', 'reset-password', '--email', 'owner@maple.example', '--password', 'short'], env).status).toBe(1);
+
+    // More shops for the same merchant.
+    const other = JSON.parse(plaudit(['shop', 'create', '--domain', 'second-shop.example.com', '--name', 'Second', '--json'], env).stdout) as { shop_id: string };
+    const added = plaudit(['merchant', 'add-shop', '--email', 'owner@maple.example', '--shop', other.shop_id, '--json'], env);
+    expect(JSON.parse(added.stdout)).toMatchObject({ email: 'owner@maple.example', shop_ids: [other.shop_id] });
+    const links = await database.db.kysely.selectFrom('merchant_shops').innerJoin('merchants', 'merchants.id', 'merchant_shops.merchant_id').select('shop_id').where('merchants.email', '=', 'owner@maple.example').orderBy('shop_id').execute();
+    expect(links.map((link) => link.shop_id).sort()).toEqual(['79198486784', other.shop_id].sort());
+    expect(plaudit(['merchant', 'add-shop', '--email', 'owner@maple.example', '--shop', 'nope'], env).stderr).toContain('shop nope not found');
+  }, 120_000);
 
   it('imports a CSV with --json and exports it again', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'plaudit-import-'));
     const file = path.join(dir, 'judgeme.csv');
     writeFileSync(file, 'title,body,rating,review_date,curated,reviewer_name,reviewer_email,product_id\nNice,Good mug,5,2024-01-01,ok,Ann,ann@example.com,42\nBad,x,7,2024-01-01,ok,Bo,,42\n');
     const imported = plaudit(['import', file, '--shop', '79198486784', '--format', 'judgeme', '--json'], env);
-    expect(imported.status, imported.stderr).toBe(0);
+    // A rejected row makes the exit status 2, so a script notices; the good rows are in.
+    expect(imported.status, imported.stderr).toBe(2);
     expect(JSON.parse(imported.stdout)).toMatchObject({ rows: 2, imported: 1, rejected: 1, rejections: [{ line: 3, reasons: ['rating must be an integer from 1 to 5'] }] });
     const human = plaudit(['import', file, '--shop', '79198486784', '--format', 'judgeme'], env);
+    expect(human.status).toBe(2);
     expect(human.stdout).toContain('0 imported, 1 already there, 1 rejected');
+    expect(human.stdout).toContain('exit status 2: 1 row was rejected (--allow-rejects exits 0)');
+    const allowed = plaudit(['import', file, '--shop', '79198486784', '--format', 'judgeme', '--allow-rejects'], env);
+    expect(allowed.status, allowed.stderr).toBe(0);
+    expect(allowed.stdout).not.toContain('exit status 2');
     expect(human.stdout).toContain('line 3: rating must be an integer from 1 to 5');
     const exported = plaudit(['export', '--shop', '79198486784', '--format', 'jsonl', '--ratings', '5'], env);
     expect(exported.status, exported.stderr).toBe(0);
@@ -155,6 +205,12 @@ describeEachDatabase('plaudit CLI', (dialect) => {
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toContain('0 imported, 1 already there, 0 rejected');
     expect(plaudit(['export', '--shop', '79198486784', '--format', 'csv'], env).stdout).toBe(csv.stdout);
+
+    // With --out, the command says what it wrote.
+    const out = path.join(dir, 'out.jsonl');
+    const written = plaudit(['export', '--shop', '79198486784', '--format', 'jsonl', '--out', out], env);
+    expect(written.stdout).toBe(`1 review written to ${out} (jsonl, ${statSync(out).size} bytes)\n`);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(1);
   }, 90_000);
 
   it('serves the README flow: sign with the printed tokens, create, list, rate, delete', async () => {

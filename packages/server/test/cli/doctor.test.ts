@@ -19,7 +19,10 @@ describeEachDatabase('plaudit doctor', (dialect) => {
     try {
       await createShop(database.db.kysely, { secretKey: Buffer.from(KEY, 'hex'), clock: systemClock }, { domain: 'doc.example.com', name: 'Doc' });
       const checks = await runDoctor(envFor(database.url));
-      expect(checks.map((c) => [c.name, c.ok])).toEqual([['configuration', true], ['data directory', true], ['database', true], ['schema', true], ['secret key', true], ['media storage', true]]);
+      expect(checks.map((c) => [c.name, c.ok])).toEqual([['configuration', true], ['data directory', true], ['database', true], ['schema', true], ['secret key', true], ['media storage', true], ['smtp', true], ['redis', true]]);
+      // Optional services that are not set up are named, not left out.
+      expect(checks.find((c) => c.name === 'smtp')!.detail).toBe('not configured (SMTP_URL): review-request e-mails are not sent');
+      expect(checks.find((c) => c.name === 'redis')!.detail).toBe('not configured (REDIS_URL): rate limits are kept per process');
       const wrongKey = await runDoctor(envFor(database.url, 'e'.repeat(64)));
       expect(wrongKey.find((c) => c.name === 'secret key')).toMatchObject({ ok: false, detail: expect.stringContaining('SECRET_KEY is not the key') });
     } finally {
