@@ -48,13 +48,13 @@ describeEachDatabase('storefront look', (dialect) => {
           await demoReady(page, harness().baseUrl);
           await inBothSchemes('/demo', { name: 'demo', fullPage: true });
           await openWriteDialog(page);
-          await inBothSchemes('write dialog', { name: 'write-dialog', fullPage: false });
+          await inBothSchemes('write dialog');
           await page.keyboard.press('Escape');
           await openLightbox(page);
           await inBothSchemes('lightbox');
           await page.keyboard.press('Escape');
           await page.goto(hostedPage());
-          await inBothSchemes('hosted page', { name: 'hosted', fullPage: true });
+          await inBothSchemes('hosted page', { name: 'hosted', fullPage: false });
           await page.goto(`${hostedPage()}?submitted=published`);
           await inBothSchemes('thank-you page');
         } finally {
