@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { format, MESSAGES } from '@plaudit/review-view/messages';
 import { artifactPath, describeInBrowser } from '../support/browser.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { demoReady, openPage, openWriteDialog } from '../support/demo-page.js';
+import { demoReady, onDemoPage, openPage, openWriteDialog } from '../support/demo-page.js';
 import { useDemoStorefront } from '../support/demo-storefront.js';
 import { expectNoAxeViolations, expectNoHorizontalOverflow } from '../support/page-checks.js';
 
@@ -51,10 +51,9 @@ describeEachDatabase('storefront behaviour', (dialect) => {
         await context.close();
       }
     });
+
     it('previews a rating on hover and moves it with the arrow keys, Home and End', async () => {
-      const page = await openPage(browser(), 1280);
-      try {
-        await demoReady(page, harness().baseUrl);
+      await onDemoPage(browser(), harness().baseUrl, 1280, async (page) => {
         await openWriteDialog(page);
         const dialog = page.locator('plaudit-reviews dialog');
         const colours = () => dialog.locator('.ppick label').evaluateAll((labels) => labels.map((label) => getComputedStyle(label).color));
@@ -73,14 +72,11 @@ describeEachDatabase('storefront behaviour', (dialect) => {
         // Chosen, not hovered: two filled stars.
         const chosen = await colours();
         expect(chosen.filter((colour) => colour !== empty)).toHaveLength(2);
-      } finally {
-        await page.context().close();
-      }
+      });
     });
+
     it('filters the list from a histogram bar, and clears it from the same bar', async () => {
-      const page = await openPage(browser(), 1280);
-      try {
-        await demoReady(page, harness().baseUrl);
+      await onDemoPage(browser(), harness().baseUrl, 1280, async (page) => {
         const reviews = page.locator('#plaudit-reviews');
         const five = reviews.getByRole('button', { name: /^5 stars: \d+ reviews? \(\d+%\)$/ });
         await five.click();
@@ -91,14 +87,11 @@ describeEachDatabase('storefront behaviour', (dialect) => {
         await reviews.getByRole('button', { name: /^5 stars:/ }).click();
         await expect.poll(() => reviews.getByLabel('All ratings').inputValue()).toBe('');
         expect(await reviews.locator('.pv .pr').count()).toBeGreaterThan(1);
-      } finally {
-        await page.context().close();
-      }
+      });
     });
+
     it('shows chosen photos as previews that can be removed before sending', async () => {
-      const page = await openPage(browser(), 390);
-      try {
-        await demoReady(page, harness().baseUrl);
+      await onDemoPage(browser(), harness().baseUrl, 390, async (page) => {
         await openWriteDialog(page);
         const dialog = page.locator('plaudit-reviews dialog');
         const jpeg = Buffer.from(await sharp({ create: { width: 320, height: 240, channels: 3, background: '#36c' } }).jpeg().toBuffer());
@@ -113,15 +106,12 @@ describeEachDatabase('storefront behaviour', (dialect) => {
         await expectNoHorizontalOverflow(page, 'dialog with previews');
         await expectNoAxeViolations(page, 'dialog with previews');
         await page.screenshot({ path: artifactPath(`look-photo-previews-${dialect}.png`) });
-      } finally {
-        await page.context().close();
-      }
+      });
     });
+
     it('pages the carousel with its arrows and never shows a card cut off', async () => {
       for (const width of [390, 800, 1280]) {
-        const page = await openPage(browser(), width);
-        try {
-          await demoReady(page, harness().baseUrl);
+        await onDemoPage(browser(), harness().baseUrl, width, async (page) => {
           const carousel = page.locator('plaudit-carousel');
           const cutOff = () =>
             carousel.evaluate((host) => {
@@ -132,27 +122,23 @@ describeEachDatabase('storefront behaviour', (dialect) => {
             });
           expect(await cutOff(), `cards cut off at ${width}`).toBe(0);
           const next = carousel.getByRole('button', { name: 'Next' });
-          if (await next.isDisabled()) continue;
+          if (await next.isDisabled()) return;
           await next.click();
           await expect.poll(() => carousel.evaluate((host) => host.shadowRoot!.querySelector('.ptrack')!.scrollLeft)).toBeGreaterThan(0);
           await expect.poll(cutOff, { message: `cards cut off after paging at ${width}` }).toBe(0);
           await expect.poll(() => carousel.getByRole('button', { name: 'Previous' }).isDisabled()).toBe(false);
-        } finally {
-          await page.context().close();
-        }
+        });
       }
     }, 60_000);
+
     it('stacks the demo product header on a phone', async () => {
-      const page = await openPage(browser(), 390);
-      try {
-        await demoReady(page, harness().baseUrl);
+      await onDemoPage(browser(), harness().baseUrl, 390, async (page) => {
         const image = await page.locator('.product .image').boundingBox();
         const title = await page.locator('.product h1').boundingBox();
         expect(title!.y).toBeGreaterThanOrEqual(image!.y + image!.height);
-      } finally {
-        await page.context().close();
-      }
+      });
     });
+
     it('mirrors the layout for a right-to-left language and speaks it', async () => {
       const page = await openPage(browser(), 1280);
       try {

@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { artifactPath, describeInBrowser } from '../support/browser.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { demoReady, openLightbox, openPage, openWriteDialog, WIDTHS } from '../support/demo-page.js';
+import { demoReady, onDemoPage, openLightbox, openPage, openWriteDialog, WIDTHS } from '../support/demo-page.js';
 import { useDemoStorefront } from '../support/demo-storefront.js';
 import { expectControlsInsideTheirBoxes, expectNoAxeViolations, expectNoHorizontalOverflow } from '../support/page-checks.js';
 import { expectMatchesBaseline } from '../support/visual-baseline.js';
@@ -15,9 +15,7 @@ describeEachDatabase('storefront look', (dialect) => {
     // The pictures are of the seeded demo: no test of this file writes a review (storefront-behaviour's do, in their own database).
     it('looks as the committed baselines do: summary and list, dialog, carousel, gallery, hosted page, on phone and desktop', async () => {
       for (const [device, width] of Object.entries(WIDTHS)) {
-        const page = await openPage(browser(), width);
-        try {
-          await demoReady(page, harness().baseUrl);
+        await onDemoPage(browser(), harness().baseUrl, width, async (page) => {
           await page.mouse.move(0, 0);
           expectMatchesBaseline(`reviews-${device}`, await page.locator('plaudit-reviews').screenshot({ animations: 'disabled' }));
           expectMatchesBaseline(`carousel-${device}`, await page.locator('plaudit-carousel').screenshot({ animations: 'disabled' }));
@@ -27,11 +25,10 @@ describeEachDatabase('storefront look', (dialect) => {
           expectMatchesBaseline(`write-dialog-${device}`, await page.locator('plaudit-reviews dialog').screenshot({ animations: 'disabled' }));
           await page.goto(hostedPage());
           expectMatchesBaseline(`hosted-page-${device}`, await page.screenshot({ fullPage: true, animations: 'disabled' }));
-        } finally {
-          await page.context().close();
-        }
+        });
       }
     }, 60_000);
+
     // Each state is checked in light and dark on the same page (the colour scheme is switched, not reloaded).
     for (const [device, width] of Object.entries(WIDTHS)) {
       it(`passes axe (WCAG 2.2 A/AA) on /demo, the write dialog, the lightbox and the hosted pages, light and dark, ${device}`, async () => {
@@ -65,9 +62,7 @@ describeEachDatabase('storefront look', (dialect) => {
 
     it('never scrolls sideways at 320, 390 and 1280 px, and keeps every control inside its box', async () => {
       for (const width of [320, 390, 1280]) {
-        const page = await openPage(browser(), width);
-        try {
-          await demoReady(page, harness().baseUrl);
+        await onDemoPage(browser(), harness().baseUrl, width, async (page) => {
           await expectNoHorizontalOverflow(page, `/demo ${width}`);
           await expectControlsInsideTheirBoxes(page, `/demo ${width}`);
           await page.screenshot({ path: artifactPath(`look-demo-${width}-${dialect}.png`), fullPage: true });
@@ -90,15 +85,12 @@ describeEachDatabase('storefront look', (dialect) => {
           await page.goto(hostedPage());
           const stars = await page.locator('.ppick label').evaluateAll((labels) => new Set(labels.map((label) => Math.round(label.getBoundingClientRect().top))).size);
           expect(stars, `star picker rows at ${width}`).toBe(1);
-        } finally {
-          await page.context().close();
-        }
+        });
       }
     }, 60_000);
+
     it('draws every widget button and select in the widget font and colours, never the browser defaults', async () => {
-      const page = await openPage(browser(), 1280);
-      try {
-        await demoReady(page, harness().baseUrl);
+      await onDemoPage(browser(), harness().baseUrl, 1280, async (page) => {
         // A shop's own font and text colour through the public custom properties (CSSOM: the page's CSP allows it).
         await page.evaluate(() => {
           for (const name of ['plaudit-reviews', 'plaudit-all-reviews', 'plaudit-carousel', 'plaudit-gallery']) {
@@ -124,9 +116,7 @@ describeEachDatabase('storefront look', (dialect) => {
           expect([`rgb(20, 30, 40)`, 'rgb(255, 255, 255)'], `${control} colour`).toContain(color);
           expect(['rgba(0, 0, 0, 0)', 'rgb(255, 255, 255)', accent, 'rgb(246, 247, 249)'], `${control} background`).toContain(background);
         }
-      } finally {
-        await page.context().close();
-      }
+      });
     });
   });
 });

@@ -31,3 +31,14 @@ export async function openLightbox(page: Page): Promise<void> {
   await page.locator('plaudit-reviews .pv .pmedia a').first().click();
   await page.waitForFunction(() => (document.querySelector('plaudit-reviews')!.shadowRoot!.querySelector('dialog img') as HTMLImageElement | null)?.complete === true);
 }
+
+/** Runs `work` on /demo, rendered, at `width`, and closes the page whatever happens. */
+export async function onDemoPage(browser: Browser, baseUrl: string, width: number, work: (page: Page) => Promise<void>): Promise<void> {
+  const page = await openPage(browser, width);
+  try {
+    await demoReady(page, baseUrl);
+    await work(page);
+  } finally {
+    await page.context().close();
+  }
+}
