@@ -42,8 +42,9 @@ export async function installApiDocs(app: FastifyInstance, config: Config): Prom
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerFavicon(app);
   // A self-hosted product must not call home: Scalar's bundle is served by the plugin itself, and
-  // every feature that reaches Scalar's servers (fonts, telemetry, the AI agent, MCP, the hosted
-  // client and its request proxy) is off. The page is checked in Chromium for outside requests.
+  // every feature that reaches Scalar's servers (fonts, telemetry, the AI agent, the hosted client
+  // and its request proxy) is off. The page is checked in Chromium for outside requests. Held on
+  // 1.46: every later release needs Node 22, and Node 20 is the runtime we support.
   await app.register(scalar, {
     routePrefix: '/docs',
     configuration: {
@@ -55,7 +56,6 @@ export async function installApiDocs(app: FastifyInstance, config: Config): Prom
       customCss: SYSTEM_FONTS_CSS,
       telemetry: false,
       agent: { disabled: true },
-      mcp: { disabled: true },
       hideClientButton: true,
       showDeveloperTools: 'never',
       proxyUrl: '',
