@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppDeps } from './http/app-deps.js';
 import { installApiDocs } from './http/api-docs.js';
 import { ajvOptions } from './http/body-validator.js';
 import { installCompression } from './http/compression.js';
+import { createLogger, DebugRequestLog, type Logger } from './http/logger.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { invalidField } from './http/errors.js';
 import { BODY_LIMIT_BYTES, installJsonBodyParser } from './http/json-body-parser.js';
@@ -26,36 +27,19 @@ import { demoPagePlugin } from './demo/demo-page.route.js';
 /** docs/reference/conventions.md §11: path plus query string at most 8 KiB. */
 const MAX_URL_LENGTH = 8192;
 
-/** Query names whose values are secrets and must never reach a log line. */
-const SECRET_QUERY_NAMES = /^(client_secret|code|refresh_token|access_token|token|sign)$/i;
-
-function redactUrl(url: string): string {
-  const index = url.indexOf('?');
-  if (index === -1) return url;
-  const params = new URLSearchParams(url.slice(index + 1));
-  for (const name of new Set(params.keys())) if (SECRET_QUERY_NAMES.test(name)) params.set(name, '[redacted]');
-  return `${url.slice(0, index)}?${params.toString()}`;
-}
-
 export interface BuildAppOptions {
-  /** Test runs pass false to keep output quiet; the server logs JSON with pino. */
-  logger?: boolean;
+  /** Test runs pass false to keep output quiet; `plaudit serve` passes the logger it shares with its worker. */
+  logger?: false | Logger;
 }
 
 /** Builds a ready Fastify instance without listening: tests call inject(), `plaudit serve` listens. */
 export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const deps: AppDeps = { ...given, bearer: given.bearer ?? new DatabaseBearerAuthenticator(given.db.kysely, given.clock) };
+  const logger = options.logger === false ? undefined : (options.logger ?? createLogger(deps.config));
   const app = Fastify({
-    logger:
-      options.logger === false
-        ? false
-        : {
-            level: deps.config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.sign', 'req.headers.cookie'],
-            serializers: {
-              req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
-            },
-          },
+    // Typed as Fastify's base logger: the pino-specific type would be threaded through every plugin's generics.
+    ...(logger === undefined ? { logger: false } : { loggerInstance: logger as FastifyBaseLogger }),
+    logController: new DebugRequestLog(),
     // 32 lowercase hex characters (docs/reference/conventions.md §4.1); randomUUID draws from a batched CSPRNG buffer.
     genReqId: () => randomUUID().replaceAll('-', ''),
     requestIdHeader: false,

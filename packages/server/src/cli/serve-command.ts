@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { buildApp } from '../app.js';
-import { pino } from 'pino';
+import { createLogger } from '../http/logger.js';
 import { connectDatabase } from '../db/connect.js';
 import { createBackgroundWorker } from '../worker/background-worker.js';
 import { announceDemoShop } from '../demo/demo-shop.js';
@@ -17,10 +17,11 @@ export function registerServeCommand(program: Command): void {
       const db = connectDatabase(config.database);
       const deps = runtimeDeps(config, db);
       await prepareSchema(config, db);
-      const worker = options.worker ? createBackgroundWorker(deps, pino({ level: config.logLevel })) : undefined;
+      const log = createLogger(config);
+      const worker = options.worker ? createBackgroundWorker(deps, log) : undefined;
       // Events committed by this process wake its worker at once instead of at the next poll.
       if (worker) deps.outboxSignal = () => worker.nudge();
-      const app = await buildApp(deps);
+      const app = await buildApp(deps, { logger: log });
 
       let closing = false;
       const shutdown = async (signal: string) => {
@@ -50,8 +51,9 @@ export function registerServeCommand(program: Command): void {
         throw error;
       }
       worker?.start();
-      const print = (line: string) => process.stdout.write(`${line}\n`);
-      print(`\nPlaudit is listening on ${config.publicUrl} (database: ${config.database.dialect}${config.database.dialect === 'sqlite' ? ` ${config.database.file}` : ''})`);
-      await announceDemoShop(config, db, deps.clock, print);
+      // The banner is written in one piece, so no log line can land in the middle of it.
+      const banner: string[] = ['', `Plaudit is listening on ${config.publicUrl} (database: ${config.database.dialect}${config.database.dialect === 'sqlite' ? ` ${config.database.file}` : ''})`];
+      await announceDemoShop(config, db, deps.clock, (line) => banner.push(line));
+      process.stdout.write(`${banner.join('\n')}\n`);
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { pino } from 'pino';
+import { createLogger } from '../http/logger.js';
 import { connectDatabase } from '../db/connect.js';
 import { createBackgroundWorker } from '../worker/background-worker.js';
 import { prepareSchema } from './pending-migrations.js';
@@ -15,7 +15,7 @@ export function registerWorkerCommand(program: Command): void {
       const db = connectDatabase(config.database);
       const deps = runtimeDeps(config, db);
       await prepareSchema(config, db);
-      const log = pino({ level: config.logLevel });
+      const log = createLogger(config);
       const worker = createBackgroundWorker(deps, log);
       const finish = async () => {
         await worker.stop();

@@ -3,6 +3,9 @@ import path from 'node:path';
 /** Log levels pino understands; anything else is a configuration error. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+/** auto: readable lines when standard output is a terminal, JSON lines otherwise (files, collectors). */
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /**
  * SQLITE_SYNCHRONOUS: `full` (the default) makes every acknowledged write survive a power cut;
@@ -28,6 +31,7 @@ export interface Config {
   /** 32-byte key for AES-256-GCM encryption of private tokens; null until resolved for SQLite. */
   readonly secretKey: Buffer | null;
   readonly logLevel: LogLevel;
+  readonly logFormat: LogFormat;
   readonly trustProxy: boolean;
   /** Shared rate-limit windows for several API processes; null keeps them in process. */
   readonly redisUrl: string | null;
@@ -171,6 +175,14 @@ function parseLogLevel(env: Env): LogLevel {
   return raw as LogLevel;
 }
 
+function parseLogFormat(env: Env): LogFormat {
+  const raw = read(env, 'LOG_FORMAT') ?? 'auto';
+  if (!(LOG_FORMATS as readonly string[]).includes(raw)) {
+    throw new ConfigError('LOG_FORMAT', `must be one of ${LOG_FORMATS.join(', ')} (got "${raw}")`);
+  }
+  return raw as LogFormat;
+}
+
 function parseRedisUrl(env: Env): string | null {
   const raw = read(env, 'REDIS_URL');
   if (raw === undefined) return null;
@@ -304,6 +316,7 @@ export function parseConfig(env: Env): Config {
     database: Object.freeze(database),
     secretKey,
     logLevel: parseLogLevel(env),
+    logFormat: parseLogFormat(env),
     trustProxy: parseBoolean(env, 'TRUST_PROXY', false),
     redisUrl: parseRedisUrl(env),
     requestTimeoutMs: parsePositiveInt(env, 'REQUEST_TIMEOUT_MS', 30_000),

@@ -219,17 +219,28 @@ describeEachDatabase('plaudit CLI', (dialect) => {
     if (dialect === 'sqlite') {
       const dataDir = mkdtempSync(path.join(tmpdir(), 'plaudit-serve-'));
       // The last line of the first start's banner: everything above it (tokens, demo merchant) has arrived.
-      const server = await startServer({ PORT: String(port), DATA_DIR: dataDir }, /API reference/);
+      // What a person at a terminal gets: readable log lines, requests not logged at info.
+      const server = await startServer({ PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', LOG_FORMAT: 'pretty' }, /API reference/);
       const out = server.output();
       tokens = { public_token: /public_token\s+(\S+)/.exec(out)![1]!, private_token: /private_token\s+(\S+)/.exec(out)![1]! };
       await exercise(`http://localhost:${port}`, tokens);
       await signInAsDemoMerchant(`http://localhost:${port}`, /e-mail\s+(\S+)/.exec(out)![1]!, /password\s+(\S+)/.exec(out)![1]!);
       expect(await server.stop()).toBe(0);
-      // The second start does not print the private token again.
-      const again = await startServer({ PORT: String(port), DATA_DIR: dataDir }, /API reference/);
+      expect(bannerOf(out)).toEqual(expect.arrayContaining(['  Demo merchant (console and consent page, http://localhost:' + port + '/console/login):']));
+      expect(bannerOf(out).filter((line) => / INFO|"level"/.test(line))).toEqual([]);
+      expect(server.output()).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: Server listening at/m);
+      expect(server.output()).not.toContain('"level"');
+      expect(server.output()).not.toContain('request completed');
+      // The second start does not print the private token again; at debug, one JSON line per request.
+      const again = await startServer({ PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'debug', LOG_FORMAT: 'json' }, /API reference/);
       expect(again.output()).not.toMatch(/private_token\s+\S{20,}/);
       expect(again.output()).toContain('--reveal-private-token');
+      expect((await fetch(`http://localhost:${port}/api/v1/openapi/oauth/authorize?client_id=x&code=secret-code`)).status).toBeGreaterThanOrEqual(400);
       await again.stop();
+      const requestLines = again.output().split('\n').filter((line) => line.includes('"request completed"')).map((line) => JSON.parse(line) as { level: number; res: { statusCode: number }; req: { url: string } });
+      expect(requestLines).toHaveLength(1);
+      expect(requestLines[0]).toMatchObject({ level: 20, req: { url: '/api/v1/openapi/oauth/authorize?client_id=x&code=%5Bredacted%5D' } });
+      expect(requestLines[0]!.res.statusCode).toBeGreaterThanOrEqual(400);
     } else {
       const refused = await startServer({ ...env, DATABASE_URL: `${database.url}_missing_schema`, PORT: String(port) }, /never/).catch((error: Error) => error);
       expect(String(refused)).toContain('server exited');
@@ -240,6 +251,16 @@ describeEachDatabase('plaudit CLI', (dialect) => {
     }
   }, 90_000);
 });
+
+/** The lines from "Plaudit is listening" to the banner's last line, as printed. */
+function bannerOf(output: string): string[] {
+  const lines = output.split('\n');
+  const first = lines.findIndex((line) => line.startsWith('Plaudit is listening'));
+  const last = lines.findIndex((line) => line.includes('API reference:'));
+  expect(first).toBeGreaterThanOrEqual(0);
+  expect(last).toBeGreaterThan(first);
+  return lines.slice(first, last + 1);
+}
 
 /** The demo merchant's printed credentials open the console. */
 async function signInAsDemoMerchant(base: string, email: string, password: string) {

@@ -8,7 +8,7 @@ import { ensureSecretKey } from '../../src/config/secret-key-file.js';
 describe('config', () => {
   it('has embedded defaults', () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ port: 8080, publicUrl: 'http://localhost:8080', logLevel: 'info', secretKey: null });
+    expect(config).toMatchObject({ port: 8080, publicUrl: 'http://localhost:8080', logLevel: 'info', logFormat: 'auto', secretKey: null });
     // Durable by default: every acknowledged write is synced to disk; 64 MB of cached answers.
     expect(config.database).toEqual({ dialect: 'sqlite', file: path.resolve('data/plaudit.sqlite'), synchronous: 'full' });
     expect(config.answerCacheBytes).toBe(64 * 1024 * 1024);
@@ -56,6 +56,7 @@ describe('config', () => {
     ['SECRET_KEY', { SECRET_KEY: 'short' }],
     ['SECRET_KEY', { DATABASE_URL: 'postgres://localhost/plaudit' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['LOG_FORMAT', { LOG_FORMAT: 'colourful' }],
     ['RATE_LIMIT_OPENAPI', { RATE_LIMIT_OPENAPI: 'lots' }],
     ['TRUST_PROXY', { TRUST_PROXY: 'maybe' }],
     ['STORAGE_URL', { STORAGE_URL: 'gs://bucket' }],
