@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { recordCustomerEvents } from '../events/customer-events.js';
 import { osTypeFromUserAgent } from '../events/event-types.js';
-import { markRequestOpened, orderRecipient } from '../orders/order-service.js';
+import { markRequestClicked, markRequestOpened, orderRecipient } from '../orders/order-service.js';
 import type { ClickToken, OpenToken } from './email-tokens.js';
 
 /**
@@ -30,5 +30,6 @@ export async function recordEmailInteraction(db: Kysely<Database>, token: OpenTo
     ],
     nowMs,
   );
+  if (click) await markRequestClicked(db, token.shop, token.order, nowMs);
   await markRequestOpened(db, token.shop, token.order, nowMs);
 }

@@ -14,6 +14,7 @@ import { storefrontMigration } from './migrations/011-storefront.js';
 import { reviewImportsMigration } from './migrations/012-review-imports.js';
 import { storefrontRankMigration } from './migrations/013-storefront-rank.js';
 import { contentVersionsMigration } from './migrations/014-content-versions.js';
+import { reviewActivityMigration } from './migrations/015-review-activity.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -32,6 +33,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '012-review-imports': reviewImportsMigration(dialect),
     '013-storefront-rank': storefrontRankMigration,
     '014-content-versions': contentVersionsMigration(dialect),
+    '015-review-activity': reviewActivityMigration,
   };
 }
 

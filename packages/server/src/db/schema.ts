@@ -99,6 +99,21 @@ export interface ReviewStatsTable {
   hidden_5: number;
 }
 
+/** Live reviews per shop and hour of their review date (migration 015), spread over slots; reviews/review-activity.ts. */
+export interface ReviewActivityTable {
+  shop_id: string;
+  hour: number;
+  slot: number;
+  reviews: number;
+  star_1: number;
+  star_2: number;
+  star_3: number;
+  star_4: number;
+  star_5: number;
+  with_media: number;
+  verified: number;
+}
+
 export interface OutboxEventsTable {
   id: Generated<number>;
   shop_id: string;
@@ -335,6 +350,8 @@ export interface OrdersTable {
   reviewed_at: number | null;
   cancelled_at: number | null;
   reminder_sent_at: number | null;
+  /** First tracked click in the review request (migration 015). */
+  clicked_at: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: number;
   updated_at: number;
   /** Failed hand-overs of the request e-mail so far (retried 1, 5, 15, 60 minutes later). */
@@ -447,6 +464,7 @@ export interface Database {
   reviews: ReviewsTable;
   review_media: ReviewMediaTable;
   review_stats: ReviewStatsTable;
+  review_activity: ReviewActivityTable;
   outbox_events: OutboxEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   request_signatures: RequestSignaturesTable;

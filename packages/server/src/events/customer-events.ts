@@ -94,3 +94,17 @@ export async function listCustomerEvents(db: Kysely<Database>, shopId: string, f
   const rows = await pageOf(filtered.selectAll().orderBy('created_at', direction).orderBy('id', direction), page).execute();
   return { count: await countOf(filtered), rows };
 }
+
+/** How many events of each type the shop recorded in [from, to): an index-only range per type (customer_events_shop_type). */
+export async function countEventsByType(db: Kysely<Database>, shopId: string, types: readonly EventType[], from: number, to: number): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('customer_events')
+    .select((eb) => ['event_type', eb.fn.countAll<number>().as('count')])
+    .where('shop_id', '=', shopId)
+    .where('event_type', 'in', [...types])
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .groupBy('event_type')
+    .execute();
+  return new Map(rows.map((row) => [row.event_type, Number(row.count)]));
+}

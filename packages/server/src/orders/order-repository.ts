@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { containing } from '../db/like.js';
 import type { Database } from '../db/schema.js';
 import { countOf, type PageRequest, pageOf } from '../db/paging.js';
 import type { OrderRow } from './order-presenter.js';
@@ -33,4 +34,33 @@ export async function listOrders(db: Kysely<Database>, shopId: string, filter: O
 export async function countOrdersByStatus(db: Kysely<Database>, shopId: string): Promise<Map<number, number>> {
   const counted = await db.selectFrom('orders').select(['status', (eb) => eb.fn.countAll().as('n')]).where('shop_id', '=', shopId).groupBy('status').execute();
   return new Map(counted.map((row) => [Number(row.status), Number(row.n)]));
+}
+
+/** Review requests sent in [from, to) and how far each got: the dashboard's funnel. One index range (orders_shop_sent). */
+export async function requestFunnel(db: Kysely<Database>, shopId: string, from: number, to: number): Promise<{ sent: number; opened: number; clicked: number; reviewed: number }> {
+  const row = await db
+    .selectFrom('orders')
+    .select((eb) => [eb.fn.countAll<number>().as('sent'), eb.fn.count<number>('opened_at').as('opened'), eb.fn.count<number>('clicked_at').as('clicked'), eb.fn.count<number>('reviewed_at').as('reviewed')])
+    .where('shop_id', '=', shopId)
+    .where('sent_at', '>=', from)
+    .where('sent_at', '<', to)
+    .executeTakeFirstOrThrow();
+  return { sent: Number(row.sent), opened: Number(row.opened), clicked: Number(row.clicked), reviewed: Number(row.reviewed) };
+}
+
+/** Review requests of orders containing one product, by status: the product page's requests. */
+export async function productRequestCounts(db: Kysely<Database>, shopId: string, productId: string): Promise<Map<number, number>> {
+  // products is a JSON array; the quoted id narrows the scan, and the exact match is made in code.
+  const rows = await db
+    .selectFrom('orders')
+    .select(['status', 'products'])
+    .where('shop_id', '=', shopId)
+    .where(sql<string>`lower(products)`, 'like', containing(JSON.stringify(productId)))
+    .execute();
+  const counts = new Map<number, number>();
+  for (const row of rows) {
+    const products = JSON.parse(row.products) as Array<{ product_id: string }>;
+    if (products.some((product) => product.product_id === productId)) counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
+  }
+  return counts;
 }

@@ -157,6 +157,11 @@ export async function markRequestOpened(db: Kysely<Database>, shopId: string, or
   await emitOrderUpdated(db, shopId, row, nowMs);
 }
 
+/** The first tracked click in an order's review request, for the dashboard's funnel; later clicks change nothing. */
+export async function markRequestClicked(db: Kysely<Database>, shopId: string, orderRecordId: number, nowMs: number): Promise<void> {
+  await db.updateTable('orders').set({ clicked_at: secondsOf(nowMs) }).where('shop_id', '=', shopId).where('id', '=', orderRecordId).where('clicked_at', 'is', null).execute();
+}
+
 /** The buyer behind an order, for the customer events of its e-mails. */
 export async function orderRecipient(db: Kysely<Database>, shopId: string, orderRecordId: number) {
   return db.selectFrom('orders').select(['customer_id', 'email']).where('shop_id', '=', shopId).where('id', '=', orderRecordId).executeTakeFirst();

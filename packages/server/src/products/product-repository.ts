@@ -54,3 +54,10 @@ export async function productImages(db: Kysely<Database>, shopId: string, ids: r
   const rows = await db.selectFrom('products').select(['product_id', 'image']).where('shop_id', '=', shopId).where('product_id', 'in', [...ids]).execute();
   return new Map(rows.filter((row) => row.image !== '').map((row) => [row.product_id, row.image]));
 }
+
+/** The title of each of the shop's products among `ids` (ids without a product record are absent). */
+export async function productTitles(db: Kysely<Database>, shopId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('products').select(['product_id', 'title']).where('shop_id', '=', shopId).where('product_id', 'in', [...ids]).execute();
+  return new Map(rows.map((row) => [row.product_id, row.title]));
+}

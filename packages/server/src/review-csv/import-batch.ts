@@ -7,6 +7,7 @@ import type { MediaUrls } from '../media/media-urls.js';
 import { defaultThumbnail } from '../media/review-media-input.js';
 import { presentReview } from '../reviews/review-presenter.js';
 import { creationTimesOf, type MediaRow, type ReviewWithProduct } from '../reviews/review-repository.js';
+import { type ActivityCounts, activityOf, addActivity, HOUR, noActivity, recordActivityByHour } from '../reviews/review-activity.js';
 import { applyStatsDeltas, countInto, emptyStatsDelta, STORE_PRODUCT_ID, type StatsDelta } from '../reviews/review-stats.js';
 import { newReviewRow, publishedByDefault } from '../reviews/new-review-row.js';
 import type { ShopRow } from '../shops/shop-repository.js';
@@ -74,6 +75,7 @@ export class ImportedBatchWriter {
     const written = await this.#insertNew(db, others, now);
     const mediaByReview = await this.#insertMedia(db, written);
     await applyStatsDeltas(db, this.shop.id, statsDeltas(written));
+    await recordActivityByHour(db, this.shop.id, activityByHour(written));
     // Events nobody is subscribed to are not built: a million-row import would otherwise write its
     // whole content a second time into the outbox. Asked per batch, so a subscription made during
     // the import receives the rest.
@@ -151,6 +153,17 @@ export class ImportedBatchWriter {
     }
     if (list.length > 0) await emit();
   }
+}
+
+function activityByHour(written: readonly WrittenReview[]): Map<number, ActivityCounts> {
+  const byHour = new Map<number, ActivityCounts>();
+  for (const { row } of written) {
+    const hour = Math.floor(row.commented_at / HOUR);
+    const counts = byHour.get(hour) ?? noActivity();
+    addActivity(counts, activityOf(row, 1));
+    byHour.set(hour, counts);
+  }
+  return byHour;
 }
 
 function statsDeltas(written: readonly WrittenReview[]): Map<string, StatsDelta> {

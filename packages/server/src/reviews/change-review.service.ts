@@ -7,6 +7,7 @@ import type { Review } from './review-object.js';
 import { presentReviews } from './review-presenter.js';
 import { findLiveReview, type ReviewWithProduct } from './review-repository.js';
 import { adjustStats } from './review-stats.js';
+import { activityOf, noActivity, recordActivity } from './review-activity.js';
 import { hasMatchingOrder } from '../orders/review-match.js';
 import { PUBLISHED_MEDIA_BIT, storefrontRank } from './storefront-rank.js';
 import { verificationMethodFor } from './verification.js';
@@ -73,6 +74,7 @@ export async function changeReview(db: Kysely<Database>, actor: Actor, id: numbe
       await adjustStats(db, actor.shopId, row.product_id, row.rating, row.is_published === 1 ? 'published' : 'hidden', -1);
       await adjustStats(db, actor.shopId, row.product_id, row.rating, set.is_published === 1 ? 'published' : 'hidden', 1);
     }
+    if (set.is_verified !== undefined) await recordActivity(db, actor.shopId, row.commented_at, { ...noActivity(), verified: set.is_verified === 1 ? 1 : -1 });
     const updated = (await presentReviews(db, actor.shopId, [(await findLiveReview(db, actor.shopId, id))!]))[0]!;
     // Hiding a review removes it from every partner's storefront copy, so it is published as a deletion.
     const hidden = row.is_published === 1 && set.is_published === 0;
@@ -97,6 +99,7 @@ export async function deleteReview(db: Kysely<Database>, actor: Actor, id: numbe
   // A concurrent delete won the race: to this caller the review is already gone.
   if (result.numUpdatedRows === 0n) throw notFound('review', id);
   await adjustStats(db, actor.shopId, row.product_id, row.rating, row.is_published === 1 ? 'published' : 'hidden', -1);
+  await recordActivity(db, actor.shopId, row.commented_at, activityOf(row, -1));
   const [tombstone] = await presentReviews(db, actor.shopId, [{ ...row, deleted_at: now, updated_at: now }]);
   await appendOutboxEvent(db, actor.shopId, 'review/deleted', { list: [tombstone] }, nowMs);
 }

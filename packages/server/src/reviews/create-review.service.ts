@@ -14,6 +14,7 @@ import { checkHostedMedia, defaultThumbnail, type MediaInput } from '../media/re
 import { presentReview } from './review-presenter.js';
 import { insertMedia, insertReview } from './review-repository.js';
 import { adjustStats, STORE_PRODUCT_ID } from './review-stats.js';
+import { activityOf, recordActivity } from './review-activity.js';
 import { newReviewRow, publishedByDefault } from './new-review-row.js';
 import { secondsOf } from '../time/clock.js';
 
@@ -116,5 +117,6 @@ export async function createReview(db: Kysely<Database>, actor: Actor, input: Ne
   // its lock until the commit; taken at the end, concurrent writers wait for a commit, not for
   // each other's whole transaction.
   await adjustStats(db, actor.shopId, input.productId, input.rating, isPublished === 1 ? 'published' : 'hidden', 1);
+  await recordActivity(db, actor.shopId, row.commented_at, activityOf(row, 1));
   return { id, isPublished };
 }

@@ -120,3 +120,60 @@ export async function applyStatsDeltas(db: Kysely<Database>, shopId: string, byP
     )
     .execute();
 }
+
+/** A product's published reviews in the maintained statistics: how many, and their average. */
+export interface ProductStanding {
+  productId: string;
+  count: number;
+  average: number;
+}
+
+const publishedCount = sql<number>`(published_1 + published_2 + published_3 + published_4 + published_5)`;
+const publishedAverage = sql<number>`(1.0 * (published_1 + 2 * published_2 + 3 * published_3 + 4 * published_4 + 5 * published_5) / (published_1 + published_2 + published_3 + published_4 + published_5))`;
+
+/**
+ * Products ranked from the maintained statistics (one row per product, never the reviews):
+ * best or worst average among products with at least `minimum` published reviews, or most reviewed.
+ */
+export async function rankedProducts(db: Kysely<Database>, shopId: string, order: 'best' | 'worst' | 'most', limit: number, minimum = 1, offset = 0): Promise<ProductStanding[]> {
+  let query = db
+    .selectFrom('review_stats')
+    .select(['product_id', publishedCount.as('count'), publishedAverage.as('average')])
+    .where('shop_id', '=', shopId)
+    .where('scope', '=', 'product')
+    .where('product_id', '!=', STORE_PRODUCT_ID)
+    .where(publishedCount, '>=', Math.max(1, minimum));
+  query = order === 'most' ? query.orderBy(publishedCount, 'desc').orderBy(publishedAverage, 'desc') : query.orderBy(publishedAverage, order === 'best' ? 'desc' : 'asc').orderBy(publishedCount, 'desc');
+  const rows = await query.orderBy('product_id').limit(limit).offset(offset).execute();
+  return rows.map((row) => ({ productId: row.product_id, count: Number(row.count), average: Number(row.average) }));
+}
+
+/** Live reviews not on the storefront (hidden by a rule or by the merchant), of every product and the store. */
+export async function countHiddenReviews(db: Kysely<Database>, shopId: string): Promise<number> {
+  const row = await db
+    .selectFrom('review_stats')
+    .select(sql<number>`coalesce(sum(hidden_1 + hidden_2 + hidden_3 + hidden_4 + hidden_5), 0)`.as('hidden'))
+    .where('shop_id', '=', shopId)
+    .where('scope', '=', 'product')
+    .executeTakeFirstOrThrow();
+  return Number(row.hidden);
+}
+
+/** One product's statistics row, published and hidden stars (zeros for a product without reviews). */
+export async function productStats(db: Kysely<Database>, shopId: string, productId: string): Promise<{ published: StarCounts; hidden: StarCounts }> {
+  const row = (await readStatsRows(db, shopId, { scope: 'product', productIds: [productId] })).get(productId);
+  return { published: starsOf(row, 'published'), hidden: starsOf(row, 'hidden') };
+}
+
+/** How many products have at least one published review. */
+export async function countReviewedProducts(db: Kysely<Database>, shopId: string): Promise<number> {
+  const row = await db
+    .selectFrom('review_stats')
+    .select((eb) => eb.fn.countAll<number>().as('products'))
+    .where('shop_id', '=', shopId)
+    .where('scope', '=', 'product')
+    .where('product_id', '!=', STORE_PRODUCT_ID)
+    .where(publishedCount, '>', 0)
+    .executeTakeFirstOrThrow();
+  return Number(row.products);
+}

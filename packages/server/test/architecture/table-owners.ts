@@ -14,6 +14,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   reviews: 'reviews',
   review_media: 'reviews',
   review_stats: 'reviews',
+  review_activity: 'reviews',
   helpful_votes: 'reviews',
   merchants: 'merchants',
   merchant_shops: 'merchants',

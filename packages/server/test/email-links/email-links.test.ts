@@ -24,7 +24,7 @@ async function events(h: Harness, shop: ShopCredentials) {
 }
 
 async function orderStatus(h: Harness, id: number) {
-  return h.deps.db.kysely.selectFrom('orders').select(['status', 'opened_at', 'cancel_reason']).where('id', '=', id).executeTakeFirstOrThrow();
+  return h.deps.db.kysely.selectFrom('orders').select(['status', 'opened_at', 'clicked_at', 'cancel_reason']).where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 describeEachDatabase('review-request e-mail links', (dialect) => {
@@ -46,7 +46,7 @@ describeEachDatabase('review-request e-mail links', (dialect) => {
       expect.objectContaining({ event_type: 'OPEN_EMAIL', email: 'bea@example.com', os_type: 'IOS', extra: { message: 'request' } }),
       expect.objectContaining({ event_type: 'OPEN_EMAIL' }),
     ]);
-    expect(await orderStatus(h, order)).toMatchObject({ status: 4, opened_at: Math.floor(h.clock.now() / 1000) });
+    expect(await orderStatus(h, order)).toMatchObject({ status: 4, opened_at: Math.floor(h.clock.now() / 1000), clicked_at: null });
     expect((await outboxTopics(h, shop.shop_id)).filter((t) => t === 'order/updated')).toHaveLength(2);
   });
 
@@ -75,7 +75,12 @@ describeEachDatabase('review-request e-mail links', (dialect) => {
     expect(response.statusCode).toBe(302);
     expect(response.headers.location).toBe(target);
     expect(await events(h, shop)).toEqual([expect.objectContaining({ event_type: 'CLICK_EMAIL', product_id: '42', email: 'di@example.com', extra: { message: 'reminder', link: 'review', rating: 5 } })]);
-    expect((await orderStatus(h, order)).status).toBe(4);
+    const firstClick = Math.floor(h.clock.now() / 1000);
+    expect(await orderStatus(h, order)).toMatchObject({ status: 4, clicked_at: firstClick });
+    // The funnel keeps the first click: a later one moves nothing.
+    h.clock.advanceSeconds(60);
+    expect((await h.app.inject({ method: 'GET', url: `/t/c/${token}` })).statusCode).toBe(302);
+    expect((await orderStatus(h, order)).clicked_at).toBe(firstClick);
 
     // Changing the target in the payload breaks the signature: no redirect at all.
     const [, mac] = token.split('.');
@@ -85,7 +90,8 @@ describeEachDatabase('review-request e-mail links', (dialect) => {
       expect(refused.statusCode).toBe(404);
       expect(refused.headers.location).toBeUndefined();
     }
-    expect(await events(h, shop)).toHaveLength(1);
+    // The two genuine clicks, and nothing for the refused tokens.
+    expect(await events(h, shop)).toHaveLength(2);
   });
 
   it('the unsubscribe page changes nothing on GET; the one-click POST unsubscribes and cancels pending requests', async () => {
