@@ -820,6 +820,8 @@ export type GetShopSettingsData = {
   widget_theme: string;
   /** refuse HMAC requests signed with version 1 (code 16) */
   require_signature_v2: boolean;
+  /** IANA time zone (Europe/Berlin, America/New_York, UTC) in which the console shows times and counts days */
+  time_zone: string;
 };
 
 /** Update Shop Settings */
@@ -861,6 +863,8 @@ export type UpdateShopSettingsBody = {
   widget_theme?: string;
   /** refuse HMAC requests signed with version 1 (code 16) */
   require_signature_v2?: boolean;
+  /** IANA time zone (Europe/Berlin, America/New_York, UTC) in which the console shows times and counts days */
+  time_zone?: string;
 };
 
 export type UpdateShopSettingsData = {
@@ -899,6 +903,8 @@ export type UpdateShopSettingsData = {
   widget_theme: string;
   /** refuse HMAC requests signed with version 1 (code 16) */
   require_signature_v2: boolean;
+  /** IANA time zone (Europe/Berlin, America/New_York, UTC) in which the console shows times and counts days */
+  time_zone: string;
 };
 
 /** Every Open API operation: its method, path, required OAuth scope and wire types. */

@@ -36,6 +36,8 @@ export interface ShopSettings {
   widget_theme: (typeof THEMES)[number];
   /** Refuse HMAC requests signed with Trustoo's version-1 recipe (docs/signing-requests.md). */
   require_signature_v2: boolean;
+  /** IANA time zone the console shows times and counts days in. */
+  time_zone: string;
 }
 
 export const defaultShopSettings: Readonly<ShopSettings> = Object.freeze({
@@ -62,6 +64,7 @@ export const defaultShopSettings: Readonly<ShopSettings> = Object.freeze({
   // Light unless the merchant says the shop's pages follow the system's dark mode too.
   widget_theme: 'light',
   require_signature_v2: false,
+  time_zone: 'UTC',
 });
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
@@ -69,6 +72,15 @@ const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
 
 const isWebUrl = (value: string) => value === '' || (value.length <= 300 && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol));
 const isIntegerIn = (value: unknown, min: number, max: number): value is number => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+/** The canonical name of an IANA time zone Intl knows (`europe/berlin` → `Europe/Berlin`), else undefined. */
+export function canonicalTimeZone(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined => values.find((v) => v === value);
 
 /** Stored settings are a partial JSON object; unknown or malformed values fall back to defaults. */
@@ -106,6 +118,7 @@ export function readShopSettings(json: string): ShopSettings {
     widget_accent_color: color('widget_accent_color', d.widget_accent_color),
     widget_theme: oneOf(THEMES, stored.widget_theme) ?? d.widget_theme,
     require_signature_v2: bool('require_signature_v2', d.require_signature_v2),
+    time_zone: canonicalTimeZone(stored.time_zone) ?? d.time_zone,
   };
 }
 
@@ -189,6 +202,12 @@ const SETTING_RULES: { [K in keyof ShopSettings]: SettingRule<K> } = {
   widget_star_color: hexColor,
   widget_accent_color: hexColor,
   widget_theme: choiceOf(THEMES, 'Choose light, dark or automatic for the widget.'),
+  time_zone: {
+    fromForm: formText,
+    accept: (value) => canonicalTimeZone(typeof value === 'string' ? value.trim() : value),
+    reason: 'must be an IANA time zone such as Europe/Berlin or UTC',
+    sentence: () => 'Choose a time zone such as Europe/Berlin or America/New_York.',
+  },
   auto_publish: flag(),
   show_verified_badge: flag(),
   show_item_type: flag(),

@@ -33,6 +33,7 @@ const settingsFields = {
   widget_accent_color: Type.String({ description: '#rrggbb' }),
   widget_theme: choice(WIDGET_THEMES, "the widget's colour scheme; auto follows the shopper's system setting"),
   require_signature_v2: Type.Boolean({ description: 'refuse HMAC requests signed with version 1 (code 16)' }),
+  time_zone: Type.String({ description: 'IANA time zone (Europe/Berlin, America/New_York, UTC) in which the console shows times and counts days' }),
 } satisfies Record<string, TSchema>;
 
 const ShopSettingsSchema = Type.Object(settingsFields);
