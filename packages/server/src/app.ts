@@ -23,6 +23,7 @@ import { registerGoogleFeed } from './storefront/google-feed.route.js';
 import { mediaPlugin } from './media/media-plugin.js';
 import { storefrontPlugin } from './storefront/storefront-plugin.js';
 import { demoPagePlugin } from './demo/demo-page.route.js';
+import { homePagePlugin } from './home/home-page.route.js';
 
 /** docs/reference/conventions.md §11: path plus query string at most 8 KiB. */
 const MAX_URL_LENGTH = 8192;
@@ -77,6 +78,7 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
   await app.register(mediaPlugin, { deps });
   await app.register(storefrontPlugin, { deps });
   await app.register(demoPagePlugin, { deps });
+  await app.register(homePagePlugin, { deps });
   registerGoogleFeed(app, deps);
   return app;
 }

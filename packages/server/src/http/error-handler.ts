@@ -4,7 +4,8 @@ import { unixSeconds } from '../time/clock.js';
 import { errorEnvelope } from './envelope.js';
 import { ApiError, Code, invalidArgument, invalidField } from './errors.js';
 import { completeIdempotencyKey, releaseIdempotencyKey, STORED_CODES } from './idempotency.js';
-import { sendMessagePage } from './html-page.js';
+import { sendMessagePage, sendPage } from './html-page.js';
+import { wantsHtml } from './wants-html.js';
 import { BODY_LIMIT_BYTES } from './json-body-parser.js';
 import { type SchemaError, toFieldErrors } from './validation-errors.js';
 
@@ -86,7 +87,8 @@ export function installErrorHandler(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    const path = (request.raw.url ?? '/').split('?')[0];
+    const path = (request.raw.url ?? '/').split('?')[0] ?? '/';
+    if (wantsHtml(request)) return sendPage(reply, 'not-found', { title: 'Page not found', path, footer: 'Plaudit' }, { status: 404 });
     const body = errorEnvelope(Code.notFound, `no endpoint at ${path}`, request.id, unixSeconds(deps.clock));
     reply.businessCode = Code.notFound;
     return reply.code(404).type('application/json; charset=utf-8').send(JSON.stringify(body));

@@ -21,6 +21,7 @@ export const LAYERS: ReadonlyArray<{ layer: 'foundation' | 'domain' | 'surface' 
   { layer: 'surface', modules: ['open-api', 'storefront', 'console', 'oauth'] },
   { layer: 'surface', modules: ['email-links'] },
   { layer: 'entry', modules: ['demo', 'worker'] },
+  { layer: 'entry', modules: ['home'] },
   { layer: 'entry', modules: ['app.ts'] },
   { layer: 'entry', modules: ['cli'] },
   { layer: 'entry', modules: ['main.ts'] },
