@@ -1,10 +1,10 @@
 import type { AppDeps } from '../http/app-deps.js';
 import { formFields, type TypedApp } from '../http/route-input.js';
-import { formatRecordTime } from '../time/time-format.js';
 import { endGrant } from '../platforms/grant-service.js';
 import { SCOPE_DESCRIPTIONS, storedScopes } from '../platforms/scopes.js';
 import { findGrant, grantsOfShop } from '../platforms/token-repository.js';
 import { consoleOf, sendConsolePage } from './console-context.js';
+import { redirectWithFlash } from './flash.js';
 
 const disconnectForm = formFields('client_id');
 
@@ -20,8 +20,8 @@ export function registerConsoleAppsRoutes(app: TypedApp, deps: AppDeps): void {
         name: grant.name,
         status: grant.status,
         scopes: storedScopes(grant.scopes).map((scope) => SCOPE_DESCRIPTIONS[scope]),
-        authorizedAt: formatRecordTime(grant.authorized_at),
-        changedAt: formatRecordTime(grant.status_changed_at),
+        authorizedAt: grant.authorized_at,
+        changedAt: grant.status_changed_at,
       })),
     });
   });
@@ -33,6 +33,6 @@ export function registerConsoleAppsRoutes(app: TypedApp, deps: AppDeps): void {
     // The merchant's decision, exactly like Cancel Platform Authorization: tokens die, the platform is told.
     if (grant) await deps.db.kysely.transaction().execute((trx) => endGrant(trx, grant, context.shop, 'cancelled', 'merchant', deps.clock.now()));
     deps.outboxSignal?.();
-    return reply.code(303).header('location', '/console/apps').send();
+    return grant ? redirectWithFlash(reply, '/console/apps', 'app-disconnected') : reply.code(303).header('location', '/console/apps').send();
   });
 }

@@ -5,6 +5,12 @@ import type { ShopRow } from '../shops/shop-repository.js';
 import { csrfTokenMatches, currentSession } from '../merchants/current-session.js';
 import { sendMessagePage, sendPage } from '../http/html-page.js';
 import type { MerchantSession } from '../merchants/session-service.js';
+import { readShopSettings } from '../shops/shop-settings.js';
+import { type ConsoleSection, NAV_GROUPS } from './console-navigation.js';
+import { type ConsoleTime, consoleTime, merchantLocale } from './console-time.js';
+import { takeFlash } from './flash.js';
+
+export type { ConsoleSection };
 
 export const SHOP_COOKIE = 'plaudit_console_shop';
 
@@ -82,16 +88,22 @@ export function consoleOf(request: FastifyRequest): ConsoleContext {
   return request.console;
 }
 
-export type ConsoleSection = 'reviews' | 'orders' | 'customers' | 'settings' | 'api' | 'apps' | 'webhooks' | 'account';
+/** Times on this request's pages: the shop's time zone, the merchant's locale. */
+export function timeFor(request: FastifyRequest, context: ConsoleContext): ConsoleTime {
+  return consoleTime(merchantLocale(request.headers['accept-language']), readShopSettings(context.shop.settings).time_zone);
+}
 
-/** A console page in the shared layout (navigation, shop switcher, sign-out). */
+/** A console page in the shared layout (navigation, shop switcher, account menu, the flash message). */
 export function sendConsolePage(reply: FastifyReply, context: ConsoleContext, section: ConsoleSection, view: string, data: Record<string, unknown>, status = 200): Promise<FastifyReply> {
   return sendPage(
     reply,
     view,
     {
+      time: timeFor(reply.request, context),
       ...data,
       section,
+      navGroups: NAV_GROUPS,
+      flash: takeFlash(reply.request, reply),
       email: context.session.merchant.email,
       shops: context.session.shops,
       shop: context.shop,

@@ -13,6 +13,8 @@ import { registerConsoleCustomerRoutes } from './customers.routes.js';
 import { registerConsoleOrderRoutes } from './orders.routes.js';
 import { CONSOLE_IMPORT_MAX_BYTES, registerConsoleImportRoutes } from './review-import.routes.js';
 import { registerConsoleReviewRoutes } from './reviews.routes.js';
+import { registerConsoleDashboardRoutes } from './dashboard.routes.js';
+import { registerConsoleProductRoutes } from './products.routes.js';
 import { registerConsoleSettingsRoutes } from './settings.routes.js';
 import { registerSignInRoutes } from './sign-in.routes.js';
 import { registerConsoleWebhookRoutes } from './webhooks.routes.js';
@@ -36,7 +38,9 @@ export async function consolePlugin(app: FastifyInstance, options: { deps: AppDe
   await app.register(async (plugin) => {
     guardConsoleRoutes(plugin, deps);
     const guarded = typedRoutes(plugin);
+    registerConsoleDashboardRoutes(guarded, deps);
     registerConsoleReviewRoutes(guarded, deps);
+    registerConsoleProductRoutes(guarded, deps);
     registerConsoleImportRoutes(guarded, deps);
     registerConsoleOrderRoutes(guarded, deps);
     registerConsoleCustomerRoutes(guarded, deps);

@@ -7,6 +7,7 @@ import { listUnsubscribes, removeUnsubscribe } from '../customers/unsubscribe-se
 import { ApiError } from '../http/errors.js';
 import { isEmailAddress } from '../http/validation-formats.js';
 import { type ConsoleContext, consoleOf, sendConsolePage } from './console-context.js';
+import { redirectWithFlash } from './flash.js';
 import { unixSeconds } from '../time/clock.js';
 
 const exclusionForm = formFields('email', 'customer_id', 'action');
@@ -44,13 +45,13 @@ export function registerConsoleCustomerRoutes(app: TypedApp, deps: AppDeps): voi
       if (error instanceof ApiError) return show(reply, context, error.message);
       throw error;
     }
-    return reply.code(303).header('location', '/console/customers').send();
+    return redirectWithFlash(reply, '/console/customers', form.action === 'remove' ? 'exclusion-removed' : 'customer-excluded');
   });
 
   app.post('/console/customers/unsubscribes/remove', { schema: { body: unsubscribeForm } }, async (request, reply) => {
     const context = consoleOf(request);
     const form = request.body;
     await removeUnsubscribe(deps.db.kysely, context.shop.id, trimmedField(form.email), trimmedField(form.email_type));
-    return reply.code(303).header('location', '/console/customers').send();
+    return redirectWithFlash(reply, '/console/customers', 'unsubscribe-removed');
   });
 }

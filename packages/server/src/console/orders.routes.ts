@@ -5,6 +5,7 @@ import { type OrderRow, presentOrder } from '../orders/order-presenter.js';
 import { cancelOrderRequest } from '../orders/order-service.js';
 import { countOrdersByStatus, listOrders } from '../orders/order-repository.js';
 import { consoleOf, sendConsolePage } from './console-context.js';
+import { redirectWithFlash } from './flash.js';
 import { sendMessagePage } from '../http/html-page.js';
 import { ORDER_STATUS, STATUS_NAMES } from '../orders/order-status.js';
 
@@ -43,6 +44,6 @@ export function registerConsoleOrderRoutes(app: TypedApp, deps: AppDeps): void {
       throw error;
     }
     deps.outboxSignal?.();
-    return reply.code(303).header('location', '/console/orders').send();
+    return redirectWithFlash(reply, '/console/orders', 'request-cancelled');
   });
 }

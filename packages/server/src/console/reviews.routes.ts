@@ -10,21 +10,22 @@ import { findLiveReview } from '../reviews/review-repository.js';
 import { exportReviews } from '../review-csv/review-export.js';
 import { consoleOf, sendConsolePage } from './console-context.js';
 import { sendCsvDownload } from './csv-download.js';
+import { type FlashKey, redirectWithFlash } from './flash.js';
 import { unreadNotices } from '../webhooks/shop-notices.js';
 import { sendMessagePage } from '../http/html-page.js';
 
 const PAGE_SIZE = 25;
-const BULK_ACTIONS: Record<string, ReviewChanges | 'delete'> = {
-  publish: { isPublished: 1 },
-  hide: { isPublished: 0 },
-  feature: { isFeatured: 1 },
-  unfeature: { isFeatured: 0 },
-  pin: { isTop: 1 },
-  unpin: { isTop: 0 },
-  delete: 'delete',
+const BULK_ACTIONS: Record<string, { change: ReviewChanges | 'delete'; done: FlashKey }> = {
+  publish: { change: { isPublished: 1 }, done: 'reviews-published' },
+  hide: { change: { isPublished: 0 }, done: 'reviews-hidden' },
+  feature: { change: { isFeatured: 1 }, done: 'reviews-featured' },
+  unfeature: { change: { isFeatured: 0 }, done: 'reviews-unfeatured' },
+  pin: { change: { isTop: 1 }, done: 'reviews-pinned' },
+  unpin: { change: { isTop: 0 }, done: 'reviews-unpinned' },
+  delete: { change: 'delete', done: 'reviews-deleted' },
 };
 
-const listQuery = queryValues('rating', 'published', 'media', 'source', 'keyword', 'page');
+const listQuery = queryValues('rating', 'published', 'media', 'source', 'keyword', 'product', 'page');
 const reviewParams = pathParams('id');
 const bulkForm = Type.Object({ ...formFields('action', 'return_to').properties, ids: repeatableField });
 const replyForm = formFields('reply');
@@ -36,8 +37,9 @@ const asList = (value: string | string[] | undefined): string[] => (value === un
 function filtersOf(query: Static<typeof listQuery>) {
   const value = (name: keyof typeof query) => trimmedField(firstOf(query[name]));
   const rating = value('rating');
-  const form = { rating, published: value('published'), media: value('media'), source: value('source'), keyword: value('keyword').slice(0, 100) };
+  const form = { rating, published: value('published'), media: value('media'), source: value('source'), keyword: value('keyword').slice(0, 100), product: value('product').slice(0, 255) };
   const filter: ReviewFilter = {
+    productIds: form.product !== '' ? [form.product] : undefined,
     ratings: /^[1-5]$/.test(rating) ? [Number(rating)] : undefined,
     isPublished: flag(form.published),
     hasMedia: flag(form.media),
@@ -88,15 +90,18 @@ export function registerConsoleReviewRoutes(app: TypedApp, deps: AppDeps): void 
   app.post('/console/reviews/bulk', { schema: { body: bulkForm } }, async (request, reply) => {
     const context = consoleOf(request);
     const body = request.body;
-    const action = BULK_ACTIONS[trimmedField(body.action)];
+    const action = BULK_ACTIONS[trimmedField(body.action)]?.change;
+    const done = BULK_ACTIONS[trimmedField(body.action)]?.done;
     const ids = asList(body.ids).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0).slice(0, 100);
-    if (!action || ids.length === 0) return sendMessagePage(reply, 400, 'Nothing to do', 'Choose an action and at least one review.');
+    if (!action || !done || ids.length === 0) return sendMessagePage(reply, 400, 'Nothing to do', 'Choose an action and at least one review.');
     // One transaction: the changes and their webhook events commit together, as through the API.
+    let changed = 0;
     await deps.db.kysely.transaction().execute(async (trx) => {
       for (const id of ids) {
         try {
           if (action === 'delete') await deleteReview(trx, context.actor, id, deps.clock.now());
           else await changeReview(trx, context.actor, id, action, deps.clock.now());
+          changed += 1;
         } catch (error) {
           // A review deleted meanwhile, or not this shop's: skipped, like a missing one.
           if (!(error instanceof ApiError)) throw error;
@@ -107,7 +112,7 @@ export function registerConsoleReviewRoutes(app: TypedApp, deps: AppDeps): void 
     const back = trimmedField(body.return_to);
     // Back to the list page the merchant came from, or to the review unless it was just deleted.
     const location = back.startsWith('/console/reviews?') || (action !== 'delete' && back.startsWith('/console/reviews/')) ? back : '/console/reviews';
-    return reply.code(303).header('location', location).send();
+    return redirectWithFlash(reply, location, done, changed);
   });
 
   app.post('/console/reviews/:id/reply', { schema: { params: reviewParams, body: replyForm } }, async (request, reply) => {
@@ -122,6 +127,6 @@ export function registerConsoleReviewRoutes(app: TypedApp, deps: AppDeps): void 
       throw error;
     }
     deps.outboxSignal?.();
-    return reply.code(303).header('location', `/console/reviews/${id}`).send();
+    return redirectWithFlash(reply, `/console/reviews/${id}`, content === '' ? 'reply-removed' : 'reply-saved');
   });
 }

@@ -7,6 +7,7 @@ import { SESSION_DEFAULTS } from '../config/security-defaults.js';
 import { csrfTokenMatches, currentSession } from '../merchants/current-session.js';
 import { sendMessagePage, sendPage } from '../http/html-page.js';
 import { findMerchantByEmail } from '../merchants/merchant-repository.js';
+import { findPlatform } from '../platforms/platform-repository.js';
 import { normalizeEmail } from '../merchants/merchant-service.js';
 import { passwordMatches } from '../merchants/password.js';
 import { safeReturnPath } from './return-path.js';
@@ -24,10 +25,19 @@ const logoutForm = formFields('csrf_token');
 export function registerSignInRoutes(app: TypedApp, deps: AppDeps): void {
   const throttle = new SignInThrottle(deps.rateLimitStore);
 
-  const showLogin = (reply: Parameters<typeof sendPage>[0], status: number, fields: { returnTo: string; email?: string; error?: string }) => {
+  const showLogin = async (reply: Parameters<typeof sendPage>[0], status: number, fields: { returnTo: string; email?: string; error?: string }) => {
     const csrfToken = randomBytes(32).toString('base64url');
     setLoginCsrfCookie(reply, deps.config, csrfToken);
-    return sendPage(reply, 'login', { title: 'Sign in', csrfToken, returnTo: fields.returnTo, email: fields.email ?? '', error: fields.error ?? '' }, { status });
+    const appName = await appAskingThrough(fields.returnTo);
+    return sendPage(reply, 'login', { title: appName ? `Sign in to connect ${appName}` : 'Sign in', appName, csrfToken, returnTo: fields.returnTo, email: fields.email ?? '', error: fields.error ?? '' }, { status });
+  };
+
+  /** The registered app whose authorization request sent the merchant here, named on the sign-in page. */
+  const appAskingThrough = async (returnTo: string): Promise<string> => {
+    const target = new URL(returnTo, deps.config.publicUrl);
+    const clientId = target.searchParams.get('client_id');
+    if (!target.pathname.endsWith('/authorize') || clientId === null) return '';
+    return (await findPlatform(deps.db.kysely, clientId))?.name ?? '';
   };
 
   app.get('/console/login', { schema: { querystring: queryValues('return_to') } }, async (request, reply) => {

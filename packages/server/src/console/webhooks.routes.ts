@@ -10,10 +10,12 @@ import { createSubscription, deleteSubscription, ownerOf, rotateSubscriptionSecr
 import { TOPICS } from '../outbox/topics.js';
 import { presentWebhook } from '../webhooks/webhook-presenter.js';
 import { type ConsoleContext, consoleOf, sendConsolePage } from './console-context.js';
+import { type FlashKey, redirectWithFlash } from './flash.js';
 import { unixSeconds } from '../time/clock.js';
 
 const subscriptionForm = formFields('topic', 'url');
 const actionParams = pathParams('id', 'action');
+const WEBHOOK_ACTION_DONE: Record<string, FlashKey | undefined> = { delete: 'webhook-deleted', enable: 'webhook-enabled', disable: 'webhook-disabled', replay: 'delivery-replayed' };
 
 /**
  * The shop's own webhooks (docs/reference/webhooks.md §2) and their delivery log (§8), through the same services
@@ -43,7 +45,7 @@ export function registerConsoleWebhookRoutes(app: TypedApp, deps: AppDeps): void
   };
 
   /** Runs one change; a business refusal (bad URL, duplicate, missing) is shown on the page. */
-  const change = async (reply: FastifyReply, context: ConsoleContext, work: (db: Kysely<Database>, now: number) => Promise<{ id: string; secret: string } | void>) => {
+  const change = async (reply: FastifyReply, context: ConsoleContext, done: FlashKey | undefined, work: (db: Kysely<Database>, now: number) => Promise<{ id: string; secret: string } | void>) => {
     const now = unixSeconds(deps.clock);
     try {
       const result = await deps.db.kysely.transaction().execute((trx) => work(trx, now));
@@ -53,7 +55,7 @@ export function registerConsoleWebhookRoutes(app: TypedApp, deps: AppDeps): void
       throw error;
     }
     deps.outboxSignal?.();
-    return reply.code(303).header('location', '/console/webhooks').send();
+    return done ? redirectWithFlash(reply, '/console/webhooks', done) : reply.code(303).header('location', '/console/webhooks').send();
   };
 
   app.get('/console/webhooks', async (request, reply) => {
@@ -64,7 +66,7 @@ export function registerConsoleWebhookRoutes(app: TypedApp, deps: AppDeps): void
   app.post('/console/webhooks', { schema: { body: subscriptionForm } }, async (request, reply) => {
     const context = consoleOf(request);
     const form = request.body;
-    return change(reply, context, async (db, now) => {
+    return change(reply, context, undefined, async (db, now) => {
       const created = await createSubscription(db, context.actor, subscriptionDeps(now), { topic: trimmedField(form.topic), url: trimmedField(form.url) });
       return { id: created.id, secret: created.secret };
     });
@@ -74,7 +76,7 @@ export function registerConsoleWebhookRoutes(app: TypedApp, deps: AppDeps): void
     const context = consoleOf(request);
     const { id: rawId, action } = request.params;
     const id = Number(rawId);
-    return change(reply, context, async (db, now) => {
+    return change(reply, context, WEBHOOK_ACTION_DONE[action], async (db, now) => {
       switch (action) {
         case 'delete':
           await deleteSubscription(db, context.actor, id, now);

@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
 import type { FastifyReply } from 'fastify';
 
 // The views sit beside src/ and dist/, so the same relative path works from either.
 const VIEWS_DIR = fileURLToPath(new URL('../../views', import.meta.url));
+
+/** The console's one stylesheet (views/console.css), read once and inlined by console-layout.eta. */
+const CONSOLE_CSS = readFileSync(`${VIEWS_DIR}/console.css`, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*/g, '\n');
 
 // Eta escapes every `<%= %>` by default; `<%~ %>` (raw) is used only for the layout's body slot.
 const eta = new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true });
@@ -31,7 +35,7 @@ export interface PageOptions {
  */
 export async function sendPage(reply: FastifyReply, view: string, data: Record<string, unknown>, options: PageOptions = {}): Promise<FastifyReply> {
   const nonce = randomBytes(16).toString('base64');
-  const html = eta.render(`./${view}`, { ...data, nonce });
+  const html = eta.render(`./${view}`, { ...data, nonce, consoleCss: CONSOLE_CSS });
   const formAction = ["'self'", ...(options.formActionOrigins ?? [])].join(' ');
   return reply
     .code(options.status ?? 200)

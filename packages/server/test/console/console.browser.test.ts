@@ -30,14 +30,16 @@ describeEachDatabase('merchant console in a real browser', (dialect) => {
       await page.getByLabel('E-mail').fill(email);
       await page.getByLabel('Password').fill(MERCHANT_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: /Reviews/ }).waitFor();
+      await page.getByRole('heading', { name: 'Home' }).waitFor();
+      await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Reviews' }).click();
+      await page.getByRole('heading', { name: 'Reviews' }).waitFor();
       await page.screenshot({ path: artifactPath(`console-reviews-${dialect}.png`), fullPage: true });
 
       // Moderate: hide one review with the bulk form.
       await page.getByLabel(`Select review ${hiddenId} by Cy`).check();
       await page.getByLabel('With the selected reviews').selectOption('hide');
       await page.getByRole('button', { name: 'Apply' }).click();
-      await page.getByRole('heading', { name: /Reviews/ }).waitFor();
+      await expect.poll(() => page.getByRole('status').textContent()).toBe('Review hidden from the storefront.');
       const published = envelope<{ list: Array<{ id: number }> }>(await h.call('GET', 'get_reviews', { query: 'is_published=1' }, shop)).data!.list.map((r) => r.id);
       expect(published).toEqual([repliedId]);
       expect(await outboxTopics(h, shop.shop_id)).toContain('review/deleted');
@@ -46,7 +48,7 @@ describeEachDatabase('merchant console in a real browser', (dialect) => {
       await page.getByRole('link', { name: 'Lovely colour' }).click();
       await page.getByLabel(/Your reply/).fill('Thank you, Di!');
       await page.getByRole('button', { name: 'Save reply' }).click();
-      await page.getByText('Thank you, Di!').first().waitFor();
+      await expect.poll(() => page.getByRole('status').textContent()).toBe('Reply saved. It shows under the review.');
       const review = envelope<{ reply: { content: string } | null }>(await h.call('GET', 'get_review', { query: `id=${repliedId}` }, shop)).data!;
       expect(review.reply?.content).toBe('Thank you, Di!');
 

@@ -7,7 +7,7 @@ import { issueTokens, platformDeps, registerPlatform } from '../support/oauth.js
 import { testResolver, WEBHOOK_ENV } from '../support/webhooks.js';
 import type { ShopCredentials } from '../../src/shops/shop-service.js';
 
-const PAGES = ['/console/reviews', '/console/orders', '/console/customers', '/console/settings', '/console/api', '/console/apps', '/console/webhooks', '/console/account'];
+const PAGES = ['/console', '/console/products', '/console/reviews', '/console/orders', '/console/customers', '/console/settings', '/console/api', '/console/apps', '/console/webhooks', '/console/account'];
 
 /** A merchant of a fresh shop, signed in, with the CSRF token of their session. */
 async function signedIn(h: Harness, label: string): Promise<{ shop: ShopCredentials; browser: MerchantBrowser; csrf: string; email: string }> {
@@ -221,6 +221,7 @@ describeEachDatabase('merchant console', (dialect) => {
       request_delay_days: '10',
       reminder_delay_days: '4',
       sender_name: 'Maple Team',
+      time_zone: 'europe/berlin',
     };
     expect((await browser.post('/console/settings', form)).statusCode).toBe(303);
     const stored = await h.deps.db.kysely.selectFrom('shops').select('settings').where('id', '=', shop.shop_id).executeTakeFirstOrThrow();
@@ -246,8 +247,9 @@ describeEachDatabase('merchant console', (dialect) => {
       widget_theme: 'auto',
       storefront_url: 'https://maple.example.com/shop',
       require_signature_v2: false,
+      time_zone: 'Europe/Berlin',
     });
-    for (const bad of [{ auto_publish_min_rating: '9' }, { request_delay_days: '99' }, { storefront_origins: 'javascript:alert(1)' }, { widget_star_color: 'red' }, { sender_name: 'A\nBcc: x' }, { widget_theme: 'neon' }, { storefront_url: 'javascript:alert(1)' }]) {
+    for (const bad of [{ time_zone: 'Mars/Olympus_Mons' }, { time_zone: '' }, { auto_publish_min_rating: '9' }, { request_delay_days: '99' }, { storefront_origins: 'javascript:alert(1)' }, { widget_star_color: 'red' }, { sender_name: 'A\nBcc: x' }, { widget_theme: 'neon' }, { storefront_url: 'javascript:alert(1)' }]) {
       const refused = await browser.post('/console/settings', { ...form, ...bad });
       expect(refused.statusCode).toBe(400);
     }

@@ -70,7 +70,7 @@ describeEachDatabase('console review import', (dialect) => {
     expect(/id="count-rows">(\d+)</.exec(done.body)![1]).toBe('3');
     expect(/id="count-imported">(\d+)</.exec(done.body)![1]).toBe('2');
     expect(/id="count-rejected">(\d+)</.exec(done.body)![1]).toBe('1');
-    expect(done.body).toContain('<td>3</td><td>rating must be an integer from 1 to 5</td>');
+    expect(done.body).toMatch(/<td[^>]*>3<\/td><td[^>]*>rating must be an integer from 1 to 5<\/td>/);
     expect(await reviewsOf(h, shop.shop_id)).toEqual([{ author: 'Ann Lee', external_source: 'judgeme' }, { author: 'Cy', external_source: 'judgeme' }]);
     const rating = envelope(await h.call('GET', 'get_rating', { query: 'product_id=9200305176832' }, shop)).data;
     expect(rating).toMatchObject({ review_count: 1, star5_count: 1 });

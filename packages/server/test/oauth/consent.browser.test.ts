@@ -51,6 +51,8 @@ describeEachDatabase('consent in a real browser', (dialect) => {
       const page = await context.newPage();
       await page.goto(authorizeUrl);
       expect(new URL(page.url()).pathname).toBe('/console/login');
+      // The sign-in page names the app that asks, before the merchant types anything.
+      await page.getByRole('heading', { name: `Sign in to connect Browser App ${dialect}` }).waitFor();
       await page.getByLabel('E-mail').fill(email);
       await page.getByLabel('Password').fill(MERCHANT_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,0 +1,90 @@
+import type { AppDeps } from '../http/app-deps.js';
+import { firstOf, pathParams, queryValues, type TypedApp } from '../http/route-input.js';
+import { readShopSettings } from '../shops/shop-settings.js';
+import { unixSeconds } from '../time/clock.js';
+import { type ConsoleContext, consoleOf, sendConsolePage, timeFor } from './console-context.js';
+import type { ConsoleTime } from './console-time.js';
+import { sendCsvDownload } from './csv-download.js';
+import { DASHBOARD_CHARTS, type DashboardChart, dashboardCsv } from './dashboard/dashboard-csv.js';
+import { type DashboardFigures, dashboardFigures, RANKING_MINIMUM } from './dashboard/dashboard-figures.js';
+import { type DateRange, dateRangeOf, PRESET_DAYS } from './dashboard/date-range.js';
+import { reviewsOverTimeChart } from './dashboard/svg-chart.js';
+import { sendMessagePage } from '../http/html-page.js';
+
+const rangeQuery = queryValues('range', 'from', 'to');
+const chartParams = pathParams('chart');
+
+function rangeFor(query: { range?: string[]; from?: string[]; to?: string[] }, context: ConsoleContext, now: number): DateRange {
+  return dateRangeOf({ range: firstOf(query.range), from: firstOf(query.from), to: firstOf(query.to) }, readShopSettings(context.shop.settings).time_zone, now);
+}
+
+/** The query string that names a range in links (presets by length, custom by days). */
+function rangeSearch(range: DateRange): string {
+  return range.preset ? `range=${range.preset}` : `from=${range.firstDay}&to=${range.lastDay}`;
+}
+
+const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 100)} %` : '–');
+
+/** What the home page shows, in words and numbers ready to print. */
+function homeView(figures: DashboardFigures, range: DateRange, time: ConsoleTime) {
+  const label = (start: number) => new Intl.DateTimeFormat(time.locale, { timeZone: time.timeZone, day: 'numeric', month: 'short' }).format(start * 1000);
+  const unit = figures.bucketDays === 1 ? 'day' : 'week';
+  const points = figures.periods.map((period) => ({ label: label(period.start), reviews: period.reviews, average: period.average }));
+  const busiest = points.reduce((best, point) => (point.reviews > best.reviews ? point : best), points[0] ?? { label: '', reviews: 0, average: null });
+  const description =
+    figures.totals.reviews === 0
+      ? `No reviews between ${time.date(range.from)} and ${time.date(range.to - 1)}.`
+      : `${figures.totals.reviews} reviews between ${time.date(range.from)} and ${time.date(range.to - 1)}, averaging ${figures.totals.average!.toFixed(1)} stars; the busiest ${unit} began ${busiest.label} with ${busiest.reviews}.`;
+  const change = figures.previousReviews === 0 ? null : Math.round(((figures.totals.reviews - figures.previousReviews) / figures.previousReviews) * 100);
+  const { sent } = figures.funnel;
+  return {
+    unit,
+    points,
+    chart: reviewsOverTimeChart('reviews-chart', `Reviews per ${unit} and their average rating`, points, description),
+    description,
+    change,
+    averageText: figures.totals.average === null ? '–' : figures.totals.average.toFixed(2),
+    mediaShare: percent(figures.totals.with_media, figures.totals.reviews),
+    verifiedShare: percent(figures.totals.verified, figures.totals.reviews),
+    stars: ([5, 4, 3, 2, 1] as const).map((stars) => {
+      const count = figures.totals[`star_${stars}`];
+      return { stars, count, share: figures.totals.reviews > 0 ? Math.round((count / figures.totals.reviews) * 100) : 0 };
+    }),
+    funnel: [
+      { step: 'Sent', count: sent, rate: percent(sent, sent), width: sent > 0 ? 100 : 0 },
+      { step: 'Opened', count: figures.funnel.opened, rate: percent(figures.funnel.opened, sent), width: sent > 0 ? Math.round((figures.funnel.opened / sent) * 100) : 0 },
+      { step: 'Clicked', count: figures.funnel.clicked, rate: percent(figures.funnel.clicked, sent), width: sent > 0 ? Math.round((figures.funnel.clicked / sent) * 100) : 0 },
+      { step: 'Reviewed', count: figures.funnel.reviewed, rate: percent(figures.funnel.reviewed, sent), width: sent > 0 ? Math.round((figures.funnel.reviewed / sent) * 100) : 0 },
+    ],
+    clickRate: percent(figures.widget.clicks, figures.widget.impressions),
+  };
+}
+
+/** The console's home: how the shop is doing over a period, every chart with its data (issue 20). */
+export function registerConsoleDashboardRoutes(app: TypedApp, deps: AppDeps): void {
+  app.get('/console', { schema: { querystring: rangeQuery } }, async (request, reply) => {
+    const context = consoleOf(request);
+    const time = timeFor(request, context);
+    const range = rangeFor(request.query, context, unixSeconds(deps.clock));
+    const figures = await dashboardFigures(deps.db.kysely, context.shop.id, range);
+    return sendConsolePage(reply, context, 'home', 'console-home', {
+      title: 'Home',
+      time,
+      range,
+      presets: PRESET_DAYS,
+      search: rangeSearch(range),
+      figures,
+      view: homeView(figures, range, time),
+      rankingMinimum: RANKING_MINIMUM,
+    });
+  });
+
+  app.get('/console/dashboard/:chart', { schema: { params: chartParams, querystring: rangeQuery } }, async (request, reply) => {
+    const context = consoleOf(request);
+    const chart = request.params.chart.replace(/\.csv$/, '') as DashboardChart;
+    if (!request.params.chart.endsWith('.csv') || !DASHBOARD_CHARTS.includes(chart)) return sendMessagePage(reply, 404, 'No such chart', `There is no chart ${request.params.chart}.`);
+    const range = rangeFor(request.query, context, unixSeconds(deps.clock));
+    const figures = await dashboardFigures(deps.db.kysely, context.shop.id, range);
+    return sendCsvDownload(reply, `${chart}-${context.shop.id}-${range.firstDay}-${range.lastDay}.csv`, dashboardCsv(chart, figures, range, timeFor(request, context)));
+  });
+}

@@ -1,0 +1,109 @@
+/// <reference lib="dom" />
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { artifactPath, describeInBrowser } from '../support/browser.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { useDemoStorefront } from '../support/demo-storefront.js';
+import { createTestMerchant, MERCHANT_PASSWORD } from '../support/merchant-agent.js';
+import { issueTokens, platformDeps, registerPlatform } from '../support/oauth.js';
+import { expectNoAxeViolations, expectNoHorizontalOverflow } from '../support/page-checks.js';
+
+/** Every page of the console, with data in its tables (the demo shop, plus what the test adds). */
+const CONSOLE_PAGES = [
+  '/console',
+  '/console?range=7',
+  '/console/reviews',
+  '/console/reviews/import',
+  '/console/products',
+  '/console/products/demo-mug',
+  '/console/orders',
+  '/console/customers',
+  '/console/settings',
+  '/console/api',
+  '/console/apps',
+  '/console/webhooks',
+  '/console/account',
+];
+
+/** The pages a person sees outside the console's navigation. */
+const OPEN_PAGES = ['/', '/no/such/page', '/console/login'];
+
+const WIDTHS = [320, 390, 1280] as const;
+
+async function checkEveryWidth(page: Page, url: string, axe: boolean): Promise<void> {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectNoHorizontalOverflow(page, `${url} at ${width} px`);
+    if (axe && width !== 320) await expectNoAxeViolations(page, `${url} at ${width} px`);
+  }
+}
+
+describeEachDatabase('every console page in a real browser', (dialect) => {
+  const { harness, demo } = useDemoStorefront(dialect);
+
+  describeInBrowser('Chromium', (browser) => {
+    it('has no accessibility violation and nothing wider than the screen, at phone and desktop widths', { timeout: 240_000 }, async () => {
+      const h = harness();
+      const shop = demo();
+      const email = await createTestMerchant(h, [shop.shop_id, h.shop.shop_id]);
+      const platform = await registerPlatform(platformDeps(h), { name: `Console App ${dialect}` });
+      await issueTokens(platformDeps(h), platform.client_id, shop.shop_id, ['read_reviews']);
+      await h.call('POST', 'create_order', { body: { order_id: '5001', order_name: '#5001', email: 'buyer@example.com', products: [{ product_id: 'demo-mug', quantity: 2 }], fulfilled_at: '2026-06-16' } }, shop);
+
+      const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      for (const url of OPEN_PAGES) {
+        await page.goto(`${h.baseUrl}${url}`);
+        await checkEveryWidth(page, url, true);
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Password').fill(MERCHANT_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Home' }).waitFor();
+
+      // Data for the tables: a webhook, an exclusion, each added through its form, with the flash that confirms it.
+      await page.goto(`${h.baseUrl}/console/webhooks`);
+      await page.getByLabel('Receiver URL (https)').fill('https://hooks.example.com/plaudit');
+      await page.getByRole('button', { name: 'Add webhook' }).click();
+      await page.locator('#webhook-secret').waitFor();
+      await page.goto(`${h.baseUrl}/console/customers`);
+      await page.getByLabel('E-mail to exclude').fill('no-mail@example.com');
+      await page.getByRole('button', { name: 'Exclude' }).click();
+      await expect.poll(() => page.getByRole('status').textContent()).toBe('Customer excluded from review requests.');
+
+      for (const url of CONSOLE_PAGES) {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.goto(`${h.baseUrl}${url}`);
+        await checkEveryWidth(page, url, true);
+      }
+      const reviewLink = await page.goto(`${h.baseUrl}/console/reviews`).then(() => page.getByRole('link', { name: 'Keeps coffee hot' }).getAttribute('href'));
+      await page.goto(`${h.baseUrl}${reviewLink}`);
+      await checkEveryWidth(page, 'a review', true);
+
+      // The menus open: the shop switcher and the account menu at desktop width, the navigation on a phone.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${h.baseUrl}/console`);
+      await page.locator('.shop-menu summary').click();
+      await expectNoAxeViolations(page, 'shop switcher open');
+      await page.locator('.account-menu summary').click();
+      await expectNoAxeViolations(page, 'account menu open');
+      await page.screenshot({ path: artifactPath(`console-home-1280-${dialect}.png`), fullPage: true });
+      await page.setViewportSize({ width: 390, height: 900 });
+      await page.goto(`${h.baseUrl}/console`);
+      await page.getByRole('button', { name: 'Menu' }).or(page.locator('.nav-menu summary')).first().click();
+      await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Webhooks' }).waitFor();
+      await expectNoAxeViolations(page, 'navigation menu open at 390 px');
+      await expectNoHorizontalOverflow(page, 'navigation menu open at 390 px');
+      await page.screenshot({ path: artifactPath(`console-menu-390-${dialect}.png`) });
+
+      // Dark mode: the same dashboard, every colour pair still readable.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.goto(`${h.baseUrl}/console`);
+      await expectNoAxeViolations(page, 'dashboard in dark mode at 390 px');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await expectNoAxeViolations(page, 'dashboard in dark mode at 1280 px');
+      await context.close();
+    });
+  });
+});
