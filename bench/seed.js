@@ -55,6 +55,7 @@ export function seedReviews(file, shopId, count, seed = 1, sized = {}) {
   const batch = sqlite.prepare(`insert into reviews (${COLUMNS.join(',')}) values ${Array(ROWS_PER_STATEMENT).fill(placeholders).join(',')}`);
   const single = sqlite.prepare(`insert into reviews (${COLUMNS.join(',')}) values ${placeholders}`);
   const stats = new Map();
+  const hours = new Map();
   const start = Math.floor(Date.now() / 1000) - count;
   // A row goes to a sized product with probability (sized rows left) / (rows left): spread evenly
   // in time, and exactly the sizes asked for by the last row.
@@ -84,6 +85,12 @@ export function seedReviews(file, shopId, count, seed = 1, sized = {}) {
       stats.set(key, counts);
     }
     const created = start + i;
+    // The dashboard's hourly counts (review_activity), as the API's writers keep them.
+    const hour = Math.floor(created / 3600);
+    const activity = hours.get(hour) ?? [0, 0, 0, 0, 0, 0, 0, 0];
+    activity[0] += 1;
+    activity[rating] += 1;
+    hours.set(hour, activity);
     return [shopId, product, rating, `Reviewer ${i}`, `reviewer${i}@example.com`, `Review number ${i}`, `Seeded review ${i}: solid, as described, would buy again.`, created, 'Open API', 0, 'none', published, created, created];
   };
   const insertAll = sqlite.transaction(() => {
@@ -99,6 +106,8 @@ export function seedReviews(file, shopId, count, seed = 1, sized = {}) {
     );
     const product = sqlite.prepare('insert into products (shop_id, product_id, title, handle, url, created_at, updated_at) values (?,?,?,?,?,?,?)');
     const now = Math.floor(Date.now() / 1000);
+    const activity = sqlite.prepare('insert into review_activity (shop_id, hour, slot, reviews, star_1, star_2, star_3, star_4, star_5, with_media, verified) values (?,?,0,?,?,?,?,?,?,?,?)');
+    for (const [hour, counts] of hours) activity.run(shopId, hour, ...counts);
     for (const [key, counts] of stats) {
       const [scope, productId] = key.split(':');
       upsert.run(shopId, scope, productId, ...counts);
@@ -110,4 +119,62 @@ export function seedReviews(file, shopId, count, seed = 1, sized = {}) {
   sqlite.exec('analyze');
   sqlite.close();
   return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+const EVENT_MIX = [['VIEW_WIDGET', 0.7], ['CLICK_REVIEW', 0.1], ['CLICK_MEDIA', 0.05], ['EXPAND_CONTENT', 0.05], ['PAGINATION', 0.05], ['OPEN_EMAIL', 0.03], ['CLICK_EMAIL', 0.02]];
+
+/** `count` customer events spread over the last year (the dashboard's widget figures); returns seconds taken. */
+export function seedEvents(file, shopId, count, seed = 3) {
+  const started = process.hrtime.bigint();
+  const sqlite = new SQLite(file);
+  sqlite.pragma('synchronous = OFF');
+  const random = mulberry32(seed);
+  const columns = ['shop_id', 'event_type', 'event_source', 'os_type', 'customer_id', 'email', 'session_id', 'product_id', 'page_url', 'extra', 'created_at'];
+  const placeholders = `(${columns.map(() => '?').join(',')})`;
+  const batch = sqlite.prepare(`insert into customer_events (${columns.join(',')}) values ${Array(ROWS_PER_STATEMENT).fill(placeholders).join(',')}`);
+  const now = Math.floor(Date.now() / 1000);
+  const typeOf = () => {
+    let pick = random();
+    for (const [type, share] of EVENT_MIX) if ((pick -= share) < 0) return type;
+    return 'VIEW_WIDGET';
+  };
+  const counts = new Map();
+  const row = () => {
+    const type = typeOf();
+    const at = now - Math.floor(random() * 365 * 86_400);
+    // The hourly counters the dashboard reads (event_activity), as recordCustomerEvents keeps them.
+    const key = `${Math.floor(at / 3600)}|${type}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    return [shopId, type, 'STOREFRONT', 'OTHER', '', '', '', String(FIRST_PRODUCT + Math.floor(random() * PRODUCTS)), '', '{}', at];
+  };
+  sqlite.transaction(() => {
+    for (let i = 0; i + ROWS_PER_STATEMENT <= count; i += ROWS_PER_STATEMENT) batch.run(Array.from({ length: ROWS_PER_STATEMENT }, row).flat());
+    const activity = sqlite.prepare('insert into event_activity (shop_id, hour, event_type, slot, events) values (?,?,?,0,?)');
+    for (const [key, events] of counts) {
+      const [hour, type] = key.split('|');
+      activity.run(shopId, Number(hour), type, events);
+    }
+  })();
+  sqlite.close();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/** `count` orders whose review requests were sent over the last year, most opened, some clicked and reviewed. */
+export function seedSentOrders(file, shopId, count, seed = 4) {
+  const sqlite = new SQLite(file);
+  sqlite.pragma('synchronous = OFF');
+  const random = mulberry32(seed);
+  const insert = sqlite.prepare('insert into orders (shop_id, order_id, order_name, customer_id, email, products, status, order_created_at, sent_at, opened_at, clicked_at, reviewed_at, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)');
+  const now = Math.floor(Date.now() / 1000);
+  sqlite.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const sent = now - Math.floor(random() * 365 * 86_400);
+      const opened = random() < 0.6 ? sent + 3600 : null;
+      const clicked = opened && random() < 0.5 ? opened + 60 : null;
+      const reviewed = clicked && random() < 0.6 ? clicked + 600 : null;
+      const product = String(FIRST_PRODUCT + Math.floor(random() * PRODUCTS));
+      insert.run(shopId, `bench-${i}`, `#${i}`, `c${i}`, `buyer${i}@example.com`, JSON.stringify([{ product_id: product, title: '', handle: '', quantity: 1 }]), reviewed ? 5 : opened ? 4 : 3, sent - 86_400 * 7, sent, opened, clicked, reviewed, sent, sent);
+    }
+  })();
+  sqlite.close();
 }

@@ -114,6 +114,15 @@ export interface ReviewActivityTable {
   verified: number;
 }
 
+/** Customer events per shop, hour and type (migration 015), spread over slots; events/customer-events.ts. */
+export interface EventActivityTable {
+  shop_id: string;
+  hour: number;
+  event_type: string;
+  slot: number;
+  events: number;
+}
+
 export interface OutboxEventsTable {
   id: Generated<number>;
   shop_id: string;
@@ -486,6 +495,7 @@ export interface Database {
   email_unsubscribes: EmailUnsubscribesTable;
   orders: OrdersTable;
   customer_events: CustomerEventsTable;
+  event_activity: EventActivityTable;
   media_upload_keys: MediaUploadKeysTable;
   media_files: MediaFilesTable;
   helpful_votes: HelpfulVotesTable;

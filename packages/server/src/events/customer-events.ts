@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CustomerEventsTable, Database } from '../db/schema.js';
 import { formatRecordTime } from '../time/time-format.js';
 import { countOf, type PageRequest, pageOf } from '../db/paging.js';
@@ -65,6 +65,7 @@ export async function recordCustomerEvents(db: Kysely<Database>, shopId: string,
     };
   });
   const inserted = await db.insertInto('customer_events').values(rows).returningAll().execute();
+  await countEvents(db, shopId, events, now);
   await appendOutboxEventsJson(db, shopId, 'customer_event/created', inserted.map((row) => JSON.stringify({ list: [presentCustomerEvent(row)] })), nowMs);
   return inserted.map((row) => Number(row.id));
 }
@@ -95,15 +96,35 @@ export async function listCustomerEvents(db: Kysely<Database>, shopId: string, f
   return { count: await countOf(filtered), rows };
 }
 
-/** How many events of each type the shop recorded in [from, to): an index-only range per type (customer_events_shop_type). */
+const HOUR = 3600;
+/** As review_activity: concurrent writers of one shop and hour take different rows (migration 015). */
+const SLOTS = 8;
+
+/** Moves the hourly counters (event_activity) by a batch: one statement, whatever the batch holds. */
+async function countEvents(db: Kysely<Database>, shopId: string, events: NewCustomerEvent[], now: number): Promise<void> {
+  const byType = new Map<string, number>();
+  for (const event of events) byType.set(event.eventType, (byType.get(event.eventType) ?? 0) + 1);
+  const hour = Math.floor(now / HOUR);
+  const slot = Math.floor(Math.random() * SLOTS);
+  await db
+    .insertInto('event_activity')
+    .values([...byType].map(([eventType, count]) => ({ shop_id: shopId, hour, event_type: eventType, slot, events: count })))
+    .onConflict((oc) => oc.columns(['shop_id', 'hour', 'event_type', 'slot']).doUpdateSet({ events: sql`event_activity.events + excluded.events` }))
+    .execute();
+}
+
+/**
+ * How many events of each type the shop recorded in the hours of [from, to), from the hourly
+ * counters: a year is a few thousand rows, not the events themselves (which retention may have pruned).
+ */
 export async function countEventsByType(db: Kysely<Database>, shopId: string, types: readonly EventType[], from: number, to: number): Promise<Map<string, number>> {
   const rows = await db
-    .selectFrom('customer_events')
-    .select((eb) => ['event_type', eb.fn.countAll<number>().as('count')])
+    .selectFrom('event_activity')
+    .select((eb) => ['event_type', eb.fn.sum<number>('events').as('count')])
     .where('shop_id', '=', shopId)
     .where('event_type', 'in', [...types])
-    .where('created_at', '>=', from)
-    .where('created_at', '<', to)
+    .where('hour', '>=', Math.floor(from / HOUR))
+    .where('hour', '<', Math.ceil(to / HOUR))
     .groupBy('event_type')
     .execute();
   return new Map(rows.map((row) => [row.event_type, Number(row.count)]));

@@ -8,6 +8,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   customer_exclusions: 'customers',
   email_unsubscribes: 'customers',
   customer_events: 'events',
+  event_activity: 'events',
   orders: 'orders',
   media_files: 'media',
   media_upload_keys: 'media',

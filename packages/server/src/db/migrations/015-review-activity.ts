@@ -9,8 +9,10 @@ import { type Kysely, sql } from 'kysely';
  * spread over a few slots per hour, so two PostgreSQL transactions taking reviews in the same hour
  * do not wait for each other's commit.
  *
- * Orders learn when their review request was first clicked, and are found by the time they were
- * sent: the dashboard's request funnel (sent, opened, clicked, reviewed) reads one index range.
+ * Customer events are counted the same way, per shop, hour and type (event_activity): a year of a
+ * busy widget is a few thousand rows instead of millions of events. Orders learn when their review
+ * request was first clicked, and one index holds the send time with every later step, so the
+ * dashboard's request funnel (sent, opened, clicked, reviewed) is counted from the index alone.
  */
 export const reviewActivityMigration = {
   async up(db: Kysely<unknown>): Promise<void> {
@@ -35,7 +37,18 @@ export const reviewActivityMigration = {
         sum(case when rating = 4 then 1 else 0 end), sum(case when rating = 5 then 1 else 0 end),
         sum(case when media_count > 0 then 1 else 0 end), sum(case when is_verified = 1 then 1 else 0 end)
       from reviews where deleted_at is null group by shop_id, commented_at / 3600`.execute(db);
+    await db.schema
+      .createTable('event_activity')
+      .addColumn('shop_id', 'text', (c) => c.notNull().references('shops.id'))
+      .addColumn('hour', 'bigint', (c) => c.notNull())
+      .addColumn('event_type', 'text', (c) => c.notNull())
+      .addColumn('slot', 'integer', (c) => c.notNull())
+      .addColumn('events', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('event_activity_pk', ['shop_id', 'hour', 'event_type', 'slot'])
+      .execute();
+    await sql`insert into event_activity (shop_id, hour, event_type, slot, events)
+      select shop_id, created_at / 3600, event_type, 0, count(*) from customer_events group by shop_id, created_at / 3600, event_type`.execute(db);
     await db.schema.alterTable('orders').addColumn('clicked_at', 'bigint').execute();
-    await db.schema.createIndex('orders_shop_sent').on('orders').columns(['shop_id', 'sent_at']).execute();
+    await db.schema.createIndex('orders_shop_sent').on('orders').columns(['shop_id', 'sent_at', 'opened_at', 'clicked_at', 'reviewed_at']).execute();
   },
 };
