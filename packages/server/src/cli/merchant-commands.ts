@@ -5,21 +5,28 @@ import { systemClock } from '../time/clock.js';
 import { asCliError, loadConfig, output, repeatable } from './runtime.js';
 import { withCurrentSchema } from './pending-migrations.js';
 
+/** 128 random bits, readable and safe to paste. */
+const randomPassword = () => randomBytes(16).toString('base64url');
+
 export function registerMerchantCommands(program: Command): void {
   const merchant = program.command('merchant').description('create merchant accounts (people who sign in to the console), reset their passwords, give them shops');
 
   merchant
     .command('create')
-    .description('create a merchant who can sign in and act for the given shops')
+    .description('create a merchant who can sign in and act for the given shops (a random password, printed once, unless --password is given)')
     .requiredOption('--email <email>', 'the sign-in e-mail')
-    .requiredOption('--password <password>', 'at least 10 characters')
+    .option('--password <password>', 'at least 10 characters (default: 22 random characters)')
     .requiredOption('--shop <shop_id>', 'a shop this merchant runs (repeat for several)', repeatable, [])
     .option('--json', 'print one JSON object')
-    .action(async (options: { email: string; password: string; shop: string[]; json?: boolean }) => {
+    .action(async (options: { email: string; password?: string; shop: string[]; json?: boolean }) => {
       const config = loadConfig();
+      const password = options.password ?? randomPassword();
       await withCurrentSchema(config, async (db) => {
-        const created = await createMerchant(db.kysely, systemClock, { email: options.email, password: options.password, shopIds: options.shop }).catch(asCliError);
-        output(Boolean(options.json), created, () => `merchant ${created.merchant_id} <${created.email}> can sign in at ${config.publicUrl}/console/login`);
+        const created = await createMerchant(db.kysely, systemClock, { email: options.email, password, shopIds: options.shop }).catch(asCliError);
+        const shown = options.password === undefined ? { ...created, password } : created;
+        output(Boolean(options.json), shown, () =>
+          [`merchant ${created.merchant_id} <${created.email}> can sign in at ${config.publicUrl}/console/login`, options.password === undefined ? `  password  ${password}   (shown once)` : ''].filter(Boolean).join('\n'),
+        );
       });
     });
 
@@ -31,8 +38,7 @@ export function registerMerchantCommands(program: Command): void {
     .option('--json', 'print one JSON object')
     .action(async (options: { email: string; password?: string; json?: boolean }) => {
       const config = loadConfig();
-      // 128 random bits, readable and safe to paste.
-      const password = options.password ?? randomBytes(16).toString('base64url');
+      const password = options.password ?? randomPassword();
       await withCurrentSchema(config, async (db) => {
         const reset = await resetMerchantPassword(db.kysely, systemClock, options.email, password).catch(asCliError);
         const shown = options.password === undefined ? { ...reset, password } : reset;

@@ -1,5 +1,5 @@
 /** The console's sections: each page belongs to one, and the navigation marks it. */
-export type ConsoleSection = 'home' | 'reviews' | 'products' | 'orders' | 'customers' | 'settings' | 'api' | 'apps' | 'webhooks' | 'account';
+export type ConsoleSection = 'home' | 'reviews' | 'products' | 'orders' | 'customers' | 'settings' | 'api' | 'apps' | 'webhooks' | 'team' | 'account';
 
 export interface NavItem {
   section: ConsoleSection;
@@ -23,6 +23,7 @@ export const NAV_GROUPS: ReadonlyArray<{ heading?: string; items: readonly NavIt
   {
     heading: 'Set-up',
     items: [
+      { section: 'team', href: '/console/team', label: 'Team', icon: 'M7 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2 17a5 5 0 0 1 10 0M15 7v6M12 10h6' },
       { section: 'settings', href: '/console/settings', label: 'Settings', icon: 'M10 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM10 2.5v2M10 15.5v2M2.5 10h2M15.5 10h2M4.7 4.7l1.4 1.4M13.9 13.9l1.4 1.4M4.7 15.3l1.4-1.4M13.9 6.1l1.4-1.4' },
       { section: 'api', href: '/console/api', label: 'API access', icon: 'M7 6 3 10l4 4M13 6l4 4-4 4' },
       { section: 'apps', href: '/console/apps', label: 'Connected apps', icon: 'M4 4h5v5H4zM11 4h5v5h-5zM4 11h5v5H4zM13.5 11v5M11 13.5h5' },

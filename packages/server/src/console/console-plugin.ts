@@ -17,6 +17,9 @@ import { registerConsoleDashboardRoutes } from './dashboard.routes.js';
 import { registerConsoleProductRoutes } from './products.routes.js';
 import { registerConsoleSettingsRoutes } from './settings.routes.js';
 import { registerSignInRoutes } from './sign-in.routes.js';
+import { registerAccountRecoveryRoutes } from './account-recovery.routes.js';
+import { registerConsoleTeamRoutes, registerInvitationRoutes } from './team.routes.js';
+import { mailTransportFor } from '../mail/mail-transport.js';
 import { registerConsoleWebhookRoutes } from './webhooks.routes.js';
 import { guardConsoleRoutes } from './console-context.js';
 
@@ -33,8 +36,13 @@ export async function consolePlugin(app: FastifyInstance, options: { deps: AppDe
   // Only the import form is multipart: one file, streamed to disk, and a few small fields first.
   await app.register(multipart, { limits: { fileSize: parserFileSizeFor(CONSOLE_IMPORT_MAX_BYTES), files: 1, fields: 10, fieldSize: 1024, parts: 11, headerPairs: 100 }, throwFileSizeLimit: true });
   keepOutOfApiReference(app, { servesPages: true });
-  // Signing in and out are the only console routes open without a session.
+  // Account e-mails (reset links, invitations) go through the mail port, as review requests do.
+  const mail = mailTransportFor(deps.config);
+  app.addHook('onClose', async () => mail.close());
+  // Signing in and out, recovering a password and accepting an invitation are the console routes open without a session.
   registerSignInRoutes(typedRoutes(app), deps);
+  registerAccountRecoveryRoutes(typedRoutes(app), deps, mail);
+  registerInvitationRoutes(typedRoutes(app), deps);
   await app.register(async (plugin) => {
     guardConsoleRoutes(plugin, deps);
     const guarded = typedRoutes(plugin);
@@ -49,5 +57,6 @@ export async function consolePlugin(app: FastifyInstance, options: { deps: AppDe
     registerConsoleAppsRoutes(guarded, deps);
     registerConsoleWebhookRoutes(guarded, deps);
     registerConsoleAccountRoutes(guarded, deps);
+    registerConsoleTeamRoutes(guarded, deps, mail);
   });
 }

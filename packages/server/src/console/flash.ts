@@ -28,7 +28,10 @@ const FLASH_MESSAGES = {
   'unsubscribe-removed': ['Subscription restored.'],
   'request-cancelled': ['Review request cancelled.'],
   'shop-switched': ['Switched shop.'],
-  'invite-sent': ['Invitation sent.'],
+  'invite-sent': ['Invitation sent. It works for seven days.'],
+  'access-granted': ['Access granted. They were told by e-mail.'],
+  'password-reset': ['Password changed. Sign in with the new one.'],
+  'invitation-accepted': ['Welcome to Plaudit. Your account is ready.'],
 } as const satisfies Record<string, readonly [string] | readonly [string, string]>;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;

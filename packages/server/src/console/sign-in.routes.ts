@@ -11,6 +11,7 @@ import { findPlatform } from '../platforms/platform-repository.js';
 import { normalizeEmail } from '../merchants/merchant-service.js';
 import { passwordMatches } from '../merchants/password.js';
 import { safeReturnPath } from './return-path.js';
+import { takeFlash } from './flash.js';
 import { clearSessionCookie, readCookie, setLoginCsrfCookie, setSessionCookie } from '../merchants/session-cookie.js';
 import { endSession, startSession } from '../merchants/session-service.js';
 import { SignInThrottle } from '../merchants/sign-in-throttle.js';
@@ -29,7 +30,7 @@ export function registerSignInRoutes(app: TypedApp, deps: AppDeps): void {
     const csrfToken = randomBytes(32).toString('base64url');
     setLoginCsrfCookie(reply, deps.config, csrfToken);
     const appName = await appAskingThrough(fields.returnTo);
-    return sendPage(reply, 'login', { title: appName ? `Sign in to connect ${appName}` : 'Sign in', appName, csrfToken, returnTo: fields.returnTo, email: fields.email ?? '', error: fields.error ?? '' }, { status });
+    return sendPage(reply, 'login', { title: appName ? `Sign in to connect ${appName}` : 'Sign in', appName, flash: takeFlash(reply.request, reply), csrfToken, returnTo: fields.returnTo, email: fields.email ?? '', error: fields.error ?? '' }, { status });
   };
 
   /** The registered app whose authorization request sent the merchant here, named on the sign-in page. */

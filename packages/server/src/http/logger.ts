@@ -7,7 +7,11 @@ export type { Logger };
 /** Query names whose values are secrets and must never reach a log line. */
 const SECRET_QUERY_NAMES = /^(client_secret|code|refresh_token|access_token|token|sign)$/i;
 
-export function redactUrl(url: string): string {
+/** Paths whose last segment is a credential: a password-reset link, an invitation. */
+const SECRET_PATH = /^(\/console\/(?:reset|invite)\/)[^/?]+/;
+
+export function redactUrl(given: string): string {
+  const url = given.replace(SECRET_PATH, '$1[redacted]');
   const index = url.indexOf('?');
   if (index === -1) return url;
   const params = new URLSearchParams(url.slice(index + 1));

@@ -30,3 +30,9 @@ export async function shopsOfMerchant(db: Kysely<Database>, merchantId: number):
 export async function setPasswordHash(db: Kysely<Database>, merchantId: number, passwordHash: string, now: number): Promise<void> {
   await db.updateTable('merchants').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', merchantId).execute();
 }
+
+/** The e-mail addresses of everyone who may act for a shop, alphabetically. */
+export async function merchantEmailsOfShop(db: Kysely<Database>, shopId: string): Promise<string[]> {
+  const rows = await db.selectFrom('merchant_shops').innerJoin('merchants', 'merchants.id', 'merchant_shops.merchant_id').select('merchants.email').where('merchant_shops.shop_id', '=', shopId).orderBy('merchants.email').execute();
+  return rows.map((row) => row.email);
+}

@@ -143,6 +143,12 @@ describeEachDatabase('plaudit CLI', (dialect) => {
     expect(plaudit(['merchant', 'create', '--email', 'owner@maple.example', '--password', 'long enough password', '--shop', '79198486784'], env).stderr).toContain('already exists');
     // The refusal is said once.
     expect(plaudit(['merchant', 'create', '--email', 'x@maple.example', '--password', 'short', '--shop', 'nope'], env).stderr).toBe('plaudit: password must be 10 to 256 characters\n');
+    // Without --password, a random one is made and printed once (the first merchant of a PostgreSQL install).
+    const chosen = plaudit(['merchant', 'create', '--email', 'second@maple.example', '--shop', '79198486784'], env);
+    const printed = /password {2}(\S{22}) {3}\(shown once\)/.exec(chosen.stdout)?.[1];
+    expect(printed, chosen.stdout).toBeDefined();
+    const stored = await database.db.kysely.selectFrom('merchants').select('password_hash').where('email', '=', 'second@maple.example').executeTakeFirstOrThrow();
+    expect(await passwordMatches(stored.password_hash, printed!)).toBe(true);
   }, 90_000);
 
   it('resets a forgotten password, signing the merchant out, and gives a merchant more shops', async () => {

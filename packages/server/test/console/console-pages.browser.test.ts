@@ -5,6 +5,8 @@ import { artifactPath, describeInBrowser } from '../support/browser.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useDemoStorefront } from '../support/demo-storefront.js';
 import { createTestMerchant, MERCHANT_PASSWORD } from '../support/merchant-agent.js';
+import { invitationToken, passwordResetToken } from '../../src/merchants/account-links.js';
+import { findMerchantByEmail } from '../../src/merchants/merchant-repository.js';
 import { issueTokens, platformDeps, registerPlatform } from '../support/oauth.js';
 import { expectNoAxeViolations, expectNoHorizontalOverflow } from '../support/page-checks.js';
 
@@ -23,10 +25,11 @@ const CONSOLE_PAGES = [
   '/console/apps',
   '/console/webhooks',
   '/console/account',
+  '/console/team',
 ];
 
 /** The pages a person sees outside the console's navigation. */
-const OPEN_PAGES = ['/', '/no/such/page', '/console/login'];
+const OPEN_PAGES = ['/', '/no/such/page', '/console/forgot', '/console/reset/expired.link', '/console/invite/expired.link', '/console/login'];
 
 const WIDTHS = [320, 390, 1280] as const;
 
@@ -50,9 +53,13 @@ describeEachDatabase('every console page in a real browser', (dialect) => {
       await issueTokens(platformDeps(h), platform.client_id, shop.shop_id, ['read_reviews']);
       await h.call('POST', 'create_order', { body: { order_id: '5001', order_name: '#5001', email: 'buyer@example.com', products: [{ product_id: 'demo-mug', quantity: 2 }], fulfilled_at: '2026-06-16' } }, shop);
 
+      const now = Math.floor(h.clock.now() / 1000);
+      const merchant = (await findMerchantByEmail(h.deps.db.kysely, email))!;
+      const linkPages = [`/console/reset/${passwordResetToken(h.deps.secretKey, merchant, now)}`, `/console/invite/${invitationToken(h.deps.secretKey, { shop: shop.shop_id, email: 'invited@example.com', by: email }, now)}`];
+
       const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
-      for (const url of OPEN_PAGES) {
+      for (const url of [...OPEN_PAGES.slice(0, -1), ...linkPages, ...OPEN_PAGES.slice(-1)]) {
         await page.goto(`${h.baseUrl}${url}`);
         await checkEveryWidth(page, url, true);
       }

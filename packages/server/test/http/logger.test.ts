@@ -18,6 +18,11 @@ describe('logged URLs', () => {
     );
   });
 
+  it('replaces the token of a password-reset or invitation link', () => {
+    expect(redactUrl('/console/reset/eyJtZXJjaGFudCI6MX0.c2ln')).toBe('/console/reset/[redacted]');
+    expect(redactUrl('/console/invite/eyJzaG9wIjoiMSJ9.c2ln?x=1')).toBe('/console/invite/[redacted]?x=1');
+  });
+
   it('leaves a URL without secrets as it was', () => {
     expect(redactUrl('/api/v1/storefront/reviews?shop_id=1&page=2')).toBe('/api/v1/storefront/reviews?shop_id=1&page=2');
     expect(redactUrl('/healthz')).toBe('/healthz');
