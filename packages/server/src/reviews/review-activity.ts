@@ -72,7 +72,8 @@ export async function readActivity(db: Kysely<Database>, shopId: string, fromHou
  * hold the rating and the date: no review row is read.
  */
 export async function productTrend(db: Kysely<Database>, shopId: string, productId: string, from: number, to: number, bucketSeconds: number): Promise<Array<{ bucket: number; reviews: number; ratingSum: number }>> {
-  const bucket = sql<number>`(commented_at - ${from}) / ${bucketSeconds}`;
+  // Cast: SQLite may bind the numbers as reals, and a real quotient would be a group per review.
+  const bucket = sql<number>`cast((commented_at - ${from}) / ${bucketSeconds} as integer)`;
   const rows = await db
     .selectFrom('reviews')
     .select((eb) => [bucket.as('bucket'), eb.fn.countAll<number>().as('reviews'), eb.fn.sum<number>('rating').as('rating_sum')])

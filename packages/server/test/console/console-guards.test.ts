@@ -7,8 +7,12 @@ import { multipartBody } from '../support/media.js';
 import { createTestMerchant, hiddenField, MerchantBrowser } from '../support/merchant-agent.js';
 import { registeredRoutes } from '../support/registered-routes.js';
 
-/** The only console routes a visitor without a session may use: signing in and out. */
-const OPEN_ROUTES = new Set(['/console/login', '/console/logout']);
+/**
+ * The only console routes a visitor without a session may use: signing in and out, asking for a
+ * password-reset link, and the reset and invitation links, whose signed token is the credential
+ * (account-recovery.test.ts refuses forged, altered, expired and spent ones).
+ */
+const OPEN_ROUTES = new Set(['/console/login', '/console/logout', '/console/forgot', '/console/reset/:token', '/console/invite/:token']);
 /** Forms sent as multipart (a file upload); their CSRF token travels inside the stream. */
 const MULTIPART_FORMS = new Set(['/console/reviews/import']);
 

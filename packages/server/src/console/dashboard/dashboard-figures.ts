@@ -75,7 +75,8 @@ export async function dashboardFigures(db: Kysely<Database>, shopId: string, ran
     previousReviews: earlier.reduce((sum, hour) => sum + hour.reviews, 0),
     funnel,
     widget: { impressions: events.get('VIEW_WIDGET') ?? 0, clicks: WIDGET_CLICKS.reduce((sum, type) => sum + (events.get(type) ?? 0), 0) },
-    products: { best: titled(best), worst: titled(worst), most: titled(most) },
+    // With five rated products or fewer the two lists would show the same ones: each appears once.
+    products: { best: titled(best), worst: titled(worst.filter((product) => !best.some((other) => other.productId === product.productId))), most: titled(most) },
     hidden,
   };
 }
