@@ -49,7 +49,7 @@ describeEachDatabase('every console page in a real browser', (dialect) => {
       const h = harness();
       const shop = demo();
       const email = await createTestMerchant(h, [shop.shop_id, h.shop.shop_id]);
-      const platform = await registerPlatform(platformDeps(h), { name: `Console App ${dialect}` });
+      const platform = await registerPlatform(platformDeps(h), { name: `Console App ${dialect}`, scopes: 'read_reviews write_reviews' });
       await issueTokens(platformDeps(h), platform.client_id, shop.shop_id, ['read_reviews']);
       await h.call('POST', 'create_order', { body: { order_id: '5001', order_name: '#5001', email: 'buyer@example.com', products: [{ product_id: 'demo-mug', quantity: 2 }], fulfilled_at: '2026-06-16' } }, shop);
 
@@ -84,6 +84,12 @@ describeEachDatabase('every console page in a real browser', (dialect) => {
         await page.goto(`${h.baseUrl}${url}`);
         await checkEveryWidth(page, url, true);
       }
+      // The consent page a partner app sends the merchant to (two shops: the shop is chosen there).
+      const consent = `/oauth/authorize?${new URLSearchParams({ client_id: platform.client_id, scope: 'read_reviews write_reviews', state: 'axe' })}`;
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${h.baseUrl}${consent}`);
+      await page.getByRole('heading', { name: `Console App ${dialect} wants access to your shop` }).waitFor();
+      await checkEveryWidth(page, 'the consent page', true);
       const reviewLink = await page.goto(`${h.baseUrl}/console/reviews`).then(() => page.getByRole('link', { name: 'Keeps coffee hot' }).getAttribute('href'));
       await page.goto(`${h.baseUrl}${reviewLink}`);
       await checkEveryWidth(page, 'a review', true);
