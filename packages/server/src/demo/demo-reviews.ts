@@ -38,7 +38,8 @@ export async function seedDemoReviews(db: Db, clock: Clock, shopId: string, medi
   // The first two mug reviews carry a photo each, so the gallery and the lightbox have something to show.
   const mediaFor = (index: number) => (index < photos.length ? [{ url: mediaUrls.urlOf(photos[index]!), thumbnailUrl: undefined, type: 1 as const, isPublished: 1 as const, urlField: 'media', thumbnailField: 'media' }] : []);
   await db.kysely.transaction().execute(async (trx) => {
-    for (const [index, { daysAgo, reply, ...sample }] of SAMPLES.entries()) {
+    // Oldest first, so the order they arrived in (the console's list) is the order they were written in.
+    for (const [index, { daysAgo, reply, ...sample }] of [...SAMPLES.entries()].reverse()) {
       const commentedAt = unixSeconds(clock) - daysAgo * 86_400;
       await createReview(
         trx,
