@@ -12,6 +12,7 @@ COPY packages/sdk/package.json packages/sdk/
 COPY packages/widget/package.json packages/widget/
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY packages packages
+COPY scripts scripts
 # Native modules (better-sqlite3, argon2, sharp) install their prebuilt binaries; then build everything.
 RUN npm rebuild --no-audit --no-fund && npm run build && npm prune --omit=dev --no-audit --no-fund
 
