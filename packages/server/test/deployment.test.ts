@@ -61,6 +61,16 @@ describe('Dockerfile', () => {
     for (const workspace of readdirSync(path.join(ROOT, 'packages'))) expect(dockerfile).toContain(`COPY packages/${workspace}/package.json packages/${workspace}/`);
   });
 
+  it('copies every script the root build runs, so npm run build works inside the image', () => {
+    const build = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { build: string } }).scripts.build;
+    const scripts = [...build.matchAll(/\bnode (\S+\.m?js)/g)].map((match) => match[1]!);
+    expect(scripts).toContain('scripts/build-if-stale.mjs');
+    for (const script of scripts) {
+      const folder = script.split('/')[0]!;
+      expect(dockerfile).toContain(`COPY ${folder} ${folder}`);
+    }
+  });
+
   it('runs the CLI as an unprivileged user, listening on all interfaces', () => {
     expect(dockerfile).toContain('USER node');
     expect(dockerfile).toContain('HOST=0.0.0.0');
