@@ -88,6 +88,26 @@ export function consoleOf(request: FastifyRequest): ConsoleContext {
   return request.console;
 }
 
+/** Where a console message page leads back to: the section's own list. */
+const SECTION_HOMES: Record<ConsoleSection, { href: string; label: string }> = {
+  home: { href: '/console', label: 'Back to Home' },
+  reviews: { href: '/console/reviews', label: 'Back to Reviews' },
+  products: { href: '/console/products', label: 'Back to Products' },
+  orders: { href: '/console/orders', label: 'Back to Orders' },
+  customers: { href: '/console/customers', label: 'Back to Customers' },
+  settings: { href: '/console/settings', label: 'Back to Settings' },
+  api: { href: '/console/api', label: 'Back to API access' },
+  apps: { href: '/console/apps', label: 'Back to Connected apps' },
+  webhooks: { href: '/console/webhooks', label: 'Back to Webhooks' },
+  team: { href: '/console/team', label: 'Back to Team' },
+  account: { href: '/console/account', label: 'Back to Account' },
+};
+
+/** A refusal or a missing object inside the console: the message in the console's own layout, with the way back. */
+export function sendConsoleMessage(reply: FastifyReply, context: ConsoleContext, section: ConsoleSection, status: number, heading: string, text: string, hint = ''): Promise<FastifyReply> {
+  return sendConsolePage(reply, context, section, 'console-message', { title: heading, heading, text, hint, isError: status >= 400, back: SECTION_HOMES[section] }, status);
+}
+
 /** Times on this request's pages: the shop's time zone, the merchant's locale. */
 export function timeFor(request: FastifyRequest, context: ConsoleContext): ConsoleTime {
   return consoleTime(merchantLocale(request.headers['accept-language']), readShopSettings(context.shop.settings).time_zone);

@@ -2,14 +2,13 @@ import type { AppDeps } from '../http/app-deps.js';
 import { firstOf, pathParams, queryValues, type TypedApp } from '../http/route-input.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { unixSeconds } from '../time/clock.js';
-import { type ConsoleContext, consoleOf, sendConsolePage, timeFor } from './console-context.js';
+import { type ConsoleContext, consoleOf, sendConsoleMessage, sendConsolePage, timeFor } from './console-context.js';
 import type { ConsoleTime } from './console-time.js';
 import { sendCsvDownload } from './csv-download.js';
 import { DASHBOARD_CHARTS, type DashboardChart, dashboardCsv } from './dashboard/dashboard-csv.js';
 import { type DashboardFigures, dashboardFigures, RANKING_MINIMUM } from './dashboard/dashboard-figures.js';
 import { type DateRange, dateRangeOf, PRESET_DAYS } from './dashboard/date-range.js';
 import { reviewsOverTimeChart } from './dashboard/svg-chart.js';
-import { sendMessagePage } from '../http/html-page.js';
 
 const rangeQuery = queryValues('range', 'from', 'to');
 const chartParams = pathParams('chart');
@@ -82,7 +81,7 @@ export function registerConsoleDashboardRoutes(app: TypedApp, deps: AppDeps): vo
   app.get('/console/dashboard/:chart', { schema: { params: chartParams, querystring: rangeQuery } }, async (request, reply) => {
     const context = consoleOf(request);
     const chart = request.params.chart.replace(/\.csv$/, '') as DashboardChart;
-    if (!request.params.chart.endsWith('.csv') || !DASHBOARD_CHARTS.includes(chart)) return sendMessagePage(reply, 404, 'No such chart', `There is no chart ${request.params.chart}.`);
+    if (!request.params.chart.endsWith('.csv') || !DASHBOARD_CHARTS.includes(chart)) return sendConsoleMessage(reply, context, 'home', 404, 'No such chart', `There is no chart ${request.params.chart}.`);
     const range = rangeFor(request.query, context, unixSeconds(deps.clock));
     const figures = await dashboardFigures(deps.db.kysely, context.shop.id, range);
     return sendCsvDownload(reply, `${chart}-${context.shop.id}-${range.firstDay}-${range.lastDay}.csv`, dashboardCsv(chart, figures, range, timeFor(request, context)));

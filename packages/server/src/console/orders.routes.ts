@@ -4,9 +4,8 @@ import { firstOf, formFields, queryValues, type TypedApp } from '../http/route-i
 import { type OrderRow, presentOrder } from '../orders/order-presenter.js';
 import { cancelOrderRequest } from '../orders/order-service.js';
 import { countOrdersByStatus, listOrders } from '../orders/order-repository.js';
-import { consoleOf, sendConsolePage } from './console-context.js';
+import { consoleOf, sendConsoleMessage, sendConsolePage } from './console-context.js';
 import { redirectWithFlash } from './flash.js';
-import { sendMessagePage } from '../http/html-page.js';
 import { ORDER_STATUS, STATUS_NAMES } from '../orders/order-status.js';
 
 const PAGE_SIZE = 25;
@@ -40,7 +39,7 @@ export function registerConsoleOrderRoutes(app: TypedApp, deps: AppDeps): void {
     try {
       await deps.db.kysely.transaction().execute((trx) => cancelOrderRequest(trx, context.actor, orderId, deps.clock.now()));
     } catch (error) {
-      if (error instanceof ApiError) return sendMessagePage(reply, error.code === 5 ? 404 : 400, 'Not cancelled', error.message);
+      if (error instanceof ApiError) return sendConsoleMessage(reply, context, 'orders', error.code === 5 ? 404 : 400, 'Not cancelled', error.message);
       throw error;
     }
     deps.outboxSignal?.();

@@ -1,5 +1,4 @@
 import type { AppDeps } from '../http/app-deps.js';
-import { sendMessagePage } from '../http/html-page.js';
 import { firstOf, pathParams, queryValues, type TypedApp } from '../http/route-input.js';
 import { productRequestCounts } from '../orders/order-repository.js';
 import type { OrderStatus } from '../db/schema.js';
@@ -10,7 +9,7 @@ import { productTrend } from '../reviews/review-activity.js';
 import { countReviewedProducts, productStats, rankedProducts } from '../reviews/review-stats.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { unixSeconds } from '../time/clock.js';
-import { consoleOf, sendConsolePage, timeFor } from './console-context.js';
+import { consoleOf, sendConsoleMessage, sendConsolePage, timeFor } from './console-context.js';
 import { dateRangeOf, PRESET_DAYS } from './dashboard/date-range.js';
 import { reviewsOverTimeChart } from './dashboard/svg-chart.js';
 
@@ -44,7 +43,7 @@ export function registerConsoleProductRoutes(app: TypedApp, deps: AppDeps): void
     const published = stats.published.reduce((sum, n) => sum + n, 0);
     const hidden = stats.hidden.reduce((sum, n) => sum + n, 0);
     // A product this shop never heard of, and another shop's product, are the same page.
-    if (product === undefined && published + hidden === 0) return sendMessagePage(reply, 404, 'Product not found', `There is no product ${productId} in this shop.`);
+    if (product === undefined && published + hidden === 0) return sendConsoleMessage(reply, context, 'products', 404, 'Product not found', `There is no product ${productId} in this shop.`);
     const time = timeFor(request, context);
     const range = dateRangeOf({ range: firstOf(request.query.range) ?? '365', from: firstOf(request.query.from), to: firstOf(request.query.to) }, readShopSettings(context.shop.settings).time_zone, unixSeconds(deps.clock));
     const bucketDays = range.days <= 31 ? 1 : 7;

@@ -12,7 +12,7 @@ import { unixSeconds } from '../time/clock.js';
 import { type ImportFormat, isImportFormat } from '../review-csv/csv-formats.js';
 import type { Rejection } from '../review-csv/review-import.js';
 import { findReviewImport, insertReviewImport, listReviewImports, type ReviewImportRow } from '../review-csv/review-import-repository.js';
-import { type ConsoleContext, consoleOf, refuseExpiredForm, sendConsolePage } from './console-context.js';
+import { type ConsoleContext, consoleOf, refuseExpiredForm, sendConsoleMessage, sendConsolePage } from './console-context.js';
 import { csrfTokenMatches } from '../merchants/current-session.js';
 import { sendCsvDownload } from './csv-download.js';
 import { sendMessagePage } from '../http/html-page.js';
@@ -109,7 +109,7 @@ async function findImportFor(request: FastifyRequest, reply: FastifyReply, deps:
   const id = importId(request.params);
   const found = id === undefined ? undefined : await findReviewImport(deps.db.kysely, context.shop.id, id);
   if (found === undefined) {
-    await sendMessagePage(reply, 404, 'Import not found', 'There is no such import in this shop.');
+    await sendConsoleMessage(reply, context, 'reviews', 404, 'Import not found', 'There is no such import in this shop.');
     return undefined;
   }
   return { context, found };

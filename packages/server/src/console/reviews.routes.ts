@@ -8,11 +8,10 @@ import { listReviews, type ReviewFilter } from '../reviews/list-reviews.service.
 import { presentReviews } from '../reviews/review-presenter.js';
 import { findLiveReview } from '../reviews/review-repository.js';
 import { exportReviews } from '../review-csv/review-export.js';
-import { consoleOf, sendConsolePage } from './console-context.js';
+import { consoleOf, sendConsoleMessage, sendConsolePage } from './console-context.js';
 import { sendCsvDownload } from './csv-download.js';
 import { type FlashKey, redirectWithFlash } from './flash.js';
 import { unreadNotices } from '../webhooks/shop-notices.js';
-import { sendMessagePage } from '../http/html-page.js';
 
 const PAGE_SIZE = 25;
 const BULK_ACTIONS: Record<string, { change: ReviewChanges | 'delete'; done: FlashKey }> = {
@@ -82,7 +81,7 @@ export function registerConsoleReviewRoutes(app: TypedApp, deps: AppDeps): void 
     const id = Number(request.params.id);
     const row = Number.isSafeInteger(id) && id > 0 ? await findLiveReview(deps.db.kysely, context.shop.id, id) : undefined;
     // Another shop's review and a missing one are the same page.
-    if (!row) return sendMessagePage(reply, 404, 'Review not found', `There is no review ${request.params.id} in this shop.`);
+    if (!row) return sendConsoleMessage(reply, context, 'reviews', 404, 'Review not found', `There is no review ${request.params.id} in this shop.`);
     const [review] = await presentReviews(deps.db.kysely, context.shop.id, [row]);
     return sendConsolePage(reply, context, 'reviews', 'console-review', { title: `Review ${id}`, review });
   });
@@ -93,7 +92,7 @@ export function registerConsoleReviewRoutes(app: TypedApp, deps: AppDeps): void 
     const action = BULK_ACTIONS[trimmedField(body.action)]?.change;
     const done = BULK_ACTIONS[trimmedField(body.action)]?.done;
     const ids = asList(body.ids).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0).slice(0, 100);
-    if (!action || !done || ids.length === 0) return sendMessagePage(reply, 400, 'Nothing to do', 'Choose an action and at least one review.');
+    if (!action || !done || ids.length === 0) return sendConsoleMessage(reply, context, 'reviews', 400, 'Nothing to do', 'Choose an action and at least one review.');
     // One transaction: the changes and their webhook events commit together, as through the API.
     let changed = 0;
     await deps.db.kysely.transaction().execute(async (trx) => {
@@ -119,11 +118,11 @@ export function registerConsoleReviewRoutes(app: TypedApp, deps: AppDeps): void 
     const context = consoleOf(request);
     const id = Number(request.params.id);
     const content = trimmedField(request.body.reply);
-    if (content.length > 5000) return sendMessagePage(reply, 400, 'Reply too long', 'A reply is at most 5,000 characters.');
+    if (content.length > 5000) return sendConsoleMessage(reply, context, 'reviews', 400, 'Reply too long', 'A reply is at most 5,000 characters.');
     try {
       await deps.db.kysely.transaction().execute((trx) => changeReview(trx, context.actor, id, { reply: content === '' ? null : content }, deps.clock.now()));
     } catch (error) {
-      if (error instanceof ApiError) return sendMessagePage(reply, 404, 'Review not found', `There is no review ${id} in this shop.`);
+      if (error instanceof ApiError) return sendConsoleMessage(reply, context, 'reviews', 404, 'Review not found', `There is no review ${id} in this shop.`);
       throw error;
     }
     deps.outboxSignal?.();

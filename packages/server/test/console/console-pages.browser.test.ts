@@ -26,6 +26,7 @@ const CONSOLE_PAGES = [
   '/console/webhooks',
   '/console/account',
   '/console/team',
+  '/console/products/never-heard-of',
 ];
 
 /** The pages a person sees outside the console's navigation. */
