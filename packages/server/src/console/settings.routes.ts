@@ -2,7 +2,7 @@ import type { AppDeps } from '../http/app-deps.js';
 import { formFields, type TypedApp } from '../http/route-input.js';
 import { unixSeconds } from '../time/clock.js';
 import { updateShopSettings } from '../shops/shop-service.js';
-import { DATE_FORMATS, EDITABLE_SETTINGS, NAME_FORMATS, readShopSettings, settingsFromForm, WIDGET_LANGUAGES, WIDGET_THEMES } from '../shops/shop-settings.js';
+import { DATE_FORMATS, EDITABLE_SETTINGS, NAME_FORMATS, readShopSettings, settingsDraftFromForm, settingsFromForm, type ShopSettings, WIDGET_LANGUAGES, WIDGET_THEMES } from '../shops/shop-settings.js';
 import { type ConsoleContext, consoleOf, sendConsolePage, SHOP_COOKIE } from './console-context.js';
 import { redirectWithFlash } from './flash.js';
 
@@ -14,10 +14,10 @@ const shopForm = formFields('shop_id');
 
 /** Settings, and the shop switcher for merchants of several shops. */
 export function registerConsoleSettingsRoutes(app: TypedApp, deps: AppDeps): void {
-  const show = (reply: Parameters<typeof sendConsolePage>[0], context: ConsoleContext, extra: { error?: string } = {}) =>
+  const show = (reply: Parameters<typeof sendConsolePage>[0], context: ConsoleContext, extra: { error?: string; draft?: ShopSettings } = {}) =>
     sendConsolePage(reply, context, 'settings', 'console-settings', {
       title: 'Settings',
-      settings: readShopSettings(context.shop.settings),
+      settings: extra.draft ?? readShopSettings(context.shop.settings),
       nameFormats: NAME_FORMATS,
       dateFormats: DATE_FORMATS,
       languages: WIDGET_LANGUAGES,
@@ -30,8 +30,9 @@ export function registerConsoleSettingsRoutes(app: TypedApp, deps: AppDeps): voi
 
   app.post('/console/settings', { schema: { body: settingsForm } }, async (request, reply) => {
     const context = consoleOf(request);
-    const settings = settingsFromForm(readShopSettings(context.shop.settings), request.body);
-    if (typeof settings === 'string') return show(reply, context, { error: settings });
+    const current = readShopSettings(context.shop.settings);
+    const settings = settingsFromForm(current, request.body);
+    if (typeof settings === 'string') return show(reply, context, { error: settings, draft: settingsDraftFromForm(current, request.body) });
     await updateShopSettings(deps.db.kysely, context.shop, settings, unixSeconds(deps.clock));
     return redirectWithFlash(reply, '/console/settings', 'settings-saved');
   });

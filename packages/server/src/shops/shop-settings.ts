@@ -246,9 +246,25 @@ export function changeSettings(current: ShopSettings, change: Partial<Record<key
 
 /** Settings from the console's form (every setting is on it), or the first problem with them. */
 export function settingsFromForm(current: ShopSettings, form: Form): ShopSettings | string {
-  const change = Object.fromEntries(EDITABLE_SETTINGS.map((field) => [field, (SETTING_RULES[field] as SettingRule<typeof field>).fromForm(form, field)]));
-  const result = changeSettings(current, change);
+  const result = changeSettings(current, formChange(form));
   return Array.isArray(result) ? result[0]!.sentence : result;
+}
+
+function formChange(form: Form): Partial<Record<keyof ShopSettings, unknown>> {
+  return Object.fromEntries(EDITABLE_SETTINGS.map((field) => [field, (SETTING_RULES[field] as SettingRule<typeof field>).fromForm(form, field)]));
+}
+
+/**
+ * What a refused form shows again: every setting the merchant changed acceptably, and the saved
+ * value of each one that was refused, so fixing one field does not mean typing the others again.
+ */
+export function settingsDraftFromForm(current: ShopSettings, form: Form): ShopSettings {
+  const draft: Record<string, unknown> = { ...current };
+  for (const [field, value] of Object.entries(formChange(form))) {
+    const accepted = changeSettings(current, { [field]: value });
+    if (!Array.isArray(accepted)) draft[field] = accepted[field as keyof ShopSettings];
+  }
+  return draft as unknown as ShopSettings;
 }
 
 /** The shop's storefront, where shopper pages and e-mails send people back. */

@@ -249,6 +249,12 @@ describeEachDatabase('merchant console', (dialect) => {
       require_signature_v2: false,
       time_zone: 'Europe/Berlin',
     });
+    // A refused form keeps what was acceptable: the sender name typed with the bad delay is shown again.
+    const refusedPage = await browser.post('/console/settings', { ...form, sender_name: 'Maple Crew', request_delay_days: '99' });
+    expect(refusedPage.statusCode).toBe(400);
+    expect(refusedPage.body).toContain('value="Maple Crew"');
+    expect(refusedPage.body).toContain('The review request delay must be 0 to 60 days.');
+    expect(refusedPage.body).toContain('id="request-delay" name="request_delay_days" type="number" min="0" max="60" value="10"');
     for (const bad of [{ time_zone: 'Mars/Olympus_Mons' }, { time_zone: '' }, { auto_publish_min_rating: '9' }, { request_delay_days: '99' }, { storefront_origins: 'javascript:alert(1)' }, { widget_star_color: 'red' }, { sender_name: 'A\nBcc: x' }, { widget_theme: 'neon' }, { storefront_url: 'javascript:alert(1)' }]) {
       const refused = await browser.post('/console/settings', { ...form, ...bad });
       expect(refused.statusCode).toBe(400);
