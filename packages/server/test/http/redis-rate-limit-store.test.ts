@@ -79,7 +79,9 @@ if (url !== '') {
           const page = await app.inject({ method: 'GET', url: '/console/login' });
           const csrf = hiddenField(page.body, 'csrf_token')!;
           const cookie = Object.entries(setCookies(page)).map(([name, value]) => `${name}=${value}`).join('; ');
-          guesses.push(() => app.inject({ method: 'POST', url: '/console/login', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ email, password: `guess-${i}`, csrf_token: csrf }).toString() }));
+          // One address per guess: the per-address budget (20) would otherwise lock some of the
+          // first five account guesses when their address count was taken after twenty others.
+          guesses.push(() => app.inject({ method: 'POST', url: '/console/login', remoteAddress: `203.0.113.${i + 1}`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ email, password: `guess-${i}`, csrf_token: csrf }).toString() }));
         }
         const statuses = (await Promise.all(guesses.map((guess) => guess()))).map((response) => response.statusCode);
         expect(statuses.filter((status) => status === 401)).toHaveLength(SESSION_DEFAULTS.signInFailuresPerAccount);
