@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
-import { SESSION_DEFAULTS } from '../config/security-defaults.js';
-import { safeEqual } from '../crypto/tokens.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { ApiError } from '../http/errors.js';
 import { sendPage } from '../http/html-page.js';
@@ -11,7 +8,7 @@ import { merchantOfResetToken, passwordResetToken } from '../merchants/account-l
 import { findMerchantByEmail } from '../merchants/merchant-repository.js';
 import { normalizeEmail, resetMerchantPassword } from '../merchants/merchant-service.js';
 import { PASSWORD_MIN_LENGTH } from '../merchants/password.js';
-import { readCookie, setLoginCsrfCookie } from '../merchants/session-cookie.js';
+import { issueLoginCsrfToken, loginCsrfTokenMatches } from '../merchants/session-cookie.js';
 import { unixSeconds } from '../time/clock.js';
 import { passwordResetMail, sendInBackground } from './account-mail.js';
 import { redirectWithFlash } from './flash.js';
@@ -32,16 +29,14 @@ const HOUR_MS = 3_600_000;
  */
 export function registerAccountRecoveryRoutes(app: TypedApp, deps: AppDeps, mail: MailTransport): void {
   const showForgot = (reply: FastifyReply, status: number, fields: { sent?: boolean; error?: string }) => {
-    const csrfToken = randomBytes(32).toString('base64url');
-    setLoginCsrfCookie(reply, deps.config, csrfToken);
+    const csrfToken = issueLoginCsrfToken(reply, deps.config);
     return sendPage(reply, 'forgot-password', { title: 'Reset your password', csrfToken, sent: fields.sent ?? false, error: fields.error ?? '' }, { status });
   };
 
   app.get('/console/forgot', async (_request, reply) => showForgot(reply, 200, {}));
 
   app.post('/console/forgot', { schema: { body: forgotForm } }, async (request, reply) => {
-    const cookieToken = readCookie(request, SESSION_DEFAULTS.loginCsrfCookieName);
-    if (!cookieToken || !safeEqual(request.body.csrf_token ?? '', cookieToken)) return showForgot(reply, 403, { error: 'This form expired. Please try again.' });
+    if (!loginCsrfTokenMatches(request, request.body.csrf_token)) return showForgot(reply, 403, { error: 'This form expired. Please try again.' });
     const email = normalizeEmail(request.body.email ?? '');
     const nowMs = deps.clock.now();
     const perClient = await deps.rateLimitStore.increment(`password-reset-ip:${request.ip}`, nowMs, HOUR_MS);

@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { AppDeps } from '../http/app-deps.js';
 import { firstOf, formFields, queryValues, type TypedApp } from '../http/route-input.js';
 import { unixSeconds } from '../time/clock.js';
-import { safeEqual } from '../crypto/tokens.js';
 import { SESSION_DEFAULTS } from '../config/security-defaults.js';
 import { csrfTokenMatches, currentSession } from '../merchants/current-session.js';
 import { sendMessagePage, sendPage } from '../http/html-page.js';
@@ -12,7 +10,7 @@ import { normalizeEmail } from '../merchants/merchant-service.js';
 import { passwordMatches } from '../merchants/password.js';
 import { safeReturnPath } from './return-path.js';
 import { takeFlash } from './flash.js';
-import { clearSessionCookie, readCookie, setLoginCsrfCookie, setSessionCookie } from '../merchants/session-cookie.js';
+import { clearSessionCookie, issueLoginCsrfToken, loginCsrfTokenMatches, readCookie, setSessionCookie } from '../merchants/session-cookie.js';
 import { endSession, startSession } from '../merchants/session-service.js';
 import { SignInThrottle } from '../merchants/sign-in-throttle.js';
 
@@ -27,8 +25,7 @@ export function registerSignInRoutes(app: TypedApp, deps: AppDeps): void {
   const throttle = new SignInThrottle(deps.rateLimitStore);
 
   const showLogin = async (reply: Parameters<typeof sendPage>[0], status: number, fields: { returnTo: string; email?: string; error?: string }) => {
-    const csrfToken = randomBytes(32).toString('base64url');
-    setLoginCsrfCookie(reply, deps.config, csrfToken);
+    const csrfToken = issueLoginCsrfToken(reply, deps.config);
     const appName = await appAskingThrough(fields.returnTo);
     return sendPage(reply, 'login', { title: appName ? `Sign in to connect ${appName}` : 'Sign in', appName, flash: takeFlash(reply.request, reply), csrfToken, returnTo: fields.returnTo, email: fields.email ?? '', error: fields.error ?? '' }, { status });
   };
@@ -51,8 +48,7 @@ export function registerSignInRoutes(app: TypedApp, deps: AppDeps): void {
     const form = request.body;
     const returnTo = safeReturnPath(form.return_to, deps.config.publicUrl);
     const email = normalizeEmail(form.email ?? '');
-    const cookieToken = readCookie(request, SESSION_DEFAULTS.loginCsrfCookieName);
-    if (!cookieToken || !safeEqual(form.csrf_token ?? '', cookieToken)) {
+    if (!loginCsrfTokenMatches(request, form.csrf_token)) {
       return showLogin(reply, 403, { returnTo, email, error: 'This form expired. Please sign in again.' });
     }
     const attempt = await throttle.reserveAttempt(request.ip, email, deps.clock.now());

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { safeEqual } from '../crypto/tokens.js';
 import type { Config } from '../config/config.js';
 import { SESSION_DEFAULTS } from '../config/security-defaults.js';
 
@@ -26,6 +28,18 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
   reply.clearCookie(SESSION_DEFAULTS.cookieName, cookieOptions(config));
 }
 
-export function setLoginCsrfCookie(reply: FastifyReply, config: Config, token: string): void {
+/**
+ * The CSRF token of a form shown before there is a session (sign-in, forgotten password): a
+ * double-submit cookie. Answers the token for the form's hidden field.
+ */
+export function issueLoginCsrfToken(reply: FastifyReply, config: Config): string {
+  const token = randomBytes(32).toString('base64url');
   reply.setCookie(SESSION_DEFAULTS.loginCsrfCookieName, token, cookieOptions(config, SESSION_DEFAULTS.signInWindowSeconds));
+  return token;
+}
+
+/** The form sent back the token its cookie holds (compared in constant time). */
+export function loginCsrfTokenMatches(request: FastifyRequest, formToken: string | undefined): boolean {
+  const cookieToken = readCookie(request, SESSION_DEFAULTS.loginCsrfCookieName);
+  return cookieToken !== undefined && safeEqual(formToken ?? '', cookieToken);
 }

@@ -94,6 +94,10 @@ describeEachDatabase('forgotten passwords and invitations, over real SMTP', (dia
     await linkMailedTo(smtp, email, '/console/reset');
     expect(smtp.messages.slice(before).filter((message) => JSON.stringify(message.to).includes('nobody-here'))).toEqual([]);
 
+    // A form without its cookie's token (posted from elsewhere) is refused and sends nothing.
+    const forged = await h.app.inject({ method: 'POST', url: '/console/forgot', remoteAddress: '198.51.100.10', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ email, csrf_token: 'forged' }).toString() });
+    expect(forged.statusCode).toBe(403);
+
     // Three e-mails an hour per address; past that the page says the same and nothing is sent.
     for (let i = 0; i < 3; i++) await askForReset(h, email, `198.51.100.${20 + i}`);
     await expect.poll(() => smtp.messages.slice(before).length).toBe(3);
