@@ -1,7 +1,7 @@
+import { escapeHtml } from '@plaudit/review-view/view/html';
 import type { FastifyBaseLogger } from 'fastify';
 import type { MailTransport, OutgoingMail } from '../mail/mail-transport.js';
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A short e-mail from Plaudit to a merchant: a few sentences and one button. */
 function accountMail(from: string, to: string, subject: string, lines: string[], action: { label: string; url: string }, after: string): OutgoingMail {
@@ -9,9 +9,9 @@ function accountMail(from: string, to: string, subject: string, lines: string[],
   const html = `<!doctype html><html lang="en"><body style="margin:0;padding:24px;background:#f4f5f6;font:16px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1b1d1f">
 <div style="max-width:480px;margin:0 auto;background:#fff;border:1px solid #e1e3e6;border-radius:12px;padding:24px">
 <p style="margin:0 0 16px;font-weight:700;color:#2f6f4f">Plaudit</p>
-${lines.map((line) => `<p style="margin:0 0 16px">${escape(line)}</p>`).join('')}
-<p style="margin:24px 0"><a href="${escape(action.url)}" style="display:inline-block;background:#2f6f4f;color:#fff;text-decoration:none;font-weight:600;padding:10px 18px;border-radius:8px">${escape(action.label)}</a></p>
-<p style="margin:0;color:#5a6068;font-size:14px">${escape(after)}</p>
+${lines.map((line) => `<p style="margin:0 0 16px">${escapeHtml(line)}</p>`).join('')}
+<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="display:inline-block;background:#2f6f4f;color:#fff;text-decoration:none;font-weight:600;padding:10px 18px;border-radius:8px">${escapeHtml(action.label)}</a></p>
+<p style="margin:0;color:#5a6068;font-size:14px">${escapeHtml(after)}</p>
 </div></body></html>`;
   return { from: { name: 'Plaudit', address: from }, to, subject, text, html, headers: { 'Auto-Submitted': 'auto-generated' } };
 }

@@ -3,8 +3,7 @@
  * Each is an image with a title and a description that says what it shows in words; the numbers
  * themselves are in the table under the chart (a disclosure), for screen readers and for copying.
  */
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from '@plaudit/review-view/view/html';
 
 export interface PeriodPoint {
   label: string;
@@ -52,7 +51,7 @@ export function reviewsOverTimeChart(id: string, title: string, points: readonly
   // At most about eight labels under the axis, whatever the number of weeks.
   const every = Math.max(1, Math.ceil(points.length / 8));
   const labels = points
-    .map((point, index) => (index % every === 0 ? `<text x="${x(index).toFixed(1)}" y="${HEIGHT - 8}" text-anchor="middle">${escape(point.label)}</text>` : ''))
+    .map((point, index) => (index % every === 0 ? `<text x="${x(index).toFixed(1)}" y="${HEIGHT - 8}" text-anchor="middle">${escapeHtml(point.label)}</text>` : ''))
     .join('');
-  return `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escape(title)}</title><desc id="${id}-desc">${escape(description)}</desc>${grid}${bars}${line}${dots}${labels}</svg>`;
+  return `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>${grid}${bars}${line}${dots}${labels}</svg>`;
 }
