@@ -119,8 +119,9 @@ export function sendConsolePage(reply: FastifyReply, context: ConsoleContext, se
     reply,
     view,
     {
-      time: timeFor(reply.request, context),
       ...data,
+      // A page that formats times itself passes its own; the rest get the request's.
+      time: data.time ?? timeFor(reply.request, context),
       section,
       navGroups: NAV_GROUPS,
       flash: takeFlash(reply.request, reply),

@@ -23,6 +23,8 @@ export interface ConsoleTime {
   dateTime(value: string | number | null | undefined): string;
   /** "12 Mar 2026": for days. */
   date(value: string | number | null | undefined): string;
+  /** "12 Mar": a chart's bar, where the year is the period's. */
+  dayMonth(value: string | number | null | undefined): string;
   /** The machine-readable instant for a <time datetime>. */
   iso(value: string | number | null | undefined): string;
   readonly timeZone: string;
@@ -36,6 +38,7 @@ export interface ConsoleTime {
 export function consoleTime(locale: string, timeZone: string): ConsoleTime {
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
   const dateFormat = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium' });
+  const dayMonthFormat = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short' });
   const seconds = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? null : parseTimeInput(value));
   const format = (formatter: Intl.DateTimeFormat) => (value: string | number | null | undefined) => {
     const at = seconds(value);
@@ -44,6 +47,7 @@ export function consoleTime(locale: string, timeZone: string): ConsoleTime {
   return {
     dateTime: format(dateTimeFormat),
     date: format(dateFormat),
+    dayMonth: format(dayMonthFormat),
     iso: (value) => {
       const at = seconds(value);
       return at === null ? '' : new Date(at * 1000).toISOString().replace('.000', '');

@@ -1,20 +1,19 @@
 import type { AppDeps } from '../http/app-deps.js';
 import { firstOf, pathParams, queryValues, type TypedApp } from '../http/route-input.js';
-import { readShopSettings } from '../shops/shop-settings.js';
 import { unixSeconds } from '../time/clock.js';
-import { type ConsoleContext, consoleOf, sendConsoleMessage, sendConsolePage, timeFor } from './console-context.js';
+import { consoleOf, sendConsoleMessage, sendConsolePage, timeFor } from './console-context.js';
 import type { ConsoleTime } from './console-time.js';
 import { sendCsvDownload } from './csv-download.js';
 import { DASHBOARD_CHARTS, type DashboardChart, dashboardCsv } from './dashboard/dashboard-csv.js';
-import { type DashboardFigures, dashboardFigures, RANKING_MINIMUM } from './dashboard/dashboard-figures.js';
+import { type DashboardFigures, dashboardFigures, RANKING_MINIMUM, starRows } from './dashboard/dashboard-figures.js';
 import { type DateRange, dateRangeOf, PRESET_DAYS } from './dashboard/date-range.js';
 import { reviewsOverTimeChart } from './dashboard/svg-chart.js';
 
 const rangeQuery = queryValues('range', 'from', 'to');
 const chartParams = pathParams('chart');
 
-function rangeFor(query: { range?: string[]; from?: string[]; to?: string[] }, context: ConsoleContext, now: number): DateRange {
-  return dateRangeOf({ range: firstOf(query.range), from: firstOf(query.from), to: firstOf(query.to) }, readShopSettings(context.shop.settings).time_zone, now);
+function rangeFor(query: { range?: string[]; from?: string[]; to?: string[] }, time: ConsoleTime, now: number): DateRange {
+  return dateRangeOf({ range: firstOf(query.range), from: firstOf(query.from), to: firstOf(query.to) }, time.timeZone, now);
 }
 
 /** The query string that names a range in links (presets by length, custom by days). */
@@ -26,16 +25,16 @@ const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((par
 
 /** What the home page shows, in words and numbers ready to print. */
 function homeView(figures: DashboardFigures, range: DateRange, time: ConsoleTime) {
-  const label = (start: number) => new Intl.DateTimeFormat(time.locale, { timeZone: time.timeZone, day: 'numeric', month: 'short' }).format(start * 1000);
   const unit = figures.bucketDays === 1 ? 'day' : 'week';
-  const points = figures.periods.map((period) => ({ label: label(period.start), reviews: period.reviews, average: period.average }));
+  const points = figures.periods.map((period) => ({ label: time.dayMonth(period.start), reviews: period.reviews, average: period.average }));
   const busiest = points.reduce((best, point) => (point.reviews > best.reviews ? point : best), points[0] ?? { label: '', reviews: 0, average: null });
   const description =
     figures.totals.reviews === 0
       ? `No reviews between ${time.date(range.from)} and ${time.date(range.to - 1)}.`
       : `${figures.totals.reviews} reviews between ${time.date(range.from)} and ${time.date(range.to - 1)}, averaging ${figures.totals.average!.toFixed(1)} stars; the busiest ${unit} began ${busiest.label} with ${busiest.reviews}.`;
   const change = figures.previousReviews === 0 ? null : Math.round(((figures.totals.reviews - figures.previousReviews) / figures.previousReviews) * 100);
-  const { sent } = figures.funnel;
+  const { sent, opened, clicked, reviewed } = figures.funnel;
+  const steps = [['Sent', sent], ['Opened', opened], ['Clicked', clicked], ['Reviewed', reviewed]] as const;
   return {
     unit,
     points,
@@ -45,16 +44,8 @@ function homeView(figures: DashboardFigures, range: DateRange, time: ConsoleTime
     averageText: figures.totals.average === null ? '–' : figures.totals.average.toFixed(2),
     mediaShare: percent(figures.totals.with_media, figures.totals.reviews),
     verifiedShare: percent(figures.totals.verified, figures.totals.reviews),
-    stars: ([5, 4, 3, 2, 1] as const).map((stars) => {
-      const count = figures.totals[`star_${stars}`];
-      return { stars, count, share: figures.totals.reviews > 0 ? Math.round((count / figures.totals.reviews) * 100) : 0 };
-    }),
-    funnel: [
-      { step: 'Sent', count: sent, rate: percent(sent, sent), width: sent > 0 ? 100 : 0 },
-      { step: 'Opened', count: figures.funnel.opened, rate: percent(figures.funnel.opened, sent), width: sent > 0 ? Math.round((figures.funnel.opened / sent) * 100) : 0 },
-      { step: 'Clicked', count: figures.funnel.clicked, rate: percent(figures.funnel.clicked, sent), width: sent > 0 ? Math.round((figures.funnel.clicked / sent) * 100) : 0 },
-      { step: 'Reviewed', count: figures.funnel.reviewed, rate: percent(figures.funnel.reviewed, sent), width: sent > 0 ? Math.round((figures.funnel.reviewed / sent) * 100) : 0 },
-    ],
+    stars: starRows((stars) => figures.totals[`star_${stars}`], figures.totals.reviews),
+    funnel: steps.map(([step, count]) => ({ step, count, rate: percent(count, sent), width: sent > 0 ? Math.round((count / sent) * 100) : 0 })),
     clickRate: percent(figures.widget.clicks, figures.widget.impressions),
   };
 }
@@ -64,7 +55,7 @@ export function registerConsoleDashboardRoutes(app: TypedApp, deps: AppDeps): vo
   app.get('/console', { schema: { querystring: rangeQuery } }, async (request, reply) => {
     const context = consoleOf(request);
     const time = timeFor(request, context);
-    const range = rangeFor(request.query, context, unixSeconds(deps.clock));
+    const range = rangeFor(request.query, time, unixSeconds(deps.clock));
     const figures = await dashboardFigures(deps.db.kysely, context.shop.id, range);
     return sendConsolePage(reply, context, 'home', 'console-home', {
       title: 'Home',
@@ -82,8 +73,9 @@ export function registerConsoleDashboardRoutes(app: TypedApp, deps: AppDeps): vo
     const context = consoleOf(request);
     const chart = request.params.chart.replace(/\.csv$/, '') as DashboardChart;
     if (!request.params.chart.endsWith('.csv') || !DASHBOARD_CHARTS.includes(chart)) return sendConsoleMessage(reply, context, 'home', 404, 'No such chart', `There is no chart ${request.params.chart}.`);
-    const range = rangeFor(request.query, context, unixSeconds(deps.clock));
+    const time = timeFor(request, context);
+    const range = rangeFor(request.query, time, unixSeconds(deps.clock));
     const figures = await dashboardFigures(deps.db.kysely, context.shop.id, range);
-    return sendCsvDownload(reply, `${chart}-${context.shop.id}-${range.firstDay}-${range.lastDay}.csv`, dashboardCsv(chart, figures, range, timeFor(request, context)));
+    return sendCsvDownload(reply, `${chart}-${context.shop.id}-${range.firstDay}-${range.lastDay}.csv`, dashboardCsv(chart, figures, range, time));
   });
 }

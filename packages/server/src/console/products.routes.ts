@@ -7,14 +7,13 @@ import { findProduct, productTitles } from '../products/product-repository.js';
 import { listReviews } from '../reviews/list-reviews.service.js';
 import { productTrend } from '../reviews/review-activity.js';
 import { countReviewedProducts, productStats, rankedProducts } from '../reviews/review-stats.js';
-import { readShopSettings } from '../shops/shop-settings.js';
 import { unixSeconds } from '../time/clock.js';
 import { consoleOf, sendConsoleMessage, sendConsolePage, timeFor } from './console-context.js';
-import { dateRangeOf, PRESET_DAYS } from './dashboard/date-range.js';
+import { starRows } from './dashboard/dashboard-figures.js';
+import { bucketDaysOf, dateRangeOf, DAY, PRESET_DAYS } from './dashboard/date-range.js';
 import { reviewsOverTimeChart } from './dashboard/svg-chart.js';
 
 const PAGE_SIZE = 25;
-const DAY = 86_400;
 const productParams = pathParams('id');
 const productQuery = queryValues('range', 'from', 'to');
 
@@ -45,18 +44,17 @@ export function registerConsoleProductRoutes(app: TypedApp, deps: AppDeps): void
     // A product this shop never heard of, and another shop's product, are the same page.
     if (product === undefined && published + hidden === 0) return sendConsoleMessage(reply, context, 'products', 404, 'Product not found', `There is no product ${productId} in this shop.`);
     const time = timeFor(request, context);
-    const range = dateRangeOf({ range: firstOf(request.query.range) ?? '365', from: firstOf(request.query.from), to: firstOf(request.query.to) }, readShopSettings(context.shop.settings).time_zone, unixSeconds(deps.clock));
-    const bucketDays = range.days <= 31 ? 1 : 7;
+    const range = dateRangeOf({ range: firstOf(request.query.range) ?? '365', from: firstOf(request.query.from), to: firstOf(request.query.to) }, time.timeZone, unixSeconds(deps.clock));
+    const bucketDays = bucketDaysOf(range);
     const [trend, latest, requests] = await Promise.all([
       productTrend(db, context.shop.id, productId, range.from, range.to, bucketDays * DAY),
       listReviews(db, context.shop.id, { productIds: [productId] }, 'created-descending', 1, 5),
       productRequestCounts(db, context.shop.id, productId),
     ]);
     const byBucket = new Map(trend.map((row) => [row.bucket, row]));
-    const label = (start: number) => new Intl.DateTimeFormat(time.locale, { timeZone: time.timeZone, day: 'numeric', month: 'short' }).format(start * 1000);
     const points = Array.from({ length: Math.ceil((range.to - range.from) / (bucketDays * DAY)) }, (_, index) => {
       const row = byBucket.get(index);
-      return { label: label(range.from + index * bucketDays * DAY), reviews: row?.reviews ?? 0, average: row && row.reviews > 0 ? row.ratingSum / row.reviews : null };
+      return { label: time.dayMonth(range.from + index * bucketDays * DAY), reviews: row?.reviews ?? 0, average: row && row.reviews > 0 ? row.ratingSum / row.reviews : null };
     });
     const ratingSum = stats.published.reduce((sum, n, index) => sum + n * (index + 1), 0);
     const title = product?.title || productId;
@@ -72,7 +70,7 @@ export function registerConsoleProductRoutes(app: TypedApp, deps: AppDeps): void
       published,
       hidden,
       average: published > 0 ? (ratingSum / published).toFixed(2) : '–',
-      stars: ([5, 4, 3, 2, 1] as const).map((stars) => ({ stars, count: stats.published[stars - 1]!, share: published > 0 ? Math.round((stats.published[stars - 1]! / published) * 100) : 0 })),
+      stars: starRows((stars) => stats.published[stars - 1]!, published),
       unit,
       points,
       chart: reviewsOverTimeChart('product-chart', `Published reviews of ${title} per ${unit}`, points, `${inRange} published reviews between ${time.date(range.from)} and ${time.date(range.to - 1)}.`),

@@ -5,9 +5,8 @@ import { requestFunnel } from '../../orders/order-repository.js';
 import { productTitles } from '../../products/product-repository.js';
 import { addActivity, HOUR, noActivity, readActivity, type ActivityCounts } from '../../reviews/review-activity.js';
 import { countHiddenReviews, type ProductStanding, rankedProducts } from '../../reviews/review-stats.js';
-import { type DateRange, previousRange } from './date-range.js';
+import { bucketDaysOf, DAY, type DateRange, previousRange } from './date-range.js';
 
-const DAY = 86_400;
 /** Products need this many published reviews before their average ranks them best or worst. */
 export const RANKING_MINIMUM = 3;
 const WIDGET_CLICKS = ['CLICK_REVIEW', 'CLICK_MEDIA', 'EXPAND_CONTENT'] as const;
@@ -35,6 +34,11 @@ export interface DashboardFigures {
   hidden: number;
 }
 
+/** One row per star, five first, with its share of `total` in whole percent: the star meters. */
+export function starRows(countOf: (stars: 1 | 2 | 3 | 4 | 5) => number, total: number): Array<{ stars: number; count: number; share: number }> {
+  return ([5, 4, 3, 2, 1] as const).map((stars) => ({ stars, count: countOf(stars), share: total > 0 ? Math.round((countOf(stars) / total) * 100) : 0 }));
+}
+
 const averageOf = (counts: ActivityCounts) => (counts.reviews > 0 ? (counts.star_1 + 2 * counts.star_2 + 3 * counts.star_3 + 4 * counts.star_4 + 5 * counts.star_5) / counts.reviews : null);
 
 /**
@@ -56,7 +60,7 @@ export async function dashboardFigures(db: Kysely<Database>, shopId: string, ran
     rankedProducts(db, shopId, 'most', 5),
     countHiddenReviews(db, shopId),
   ]);
-  const bucketDays = range.days <= 31 ? 1 : 7;
+  const bucketDays = bucketDaysOf(range);
   const bucketSeconds = bucketDays * DAY;
   const buckets = Array.from({ length: Math.ceil((range.to - range.from) / bucketSeconds) }, noActivity);
   const totals = noActivity();

@@ -1,7 +1,7 @@
 import { parseTimeInput } from '../../time/time-format.js';
 
 export const PRESET_DAYS = [7, 30, 90, 365] as const;
-const DAY = 86_400;
+export const DAY = 86_400;
 const MAX_CUSTOM_DAYS = 3 * 366;
 
 /** A dashboard period: whole days in the shop's time zone, [from, to) in Unix seconds. */
@@ -65,6 +65,11 @@ export function dateRangeOf(query: { range?: string; from?: string; to?: string 
   const from = end - preset * DAY;
   const firstDay = dayOf(timeZone, from + DAY / 2);
   return { from: startOfIsoDay(timeZone, firstDay), to: end, days: preset, preset, firstDay, lastDay: today };
+}
+
+/** Days per bar of a chart over the range: a bar a day up to a month, a bar a week beyond. */
+export function bucketDaysOf(range: DateRange): 1 | 7 {
+  return range.days <= 31 ? 1 : 7;
 }
 
 /** The same length of time just before: what "vs previous period" compares with. */
