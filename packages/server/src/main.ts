@@ -1,14 +1,11 @@
-import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli/runtime.js';
+import { PLAUDIT_VERSION } from './config/version.js';
 import { MigrationError } from './db/migrate.js';
-
-// package.json sits one level above both src/ and dist/.
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
 const program = new Command('plaudit')
   .description('Plaudit: self-hosted product reviews with a Trustoo-compatible partner API')
-  .version(version, '-V, --version', 'print the version')
+  .version(PLAUDIT_VERSION, '-V, --version', 'print the version')
   .showHelpAfterError()
   .exitOverride();
 

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import { successEnvelope } from '../http/envelope.js';
@@ -7,9 +6,8 @@ import { wantsHtml } from '../http/wants-html.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { unixSeconds } from '../time/clock.js';
 import { DEMO_SHOP } from '../demo/demo-shop.js';
+import { PLAUDIT_VERSION as version } from '../config/version.js';
 
-// package.json sits one level above both src/ and dist/.
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /**
  * `GET /`: in a browser, a page that says Plaudit runs here and leads to the console, the API
