@@ -3,6 +3,7 @@ import { operations, type OperationId, type Operations } from './generated/api-t
 import { encodeQuery, type QueryValue } from './query-string.js';
 import type { PlauditOAuth } from './oauth.js';
 import { RatingsApi } from './ratings-api.js';
+import { CustomersApi } from './customers-api.js';
 import { MediaApi } from './media-api.js';
 import { readEnvelope } from './envelope.js';
 import { RefreshingAccessToken } from './refreshing-token.js';
@@ -55,7 +56,7 @@ type Input<Op extends OperationId> = Operations[Op]['method'] extends 'GET' ? Op
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Typed client for the Plaudit Open API. One method per operation through `reviews` and `ratings`,
+ * Typed client for the Plaudit Open API. One method per operation through `reviews`, `ratings`, `settings`, `media` and `customers`,
  * or `call(operation, input)` for any operation by name.
  */
 export class PlauditClient {
@@ -63,6 +64,7 @@ export class PlauditClient {
   readonly ratings: RatingsApi;
   readonly settings: SettingsApi;
   readonly media: MediaApi;
+  readonly customers: CustomersApi;
   private readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
   private readonly now: () => number;
@@ -82,6 +84,7 @@ export class PlauditClient {
     this.ratings = new RatingsApi(this);
     this.settings = new SettingsApi(this);
     this.media = new MediaApi(this, this.fetchImpl);
+    this.customers = new CustomersApi(this);
   }
 
   /** Calls one operation and answers its `data`, or throws PlauditError. */

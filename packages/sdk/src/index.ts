@@ -4,6 +4,7 @@ export { AuthorizationCallbackError, PlauditOAuth, type OAuthOptions, type Pendi
 export { MemoryTokenStore, type TokenSet, type TokenStore } from './token-store.js';
 export { RatingsApi } from './ratings-api.js';
 export { SettingsApi } from './settings-api.js';
+export { CustomersApi } from './customers-api.js';
 export { MediaApi, type ImageFile, type UploadedImage } from './media-api.js';
 export { restartCursor, ReviewsApi, type SyncCursor } from './reviews-api.js';
 export { type RequestToSignV2, signRequest, signRequestV2, stringToSign, stringToSignV2 } from './signing.js';

@@ -98,6 +98,18 @@ describeEachDatabase('@plaudit/sdk against a running server', (dialect) => {
     expect(restarted.sort()).toEqual([ids[0]!, ids[1]!].sort());
   });
 
+  it('exports and erases a person\'s data through customers, typed', async () => {
+    const own = clientFor(await h.newShop(`sdk-privacy-${dialect}.example.com`));
+    const email = 'erase-me@example.com';
+    const review = await own.reviews.create({ product_id: '501', rating: 3, author: 'Erin Example', author_email: email, content: 'Fine.' });
+    const copy = await own.customers.exportData({ email });
+    expect(copy.reviews.map((r) => [r.id, r.author])).toEqual([[Number(review.id), 'Erin Example']]);
+    const erased = await own.customers.erase({ email, mode: 'anonymize' }, { idempotencyKey: `erase-${dialect}` });
+    expect(erased).toMatchObject({ mode: 'anonymize', reviews: 1 });
+    expect((await own.reviews.get(Number(review.id))).author).toBe('Anonymous');
+    expect((await own.customers.exportData({ email })).reviews).toEqual([]);
+  });
+
   it('throws PlauditError carrying the code, the field errors and the request id', async () => {
     const error = await client.reviews.create({ rating: 9, author: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlauditError);

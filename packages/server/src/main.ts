@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   shop: async () => (await import('./cli/shop-commands.js')).registerShopCommands,
   platform: async () => (await import('./cli/platform-commands.js')).registerPlatformCommands,
   merchant: async () => (await import('./cli/merchant-commands.js')).registerMerchantCommands,
+  customer: async () => (await import('./cli/customer-commands.js')).registerCustomerCommands,
   sign: async () => (await import('./cli/sign-command.js')).registerSignCommand,
   import: async () => (await import('./cli/import-command.js')).registerImportCommand,
   export: async () => (await import('./cli/export-command.js')).registerExportCommand,

@@ -130,6 +130,38 @@ export type CustomerExclusion = {
   updated_at: string;
 };
 
+export type CustomerDataExport = {
+  /** the addresses found for the person */
+  emails: string[];
+  /** the customer ids found for the person */
+  customer_ids: string[];
+  customers: {
+    customer_id: string;
+    email: string;
+    first_name: string;
+    last_name: string;
+    phone: string;
+    created_at: string;
+    updated_at: string;
+  }[];
+  /** deleted reviews included, with deleted_at */
+  reviews: Review[];
+  orders: Order[];
+  events: CustomerEvent[];
+  unsubscribes: {
+    /** the address, or `sha256:` and a hash once the person's data was erased */
+    email: string;
+    email_type: string;
+    /** api, email_link, console, or erasure (kept from an excluded person's erased data) */
+    source: string;
+    created_at: string;
+  }[];
+  exclusions: {
+    customer_id: string;
+    created_at: string;
+  }[];
+};
+
 export type CustomerEvent = {
   id: number;
   event_type: string;
@@ -143,6 +175,20 @@ export type CustomerEvent = {
   page_url: string;
   extra: Record<string, never>;
   created_at: string;
+};
+
+export type CustomerErasure = {
+  mode: string;
+  /** reviews anonymized or deleted */
+  reviews: number;
+  /** media files deleted */
+  media_files: number;
+  /** orders whose contact fields were cleared */
+  orders: number;
+  /** customer events deleted */
+  events: number;
+  /** customer records deleted */
+  customers: number;
 };
 
 /** Get Review Detail */
@@ -380,7 +426,7 @@ export type CreateShopWebhookQuery = Record<string, never>;
 
 export type CreateShopWebhookBody = {
   /** the event topic */
-  topic: "review/created" | "review/updated" | "review/deleted" | "customer_event/created" | "order/updated";
+  topic: "review/created" | "review/updated" | "review/deleted" | "customer_event/created" | "order/updated" | "customer/redacted";
   /** an https URL that receives the deliveries */
   url: string;
 };
@@ -404,7 +450,7 @@ export type UpdateShopWebhookBody = {
   /** the webhook id */
   id: number | string;
   /** the event topic */
-  topic?: "review/created" | "review/updated" | "review/deleted" | "customer_event/created" | "order/updated";
+  topic?: "review/created" | "review/updated" | "review/deleted" | "customer_event/created" | "order/updated" | "customer/redacted";
   /** an https URL that receives the deliveries */
   url?: string;
   status?: "active" | "disabled";
@@ -435,7 +481,7 @@ export type DeleteShopWebhookData = {
 /** Get Shop Webhooks */
 export type GetShopWebhooksQuery = {
   /** the event topic */
-  topic?: "review/created" | "review/updated" | "review/deleted" | "customer_event/created" | "order/updated";
+  topic?: "review/created" | "review/updated" | "review/deleted" | "customer_event/created" | "order/updated" | "customer/redacted";
 };
 
 export type GetShopWebhooksBody = Record<string, never>;
@@ -678,9 +724,10 @@ export type GetUnsubscribesData = {
     count: number;
   };
   list: {
+    /** the address, or `sha256:` and a hash once the person's data was erased */
     email: string;
     email_type: string;
-    /** api, email_link or console */
+    /** api, email_link, console, or erasure (kept from an excluded person's erased data) */
     source: string;
     created_at: string;
   }[];
@@ -733,6 +780,32 @@ export type GetCustomerExcludesData = {
   };
   list: CustomerExclusion[];
 };
+
+/** Export Customer Data */
+export type ExportCustomerDataQuery = {
+  /** the person's address */
+  email?: string;
+  /** the person's customer id */
+  customer_id?: string;
+};
+
+export type ExportCustomerDataBody = Record<string, never>;
+
+export type ExportCustomerDataData = CustomerDataExport;
+
+/** Erase Customer Data */
+export type EraseCustomerDataQuery = Record<string, never>;
+
+export type EraseCustomerDataBody = {
+  /** the person's address */
+  email?: string;
+  /** the person's customer id */
+  customer_id?: string | number;
+  /** anonymize: keep reviews without their author; delete: remove them */
+  mode: "anonymize" | "delete";
+};
+
+export type EraseCustomerDataData = CustomerErasure;
 
 /** Get Customer Event List */
 export type GetCustomerEventsQuery = {
@@ -933,6 +1006,8 @@ export interface Operations {
   create_customer_exclude: { method: 'POST'; query: CreateCustomerExcludeQuery; body: CreateCustomerExcludeBody; data: CreateCustomerExcludeData };
   delete_customer_exclude: { method: 'POST'; query: DeleteCustomerExcludeQuery; body: DeleteCustomerExcludeBody; data: DeleteCustomerExcludeData };
   get_customer_excludes: { method: 'GET'; query: GetCustomerExcludesQuery; body: GetCustomerExcludesBody; data: GetCustomerExcludesData };
+  export_customer_data: { method: 'GET'; query: ExportCustomerDataQuery; body: ExportCustomerDataBody; data: ExportCustomerDataData };
+  erase_customer_data: { method: 'POST'; query: EraseCustomerDataQuery; body: EraseCustomerDataBody; data: EraseCustomerDataData };
   get_customer_events: { method: 'GET'; query: GetCustomerEventsQuery; body: GetCustomerEventsBody; data: GetCustomerEventsData };
   "oauth/cancel": { method: 'POST'; query: OauthCancelQuery; body: OauthCancelBody; data: OauthCancelData };
   get_shop_settings: { method: 'GET'; query: GetShopSettingsQuery; body: GetShopSettingsBody; data: GetShopSettingsData };
@@ -966,6 +1041,8 @@ export const operations = {
   create_customer_exclude: { method: 'POST', path: '/api/v1/openapi/create_customer_exclude', scope: 'write_customers' },
   delete_customer_exclude: { method: 'POST', path: '/api/v1/openapi/delete_customer_exclude', scope: 'write_customers' },
   get_customer_excludes: { method: 'GET', path: '/api/v1/openapi/get_customer_excludes', scope: 'read_customers' },
+  export_customer_data: { method: 'GET', path: '/api/v1/openapi/export_customer_data', scope: 'read_customers' },
+  erase_customer_data: { method: 'POST', path: '/api/v1/openapi/erase_customer_data', scope: 'write_customers' },
   get_customer_events: { method: 'GET', path: '/api/v1/openapi/get_customer_events', scope: 'read_customer_events' },
   "oauth/cancel": { method: 'POST', path: '/api/v1/openapi/oauth/cancel', scope: '' },
   get_shop_settings: { method: 'GET', path: '/api/v1/openapi/get_shop_settings', scope: '' },

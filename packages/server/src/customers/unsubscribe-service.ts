@@ -5,7 +5,8 @@ import { formatRecordTime } from '../time/time-format.js';
 import { type EmailType, normalizeEmailAddress } from './email-types.js';
 import { containing } from '../db/like.js';
 
-export type UnsubscribeSource = 'api' | 'email_link' | 'console';
+/** `erasure`: kept, hashed, from the addresses of an excluded person whose data was erased (customer-data.ts). */
+export type UnsubscribeSource = 'api' | 'email_link' | 'console' | 'erasure';
 
 /**
  * Email Unsubscribe (docs/reference/collection.md §7): idempotent, the first record (and its created_at) stays.

@@ -331,7 +331,7 @@ export interface EmailUnsubscribesTable {
   shop_id: string;
   email: string;
   email_type: string;
-  /** api, email_link or console. */
+  /** api, email_link, console or erasure; `email` is a salted hash (`sha256:…`) once the person's data was erased. */
   source: string;
   created_at: number;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { mentionsAny } from '../db/like.js';
 import type { Actor } from './actor.js';
 import { ApiError, Code, conflict, invalidField } from './errors.js';
 
@@ -98,4 +99,22 @@ export async function releaseIdempotencyKey(db: Kysely<Database>, claim: Idempot
     .where('shop_id', '=', claim.shopId).where('caller', '=', claim.caller).where('idempotency_key', '=', claim.key)
     .where('state', '=', 'running')
     .execute();
+}
+
+/**
+ * Forgets stored answers that mention any of the values (an erased person's address or name,
+ * docs/privacy.md): a replay within the key's lifetime would otherwise hand them out again. The
+ * caller's own key is safe to lose: without its answer a retry runs the erasure again, which is
+ * idempotent.
+ */
+export async function forgetAnswersMentioning(db: Kysely<Database>, shopId: string, values: readonly string[]): Promise<number> {
+  const needles = [...new Set(values.filter((value) => value !== ''))];
+  if (needles.length === 0) return 0;
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where('shop_id', '=', shopId)
+    .where('state', '=', 'done')
+    .where((eb) => mentionsAny(eb, 'idempotency_keys.response_body', needles))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -4,8 +4,8 @@ import type { LogFormat, LogLevel } from '../config/config.js';
 
 export type { Logger };
 
-/** Query names whose values are secrets and must never reach a log line. */
-const SECRET_QUERY_NAMES = /^(client_secret|code|refresh_token|access_token|token|sign)$/i;
+/** Query names whose values are secrets, or a person's address, and must never reach a log line. */
+const SECRET_QUERY_NAMES = /^(client_secret|code|refresh_token|access_token|token|sign|email)$/i;
 
 /** Paths whose last segment is a credential: a password-reset link, an invitation. */
 const SECRET_PATH = /^(\/console\/(?:reset|invite)\/)[^/?]+/;

@@ -14,6 +14,11 @@ export interface OperationContext<Query, Body> {
   deps: AppDeps;
   /** Unix seconds of this request, from the injected clock. */
   now: number;
+  /**
+   * Work that must wait for the commit because it cannot be rolled back (deleting media bytes).
+   * It runs before the answer is sent; a failure is logged, not answered, since the change stands.
+   */
+  afterCommit: (task: () => Promise<void>) => void;
 }
 
 /**

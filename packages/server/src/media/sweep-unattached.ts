@@ -14,16 +14,21 @@ const BATCH = 200;
  * many files went.
  */
 export async function sweepUnattachedMedia(db: Kysely<Database>, storage: MediaStorage, now: number): Promise<number> {
-  const renditions = new RenditionCache(storage);
   let swept = 0;
   for (;;) {
     const keys = await unattachedMediaBefore(db, now - UNATTACHED_LIFETIME_SECONDS, BATCH);
-    for (const key of keys) {
-      await storage.delete(key);
-      await renditions.forget(key);
-      await forgetMediaKey(db, key);
-    }
+    await deleteMediaFiles(db, storage, keys);
     swept += keys.length;
     if (keys.length < BATCH) return swept;
+  }
+}
+
+/** Deletes files for good: bytes and renditions first, then the ledger rows (see above for why). */
+export async function deleteMediaFiles(db: Kysely<Database>, storage: MediaStorage, keys: readonly string[]): Promise<void> {
+  const renditions = new RenditionCache(storage);
+  for (const key of keys) {
+    await storage.delete(key);
+    await renditions.forget(key);
+    await forgetMediaKey(db, key);
   }
 }

@@ -129,7 +129,8 @@ async function prepareInput(request: FastifyRequest, reply: FastifyReply, op: An
 async function handle(request: FastifyRequest, reply: FastifyReply, op: AnyOperation, deps: AppDeps): Promise<void> {
   const actor = request.actor as Actor;
   const now = unixSeconds(deps.clock);
-  const context = { actor, query: request.query, body: request.body, deps, now };
+  const committedTasks: Array<() => Promise<void>> = [];
+  const context = { actor, query: request.query, body: request.body, deps, now, afterCommit: (task: () => Promise<void>) => void committedTasks.push(task) };
   // Deadlines measure real elapsed time, not the injected clock: they guard the server's resources.
   const timeoutMs = deps.config.requestTimeoutMs;
   const deadlineAt = performance.now() + timeoutMs;
@@ -152,6 +153,7 @@ async function handle(request: FastifyRequest, reply: FastifyReply, op: AnyOpera
   });
   const body = await withinDeadline(committed, deadlineAt, timeoutMs, () => !committing);
   request.idempotencyClaim = undefined;
+  for (const task of committedTasks) await task().catch((error: unknown) => request.log.error({ err: error }, 'work after the commit failed'));
   deps.outboxSignal?.();
   reply.businessCode = 0;
   await reply.type('application/json; charset=utf-8').send(body);

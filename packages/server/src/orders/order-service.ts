@@ -53,7 +53,8 @@ async function resolveCustomer(db: Kysely<Database>, shopId: string, input: NewO
   return created;
 }
 
-async function emitOrderUpdated(db: Kysely<Database>, shopId: string, row: OrderRow, nowMs: number): Promise<void> {
+/** Records `order/updated` for a row as it now stands, in the caller's transaction. */
+export async function emitOrderUpdated(db: Kysely<Database>, shopId: string, row: OrderRow, nowMs: number): Promise<void> {
   await appendOutboxEvent(db, shopId, 'order/updated', { list: [presentOrder(row)] }, nowMs);
 }
 

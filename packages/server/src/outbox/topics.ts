@@ -7,6 +7,7 @@ export const TOPIC_SCOPES = {
   'review/deleted': 'write_reviews',
   'customer_event/created': 'read_customer_events',
   'order/updated': 'read_orders',
+  'customer/redacted': 'read_customers',
 } as const satisfies Record<string, Scope>;
 
 export type Topic = keyof typeof TOPIC_SCOPES;

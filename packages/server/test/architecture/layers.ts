@@ -17,7 +17,7 @@ export const LAYERS: ReadonlyArray<{ layer: 'foundation' | 'domain' | 'surface' 
   { layer: 'domain', modules: ['merchants', 'platforms'] },
   { layer: 'domain', modules: ['webhooks'] },
   { layer: 'domain', modules: ['collection'] },
-  { layer: 'domain', modules: ['review-csv'] },
+  { layer: 'domain', modules: ['review-csv', 'data-subjects'] },
   { layer: 'surface', modules: ['open-api', 'storefront', 'console', 'oauth'] },
   { layer: 'surface', modules: ['email-links'] },
   { layer: 'entry', modules: ['demo', 'worker'] },

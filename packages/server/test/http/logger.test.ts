@@ -18,6 +18,10 @@ describe('logged URLs', () => {
     );
   });
 
+  it('keeps a person\'s address out of the log (a data export names them in its query)', () => {
+    expect(redactUrl('/api/v1/openapi/export_customer_data?email=bea%40example.com')).toBe('/api/v1/openapi/export_customer_data?email=%5Bredacted%5D');
+  });
+
   it('replaces the token of a password-reset or invitation link', () => {
     expect(redactUrl('/console/reset/eyJtZXJjaGFudCI6MX0.c2ln')).toBe('/console/reset/[redacted]');
     expect(redactUrl('/console/invite/eyJzaG9wIjoiMSJ9.c2ln?x=1')).toBe('/console/invite/[redacted]?x=1');

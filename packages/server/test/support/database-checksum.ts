@@ -9,7 +9,7 @@ import type { Harness } from './harness.js';
  */
 const BOOKKEEPING_TABLES = new Set(['request_signatures']);
 
-async function tableNames(h: Harness): Promise<string[]> {
+export async function tableNames(h: Harness): Promise<string[]> {
   const db = h.deps.db.kysely;
   const rows =
     h.dialect === 'sqlite'
@@ -31,4 +31,18 @@ export async function databaseChecksum(h: Harness): Promise<Record<string, strin
     sums[table] = `${lines.length}:${createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16)}`;
   }
   return sums;
+}
+
+/** Every row of every table whose columns, read as text, contain `text` in any letter case: "table: row". */
+export async function rowsMentioning(h: Harness, text: string): Promise<string[]> {
+  const found: string[] = [];
+  const needle = text.toLowerCase();
+  for (const table of await tableNames(h)) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(h.deps.db.kysely);
+    for (const row of rows.rows) {
+      const line = JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
+      if (line.toLowerCase().includes(needle)) found.push(`${table}: ${line}`);
+    }
+  }
+  return found;
 }

@@ -90,6 +90,18 @@ function openApiReads(at: (operation: string) => string): Record<string, Read | 
     [at('get_orders')]: openApiRead(at('get_orders'), 'page_size=50'),
     [at('get_unsubscribes')]: openApiRead(at('get_unsubscribes'), ''),
     [at('get_customer_excludes')]: openApiRead(at('get_customer_excludes'), ''),
+    [at('export_customer_data')]: {
+      read: async (h, own) => [
+        await h.call('GET', at('export_customer_data'), { query: `email=${own.marker}@example.com` }, own.shop),
+        // Both shops know this address: each export holds its own shop's records of it only.
+        await h.call('GET', at('export_customer_data'), { query: `email=${SHARED_EMAIL}` }, own.shop),
+      ],
+      check: (own, [mine, shared]) => {
+        expect(mine!.body).toContain(own.marker);
+        expect(data<{ orders: unknown[] }>(mine!).orders).toHaveLength(1);
+        expect(data(shared!)).toMatchObject({ emails: [SHARED_EMAIL], customers: [{ email: SHARED_EMAIL }], unsubscribes: [{ email: SHARED_EMAIL, email_type: 'all' }], exclusions: [{}], orders: [], reviews: [] });
+      },
+    },
     [at('get_customer_events')]: openApiRead(at('get_customer_events'), 'event_source=STOREFRONT'),
   };
 }

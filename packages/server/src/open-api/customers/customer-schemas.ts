@@ -32,10 +32,21 @@ export const CustomerExclusionSchema = Type.Object(
   { title: 'CustomerExclusion' },
 );
 
-export const UnsubscribeSchema = Type.Object({
+/** A customer record as the data export shows it. */
+export const CustomerRecordSchema = Type.Object({
+  customer_id: Type.String(),
   email: Type.String(),
+  first_name: Type.String(),
+  last_name: Type.String(),
+  phone: Type.String(),
+  created_at: Type.String({ format: 'date-time' }),
+  updated_at: Type.String({ format: 'date-time' }),
+});
+
+export const UnsubscribeSchema = Type.Object({
+  email: Type.String({ description: 'the address, or `sha256:` and a hash once the person\'s data was erased' }),
   email_type: Type.String(),
-  source: Type.String({ description: 'api, email_link or console' }),
+  source: Type.String({ description: 'api, email_link, console, or erasure (kept from an excluded person\'s erased data)' }),
   created_at: Type.String({ format: 'date-time' }),
 });
 

@@ -5,27 +5,10 @@ import { Page, PageInfo, pageInfo, PageSize, QueryTime } from '../../http/wire-s
 import { timeRange } from '../../http/time-range.js';
 import { listCustomerEvents, presentCustomerEvent } from '../../events/customer-events.js';
 import { EVENT_SOURCES, EVENT_TYPES, OS_TYPES } from '../../events/event-types.js';
+import { CustomerEventSchema } from './event-schemas.js';
 
 const oneOf = (values: readonly string[], description: string) =>
   Type.Union(values.map((value) => Type.Literal(value)), { description, 'x-reason': `must be one of ${values.join(', ')}` });
-
-export const CustomerEventSchema = Type.Object(
-  {
-    id: Type.Integer(),
-    event_type: Type.String(),
-    event_source: Type.String(),
-    os_type: Type.String(),
-    customer_id: Type.String(),
-    email: Type.String(),
-    session_id: Type.String(),
-    product_id: Type.String(),
-    review_id: Type.Union([Type.Integer(), Type.Null()]),
-    page_url: Type.String(),
-    extra: Type.Record(Type.String(), Type.Unknown()),
-    created_at: Type.String({ format: 'date-time' }),
-  },
-  { title: 'CustomerEvent' },
-);
 
 export const getCustomerEventsOperation = defineOperation({
   operation: 'get_customer_events',
