@@ -4,6 +4,8 @@ import { findShopById } from '../shops/shop-repository.js';
 import { createShop, revealPrivateToken, rotatePrivateToken, type ShopCredentials, summarizeShops } from '../shops/shop-service.js';
 import { asCliError, CliError, loadConfig, output } from './runtime.js';
 import { withCurrentSchema } from './pending-migrations.js';
+import { eraseShop } from '../data-subjects/erase-shop.js';
+import { storageFor } from '../storage/storage-for-config.js';
 
 function describeCredentials(shop: ShopCredentials): string {
   return [
@@ -82,6 +84,22 @@ export function registerShopCommands(program: Command): void {
       await withCurrentSchema(config, async (db) => {
         const rotated = await rotatePrivateToken(db.kysely, { secretKey: config.secretKey!, clock: systemClock }, shopId).catch(asCliError);
         output(Boolean(options.json), rotated, () => describeCredentials(rotated));
+      });
+    });
+
+  shop
+    .command('erase')
+    .description("delete the shop and all of its data and media for good (Shopify's shop/redact; docs/privacy.md)")
+    .argument('<shop_id>')
+    .option('--yes', 'confirm: without it nothing is deleted')
+    .action(async (shopId: string, options: { yes?: boolean }) => {
+      const config = loadConfig();
+      await withCurrentSchema(config, async (db) => {
+        const row = await findShopById(db.kysely, shopId);
+        if (!row) throw new CliError(`shop ${shopId} not found`);
+        if (!options.yes) throw new CliError(`this deletes shop ${row.id} (${row.domain}, ${row.name}) with every review, order, customer and file, and cannot be undone; run again with --yes`);
+        await eraseShop({ db, storage: storageFor(config.storage) }, shopId);
+        process.stdout.write(`erased shop ${row.id} (${row.domain})\n`);
       });
     });
 }

@@ -3,6 +3,7 @@ import { hasKeys, matchesPerson, type PersonKeys } from '../db/person-match.js';
 import type { Database } from '../db/schema.js';
 import { formatRecordTime } from '../time/time-format.js';
 import { erasedIdentity } from './erased-identity.js';
+import { deleteShopRows } from '../db/shop-rows.js';
 
 // What the customers module holds about one person of a shop, for a data-subject request
 // (docs/privacy.md): their customer records, exclusions and unsubscribes.
@@ -84,4 +85,9 @@ export async function eraseCustomerRecords(db: Kysely<Database>, shopId: string,
   }
   const result = await db.deleteFrom('customers').where('shop_id', '=', shopId).where((eb) => ofPerson(eb, { emails: person.emails, customerIds: ids })).executeTakeFirst();
   return { customers: Number(result.numDeletedRows), optOuts };
+}
+
+/** A whole shop's customer records and opt-outs (docs/privacy.md §5), in the caller's transaction. */
+export async function eraseShopCustomers(db: Kysely<Database>, shopId: string): Promise<void> {
+  await deleteShopRows(db, shopId, ['customer_exclusions', 'email_unsubscribes', 'customers']);
 }

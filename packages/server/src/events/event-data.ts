@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { hasKeys, matchesPerson, type PersonKeys } from '../db/person-match.js';
 import type { Database } from '../db/schema.js';
 import { presentCustomerEvent } from './customer-events.js';
+import { deleteShopRows } from '../db/shop-rows.js';
 
 /**
  * One person's customer events, for a data-subject request (docs/privacy.md). Storefront events
@@ -32,4 +33,9 @@ export async function deleteEventsOf(db: Kysely<Database>, shopId: string, perso
     .where((eb) => matchesPerson(eb, { email: 'customer_events.email', customerId: 'customer_events.customer_id' }, person))
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** A whole shop's customer events and their hourly counts (docs/privacy.md §5), in the caller's transaction. */
+export async function eraseShopEvents(db: Kysely<Database>, shopId: string): Promise<void> {
+  await deleteShopRows(db, shopId, ['customer_events', 'event_activity']);
 }

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js';
 import { mentionsAny } from '../db/like.js';
 import type { Actor } from './actor.js';
 import { ApiError, Code, conflict, invalidField } from './errors.js';
+import { deleteShopRows } from '../db/shop-rows.js';
 
 /** docs/reference/conventions.md §9: stored answers live 24 hours; a claim older than the request deadline is abandoned. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -117,4 +118,9 @@ export async function forgetAnswersMentioning(db: Kysely<Database>, shopId: stri
     .where((eb) => mentionsAny(eb, 'idempotency_keys.response_body', needles))
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** A whole shop's stored answers (docs/privacy.md §5), in the caller's transaction. */
+export async function forgetShopAnswers(db: Kysely<Database>, shopId: string): Promise<void> {
+  await deleteShopRows(db, shopId, ['idempotency_keys']);
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { deleteShopRows } from '../db/shop-rows.js';
 
 /**
  * The uploaded files of reviews that are being erased (docs/privacy.md). Bytes cannot roll back
@@ -19,4 +20,14 @@ export async function releaseFilesOfReviews(db: Kysely<Database>, shopId: string
 export async function forgetOriginalNames(db: Kysely<Database>, shopId: string, reviewIds: readonly number[]): Promise<void> {
   if (reviewIds.length === 0) return;
   await db.updateTable('media_files').set({ original_name: '' }).where('shop_id', '=', shopId).where('review_id', 'in', [...reviewIds]).execute();
+}
+
+/** Every stored file of a shop: its bytes are deleted before the rows go (erase-shop.ts says why). */
+export async function filesOfShop(db: Kysely<Database>, shopId: string): Promise<string[]> {
+  return (await db.selectFrom('media_files').select('key').where('shop_id', '=', shopId).execute()).map((file) => file.key);
+}
+
+/** A whole shop's file ledger and upload keys (docs/privacy.md §5), in the caller's transaction. */
+export async function eraseShopMedia(db: Kysely<Database>, shopId: string): Promise<void> {
+  await deleteShopRows(db, shopId, ['media_files', 'media_upload_keys']);
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, MerchantsTable } from '../db/schema.js';
 import { findActiveShops, type ShopRow } from '../shops/shop-repository.js';
+import { deleteShopRows } from '../db/shop-rows.js';
 
 export type MerchantRow = Selectable<MerchantsTable>;
 
@@ -35,4 +36,9 @@ export async function setPasswordHash(db: Kysely<Database>, merchantId: number, 
 export async function merchantEmailsOfShop(db: Kysely<Database>, shopId: string): Promise<string[]> {
   const rows = await db.selectFrom('merchant_shops').innerJoin('merchants', 'merchants.id', 'merchant_shops.merchant_id').select('merchants.email').where('merchant_shops.shop_id', '=', shopId).orderBy('merchants.email').execute();
   return rows.map((row) => row.email);
+}
+
+/** A shop's place in its merchants' accounts (docs/privacy.md §5); the accounts stay, since a merchant may run other shops. */
+export async function forgetShopMembership(db: Kysely<Database>, shopId: string): Promise<void> {
+  await deleteShopRows(db, shopId, ['merchant_shops']);
 }

@@ -5,6 +5,7 @@ import { hasKeys, matchesPerson, type PersonKeys } from '../db/person-match.js';
 import { type OrderRow, presentOrder } from './order-presenter.js';
 import { emitOrderUpdated } from './order-service.js';
 import { NOT_YET_SENT, ORDER_STATUS } from './order-status.js';
+import { deleteShopRows } from '../db/shop-rows.js';
 
 const ofPerson = (eb: ExpressionBuilder<Database, 'orders'>, person: PersonKeys) => matchesPerson(eb, { email: 'orders.email', customerId: 'orders.customer_id' }, person);
 
@@ -44,4 +45,9 @@ export async function anonymizeOrdersOf(db: Kysely<Database>, shopId: string, pe
     changed.push(row);
   }
   return changed;
+}
+
+/** A whole shop's orders (docs/privacy.md §5), in the caller's transaction. */
+export async function eraseShopOrders(db: Kysely<Database>, shopId: string): Promise<void> {
+  await deleteShopRows(db, shopId, ['orders']);
 }

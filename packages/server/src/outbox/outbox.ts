@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js';
 
 import type { SystemTopic, Topic } from './topics.js';
 import { secondsOf } from '../time/clock.js';
+import { deleteShopRows } from '../db/shop-rows.js';
 
 /** Every topic a shop's change emits is one a webhook can subscribe to: the list in topics.ts. */
 export type DomainTopic = Topic;
@@ -58,4 +59,9 @@ async function insertEvent(
     })
     .execute();
   return eventId;
+}
+
+/** A whole shop's recorded events (docs/privacy.md §5), in the caller's transaction; the webhooks module deletes their deliveries first. */
+export async function eraseShopOutbox(db: Kysely<Database>, shopId: string): Promise<void> {
+  await deleteShopRows(db, shopId, ['outbox_events']);
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ProductsTable } from '../db/schema.js';
+import { deleteShopRows } from '../db/shop-rows.js';
 
 export type ProductRow = Selectable<ProductsTable>;
 
@@ -60,4 +61,9 @@ export async function productTitles(db: Kysely<Database>, shopId: string, ids: r
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('products').select(['product_id', 'title']).where('shop_id', '=', shopId).where('product_id', 'in', [...ids]).execute();
   return new Map(rows.map((row) => [row.product_id, row.title]));
+}
+
+/** A whole shop's product records (docs/privacy.md §5), in the caller's transaction. */
+export async function eraseShopProducts(db: Kysely<Database>, shopId: string): Promise<void> {
+  await deleteShopRows(db, shopId, ['products']);
 }

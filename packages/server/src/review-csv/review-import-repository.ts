@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Dialect } from '../db/connect.js';
 import type { Database, ReviewImportsTable } from '../db/schema.js';
 import type { ImportProgress, Rejection } from './review-import.js';
+import { deleteShopRows } from '../db/shop-rows.js';
 
 export type ReviewImportRow = Selectable<ReviewImportsTable>;
 export type ReviewImportStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -76,4 +77,14 @@ export async function settleReviewImport(
 /** Gives the claim back at once (the worker is stopping): the next worker resumes the import. */
 export async function releaseReviewImport(db: Kysely<Database>, claim: { id: number; workerId: string }): Promise<void> {
   await db.updateTable('review_imports').set({ claimed_by: null, claimed_until: null }).where('id', '=', claim.id).where('claimed_by', '=', claim.workerId).execute();
+}
+
+/** Uploaded import files of a shop still waiting in storage (finished imports delete theirs). */
+export async function importFilesOfShop(db: Kysely<Database>, shopId: string): Promise<string[]> {
+  return (await db.selectFrom('review_imports').select('file_key').where('shop_id', '=', shopId).where('status', 'in', ['queued', 'running']).execute()).map((row) => row.file_key);
+}
+
+/** A whole shop's imports (docs/privacy.md §5), in the caller's transaction. */
+export async function eraseShopImports(db: Kysely<Database>, shopId: string): Promise<void> {
+  await deleteShopRows(db, shopId, ['review_imports']);
 }

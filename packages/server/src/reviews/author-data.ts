@@ -6,6 +6,7 @@ import { presentReviews } from './review-presenter.js';
 import { reviewsOfShop, type ReviewWithProduct } from './review-repository.js';
 import { adjustStats } from './review-stats.js';
 import { activityOf, recordActivity } from './review-activity.js';
+import { deleteShopRows } from '../db/shop-rows.js';
 
 /** What an anonymized review shows instead of its author (docs/privacy.md). */
 export const ANONYMOUS_AUTHOR = 'Anonymous';
@@ -60,4 +61,9 @@ export async function purgeReviews(db: Kysely<Database>, shopId: string, rows: r
     await recordActivity(db, shopId, row.commented_at, activityOf(row, -1));
   }
   for (const tombstone of tombstones) await appendOutboxEvent(db, shopId, 'review/deleted', { list: [tombstone] }, nowMs);
+}
+
+/** A whole shop's reviews and everything counted from them (docs/privacy.md §5), in the caller's transaction. */
+export async function eraseShopReviews(db: Kysely<Database>, shopId: string): Promise<void> {
+  await deleteShopRows(db, shopId, ['helpful_votes', 'review_media', 'review_stats', 'review_activity', 'reviews']);
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ShopsTable } from '../db/schema.js';
+import { deleteShopRows } from '../db/shop-rows.js';
 
 export type ShopRow = Selectable<ShopsTable>;
 
@@ -41,4 +42,10 @@ export async function findShopByDomain(db: Kysely<Database>, domain: string): Pr
 export async function findActiveShops(db: Kysely<Database>, ids: readonly string[]): Promise<ShopRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('shops').selectAll().where('id', 'in', [...ids]).where('status', '=', 'active').orderBy('name').execute();
+}
+
+/** The shop itself, last of all its rows (docs/privacy.md §5), in the caller's transaction. */
+export async function eraseShopRecord(db: Kysely<Database>, shopId: string): Promise<void> {
+  await deleteShopRows(db, shopId, ['content_versions']);
+  await db.deleteFrom('shops').where('id', '=', shopId).execute();
 }

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, WebhookSubscriptionsTable } from '../db/schema.js';
+import { deleteShopRows } from '../db/shop-rows.js';
 
 export type SubscriptionRow = Selectable<WebhookSubscriptionsTable>;
 
@@ -59,4 +60,9 @@ export async function updateSubscriptionRow(db: Kysely<Database>, id: number, ch
 
 export async function deleteSubscriptionRow(db: Kysely<Database>, id: number): Promise<void> {
   await db.deleteFrom('webhook_subscriptions').where('id', '=', id).execute();
+}
+
+/** A whole shop's subscriptions, deliveries, attempts and notices (docs/privacy.md §5), in the caller's transaction. */
+export async function eraseShopWebhooks(db: Kysely<Database>, shopId: string): Promise<void> {
+  await deleteShopRows(db, shopId, ['webhook_attempts', 'webhook_deliveries', 'webhook_subscriptions', 'shop_notices']);
 }
