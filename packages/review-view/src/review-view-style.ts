@@ -104,6 +104,9 @@ export function reviewViewCss(root: string): string {
     r('.pbadge', 'position:relative;display:inline-flex;align-items:center;gap:4px;color:var(--pok);font-weight:500;cursor:help;border-radius:4px'),
     r('.ptip', 'position:absolute;inset-inline-start:0;top:calc(100% + 6px);z-index:2;display:none;width:max-content;max-width:min(260px,70vw);padding:8px 10px;font-size:.8125rem;font-weight:400;line-height:1.4;color:#fff;background:#1f2937;border-radius:6px;box-shadow:0 4px 12px rgb(0 0 0/.2)'),
     r('.pbadge:hover .ptip,.pbadge:focus .ptip,.pbadge:focus-within .ptip', 'display:block'),
+    // The incentive disclosure reads as a plain fact in the text colour, not as praise in green.
+    r('.pinc', 'margin:0;font-size:.8125rem'),
+    r('.pbadge-inc', 'color:var(--pt);padding:1px 6px;border:1px solid var(--pln)'),
     r('.pr h3', 'font-size:1rem;font-weight:600;line-height:1.4;overflow-wrap:anywhere'),
     r('.pc', 'white-space:pre-line;overflow-wrap:anywhere'),
     r('.plong .pc', 'display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:5;overflow:hidden'),

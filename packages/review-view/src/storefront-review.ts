@@ -20,6 +20,9 @@ export interface StorefrontReview {
   commented_at: string;
   verified_badge: number;
   verification_method: string;
+  /** 1 when the reviewer received something for the review; `incentive` says what, or is "". */
+  incentivized: number;
+  incentive: string;
   reply_content: string;
   item_type: string;
   helpful_count: number;

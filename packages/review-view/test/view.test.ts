@@ -31,6 +31,8 @@ const review = (patch: Partial<StorefrontReview> = {}): StorefrontReview => ({
   commented_at: '2026-11-01 10:00:00',
   verified_badge: 1,
   verification_method: 'order',
+  incentivized: 0,
+  incentive: '',
   reply_content: '',
   item_type: '',
   helpful_count: 2,
@@ -83,10 +85,25 @@ describe('review view', () => {
     const short = renderHtml(reviewCardView(review(), context));
     expect(short).not.toContain('pmore');
     expect(short).toContain('<span class="pbadge" tabindex="0" aria-describedby="plaudit-verified-7">');
-    expect(short).toContain('role="tooltip" id="plaudit-verified-7">The shop confirmed that this reviewer bought the product.</span>');
+    expect(short).toContain('role="tooltip" id="plaudit-verified-7">Matched to an order of this product in the shop.</span>');
+    // The badge says how the review was verified.
+    expect(renderHtml(reviewCardView(review({ verification_method: 'import' }), context))).toContain('>Marked as a verified purchase by the review app it was imported from.</span>');
+    expect(renderHtml(reviewCardView(review({ verification_method: 'platform' }), context))).toContain('>The shop confirmed that this reviewer bought the product.</span>');
     const long = renderHtml(reviewCardView(review({ content: 'x'.repeat(LONG_REVIEW_CHARACTERS + 1), reply_content: 'Thanks!' }), context));
     expect(long).toContain('<li class="pr plong"');
     expect(long).toContain('<label class="pmore" for="plaudit-more-7"><span class="pl0">Read more</span><span class="pl1">Show less</span></label>');
     expect(long).toContain('<p class="preh">Reply from Mugs &amp; Co</p>');
+  });
+
+  it('discloses an incentive on its own line, with what it was when the shop said so, and never otherwise', () => {
+    const context = { messages: MESSAGES.en, dateFormat: 'yyyy-mm-dd' as const, nowSeconds: 0, shopName: 'Mugs & Co', showHelpful: false };
+    expect(renderHtml(reviewCardView(review(), context))).not.toContain('pinc');
+    const described = renderHtml(reviewCardView(review({ incentivized: 1, incentive: '10% off <next> order' }), context));
+    expect(described).toContain(
+      '<p class="pinc"><span class="pbadge pbadge-inc" tabindex="0" aria-describedby="plaudit-incentive-7">Received an incentive<span class="ptip" role="tooltip" id="plaudit-incentive-7">The reviewer received 10% off &lt;next&gt; order for this review.</span></span></p>',
+    );
+    const generic = renderHtml(reviewCardView(review({ incentivized: 1, incentive: '' }), { ...context, messages: MESSAGES.de }));
+    expect(generic).toContain('>Mit Gegenleistung<');
+    expect(generic).toContain('etwa einen Rabatt oder ein kostenloses Produkt.');
   });
 });

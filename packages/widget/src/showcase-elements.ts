@@ -71,7 +71,14 @@ function cardView(review: StorefrontReview, m: Messages): ViewElement {
     starsView(review.star, format(m.outOfFive, { rating: review.star }, m.locale)),
     review.title !== '' && el('h3', { dir: 'auto' }, review.title),
     el('p', { class: 'pc', dir: 'auto' }, review.content),
-    el('p', { class: 'pa' }, el('strong', { dir: 'auto' }, name), review.verified_badge === 1 && el('span', { class: 'pbadge' }, el('span', { 'aria-hidden': 'true' }, '✓'), m.verifiedBuyer)),
+    el(
+      'p',
+      { class: 'pa' },
+      el('strong', { dir: 'auto' }, name),
+      review.verified_badge === 1 && el('span', { class: 'pbadge' }, el('span', { 'aria-hidden': 'true' }, '✓'), m.verifiedBuyer),
+      // A card is as much "where the review is shown" as the list: the disclosure travels with it.
+      review.incentivized === 1 && el('span', { class: 'pbadge pbadge-inc' }, m.incentivized),
+    ),
   );
 }
 

@@ -16,6 +16,16 @@ export interface Messages {
   verifiedBuyer: string;
   /** What the verified badge means, shown on hover and focus. */
   verifiedMeaning: string;
+  /** The badge's meaning when the review was matched to an order (verification_method `order`). */
+  verifiedByOrder: string;
+  /** …when another review app marked it verified before it was imported (`import`). */
+  verifiedByImport: string;
+  /** The disclosure on a review whose author received an incentive (FTC 16 CFR 465). */
+  incentivized: string;
+  /** What it means, with the shop's description of the incentive as `{incentive}`. */
+  incentiveMeaning: string;
+  /** …when the shop did not describe it. */
+  incentiveMeaningGeneric: string;
   anonymous: string;
   photoFrom: string;
   videoFrom: string;

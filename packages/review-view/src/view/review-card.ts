@@ -46,6 +46,24 @@ function helpfulView(review: StorefrontReview, context: ViewContext): ViewElemen
   return el('p', { class: 'ph' }, el('span', { class: 'pm' }, m.wasHelpful), control);
 }
 
+/** What the verified badge vouches for, by how the review was verified. */
+function verificationMeaning(review: StorefrontReview, m: ViewContext['messages']): string {
+  if (review.verification_method === 'order') return m.verifiedByOrder;
+  if (review.verification_method === 'import') return m.verifiedByImport;
+  return m.verifiedMeaning;
+}
+
+/**
+ * The incentive disclosure, on its own line under the author so it cannot be missed (the FTC rule
+ * asks for a clear and conspicuous disclosure), its meaning on hover and focus like the badge's.
+ */
+function incentiveView(review: StorefrontReview, context: ViewContext): ViewElement {
+  const m = context.messages;
+  const tipId = `plaudit-incentive-${review.id}`;
+  const meaning = review.incentive === '' ? m.incentiveMeaningGeneric : format(m.incentiveMeaning, { incentive: review.incentive }, m.locale);
+  return el('p', { class: 'pinc' }, el('span', { class: 'pbadge pbadge-inc', tabindex: 0, 'aria-describedby': tipId }, m.incentivized, el('span', { class: 'ptip', role: 'tooltip', id: tipId }, meaning)));
+}
+
 /**
  * One review: stars and date, author and badge, title, text, photos, the shop's reply, helpful.
  * Shopper text carries `dir="auto"`: an English review in an Arabic widget reads left to right.
@@ -65,9 +83,10 @@ export function reviewCardView(review: StorefrontReview, context: ViewContext): 
       { class: 'pa' },
       el('strong', { dir: 'auto' }, name),
       review.verified_badge === 1 &&
-        el('span', { class: 'pbadge', tabindex: 0, 'aria-describedby': badgeId }, el('span', { 'aria-hidden': 'true' }, '✓'), m.verifiedBuyer, el('span', { class: 'ptip', role: 'tooltip', id: badgeId }, m.verifiedMeaning)),
+        el('span', { class: 'pbadge', tabindex: 0, 'aria-describedby': badgeId }, el('span', { 'aria-hidden': 'true' }, '✓'), m.verifiedBuyer, el('span', { class: 'ptip', role: 'tooltip', id: badgeId }, verificationMeaning(review, m))),
       review.author_country !== '' && el('span', { class: 'pm' }, review.author_country),
     ),
+    review.incentivized === 1 && incentiveView(review, context),
     review.title !== '' && el('h3', { dir: 'auto' }, review.title),
     long && el('input', { type: 'checkbox', class: 'pmt', id: moreId }),
     el('p', { class: 'pc', dir: 'auto' }, review.content),

@@ -15,6 +15,7 @@ import { reviewImportsMigration } from './migrations/012-review-imports.js';
 import { storefrontRankMigration } from './migrations/013-storefront-rank.js';
 import { contentVersionsMigration } from './migrations/014-content-versions.js';
 import { reviewActivityMigration } from './migrations/015-review-activity.js';
+import { reviewDisclosuresMigration } from './migrations/016-review-disclosures.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -34,6 +35,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '013-storefront-rank': storefrontRankMigration,
     '014-content-versions': contentVersionsMigration(dialect),
     '015-review-activity': reviewActivityMigration,
+    '016-review-disclosures': reviewDisclosuresMigration,
   };
 }
 

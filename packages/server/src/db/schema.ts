@@ -62,6 +62,9 @@ export interface ReviewsTable {
   external_id: string | null;
   /** The storefront's default order, maintained (migration 013, reviews/storefront-rank.ts). */
   storefront_rank: number;
+  /** The reviewer received an incentive, described in `incentive` (migration 016). */
+  is_incentivized: ColumnType<number, number | undefined, number>;
+  incentive: ColumnType<string, string | undefined, string>;
 }
 
 export interface ReviewMediaTable {

@@ -123,6 +123,8 @@ const plaudit: FormatPreset = {
         is_featured: truthy(pick(record, 'is_featured')),
         is_published: truthy(pick(record, 'is_published')),
         is_top: truthy(pick(record, 'is_top')),
+        is_incentivized: truthy(pick(record, 'is_incentivized')),
+        incentive: pick(record, 'incentive'),
         reply: reply === undefined ? undefined : { content: reply, reply_at: normaliseDate(pick(record, 'reply_at')) },
         media: splitUrls(pick(record, 'media_urls'), /\s+/)?.map((url) => ({ url })),
       }),

@@ -11,6 +11,7 @@ export const PLAUDIT_CSV_COLUMNS = [
   'id', 'product_id', 'product_title', 'product_handle', 'rating', 'author', 'author_email', 'author_phone', 'author_country',
   'title', 'content', 'commented_at', 'item_type', 'source', 'tag', 'order_id', 'is_verified', 'verification_method',
   'is_featured', 'is_published', 'is_top', 'reply_content', 'reply_at', 'media_urls', 'helpful_count', 'created_at', 'updated_at', 'deleted_at',
+  'is_incentivized', 'incentive',
   // Provenance: with id and created_at it tells an import whether a row is already this shop's review.
   'shop_id',
 ] as const;

@@ -20,6 +20,9 @@ export interface ReviewChanges {
   isTop?: 0 | 1 | undefined;
   isVerified?: 0 | 1 | undefined;
   tag?: string | undefined;
+  /** The incentive disclosure: clearing the flag clears the description; a description sets the flag. */
+  isIncentivized?: 0 | 1 | undefined;
+  incentive?: string | undefined;
   /** undefined: leave; null: remove; string: set with reply_at = now. */
   reply?: string | null | undefined;
 }
@@ -33,6 +36,12 @@ async function diff(db: Kysely<Database>, shopId: string, row: ReviewWithProduct
     set.storefront_rank = storefrontRank({ isTop: set.is_top ?? row.is_top, isFeatured: set.is_featured ?? row.is_featured, hasPublishedMedia: (row.storefront_rank & PUBLISHED_MEDIA_BIT) !== 0 });
   }
   if (changes.tag !== undefined && changes.tag !== row.tag) set.tag = changes.tag;
+  if (changes.isIncentivized !== undefined || changes.incentive !== undefined) {
+    const incentivized = changes.isIncentivized ?? (changes.incentive ? 1 : row.is_incentivized);
+    const incentive = incentivized === 0 ? '' : (changes.incentive ?? row.incentive);
+    if (incentivized !== row.is_incentivized) set.is_incentivized = incentivized;
+    if (incentive !== row.incentive) set.incentive = incentive;
+  }
   if (changes.isVerified !== undefined && changes.isVerified !== row.is_verified) {
     const matching = changes.isVerified === 1 && (await hasMatchingOrder(db, shopId, { productId: row.product_id, orderId: row.order_id, authorEmail: row.author_email }));
     set.is_verified = changes.isVerified;

@@ -14,6 +14,7 @@ const optionalFlag = (value: 0 | 1 | '0' | '1' | boolean | undefined) => (value 
  */
 export function newReviewFromBody(body: Static<typeof CreateReviewBody>, errors: FieldError[]): NewReview {
   const media = body.media === undefined || body.media === null ? [] : Array.isArray(body.media) ? mediaFromFormatB(body.media as FormatBItem[], errors) : mediaFromFormatA(body.media, errors);
+  if (body.incentive && optionalFlag(body.is_incentivized) === 0) errors.push({ field: 'incentive', reason: 'must be empty when is_incentivized is 0' });
   const productId = storeIdValue(body.product_id);
   const isStore = productId === '' || productId === '0';
   return {
@@ -34,6 +35,9 @@ export function newReviewFromBody(body: Static<typeof CreateReviewBody>, errors:
     isFeatured: optionalFlag(body.is_featured) ?? 0,
     isPublished: optionalFlag(body.is_published),
     isTop: optionalFlag(body.is_top) ?? 0,
+    // Describing an incentive discloses one: the flag need not be repeated.
+    isIncentivized: optionalFlag(body.is_incentivized) ?? (body.incentive ? 1 : 0),
+    incentive: body.incentive ?? '',
     reply: body.reply ? { content: body.reply.content, replyAt: body.reply.reply_at } : null,
     media,
     product: isStore ? {} : { title: body.product_title, handle: body.product_handle, url: body.product_url, image: body.product_image },

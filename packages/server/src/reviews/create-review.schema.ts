@@ -46,6 +46,8 @@ export const CreateReviewBody = Type.Object(
     is_featured: Type.Optional(BodyFlag()),
     is_published: Type.Optional(BodyFlag('default: the shop\'s auto-publish rule')),
     is_top: Type.Optional(BodyFlag()),
+    is_incentivized: Type.Optional(BodyFlag('1 when the reviewer received something for the review (a discount, a gift, free product); shown with the review (Plaudit extension)')),
+    incentive: Type.Optional(Text(200, { description: 'what the reviewer received, e.g. "10% off their next order"; implies is_incentivized 1 (Plaudit extension)' })),
     reply: Type.Optional(
       Type.Union([Type.Object({ content: Text(10_000), reply_at: Type.Optional(BodyTime('default now')) }, { additionalProperties: false }), Type.Null()], {
         'x-reason': 'must be an object {content, reply_at} or null',

@@ -37,6 +37,9 @@ export interface NewReview {
   isFeatured: 0 | 1;
   isPublished: 0 | 1 | undefined;
   isTop: 0 | 1;
+  /** The reviewer received something for the review (disclosed wherever it is shown), and what. */
+  isIncentivized: 0 | 1;
+  incentive: string;
   reply: { content: string; replyAt: string | number | undefined } | null;
   media: MediaInput[];
   product: { title?: string | undefined; handle?: string | undefined; url?: string | undefined; image?: string | undefined };

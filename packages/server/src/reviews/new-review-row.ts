@@ -37,6 +37,8 @@ export function newReviewRow(
     is_featured: input.isFeatured,
     is_published: resolved.isPublished,
     is_top: input.isTop,
+    is_incentivized: input.isIncentivized,
+    incentive: input.isIncentivized === 1 ? input.incentive : '',
     reply_content: reply,
     reply_at: reply === null ? null : resolved.replyAt,
     helpful_count: 0,

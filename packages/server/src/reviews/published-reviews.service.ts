@@ -34,6 +34,8 @@ export interface StorefrontReviewRow {
   item_type: string;
   is_verified: number;
   verification_method: string;
+  is_incentivized: number;
+  incentive: string;
   reply_content: string | null;
   helpful_count: number;
   product_title: string | null;
@@ -103,6 +105,8 @@ export async function storefrontReviews(db: Kysely<Database>, shopId: string, q:
       'reviews.item_type',
       'reviews.is_verified',
       'reviews.verification_method',
+      'reviews.is_incentivized',
+      'reviews.incentive',
       'reviews.reply_content',
       'reviews.helpful_count',
       'products.title as product_title',
@@ -142,6 +146,7 @@ export interface FeedRow {
   title: string;
   content: string;
   commented_at: number;
+  is_incentivized: number;
   product_title: string | null;
   handle: string | null;
   url: string | null;
@@ -157,7 +162,7 @@ export async function publishedProductReviewsAfter(db: Kysely<Database>, shopId:
     .selectFrom('reviews')
     .leftJoin('products', (join) => join.onRef('products.shop_id', '=', 'reviews.shop_id').onRef('products.product_id', '=', 'reviews.product_id'))
     .select([
-      'reviews.id', 'reviews.product_id', 'reviews.rating', 'reviews.author', 'reviews.title', 'reviews.content', 'reviews.commented_at',
+      'reviews.id', 'reviews.product_id', 'reviews.rating', 'reviews.author', 'reviews.title', 'reviews.content', 'reviews.commented_at', 'reviews.is_incentivized',
       'products.title as product_title', 'products.handle', 'products.url', 'products.sku', 'products.gtin', 'products.mpn', 'products.brand',
     ])
     .where('reviews.shop_id', '=', shopId)

@@ -44,6 +44,8 @@ export const ReviewSchema = Type.Object(
     reply_content: Type.String({ description: 'the reply\'s text, "" when there is none (for clients of the older review list)' }),
     images: Type.Array(Type.String(), { description: 'URLs of the published images, in order (for clients of the older review list)' }),
     verification_method: Type.String({ description: 'order | import | platform | none (Plaudit extension)' }),
+    is_incentivized: Type.Integer({ description: '1 when the reviewer received an incentive, disclosed with the review (Plaudit extension)' }),
+    incentive: Type.String({ description: 'what the reviewer received, or "" (Plaudit extension)' }),
     helpful_count: Type.Integer(),
     created_at: Type.String({ description: 'RFC 3339' }),
     updated_at: Type.String({ description: 'RFC 3339' }),

@@ -47,6 +47,8 @@ export function presentReview(row: ReviewWithProduct, media: readonly MediaRow[]
     reply_content: row.reply_content ?? '',
     images: media.filter((item) => item.type === IMAGE && item.is_published === 1).map((item) => item.url),
     verification_method: row.verification_method,
+    is_incentivized: row.is_incentivized,
+    incentive: row.incentive,
     helpful_count: row.helpful_count,
     created_at: formatRecordTime(row.created_at),
     updated_at: formatRecordTime(row.updated_at),

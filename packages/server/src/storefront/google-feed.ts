@@ -48,12 +48,14 @@ function reviewXml(shop: ShopRow, row: FeedRow, nameFormat: ReturnType<typeof re
     element('review_url', url, ' type="group"'),
     `<ratings>${element('overall', String(row.rating), ' min="1" max="5"')}</ratings>`,
     `<products><product>${productIds(row)}${element('product_name', row.product_title || row.product_id)}${element('product_url', url)}</product></products>`,
+    // Google's policy: a review obtained with an incentive must say so in the feed (schema 2.4).
+    row.is_incentivized === 1 ? element('is_incentivized_review', 'true') : '',
     '</review>\n',
   ].join('');
 }
 
 /**
- * The Google product reviews feed (schema 2.3) of every published product review, low ratings
+ * The Google product reviews feed (schema 2.4) of every published product review, low ratings
  * included, generated page by page (keyset on id) so memory does not grow with the shop.
  */
 export async function* googleProductReviewsFeed(db: Kysely<Database>, shop: ShopRow): AsyncGenerator<string> {
@@ -61,8 +63,8 @@ export async function* googleProductReviewsFeed(db: Kysely<Database>, shop: Shop
   yield [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
     '<feed xmlns:vc="http://www.w3.org/2007/XMLSchema-versioning" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
-    ' xsi:noNamespaceSchemaLocation="http://www.google.com/shopping/reviews/schema/product/2.3/product_reviews.xsd">\n',
-    '<version>2.3</version>\n',
+    ' xsi:noNamespaceSchemaLocation="http://www.google.com/shopping/reviews/schema/product/2.4/product_reviews.xsd">\n',
+    '<version>2.4</version>\n',
     `<aggregator>${element('name', 'Plaudit')}</aggregator>\n`,
     `<publisher>${element('name', shop.name)}</publisher>\n`,
     '<reviews>\n',

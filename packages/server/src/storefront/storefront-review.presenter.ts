@@ -32,6 +32,9 @@ export function presentStorefrontReview(row: StorefrontReviewRow, media: readonl
     commented_at: formatReviewTime(row.commented_at),
     verified_badge: row.is_verified === 1 && settings.show_verified_badge ? 1 : 0,
     verification_method: row.verification_method,
+    // Disclosed whatever the shop's badge settings: the law asks for it wherever the review is shown.
+    incentivized: row.is_incentivized,
+    incentive: row.incentive,
     reply_content: row.reply_content ?? '',
     item_type: settings.show_item_type ? row.item_type : '',
     helpful_count: row.helpful_count,

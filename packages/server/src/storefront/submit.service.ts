@@ -116,6 +116,9 @@ export async function submitReview(deps: AppDeps, shop: ShopRow, submission: Sub
         isFeatured: 0,
         isPublished: undefined,
         isTop: 0,
+        // A shopper's own word is no disclosure: incentives are recorded by the shop.
+        isIncentivized: 0,
+        incentive: '',
         reply: null,
         media: submission.mediaUrls.map((url, index) => ({ url, thumbnailUrl: undefined, type: 1, isPublished: 1, urlField: `media_tokens[${index}]`, thumbnailField: `media_tokens[${index}]` })),
         product: {},

@@ -41,7 +41,7 @@ describeEachDatabase('import and export', (dialect) => {
   beforeAll(async () => {
     shop = await freshShop();
     // A known product, so a row with only a handle can be placed.
-    await harness().call('POST', 'create_review', { body: { product_id: '9200305176832', product_handle: 'stoneware-mug', rating: 4, author: 'Seed' } }, credentials);
+    await harness().call('POST', 'create_review', { body: { product_id: '9200305176832', product_handle: 'stoneware-mug', rating: 4, author: 'Seed', incentive: 'a free refill' } }, credentials);
     // A subscriber, so imported reviews are announced (without one, no events are built).
     const subscribed = await harness().call('POST', 'create_shop_webhook', { body: { topic: 'review/created', url: `http://${INWARD_NAME}:9/import-hook` } }, credentials);
     expect(subscribed.statusCode, subscribed.body).toBe(200);
@@ -186,8 +186,9 @@ describeEachDatabase('import and export', (dialect) => {
     const copy = await freshShop();
     const summary = await run(csv, { format: 'plaudit' }, copy);
     expect(summary).toMatchObject({ imported: 4, rejected: 0 });
-    const pick = (r: Record<string, unknown>) => [r.product_id, r.rating, r.author, r.author_email, r.title, r.content, r.commented_at, r.is_published, r.reply_content, r.media_count];
+    const pick = (r: Record<string, unknown>) => [r.product_id, r.rating, r.author, r.author_email, r.title, r.content, r.commented_at, r.is_published, r.reply_content, r.media_count, r.is_incentivized, r.incentive];
     expect((await reviews(copy)).map(pick)).toEqual((await reviews(shop)).map(pick));
+    expect((await reviews(copy)).filter((r) => r.is_incentivized === 1).map((r) => [r.author, r.incentive])).toEqual([['Seed', 'a free refill']]);
 
     let jsonl = '';
     for await (const chunk of exportReviews(h.deps.db.kysely, shop.id, { ratings: [5], isPublished: 1 }, 'jsonl')) jsonl += chunk;

@@ -15,6 +15,7 @@ interface FeedReview {
   review_url: { '#text': string; '@_type': string };
   ratings: { overall: { '#text': string; '@_min': string; '@_max': string } };
   products: { product: { product_ids?: Record<string, Record<string, string>>; product_name: string; product_url: string } };
+  is_incentivized_review?: string;
 }
 
 describe('displayName', () => {
@@ -41,7 +42,7 @@ describeEachDatabase('Google product reviews feed', (dialect) => {
     const h = harness();
     shop = await h.newShop(`feed-${dialect}.example.com`);
     await createReviewVia(h, { product_id: '1', product_title: 'Mug <Deluxe> & Co', product_handle: 'mug', rating: 1, author: 'Ann Lee', author_email: 'ann@example.com', title: 'Broke "fast"', content: 'Cracked <b>day one</b>', order_id: 'ORD-77', tag: 'internal' }, shop);
-    await createReviewVia(h, { product_id: '2', product_url: 'https://shop.example/p/2', rating: 5, author: '', content: 'Anonymous praise' }, shop);
+    await createReviewVia(h, { product_id: '2', product_url: 'https://shop.example/p/2', rating: 5, author: '', content: 'Anonymous praise', incentive: 'a free sample' }, shop);
     await createReviewVia(h, { product_id: '1', rating: 4, author: 'Hidden', is_published: 0 }, shop);
     await createReviewVia(h, { product_id: 0, rating: 5, author: 'Store Fan' }, shop);
     const deleted = await createReviewVia(h, { product_id: '1', rating: 3, author: 'Deleted' }, shop);
@@ -56,13 +57,13 @@ describeEachDatabase('Google product reviews feed', (dialect) => {
     return parsed.feed.reviews.review as FeedReview[];
   };
 
-  it('is XML with the feed envelope of schema 2.3 and an hour of caching', () => {
+  it('is XML with the feed envelope of schema 2.4 and an hour of caching', () => {
     expect(feed.status).toBe(200);
     expect(feed.contentType).toBe('application/xml; charset=utf-8');
     expect(feed.cacheControl).toBe('public, max-age=3600');
     const parsed = new XMLParser({ ignoreAttributes: false }).parse(feed.body);
-    expect(parsed.feed['@_xsi:noNamespaceSchemaLocation']).toBe('http://www.google.com/shopping/reviews/schema/product/2.3/product_reviews.xsd');
-    expect(parsed.feed.version).toBe(2.3);
+    expect(parsed.feed['@_xsi:noNamespaceSchemaLocation']).toBe('http://www.google.com/shopping/reviews/schema/product/2.4/product_reviews.xsd');
+    expect(parsed.feed.version).toBe(2.4);
     expect(parsed.feed.publisher.name).toBe('feed-' + dialect);
   });
 
@@ -86,6 +87,16 @@ describeEachDatabase('Google product reviews feed', (dialect) => {
     expect(anonymous!.reviewer.name).toEqual({ '#text': 'Anonymous', '@_is_anonymous': 'true' });
     expect(anonymous!.products.product.product_url).toBe('https://shop.example/p/2');
     expect(anonymous).not.toHaveProperty('title');
+  });
+
+  it('marks an incentivized review as Google requires, and only that one', () => {
+    const [low, incentivized] = reviews();
+    expect(incentivized!.is_incentivized_review).toBe('true');
+    expect(low).not.toHaveProperty('is_incentivized_review');
+    const second = feed.body.split('<review>')[2]!;
+    expect(second.indexOf('<is_incentivized_review>')).toBeGreaterThan(second.indexOf('</products>'));
+    // What the incentive was is for shoppers; the feed has no element for it.
+    expect(feed.body).not.toContain('a free sample');
   });
 
   it('keeps the elements of a review in the order the schema requires, and escapes text', () => {

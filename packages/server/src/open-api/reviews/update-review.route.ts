@@ -12,7 +12,7 @@ export const updateReviewOperation = defineOperation({
   method: 'POST',
   scope: 'write_reviews',
   summary: 'Update Review (Plaudit extension)',
-  description: 'Changes the merchant-controlled parts of a review: publication, flags, tag and reply. The reviewer\'s words cannot be changed.',
+  description: 'Changes the merchant-controlled parts of a review: publication, flags, tag, the incentive disclosure and reply. The reviewer\'s words cannot be changed.',
   tags: ['Reviews'],
   body: Type.Object(
     {
@@ -22,6 +22,8 @@ export const updateReviewOperation = defineOperation({
       is_top: Type.Optional(BodyFlag()),
       is_verified: Type.Optional(BodyFlag()),
       tag: Type.Optional(Text(255)),
+      is_incentivized: Type.Optional(BodyFlag('1 when the reviewer received an incentive; 0 also clears `incentive`')),
+      incentive: Type.Optional(Text(200, { description: 'what the reviewer received; a non-empty value sets is_incentivized 1' })),
       reply: Type.Optional(
         Type.Union([Type.Object({ content: Text(10_000, { minLength: 1 }) }), Type.Null()], { 'x-reason': 'must be an object {content} or null' }),
       ),
@@ -50,9 +52,12 @@ export const updateReviewOperation = defineOperation({
       isTop: flag(body.is_top),
       isVerified: flag(body.is_verified),
       tag: body.tag,
+      isIncentivized: flag(body.is_incentivized),
+      incentive: body.incentive,
       reply: body.reply === undefined ? undefined : body.reply === null ? null : body.reply.content,
     };
     if (Object.values(changes).every((value) => value === undefined)) throw invalidField('body', 'no field to update');
+    if (changes.incentive && changes.isIncentivized === 0) throw invalidField('incentive', 'must be empty when is_incentivized is 0');
     return changeReview(db, actor, Number(body.id), changes, deps.clock.now());
   },
 });
