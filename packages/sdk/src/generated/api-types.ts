@@ -46,6 +46,10 @@ export type Review = {
   images: string[];
   /** order | import | platform | none (Plaudit extension) */
   verification_method: string;
+  /** 1 when the reviewer received an incentive, disclosed with the review (Plaudit extension) */
+  is_incentivized: number;
+  /** what the reviewer received, or "" (Plaudit extension) */
+  incentive: string;
   helpful_count: number;
   /** RFC 3339 */
   created_at: string;
@@ -273,6 +277,10 @@ export type CreateReviewBody = {
   /** default: the shop's auto-publish rule */
   is_published?: 0 | 1 | "0" | "1" | boolean;
   is_top?: 0 | 1 | "0" | "1" | boolean;
+  /** 1 when the reviewer received something for the review (a discount, a gift, free product); shown with the review (Plaudit extension) */
+  is_incentivized?: 0 | 1 | "0" | "1" | boolean;
+  /** what the reviewer received, e.g. "10% off their next order"; implies is_incentivized 1 (Plaudit extension) */
+  incentive?: string;
   reply?: {
     content: string;
     /** default now */
@@ -327,6 +335,10 @@ export type UpdateReviewBody = {
   is_top?: 0 | 1 | "0" | "1" | boolean;
   is_verified?: 0 | 1 | "0" | "1" | boolean;
   tag?: string;
+  /** 1 when the reviewer received an incentive; 0 also clears `incentive` */
+  is_incentivized?: 0 | 1 | "0" | "1" | boolean;
+  /** what the reviewer received; a non-empty value sets is_incentivized 1 */
+  incentive?: string;
   reply?: {
     content: string;
   } | null;
