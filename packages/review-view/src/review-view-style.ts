@@ -106,6 +106,8 @@ export function reviewViewCss(root: string): string {
     r('.pbadge:hover .ptip,.pbadge:focus .ptip,.pbadge:focus-within .ptip', 'display:block'),
     // The incentive disclosure reads as a plain fact in the text colour, not as praise in green.
     r('.pinc', 'margin:0;font-size:.8125rem'),
+    r('.ppol', 'margin:16px 0 0;font-size:.8125rem;text-align:end'),
+    r('.ppol a', 'color:var(--pmu)'),
     r('.pbadge-inc', 'color:var(--pt);padding:1px 6px;border:1px solid var(--pln)'),
     r('.pr h3', 'font-size:1rem;font-weight:600;line-height:1.4;overflow-wrap:anywhere'),
     r('.pc', 'white-space:pre-line;overflow-wrap:anywhere'),

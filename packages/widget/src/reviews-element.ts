@@ -72,7 +72,7 @@ export class ReviewsElement extends ShadowElement {
     }, fresh);
     const { summary: s } = data;
     const listPage = { summary: { rating: s.rating, count: s.total_reviews, stars: [s.star1_count, s.star2_count, s.star3_count, s.star4_count, s.star5_count] }, reviews: data.list, totalPages: data.page.total_page };
-    const context = { messages: this.messages, dateFormat: this.config.date_format, nowSeconds: Date.now() / 1000, shopName: this.config.shop_name, showHelpful: this.config.helpful_votes_enabled === 1, actions: this.actions() };
+    const context = { messages: this.messages, dateFormat: this.config.date_format, nowSeconds: Date.now() / 1000, shopName: this.config.shop_name, showHelpful: this.config.helpful_votes_enabled === 1, policyHref: `${api.env.base}/r/${encodeURIComponent(this.config.shop_id)}/policy`, actions: this.actions() };
     this.show(viewRoot(this.config, this.messages, reviewListView(listPage, this.state, context)));
     this.markRendered();
   }

@@ -79,4 +79,22 @@ export interface Messages {
   errorTooLong: string;
   errorEmail: string;
   errorPhotos: string;
+  /** The widget's link to the shop's review policy page, and that page (docs/reference/storefront.md §10.1). */
+  policyLink: string;
+  policyTitle: string;
+  policyCollectedHeading: string;
+  /** `{n}` days after fulfilment. */
+  policyRequest: string;
+  policyReminder: string;
+  policyOpenForm: string;
+  policyVerifiedHeading: string;
+  policyVerified: string;
+  policyNotVerified: string;
+  policyPublishedHeading: string;
+  policyAllPublished: string;
+  /** `{rating}`: the shop's auto-publish minimum. */
+  policyHeldBelow: string;
+  policyAllHeld: string;
+  policyIncentiveHeading: string;
+  policyIncentive: string;
 }

@@ -64,5 +64,7 @@ export function reviewListView(page: ListPage, state: ListState, context: ViewCo
     hasReviews && (actions ? toolbarView(state, m, actions) : el('div', { class: 'pt' })),
     page.reviews.length === 0 ? emptyView(page.summary, m) : el('ol', { class: 'pl' }, page.reviews.map((review) => reviewCardView(review, context))),
     page.totalPages > 1 && (actions ? pagerView(state, page.totalPages, m, actions) : el('div', { class: 'pp' })),
+    // Shoppers may ask how the reviews they read were collected and checked; the answer is one link away.
+    context.policyHref !== undefined && el('p', { class: 'ppol' }, el('a', { href: context.policyHref }, m.policyLink)),
   ];
 }

@@ -34,6 +34,8 @@ export interface ViewContext {
   actions?: ListActions;
   /** The fragment's write-a-review link (the hosted page, §10), when the form is on. */
   writeHref?: string;
+  /** The shop's "How reviews work" page (§10.1), linked under every list. */
+  policyHref?: string;
 }
 
 export interface RatingSummary {

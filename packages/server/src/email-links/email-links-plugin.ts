@@ -7,6 +7,7 @@ import { registerTrackingRoutes } from './tracking.routes.js';
 import { registerUnsubscribeRoutes } from './unsubscribe.routes.js';
 import { registerReviewLinkPage } from './review-link-page.routes.js';
 import { registerPublicReviewPage } from './public-review-page.routes.js';
+import { registerReviewPolicyPage } from './review-policy-page.routes.js';
 
 /** The public endpoints behind the links of review-request e-mails (docs/reference/collection.md §6.3–6.4, docs/reference/storefront.md §10). */
 export async function collectionPlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
@@ -17,5 +18,6 @@ export async function collectionPlugin(app: FastifyInstance, options: { deps: Ap
   registerTrackingRoutes(routes, options.deps);
   registerUnsubscribeRoutes(routes, options.deps);
   registerReviewLinkPage(routes, options.deps);
+  registerReviewPolicyPage(routes, options.deps);
   registerPublicReviewPage(routes, options.deps);
 }

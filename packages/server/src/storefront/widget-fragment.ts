@@ -50,6 +50,7 @@ export async function reviewFragmentFor(deps: AppDeps, shop: ShopRow, query: Raw
     reviews,
     jsonLd,
     nowSeconds: unixSeconds(deps.clock),
+    policyUrl: `${deps.config.publicUrl}/r/${encodeURIComponent(shop.id)}/policy`,
     writeReviewUrl: settings.review_form_enabled && productId !== '' ? `${deps.config.publicUrl}/r/${encodeURIComponent(shop.id)}/${encodeURIComponent(productId)}` : undefined,
     totalPages: Math.ceil(page.count / FIRST_PAGE_SIZE),
     showHelpful: settings.helpful_votes_enabled,

@@ -10,6 +10,7 @@ import { expectMatchesBaseline } from '../support/visual-baseline.js';
 describeEachDatabase('storefront look', (dialect) => {
   const { harness, demo } = useDemoStorefront(dialect);
   const hostedPage = () => `${harness().baseUrl}/r/${demo().shop_id}/demo-mug`;
+  const policyPage = () => `${harness().baseUrl}/r/${demo().shop_id}/policy`;
 
   describeInBrowser('Chromium', (browser) => {
     // The pictures are of the seeded demo: no test of this file writes a review (storefront-behaviour's do, in their own database).
@@ -54,6 +55,8 @@ describeEachDatabase('storefront look', (dialect) => {
           await inBothSchemes('hosted page', { name: 'hosted', fullPage: false });
           await page.goto(`${hostedPage()}?submitted=published`);
           await inBothSchemes('thank-you page');
+          await page.goto(policyPage());
+          await inBothSchemes('review policy page', { name: 'policy', fullPage: true });
         } finally {
           await page.context().close();
         }
@@ -76,7 +79,7 @@ describeEachDatabase('storefront look', (dialect) => {
           await expectNoHorizontalOverflow(page, `lightbox ${width}`);
           await expectControlsInsideTheirBoxes(page, `lightbox ${width}`);
           await page.keyboard.press('Escape');
-          for (const url of [hostedPage(), `${hostedPage()}?submitted=published`]) {
+          for (const url of [hostedPage(), `${hostedPage()}?submitted=published`, policyPage()]) {
             await page.goto(url);
             await expectNoHorizontalOverflow(page, `${url} ${width}`);
             await expectControlsInsideTheirBoxes(page, `${url} ${width}`);

@@ -175,6 +175,7 @@ const NOT_SHOP_DATA: Record<string, string> = {
   '/api/v1/openapi/get_shop_install_status': "a platform's own grant, authenticated by client credentials (oauth tests)",
   '/api/v1/openapi/get_oauth_authorize_url': 'builds a URL for the calling platform (oauth tests)',
   '/api/v1/reviews/upload_token': 'a short-lived upload token for the named shop, no data',
+  '/r/:shop/policy': "the named shop's public review policy, written from its own settings (review-policy tests)",
   '/r/t/:token': "a signed review-request link naming its shop (collection tests)",
   '/t/o/:file': 'a signed open-tracking pixel (collection tests)',
   '/t/c/:token': 'a signed click-tracking link (collection tests)',

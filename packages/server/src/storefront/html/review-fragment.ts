@@ -25,6 +25,8 @@ export interface FragmentInput {
   /** Pages of the default order: the pager row is reserved for the widget that hydrates when there are several. */
   totalPages: number;
   showHelpful: boolean;
+  /** The shop's "How reviews work" page (§10.1). */
+  policyUrl: string;
 }
 
 /**
@@ -44,6 +46,7 @@ export function renderReviewFragment(input: FragmentInput): string {
     shopName: input.shopName,
     showHelpful: input.showHelpful,
     ...(input.writeReviewUrl === undefined ? {} : { writeHref: input.writeReviewUrl }),
+    policyHref: input.policyUrl,
   };
   const page = { summary: { rating: input.rating.value, count: input.rating.count, stars: input.rating.stars }, reviews: input.reviews, totalPages: input.totalPages };
   const view = el('div', null, reviewListView(page, { page: 1, star: undefined, withPhotos: false, sort: 'comprehensive-descending' }, context));
