@@ -5,6 +5,8 @@ import { consoleOf, sendConsoleMessage, sendConsolePage, timeFor } from './conso
 import type { ConsoleTime } from './console-time.js';
 import { sendCsvDownload } from './csv-download.js';
 import { DASHBOARD_CHARTS, type DashboardChart, dashboardCsv } from './dashboard/dashboard-csv.js';
+import { ratingHoldOf } from './rating-hold.js';
+import { readShopSettings } from '../shops/shop-settings.js';
 import { type DashboardFigures, dashboardFigures, RANKING_MINIMUM, starRows } from './dashboard/dashboard-figures.js';
 import { type DateRange, dateRangeOf, PRESET_DAYS } from './dashboard/date-range.js';
 import { reviewsOverTimeChart } from './dashboard/svg-chart.js';
@@ -66,6 +68,7 @@ export function registerConsoleDashboardRoutes(app: TypedApp, deps: AppDeps): vo
       figures,
       view: homeView(figures, range, time),
       rankingMinimum: RANKING_MINIMUM,
+      hold: ratingHoldOf(readShopSettings(context.shop.settings), figures.hiddenByStar),
     });
   });
 

@@ -1,3 +1,5 @@
+import { ratingHoldOf } from './rating-hold.js';
+import { hiddenStarCounts } from '../reviews/review-stats.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { formFields, type TypedApp } from '../http/route-input.js';
 import { unixSeconds } from '../time/clock.js';
@@ -14,10 +16,11 @@ const shopForm = formFields('shop_id');
 
 /** Settings, and the shop switcher for merchants of several shops. */
 export function registerConsoleSettingsRoutes(app: TypedApp, deps: AppDeps): void {
-  const show = (reply: Parameters<typeof sendConsolePage>[0], context: ConsoleContext, extra: { error?: string; draft?: ShopSettings } = {}) =>
+  const show = async (reply: Parameters<typeof sendConsolePage>[0], context: ConsoleContext, extra: { error?: string; draft?: ShopSettings } = {}) =>
     sendConsolePage(reply, context, 'settings', 'console-settings', {
       title: 'Settings',
       settings: extra.draft ?? readShopSettings(context.shop.settings),
+      hold: ratingHoldOf(readShopSettings(context.shop.settings), await hiddenStarCounts(deps.db.kysely, context.shop.id)),
       nameFormats: NAME_FORMATS,
       dateFormats: DATE_FORMATS,
       languages: WIDGET_LANGUAGES,

@@ -148,15 +148,16 @@ export async function rankedProducts(db: Kysely<Database>, shopId: string, order
   return rows.map((row) => ({ productId: row.product_id, count: Number(row.count), average: Number(row.average) }));
 }
 
-/** Live reviews not on the storefront (hidden by a rule or by the merchant), of every product and the store. */
-export async function countHiddenReviews(db: Kysely<Database>, shopId: string): Promise<number> {
+/** The shop's hidden reviews (live, unpublished), by star, from the per-product statistics: the moderation queue. */
+export async function hiddenStarCounts(db: Kysely<Database>, shopId: string): Promise<StarCounts> {
   const row = await db
     .selectFrom('review_stats')
-    .select(sql<number>`coalesce(sum(hidden_1 + hidden_2 + hidden_3 + hidden_4 + hidden_5), 0)`.as('hidden'))
+    .select((eb) => [1, 2, 3, 4, 5].map((star) => eb.fn.coalesce(eb.fn.sum<number>(`hidden_${star}` as 'hidden_1'), sql<number>`0`).as(`hidden_${star}`)))
     .where('shop_id', '=', shopId)
     .where('scope', '=', 'product')
     .executeTakeFirstOrThrow();
-  return Number(row.hidden);
+  const counts = row as Record<string, unknown>;
+  return [1, 2, 3, 4, 5].map((star) => Number(counts[`hidden_${star}`])) as unknown as StarCounts;
 }
 
 /** One product's statistics row, published and hidden stars (zeros for a product without reviews). */

@@ -85,6 +85,18 @@ describeEachDatabase('every console page in a real browser', (dialect) => {
         await page.goto(`${h.baseUrl}${url}`);
         await checkEveryWidth(page, url, true);
       }
+      // The warning a rating threshold brings (reviews held back for their rating), on both pages that show it.
+      await h.call('POST', 'update_shop_settings', { body: { auto_publish_min_rating: 4 } }, shop);
+      await h.call('POST', 'create_review', { body: { product_id: 'demo-mug', rating: 2, author: 'Held Back', content: 'Too small.' } }, shop);
+      for (const url of ['/console', '/console/settings']) {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.goto(`${h.baseUrl}${url}`);
+        await page.getByText('with fewer than 4 stars').first().waitFor();
+        await checkEveryWidth(page, `${url} with the rating warning`, true);
+      }
+      await page.setViewportSize({ width: 390, height: 900 });
+      await page.screenshot({ path: artifactPath(`console-rating-hold-390-${dialect}.png`), fullPage: false });
+      await h.call('POST', 'update_shop_settings', { body: { auto_publish_min_rating: 1 } }, shop);
       // The consent page a partner app sends the merchant to (two shops: the shop is chosen there).
       const consent = `/oauth/authorize?${new URLSearchParams({ client_id: platform.client_id, scope: 'read_reviews write_reviews', state: 'axe' })}`;
       await page.setViewportSize({ width: 1280, height: 900 });

@@ -122,3 +122,32 @@ describeEachDatabase('console dashboard', (dialect) => {
     expect((await browser.get('/console/products')).body).toContain('Blue Mug');
   });
 });
+
+describeEachDatabase('console: reviews held back for their rating', (dialect) => {
+  const harness = useHarness(dialect);
+
+  it('says how many reviews a rating threshold holds, and why that can breach the FTC rule, on the home and settings pages', async () => {
+    const h = harness();
+    const shop = await h.newShop(`hold-${dialect}.example.com`);
+    const { browser } = await signedIn(h, shop.shop_id);
+    // New shops publish every rating: nothing to warn about.
+    await createReviewVia(h, { rating: 1 }, shop);
+    expect((await browser.get('/console')).body).not.toContain('16 CFR 465.7');
+
+    expect(envelope(await h.call('POST', 'update_shop_settings', { body: { auto_publish_min_rating: 4 } }, shop)).code).toBe(0);
+    for (const rating of [2, 3, 3, 4, 5]) await createReviewVia(h, { rating }, shop);
+    // A review the merchant hid by hand at 5 stars is not held for its rating.
+    const hidden = await createReviewVia(h, { rating: 5 }, shop);
+    expect(envelope(await h.call('POST', 'update_review', { body: { id: hidden, is_published: 0 } }, shop)).code).toBe(0);
+
+    for (const path of ['/console', '/console/settings']) {
+      const page = await browser.get(path);
+      expect(page.statusCode).toBe(200);
+      expect(page.body, path).toContain('<strong>3 reviews with fewer than 4 stars are hidden, waiting for you.</strong>');
+      expect(page.body, path).toContain('16 CFR 465.7');
+    }
+    // Reading every review first treats all ratings alike: no warning.
+    expect(envelope(await h.call('POST', 'update_shop_settings', { body: { auto_publish: false } }, shop)).code).toBe(0);
+    expect((await browser.get('/console')).body).not.toContain('16 CFR 465.7');
+  });
+});

@@ -1,10 +1,11 @@
+import type { StarCounts } from '../../reviews/rating-value.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { countEventsByType } from '../../events/customer-events.js';
 import { requestFunnel } from '../../orders/order-repository.js';
 import { productTitles } from '../../products/product-repository.js';
 import { addActivity, HOUR, noActivity, readActivity, type ActivityCounts } from '../../reviews/review-activity.js';
-import { countHiddenReviews, type ProductStanding, rankedProducts } from '../../reviews/review-stats.js';
+import { hiddenStarCounts, type ProductStanding, rankedProducts } from '../../reviews/review-stats.js';
 import { bucketDaysOf, DAY, type DateRange, previousRange } from './date-range.js';
 
 /** Products need this many published reviews before their average ranks them best or worst. */
@@ -32,6 +33,8 @@ export interface DashboardFigures {
   widget: { impressions: number; clicks: number };
   products: { best: RankedProduct[]; worst: RankedProduct[]; most: RankedProduct[] };
   hidden: number;
+  /** Hidden reviews by star (1 … 5): how many a rating threshold holds back. */
+  hiddenByStar: StarCounts;
 }
 
 /** One row per star, five first, with its share of `total` in whole percent: the star meters. */
@@ -58,7 +61,7 @@ export async function dashboardFigures(db: Kysely<Database>, shopId: string, ran
     rankedProducts(db, shopId, 'best', 5, RANKING_MINIMUM),
     rankedProducts(db, shopId, 'worst', 5, RANKING_MINIMUM),
     rankedProducts(db, shopId, 'most', 5),
-    countHiddenReviews(db, shopId),
+    hiddenStarCounts(db, shopId),
   ]);
   const bucketDays = bucketDaysOf(range);
   const bucketSeconds = bucketDays * DAY;
@@ -81,6 +84,7 @@ export async function dashboardFigures(db: Kysely<Database>, shopId: string, ran
     widget: { impressions: events.get('VIEW_WIDGET') ?? 0, clicks: WIDGET_CLICKS.reduce((sum, type) => sum + (events.get(type) ?? 0), 0) },
     // With five rated products or fewer the two lists would show the same ones: each appears once.
     products: { best: titled(best), worst: titled(worst.filter((product) => !best.some((other) => other.productId === product.productId))), most: titled(most) },
-    hidden,
+    hidden: hidden.reduce((sum, count) => sum + count, 0),
+    hiddenByStar: hidden,
   };
 }
