@@ -59,6 +59,27 @@ export type Review = {
   deleted_at?: string;
 };
 
+export type ReviewHistoryEntry = {
+  id: number;
+  /** created | updated | deleted | anonymized */
+  action: string;
+  actor: {
+    /** shop_api | platform | merchant | shopper | import | system */
+    kind: string;
+    /** the platform's client id, the merchant's id, the system job; "" for the shop's API and shoppers */
+    id: string;
+    name: string;
+  };
+  changes: {
+    field: string;
+    /** the value before; null for a new review, and always null for the reviewer's personal fields */
+    from: unknown;
+    /** the value after; null for the reviewer's personal fields */
+    to: unknown;
+  }[];
+  occurred_at: string;
+};
+
 export type Rating = {
   /** mean rating rounded half up to 2 decimals, no trailing zeros; "0" when none */
   rating_value: string;
@@ -371,6 +392,20 @@ export type UpdateReviewBody = {
 };
 
 export type UpdateReviewData = Review;
+
+/** Get Review History (Plaudit extension) */
+export type GetReviewHistoryQuery = {
+  /** the review id */
+  id?: number;
+  /** alias of id */
+  review_id?: number;
+};
+
+export type GetReviewHistoryBody = Record<string, never>;
+
+export type GetReviewHistoryData = {
+  list: ReviewHistoryEntry[];
+};
 
 /** Get Rating */
 export type GetRatingQuery = {
@@ -999,6 +1034,7 @@ export interface Operations {
   create_review: { method: 'POST'; query: CreateReviewQuery; body: CreateReviewBody; data: CreateReviewData };
   delete_review: { method: 'POST'; query: DeleteReviewQuery; body: DeleteReviewBody; data: DeleteReviewData };
   update_review: { method: 'POST'; query: UpdateReviewQuery; body: UpdateReviewBody; data: UpdateReviewData };
+  get_review_history: { method: 'GET'; query: GetReviewHistoryQuery; body: GetReviewHistoryBody; data: GetReviewHistoryData };
   get_rating: { method: 'GET'; query: GetRatingQuery; body: GetRatingBody; data: GetRatingData };
   get_ratings: { method: 'GET'; query: GetRatingsQuery; body: GetRatingsBody; data: GetRatingsData };
   get_image_upload_policy_token: { method: 'GET'; query: GetImageUploadPolicyTokenQuery; body: GetImageUploadPolicyTokenBody; data: GetImageUploadPolicyTokenData };
@@ -1034,6 +1070,7 @@ export const operations = {
   create_review: { method: 'POST', path: '/api/v1/openapi/create_review', scope: 'write_reviews' },
   delete_review: { method: 'POST', path: '/api/v1/openapi/delete_review', scope: 'write_reviews' },
   update_review: { method: 'POST', path: '/api/v1/openapi/update_review', scope: 'write_reviews' },
+  get_review_history: { method: 'GET', path: '/api/v1/openapi/get_review_history', scope: 'read_reviews' },
   get_rating: { method: 'GET', path: '/api/v1/openapi/get_rating', scope: 'read_reviews' },
   get_ratings: { method: 'GET', path: '/api/v1/openapi/get_ratings', scope: 'read_reviews' },
   get_image_upload_policy_token: { method: 'GET', path: '/api/v1/openapi/get_image_upload_policy_token', scope: 'write_reviews' },

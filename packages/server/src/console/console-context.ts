@@ -66,7 +66,7 @@ async function loadConsoleContext(request: FastifyRequest, reply: FastifyReply, 
     await sendMessagePage(reply, 403, 'No shop', 'Your account is not linked to any shop yet.', 'Ask the operator to run `plaudit merchant create` with your shop.');
     return undefined;
   }
-  return { session, shop, actor: { ...hmacActor(shop), caller: 'console' } };
+  return { session, shop, actor: { ...hmacActor(shop), caller: 'console', recordedAs: { kind: 'merchant', id: String(session.merchant.id), name: session.merchant.email } } };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { historyOf } from '../reviews/review-history.js';
 import { Readable } from 'node:stream';
 import { type Static, Type } from '@sinclair/typebox';
 import type { AppDeps } from '../http/app-deps.js';
@@ -83,7 +84,7 @@ export function registerConsoleReviewRoutes(app: TypedApp, deps: AppDeps): void 
     // Another shop's review and a missing one are the same page.
     if (!row) return sendConsoleMessage(reply, context, 'reviews', 404, 'Review not found', `There is no review ${request.params.id} in this shop.`);
     const [review] = await presentReviews(deps.db.kysely, context.shop.id, [row]);
-    return sendConsolePage(reply, context, 'reviews', 'console-review', { title: `Review ${id}`, review });
+    return sendConsolePage(reply, context, 'reviews', 'console-review', { title: `Review ${id}`, review, history: await historyOf(deps.db.kysely, context.shop.id, id) });
   });
 
   app.post('/console/reviews/bulk', { schema: { body: bulkForm } }, async (request, reply) => {

@@ -16,6 +16,7 @@ import { storefrontRankMigration } from './migrations/013-storefront-rank.js';
 import { contentVersionsMigration } from './migrations/014-content-versions.js';
 import { reviewActivityMigration } from './migrations/015-review-activity.js';
 import { reviewDisclosuresMigration } from './migrations/016-review-disclosures.js';
+import { reviewHistoryMigration } from './migrations/017-review-history.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -36,6 +37,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '014-content-versions': contentVersionsMigration(dialect),
     '015-review-activity': reviewActivityMigration,
     '016-review-disclosures': reviewDisclosuresMigration,
+    '017-review-history': reviewHistoryMigration(dialect),
   };
 }
 

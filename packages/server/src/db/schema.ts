@@ -470,6 +470,20 @@ export interface ContentVersionsTable {
   shop_version: number;
 }
 
+/** One change to a review (migration 017): who, when, what; reviews/review-history.ts. */
+export interface ReviewHistoryTable {
+  id: Generated<number>;
+  shop_id: string;
+  review_id: number;
+  occurred_at: number;
+  action: string;
+  actor_kind: string;
+  actor_id: string;
+  actor_name: string;
+  /** JSON array of {field, from, to}; personal values are never written (null). */
+  changes: string;
+}
+
 export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
@@ -477,6 +491,7 @@ export interface Database {
   review_media: ReviewMediaTable;
   review_stats: ReviewStatsTable;
   review_activity: ReviewActivityTable;
+  review_history: ReviewHistoryTable;
   outbox_events: OutboxEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   request_signatures: RequestSignaturesTable;

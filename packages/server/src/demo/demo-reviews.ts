@@ -36,7 +36,7 @@ const SAMPLES: Sample[] = [
 /** A few reviews for the demo shop, so the console and the API have something to show at once. */
 export async function seedDemoReviews(db: Db, clock: Clock, shopId: string, mediaUrls: MediaUrls, storage: MediaStorage): Promise<void> {
   const shop = (await findShopById(db.kysely, shopId))!;
-  const actor = { ...hmacActor(shop), caller: 'demo' };
+  const actor = { ...hmacActor(shop), caller: 'demo', recordedAs: { kind: 'system' as const, id: 'demo', name: 'Demo data' } };
   const photos = await seedDemoPhotos(db.kysely, storage, shopId, unixSeconds(clock));
   // The first two mug reviews carry a photo each, so the gallery and the lightbox have something to show.
   const mediaFor = (index: number) => (index < photos.length ? [{ url: mediaUrls.urlOf(photos[index]!), thumbnailUrl: undefined, type: 1 as const, isPublished: 1 as const, urlField: 'media', thumbnailField: 'media' }] : []);

@@ -30,6 +30,27 @@ export interface Actor {
   readonly caller: string;
   /** Key of the per-credential rate limit (public token, or platform × shop). */
   readonly rateLimitKey: string;
+  /**
+   * Who acts, for the review history, when the credential does not say it: the console's merchant,
+   * a shopper on the storefront, an import, the system. Absent: the shop's API or `platformId`.
+   */
+  readonly recordedAs?: RecordedActor;
+}
+
+export type ActorKind = 'shop_api' | 'platform' | 'merchant' | 'shopper' | 'import' | 'system';
+
+export interface RecordedActor {
+  kind: ActorKind;
+  /** The platform's client id, the merchant's id, the import's id, the system job; '' for the shop's API and shoppers. */
+  id: string;
+  /** What a person reads in a timeline: the platform's or merchant's name, "Shopper", "CSV import". */
+  name: string;
+}
+
+/** The actor as the review history records it. */
+export function recordedActorOf(actor: Actor): RecordedActor {
+  if (actor.recordedAs) return actor.recordedAs;
+  return actor.platformId !== null ? { kind: 'platform', id: actor.platformId, name: actor.platformId } : { kind: 'shop_api', id: '', name: 'Shop API' };
 }
 
 export function hmacActor(shop: ShopRow): Actor {

@@ -10,12 +10,17 @@ import { creationTimesOf, type MediaRow, type ReviewWithProduct } from '../revie
 import { type ActivityCounts, activityOf, addActivity, HOUR, noActivity, recordActivityByHour } from '../reviews/review-activity.js';
 import { applyStatsDeltas, countInto, emptyStatsDelta, STORE_PRODUCT_ID, type StatsDelta } from '../reviews/review-stats.js';
 import { newReviewRow, publishedByDefault } from '../reviews/new-review-row.js';
+import { creationFacts, recordHistory } from '../reviews/review-history.js';
+import type { RecordedActor } from '../http/actor.js';
 import type { ShopRow } from '../shops/shop-repository.js';
 import type { PlauditProvenance } from './csv-formats.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { hasActiveSubscription } from '../webhooks/active-subscriptions.js';
 import { appendOutboxEventJson } from '../outbox/outbox.js';
 import { secondsOf } from '../time/clock.js';
+
+/** Imported reviews were created by the import, on the merchant's or operator's behalf. */
+const IMPORT: RecordedActor = { kind: 'import', id: 'csv', name: 'CSV import' };
 
 export interface PreparedReview {
   input: NewReview;
@@ -74,6 +79,7 @@ export class ImportedBatchWriter {
     await this.#writeProducts(db, others, now);
     const written = await this.#insertNew(db, others, now);
     const mediaByReview = await this.#insertMedia(db, written);
+    await recordHistory(db, this.shop.id, IMPORT, written.map(({ id, row }) => ({ reviewId: id, action: 'created' as const, changes: creationFacts({ ...row, source: this.source }) })), nowMs);
     await applyStatsDeltas(db, this.shop.id, statsDeltas(written));
     await recordActivityByHour(db, this.shop.id, activityByHour(written));
     // Events nobody is subscribed to are not built: a million-row import would otherwise write its

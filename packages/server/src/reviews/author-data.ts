@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { RecordedActor } from '../http/actor.js';
+import { changesOf, forgetHistoryOf, recordHistory } from './review-history.js';
 import { appendOutboxEvent } from '../outbox/outbox.js';
 import { secondsOf } from '../time/clock.js';
 import { presentReviews } from './review-presenter.js';
@@ -12,6 +14,9 @@ import { deleteShopRows } from '../db/shop-rows.js';
 export const ANONYMOUS_AUTHOR = 'Anonymous';
 
 const PERSONAL_FIELDS = { author: ANONYMOUS_AUTHOR, author_email: '', author_phone: '', author_country: '' } as const;
+
+/** Erasure is the system acting on the shop's instruction (docs/privacy.md §3). */
+const ERASURE: RecordedActor = { kind: 'system', id: 'erasure', name: 'Data erasure' };
 
 /**
  * One person's reviews for a data-subject request (docs/privacy.md): written with one of their
@@ -37,6 +42,7 @@ export async function anonymizeReviews(db: Kysely<Database>, shopId: string, row
   const now = secondsOf(nowMs);
   const ids = rows.map((row) => Number(row.id));
   await db.updateTable('reviews').set({ ...PERSONAL_FIELDS, updated_at: now }).where('shop_id', '=', shopId).where('id', 'in', ids).execute();
+  await recordHistory(db, shopId, ERASURE, rows.map((row) => ({ reviewId: Number(row.id), action: 'anonymized', changes: changesOf(row, PERSONAL_FIELDS) })), nowMs);
   const live = rows.filter((row) => row.deleted_at === null).map((row) => ({ ...row, ...PERSONAL_FIELDS, updated_at: now }));
   for (const review of await presentReviews(db, shopId, live)) await appendOutboxEvent(db, shopId, 'review/updated', { list: [review] }, nowMs);
 }
@@ -56,6 +62,7 @@ export async function purgeReviews(db: Kysely<Database>, shopId: string, rows: r
   await db.deleteFrom('review_media').where('shop_id', '=', shopId).where('review_id', 'in', ids).execute();
   await db.deleteFrom('helpful_votes').where('shop_id', '=', shopId).where('review_id', 'in', ids).execute();
   await db.deleteFrom('reviews').where('shop_id', '=', shopId).where('id', 'in', ids).execute();
+  await forgetHistoryOf(db, shopId, ids);
   for (const row of live) {
     await adjustStats(db, shopId, row.product_id, row.rating, row.is_published === 1 ? 'published' : 'hidden', -1);
     await recordActivity(db, shopId, row.commented_at, activityOf(row, -1));
@@ -65,5 +72,5 @@ export async function purgeReviews(db: Kysely<Database>, shopId: string, rows: r
 
 /** A whole shop's reviews and everything counted from them (docs/privacy.md §5), in the caller's transaction. */
 export async function eraseShopReviews(db: Kysely<Database>, shopId: string): Promise<void> {
-  await deleteShopRows(db, shopId, ['helpful_votes', 'review_media', 'review_stats', 'review_activity', 'reviews']);
+  await deleteShopRows(db, shopId, ['helpful_votes', 'review_media', 'review_stats', 'review_activity', 'review_history', 'reviews']);
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { Database, ReviewsTable } from '../db/schema.js';
-import type { Actor } from '../http/actor.js';
+import { type Actor, recordedActorOf } from '../http/actor.js';
+import { changesOf, recordHistory } from './review-history.js';
 import { notFound } from '../http/errors.js';
 import { appendOutboxEvent } from '../outbox/outbox.js';
 import type { Review } from './review-object.js';
@@ -83,6 +84,7 @@ export async function changeReview(db: Kysely<Database>, actor: Actor, id: numbe
       await adjustStats(db, actor.shopId, row.product_id, row.rating, row.is_published === 1 ? 'published' : 'hidden', -1);
       await adjustStats(db, actor.shopId, row.product_id, row.rating, set.is_published === 1 ? 'published' : 'hidden', 1);
     }
+    await recordHistory(db, actor.shopId, recordedActorOf(actor), [{ reviewId: id, action: 'updated', changes: changesOf(row, set) }], nowMs);
     if (set.is_verified !== undefined) await recordActivity(db, actor.shopId, row.commented_at, { ...noActivity(), verified: set.is_verified === 1 ? 1 : -1 });
     const updated = (await presentReviews(db, actor.shopId, [(await findLiveReview(db, actor.shopId, id))!]))[0]!;
     // Hiding a review removes it from every partner's storefront copy, so it is published as a deletion.
@@ -107,6 +109,7 @@ export async function deleteReview(db: Kysely<Database>, actor: Actor, id: numbe
     .executeTakeFirst();
   // A concurrent delete won the race: to this caller the review is already gone.
   if (result.numUpdatedRows === 0n) throw notFound('review', id);
+  await recordHistory(db, actor.shopId, recordedActorOf(actor), [{ reviewId: id, action: 'deleted', changes: [] }], nowMs);
   await adjustStats(db, actor.shopId, row.product_id, row.rating, row.is_published === 1 ? 'published' : 'hidden', -1);
   await recordActivity(db, actor.shopId, row.commented_at, activityOf(row, -1));
   const [tombstone] = await presentReviews(db, actor.shopId, [{ ...row, deleted_at: now, updated_at: now }]);

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { creationFacts, recordHistory } from './review-history.js';
+import { recordedActorOf } from '../http/actor.js';
 import type { Database } from '../db/schema.js';
 import type { Actor } from '../http/actor.js';
 import { type FieldError, invalidArgument } from '../http/errors.js';
@@ -115,6 +117,7 @@ export async function createReview(db: Kysely<Database>, actor: Actor, input: Ne
   const product = input.productId === STORE_PRODUCT_ID ? undefined : await findProduct(db, actor.shopId, input.productId);
   const created = { ...row, product_title: product?.title ?? null, product_handle: product?.handle ?? null };
   await appendOutboxEvent(db, actor.shopId, 'review/created', { list: [presentReview(created, media)] }, deps.nowMs);
+  await recordHistory(db, actor.shopId, recordedActorOf(actor), [{ reviewId: id, action: 'created', changes: creationFacts(row) }], deps.nowMs);
   await markOrdersReviewed(db, actor.shopId, { productId: input.productId, orderId: input.orderId, authorEmail: input.authorEmail }, deps.nowMs);
   // Last: the shop-wide statistics row is every new review's, and on PostgreSQL the update holds
   // its lock until the commit; taken at the end, concurrent writers wait for a commit, not for

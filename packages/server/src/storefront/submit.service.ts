@@ -97,7 +97,7 @@ export async function submitReview(deps: AppDeps, shop: ShopRow, submission: Sub
     const verified = submission.order !== undefined || orderMatch === true;
     const { id, isPublished } = await createReview(
       trx,
-      hmacActor(shop),
+      { ...hmacActor(shop), recordedAs: { kind: 'shopper', id: '', name: 'Shopper' } },
       {
         productId: submission.productId,
         rating: submission.rating,

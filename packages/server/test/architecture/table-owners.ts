@@ -17,6 +17,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   review_stats: 'reviews',
   review_activity: 'reviews',
   helpful_votes: 'reviews',
+  review_history: 'reviews',
   merchants: 'merchants',
   merchant_shops: 'merchants',
   merchant_sessions: 'merchants',

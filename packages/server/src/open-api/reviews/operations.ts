@@ -4,6 +4,7 @@ import { deleteReviewOperation } from './delete-review.route.js';
 import { getRatingOperation } from './get-rating.route.js';
 import { getRatingsOperation } from './get-ratings.route.js';
 import { getReviewOperation } from './get-review.route.js';
+import { getReviewHistoryOperation } from './get-review-history.route.js';
 import { getReviewsOperation } from './get-reviews.route.js';
 import { updateReviewOperation } from './update-review.route.js';
 
@@ -14,6 +15,7 @@ export const reviewOperations: readonly AnyOperation[] = [
   createReviewOperation,
   deleteReviewOperation,
   updateReviewOperation,
+  getReviewHistoryOperation,
   getRatingOperation,
   getRatingsOperation,
 ];

@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { RecordedActor } from '../http/actor.js';
+import { secondsOf } from '../time/clock.js';
+import { formatRecordTime } from '../time/time-format.js';
+
+export type HistoryAction = 'created' | 'updated' | 'deleted' | 'anonymized';
+
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/**
+ * Fields that name the reviewer: the history records that they changed, never their values, so an
+ * erased person's name does not survive in it (docs/privacy.md).
+ */
+const PERSONAL_FIELDS = new Set(['author', 'author_email', 'author_phone', 'author_country']);
+
+/** Columns a write moves as a side effect, not as a change anyone made. */
+const BOOKKEEPING_FIELDS = new Set(['updated_at', 'storefront_rank', 'reply_at']);
+
+/** The changes of an update: every column set that holds a new value, personal values left out. */
+export function changesOf(before: Readonly<Record<string, unknown>>, set: Readonly<Record<string, unknown>>): FieldChange[] {
+  return Object.entries(set)
+    .filter(([field, value]) => !BOOKKEEPING_FIELDS.has(field) && before[field] !== value)
+    .map(([field, value]) => (PERSONAL_FIELDS.has(field) ? { field, from: null, to: null } : { field, from: before[field] ?? null, to: value ?? null }));
+}
+
+/** What a new review's history starts with: the facts a later change may move. */
+export function creationFacts(row: { rating: number; is_published: number; is_verified: number; is_incentivized?: number | undefined; source: string }): FieldChange[] {
+  return [
+    { field: 'rating', from: null, to: row.rating },
+    { field: 'is_published', from: null, to: row.is_published },
+    { field: 'is_verified', from: null, to: row.is_verified },
+    { field: 'is_incentivized', from: null, to: row.is_incentivized ?? 0 },
+    { field: 'source', from: null, to: row.source },
+  ];
+}
+
+/** Records changes of one or more reviews by one actor, in the caller's transaction (one statement). */
+export async function recordHistory(
+  db: Kysely<Database>,
+  shopId: string,
+  by: RecordedActor,
+  entries: ReadonlyArray<{ reviewId: number; action: HistoryAction; changes: FieldChange[] }>,
+  nowMs: number,
+): Promise<void> {
+  if (entries.length === 0) return;
+  const occurredAt = secondsOf(nowMs);
+  await db
+    .insertInto('review_history')
+    .values(entries.map((entry) => ({ shop_id: shopId, review_id: entry.reviewId, occurred_at: occurredAt, action: entry.action, actor_kind: by.kind, actor_id: by.id, actor_name: by.name, changes: JSON.stringify(entry.changes) })))
+    .execute();
+}
+
+/** One review's history, oldest first, as the API and the console show it. */
+export async function historyOf(db: Kysely<Database>, shopId: string, reviewId: number) {
+  const rows = await db.selectFrom('review_history').selectAll().where('shop_id', '=', shopId).where('review_id', '=', reviewId).orderBy('id').execute();
+  return rows.map((row) => ({
+    id: Number(row.id),
+    action: row.action,
+    actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
+    changes: JSON.parse(row.changes) as FieldChange[],
+    occurred_at: formatRecordTime(Number(row.occurred_at)),
+  }));
+}
+
+/** Erased reviews take their history with them. */
+export async function forgetHistoryOf(db: Kysely<Database>, shopId: string, reviewIds: readonly number[]): Promise<void> {
+  if (reviewIds.length === 0) return;
+  await db.deleteFrom('review_history').where('shop_id', '=', shopId).where('review_id', 'in', [...reviewIds]).execute();
+}
+
