@@ -167,6 +167,8 @@ const NOT_SHOP_DATA: Record<string, string> = {
   '/.well-known/oauth-authorization-server': 'authorization server metadata',
   '/api/v1/openapi/get_review': 'one object by id: the security suite answers another shop\'s id as "not found"',
   '/api/v1/open_api/get_review': 'the legacy path of get_review, served by the same operation',
+  '/api/v1/openapi/get_review_history': 'one object by id: the security suite answers another shop\'s id as "not found"',
+  '/api/v1/open_api/get_review_history': 'the legacy path of get_review_history, served by the same operation',
   '/api/v1/openapi/get_image_upload_policy_token': "upload credentials for the caller's own folder (media tests)",
   '/api/v1/openapi/get_video_upload_url': "an upload URL in the caller's own folder (media tests)",
   '/api/v1/open_api/get_image_upload_policy_token': 'the legacy path of get_image_upload_policy_token, served by the same operation',

@@ -1,10 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { notFound } from '../../http/errors.js';
 import { defineOperation } from '../../http/operation.js';
-import { QueryRecordId } from '../../http/wire-schemas.js';
 import { historyOf } from '../../reviews/review-history.js';
 import { creationTimesOf } from '../../reviews/review-repository.js';
-import { resolveReviewId } from './review-id.js';
+import { resolveReviewId, ReviewIdQuery } from './review-id.js';
 
 const ChangeSchema = Type.Object({
   field: Type.String(),
@@ -35,10 +34,7 @@ export const getReviewHistoryOperation = defineOperation({
   description:
     'Every change to one review, oldest first: who made it (the shop\'s API, a platform, a merchant in the console, a shopper, an import, the system) and which fields changed from what to what. Deleted reviews keep their history; other shops\' reviews answer code 5.',
   tags: ['Reviews'],
-  querystring: Type.Object({
-    id: Type.Optional(QueryRecordId('the review id')),
-    review_id: Type.Optional(QueryRecordId('alias of id')),
-  }),
+  querystring: ReviewIdQuery,
   data: Type.Object({ list: Type.Array(HistoryEntrySchema) }),
   async handler({ actor, query, db }) {
     const id = resolveReviewId(query.id, query.review_id);

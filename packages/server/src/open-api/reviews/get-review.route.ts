@@ -1,8 +1,7 @@
-import { resolveReviewId } from './review-id.js';
+import { resolveReviewId, ReviewIdQuery } from './review-id.js';
 import { Type } from '@sinclair/typebox';
 import { notFound } from '../../http/errors.js';
 import { defineOperation } from '../../http/operation.js';
-import { QueryRecordId } from '../../http/wire-schemas.js';
 import { ReviewSchema } from '../../reviews/review-object.js';
 import { presentReviews } from '../../reviews/review-presenter.js';
 import { findLiveReview } from '../../reviews/review-repository.js';
@@ -16,10 +15,7 @@ export const getReviewOperation = defineOperation({
   summary: 'Get Review Detail',
   description: 'One review of the shop, published or not. Deleted reviews and other shops\' reviews answer code 5.',
   tags: ['Reviews'],
-  querystring: Type.Object({
-    id: Type.Optional(QueryRecordId('the review id')),
-    review_id: Type.Optional(QueryRecordId('alias of id')),
-  }),
+  querystring: ReviewIdQuery,
   data: ReviewSchema,
   async handler({ actor, query, db }) {
     const id = resolveReviewId(query.id, query.review_id);
