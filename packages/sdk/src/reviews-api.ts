@@ -1,5 +1,5 @@
 import type { CallOptions, PlauditClient } from './client.js';
-import type { CreateReviewBody, CreateReviewData, DeleteReviewData, GetReviewsData, GetReviewsQuery, Review, UpdateReviewBody } from './generated/api-types.js';
+import type { CreateReviewBody, CreateReviewData, DeleteReviewData, GetReviewsData, GetReviewsQuery, Review, ReviewHistoryEntry, UpdateReviewBody } from './generated/api-types.js';
 
 /** Where an incremental synchronisation stands: the last review seen (`updated_at`, `id`). */
 export interface SyncCursor {
@@ -26,6 +26,11 @@ export class ReviewsApi {
   /** One review, published or not; a missing, deleted or foreign id throws code 5. */
   get(id: number): Promise<Review> {
     return this.client.call('get_review', { id });
+  }
+
+  /** Every change to one review with who made it, oldest first; a deleted review keeps its history. */
+  history(id: number): Promise<ReviewHistoryEntry[]> {
+    return this.client.call('get_review_history', { id }).then((data) => data.list);
   }
 
   /** One page of reviews with filters and sorting. */

@@ -108,6 +108,7 @@ describeEachDatabase('@plaudit/sdk against a running server', (dialect) => {
     expect(erased).toMatchObject({ mode: 'anonymize', reviews: 1 });
     expect((await own.reviews.get(Number(review.id))).author).toBe('Anonymous');
     expect((await own.customers.exportData({ email })).reviews).toEqual([]);
+    expect((await own.reviews.history(Number(review.id))).map((entry) => [entry.action, entry.actor.kind])).toEqual([['created', 'shop_api'], ['anonymized', 'system']]);
   });
 
   it('throws PlauditError carrying the code, the field errors and the request id', async () => {
