@@ -9,9 +9,19 @@ import { isEmailAddress } from '../http/validation-formats.js';
 import { type ConsoleContext, consoleOf, sendConsolePage } from './console-context.js';
 import { redirectWithFlash } from './flash.js';
 import { unixSeconds } from '../time/clock.js';
+import { exportCustomerData } from '../data-subjects/export-customer-data.js';
+import { eraseCustomerData } from '../data-subjects/erase-customer-data.js';
+import type { SubjectSelector } from '../data-subjects/person.js';
+import { deleteMediaFiles } from '../media/sweep-unattached.js';
 
 const exclusionForm = formFields('email', 'customer_id', 'action');
 const unsubscribeForm = formFields('email', 'email_type');
+const dataRequestForm = formFields('person', 'mode', 'confirm');
+
+/** The console's one field names a person by address or, without an @, by customer id. */
+function subjectOf(person: string): SubjectSelector {
+  return person.includes('@') ? { email: person } : { customerId: person };
+}
 
 /**
  * Collection: who is excluded from review requests and who unsubscribed (docs/reference/collection.md §7–12).
@@ -46,6 +56,33 @@ export function registerConsoleCustomerRoutes(app: TypedApp, deps: AppDeps): voi
       throw error;
     }
     return redirectWithFlash(reply, '/console/customers', form.action === 'remove' ? 'exclusion-removed' : 'customer-excluded');
+  });
+
+  // A person's data (docs/privacy.md): posted, not linked, so their address stays out of URLs and logs.
+  app.post('/console/customers/data-export', { schema: { body: dataRequestForm } }, async (request, reply) => {
+    const context = consoleOf(request);
+    const person = trimmedField(request.body.person);
+    if (person === '' || (person.includes('@') && !isEmailAddress(person))) return show(reply, context, 'Enter an e-mail address or a customer id.');
+    const data = await exportCustomerData(deps.db.kysely, context.shop.id, subjectOf(person));
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="customer-data.json"')
+      .header('cache-control', 'no-store')
+      .send(`${JSON.stringify(data, null, 2)}\n`);
+  });
+
+  app.post('/console/customers/data-erase', { schema: { body: dataRequestForm } }, async (request, reply) => {
+    const context = consoleOf(request);
+    const person = trimmedField(request.body.person);
+    const mode = trimmedField(request.body.mode);
+    if (person === '' || (person.includes('@') && !isEmailAddress(person))) return show(reply, context, 'Enter an e-mail address or a customer id.');
+    if (mode !== 'anonymize' && mode !== 'delete') return show(reply, context, 'Choose whether to keep their reviews anonymously or delete them.');
+    if (trimmedField(request.body.confirm) !== 'yes') return show(reply, context, 'Tick the box to confirm: an erasure cannot be undone.');
+    const { summary, releasedFiles } = await deps.db.kysely.transaction().execute((trx) => eraseCustomerData(trx, context.shop.id, { ...subjectOf(person), mode }, deps.clock.now()));
+    await deleteMediaFiles(deps.db.kysely, deps.storage, releasedFiles);
+    deps.outboxSignal?.();
+    const anything = summary.reviews + summary.orders + summary.events + summary.customers > 0;
+    return redirectWithFlash(reply, '/console/customers', anything ? 'customer-erased' : 'customer-erased-none', summary.reviews);
   });
 
   app.post('/console/customers/unsubscribes/remove', { schema: { body: unsubscribeForm } }, async (request, reply) => {

@@ -26,6 +26,8 @@ const FLASH_MESSAGES = {
   'customer-excluded': ['Customer excluded from review requests.'],
   'exclusion-removed': ['Customer will receive review requests again.'],
   'unsubscribe-removed': ['Subscription restored.'],
+  'customer-erased': ['Their data is erased, with 1 review.', 'Their data is erased, with {n} reviews.'],
+  'customer-erased-none': ['This shop holds nothing about them: nothing was erased.'],
   'request-cancelled': ['Review request cancelled.'],
   'shop-switched': ['Switched shop.'],
   'invite-sent': ['Invitation sent. It works for seven days.'],

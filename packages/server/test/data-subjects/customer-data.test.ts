@@ -10,6 +10,7 @@ import { databaseChecksum, rowsMentioning } from '../support/database-checksum.j
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, type Harness, PUBLIC_URL, TEST_SECRET_KEY, useHarness } from '../support/harness.js';
 import { plaudit } from '../support/cli.js';
+import { createTestMerchant, hiddenField, MerchantBrowser } from '../support/merchant-agent.js';
 import { LocalStorage } from '../../src/storage/local-storage.js';
 import { fetchMedia } from '../support/media.js';
 import { PRODUCT, seedPerson, unique } from '../support/person.js';
@@ -184,6 +185,34 @@ describeEachDatabase('data-subject requests: export and erase one person', (dial
       );
       expect(order.data, JSON.stringify(body)).toMatchObject({ status: 6 });
     }
+  });
+});
+
+describeEachDatabase('data-subject requests from the console', (dialect) => {
+  const harness = useHarness(dialect);
+
+  it('downloads the same export as the API, and erases only when confirmed', async () => {
+    const h = harness();
+    const shop = await h.newShop(`console-privacy-${unique()}.example.com`);
+    const person = await seedPerson(h, shop);
+    const browser = new MerchantBrowser(h);
+    expect((await browser.signIn(await createTestMerchant(h, [shop.shop_id]))).statusCode).toBe(303);
+    const csrf = hiddenField((await browser.get('/console/customers')).body, 'csrf_token')!;
+
+    const download = await browser.post('/console/customers/data-export', { csrf_token: csrf, person: person.email });
+    expect(download.headers['content-disposition']).toBe('attachment; filename="customer-data.json"');
+    expect(JSON.parse(download.body)).toEqual(await exportOf(h, `email=${person.email}`, shop));
+
+    const before = await databaseChecksum(h);
+    const unconfirmed = await browser.post('/console/customers/data-erase', { csrf_token: csrf, person: person.customerId, mode: 'delete' });
+    expect(unconfirmed.statusCode).toBe(400);
+    expect(unconfirmed.body).toContain('an erasure cannot be undone');
+    expect(await databaseChecksum(h)).toEqual(before);
+
+    const erased = await browser.post('/console/customers/data-erase', { csrf_token: csrf, person: person.customerId, mode: 'delete', confirm: 'yes' });
+    expect(erased.statusCode).toBe(303);
+    expect((await browser.get('/console/customers')).body).toContain('Their data is erased, with 3 reviews.');
+    for (const trace of [person.email, person.name, person.phone]) expect(await rowsMentioning(h, trace), trace).toEqual([]);
   });
 });
 
