@@ -473,7 +473,7 @@ export type CreateShopWebhookQuery = Record<string, never>;
 
 export type CreateShopWebhookBody = {
   /** the event topic */
-  topic: "review/created" | "review/updated" | "review/deleted" | "customer_event/created" | "order/updated" | "customer/redacted";
+  topic: "review/created" | "review/updated" | "review/deleted" | "review/reported" | "customer_event/created" | "order/updated" | "customer/redacted";
   /** an https URL that receives the deliveries */
   url: string;
 };
@@ -497,7 +497,7 @@ export type UpdateShopWebhookBody = {
   /** the webhook id */
   id: number | string;
   /** the event topic */
-  topic?: "review/created" | "review/updated" | "review/deleted" | "customer_event/created" | "order/updated" | "customer/redacted";
+  topic?: "review/created" | "review/updated" | "review/deleted" | "review/reported" | "customer_event/created" | "order/updated" | "customer/redacted";
   /** an https URL that receives the deliveries */
   url?: string;
   status?: "active" | "disabled";
@@ -528,7 +528,7 @@ export type DeleteShopWebhookData = {
 /** Get Shop Webhooks */
 export type GetShopWebhooksQuery = {
   /** the event topic */
-  topic?: "review/created" | "review/updated" | "review/deleted" | "customer_event/created" | "order/updated" | "customer/redacted";
+  topic?: "review/created" | "review/updated" | "review/deleted" | "review/reported" | "customer_event/created" | "order/updated" | "customer/redacted";
 };
 
 export type GetShopWebhooksBody = Record<string, never>;

@@ -87,6 +87,7 @@ export const STOREFRONT_POLICY_DEFAULTS = {
   'storefront-submit-email': { variable: 'RATE_LIMIT_STOREFRONT_SUBMIT_EMAIL', limit: 5, windowSeconds: 86_400 },
   'storefront-upload': { variable: 'RATE_LIMIT_STOREFRONT_UPLOAD', limit: 10, windowSeconds: 3600 },
   'storefront-helpful': { variable: 'RATE_LIMIT_STOREFRONT_HELPFUL', limit: 60, windowSeconds: 3600 },
+  'storefront-report': { variable: 'RATE_LIMIT_STOREFRONT_REPORT', limit: 10, windowSeconds: 3600 },
   'storefront-events': { variable: 'RATE_LIMIT_STOREFRONT_EVENTS', limit: 120, windowSeconds: 60 },
 } as const;
 export type StorefrontPolicy = keyof typeof STOREFRONT_POLICY_DEFAULTS;

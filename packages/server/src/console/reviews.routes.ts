@@ -1,4 +1,5 @@
 import { historyOf } from '../reviews/review-history.js';
+import { reportsOf } from '../reviews/review-reports.js';
 import { Readable } from 'node:stream';
 import { type Static, Type } from '@sinclair/typebox';
 import type { AppDeps } from '../http/app-deps.js';
@@ -84,7 +85,7 @@ export function registerConsoleReviewRoutes(app: TypedApp, deps: AppDeps): void 
     // Another shop's review and a missing one are the same page.
     if (!row) return sendConsoleMessage(reply, context, 'reviews', 404, 'Review not found', `There is no review ${request.params.id} in this shop.`);
     const [review] = await presentReviews(deps.db.kysely, context.shop.id, [row]);
-    return sendConsolePage(reply, context, 'reviews', 'console-review', { title: `Review ${id}`, review, history: await historyOf(deps.db.kysely, context.shop.id, id) });
+    return sendConsolePage(reply, context, 'reviews', 'console-review', { title: `Review ${id}`, review, history: await historyOf(deps.db.kysely, context.shop.id, id), reports: await reportsOf(deps.db.kysely, context.shop.id, id) });
   });
 
   app.post('/console/reviews/bulk', { schema: { body: bulkForm } }, async (request, reply) => {

@@ -17,6 +17,7 @@ import { contentVersionsMigration } from './migrations/014-content-versions.js';
 import { reviewActivityMigration } from './migrations/015-review-activity.js';
 import { reviewDisclosuresMigration } from './migrations/016-review-disclosures.js';
 import { reviewHistoryMigration } from './migrations/017-review-history.js';
+import { reviewReportsMigration } from './migrations/018-review-reports.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -38,6 +39,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '015-review-activity': reviewActivityMigration,
     '016-review-disclosures': reviewDisclosuresMigration,
     '017-review-history': reviewHistoryMigration(dialect),
+    '018-review-reports': reviewReportsMigration(dialect),
   };
 }
 

@@ -484,6 +484,18 @@ export interface ReviewHistoryTable {
   changes: string;
 }
 
+/** A shopper's report of a review (migration 018); reviews/review-reports.ts. */
+export interface ReviewReportsTable {
+  id: Generated<number>;
+  shop_id: string;
+  review_id: number;
+  reason: string;
+  text: string;
+  /** SHA-256 of the shop id and the reporting device's id. */
+  device_hash: string;
+  created_at: number;
+}
+
 export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
@@ -492,6 +504,7 @@ export interface Database {
   review_stats: ReviewStatsTable;
   review_activity: ReviewActivityTable;
   review_history: ReviewHistoryTable;
+  review_reports: ReviewReportsTable;
   outbox_events: OutboxEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   request_signatures: RequestSignaturesTable;

@@ -5,6 +5,7 @@ export const TOPIC_SCOPES = {
   'review/created': 'write_reviews',
   'review/updated': 'write_reviews',
   'review/deleted': 'write_reviews',
+  'review/reported': 'read_reviews',
   'customer_event/created': 'read_customer_events',
   'order/updated': 'read_orders',
   'customer/redacted': 'read_customers',

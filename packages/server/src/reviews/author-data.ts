@@ -61,6 +61,7 @@ export async function purgeReviews(db: Kysely<Database>, shopId: string, rows: r
   const tombstones = await presentReviews(db, shopId, live.map((row) => ({ ...row, ...PERSONAL_FIELDS, media_count: 0, deleted_at: now, updated_at: now })));
   await db.deleteFrom('review_media').where('shop_id', '=', shopId).where('review_id', 'in', ids).execute();
   await db.deleteFrom('helpful_votes').where('shop_id', '=', shopId).where('review_id', 'in', ids).execute();
+  await db.deleteFrom('review_reports').where('shop_id', '=', shopId).where('review_id', 'in', ids).execute();
   await db.deleteFrom('reviews').where('shop_id', '=', shopId).where('id', 'in', ids).execute();
   await forgetHistoryOf(db, shopId, ids);
   for (const row of live) {
@@ -72,5 +73,5 @@ export async function purgeReviews(db: Kysely<Database>, shopId: string, rows: r
 
 /** A whole shop's reviews and everything counted from them (docs/privacy.md §5), in the caller's transaction. */
 export async function eraseShopReviews(db: Kysely<Database>, shopId: string): Promise<void> {
-  await deleteShopRows(db, shopId, ['helpful_votes', 'review_media', 'review_stats', 'review_activity', 'review_history', 'reviews']);
+  await deleteShopRows(db, shopId, ['helpful_votes', 'review_media', 'review_stats', 'review_activity', 'review_history', 'review_reports', 'reviews']);
 }

@@ -9,6 +9,7 @@ import { registerWidgetHtmlRoute } from './widget-html.route.js';
 import { registerSubmitRoute } from './submit.route.js';
 import { registerUploadTokenRoute } from './upload-token.route.js';
 import { registerHelpfulRoute } from './helpful.route.js';
+import { registerReportRoute } from './report.route.js';
 import { registerEventsBeaconRoute } from './events-beacon.route.js';
 import { registerWidgetAssetRoutes } from './widget-assets.routes.js';
 
@@ -34,6 +35,7 @@ export async function storefrontPlugin(app: FastifyInstance, options: { deps: Ap
   registerSubmitRoute(app, options.deps);
   registerUploadTokenRoute(app, options.deps);
   registerHelpfulRoute(app, options.deps);
+  registerReportRoute(app, options.deps);
   registerEventsBeaconRoute(app, options.deps);
   registerWidgetAssetRoutes(app);
   registerWidgetHtmlRoute(app, options.deps);

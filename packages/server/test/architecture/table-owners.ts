@@ -18,6 +18,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   review_activity: 'reviews',
   helpful_votes: 'reviews',
   review_history: 'reviews',
+  review_reports: 'reviews',
   merchants: 'merchants',
   merchant_shops: 'merchants',
   merchant_sessions: 'merchants',
