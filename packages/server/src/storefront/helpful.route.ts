@@ -6,11 +6,11 @@ import { castHelpfulVote } from '../reviews/helpful-votes.js';
 import { unixSeconds } from '../time/clock.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { registerPreflight } from './public-endpoint/cors.js';
+import { checkDeviceId } from './public-endpoint/device-id.js';
 import { openPublicPost } from './public-endpoint/open-post.js';
 import { sendNoStoreJson } from './public-endpoint/reply.js';
 
 const HELPFUL_PATH = '/api/v1/reviews/helpful';
-const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 /**
  * `POST /api/v1/reviews/helpful` (§6): one current vote per (review, device); the reviews module
@@ -25,7 +25,7 @@ export function registerHelpfulRoute(app: FastifyInstance, deps: AppDeps): void 
     const reviewId = Number(form.review_id);
     if (!Number.isSafeInteger(reviewId) || reviewId < 1) errors.push({ field: 'review_id', reason: 'must be an integer of at least 1' });
     if (form.vote !== 1 && form.vote !== -1) errors.push({ field: 'vote', reason: 'must be 1 or -1' });
-    if (typeof form.device_id !== 'string' || !DEVICE_ID.test(form.device_id)) errors.push({ field: 'device_id', reason: 'must be 16 to 64 characters from A-Z a-z 0-9 _ -' });
+    checkDeviceId(form.device_id, errors);
     if (errors.length > 0) throw invalidArgument(errors);
     const vote = form.vote as 1 | -1;
     const deviceId = form.device_id as string;

@@ -4,11 +4,11 @@ import { type FieldError, invalidArgument } from '../http/errors.js';
 import { REPORT_REASONS, type ReportReason, reportReview } from '../reviews/review-reports.js';
 import { unixSeconds } from '../time/clock.js';
 import { registerPreflight } from './public-endpoint/cors.js';
+import { checkDeviceId } from './public-endpoint/device-id.js';
 import { openPublicPost } from './public-endpoint/open-post.js';
 import { sendNoStoreJson } from './public-endpoint/reply.js';
 
 const REPORT_PATH = '/api/v1/storefront/report_review';
-const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
 const MAX_TEXT = 500;
 
 const isReason = (value: unknown): value is ReportReason => typeof value === 'string' && (REPORT_REASONS as readonly string[]).includes(value);
@@ -25,7 +25,7 @@ export function registerReportRoute(app: FastifyInstance, deps: AppDeps): void {
     const reviewId = Number(form.review_id);
     if (!Number.isSafeInteger(reviewId) || reviewId < 1) errors.push({ field: 'review_id', reason: 'must be an integer of at least 1' });
     if (!isReason(form.reason)) errors.push({ field: 'reason', reason: `must be one of ${REPORT_REASONS.join(', ')}` });
-    if (typeof form.device_id !== 'string' || !DEVICE_ID.test(form.device_id)) errors.push({ field: 'device_id', reason: 'must be 16 to 64 characters from A-Z a-z 0-9 _ -' });
+    checkDeviceId(form.device_id, errors);
     if (form.text !== undefined && (typeof form.text !== 'string' || form.text.length > MAX_TEXT)) errors.push({ field: 'text', reason: `must be text of at most ${MAX_TEXT} characters` });
     if (errors.length > 0) throw invalidArgument(errors);
     const text = typeof form.text === 'string' ? form.text.trim() : '';
