@@ -23,6 +23,14 @@ export function sha256Hex(input: string | Buffer): string {
   return createHash('sha256').update(input).digest('hex');
 }
 
+/**
+ * A value kept only as a hash, salted with its shop: the same value in two shops hashes apart, so
+ * no table of hashes works across shops (erased opt-outs, reporting devices).
+ */
+export function shopSaltedSha256(shopId: string, value: string): string {
+  return sha256Hex(`${shopId}\u0000${value}`);
+}
+
 /** Constant-time comparison of two strings; unequal lengths return false without early exit on content. */
 export function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a, 'utf8');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { shopSaltedSha256 } from '../crypto/tokens.js';
 
 /**
  * After a person's data is erased, their opt-outs must outlive them: an unsubscribe or exclusion
@@ -9,11 +9,7 @@ import { createHash } from 'node:crypto';
 const PREFIX = 'sha256:';
 
 export function erasedIdentity(shopId: string, value: string): string {
-  return PREFIX + createHash('sha256').update(`${shopId}\u0000${value}`).digest('hex');
-}
-
-export function isErasedIdentity(value: string): boolean {
-  return value.startsWith(PREFIX);
+  return PREFIX + shopSaltedSha256(shopId, value);
 }
 
 /** The forms a stored identity may take: the value itself, or its hash after an erasure. */

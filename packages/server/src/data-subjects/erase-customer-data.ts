@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '../crypto/tokens.js';
 import type { Kysely } from 'kysely';
 import { eraseCustomerRecords } from '../customers/customer-data.js';
 import type { Database } from '../db/schema.js';
@@ -74,7 +75,7 @@ export async function eraseCustomerData(
     mode: request.mode,
     customer_ids: person.customerIds,
     // Partners match their own copies by these without Plaudit sending the address again.
-    email_sha256: person.emails.map((email) => createHash('sha256').update(email).digest('hex')),
+    email_sha256: person.emails.map((email) => sha256Hex(email)),
     review_ids: reviewIds,
     order_ids: orders.map((order) => order.order_id),
     redacted_at: formatRecordTime(secondsOf(nowMs)),

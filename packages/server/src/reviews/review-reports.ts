@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { shopSaltedSha256 } from '../crypto/tokens.js';
 import type { Database } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
 import { appendOutboxEvent } from '../outbox/outbox.js';
@@ -25,7 +25,7 @@ export interface NewReport {
  */
 export async function reportReview(db: Kysely<Database>, shopId: string, report: NewReport, nowMs: number): Promise<number> {
   if (!(await visibleReviewIdsAmong(db, shopId, [report.reviewId])).has(report.reviewId)) throw notFound('review', report.reviewId);
-  const deviceHash = createHash('sha256').update(`${shopId}\u0000${report.deviceId}`).digest('hex');
+  const deviceHash = shopSaltedSha256(shopId, report.deviceId);
   const inserted = await db
     .insertInto('review_reports')
     .values({ shop_id: shopId, review_id: report.reviewId, reason: report.reason, text: report.text, device_hash: deviceHash, created_at: secondsOf(nowMs) })
