@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { eraseCustomerData, type ErasureMode } from '../data-subjects/erase-customer-data.js';
+import { eraseCustomerDataNow, type ErasureMode } from '../data-subjects/erase-customer-data.js';
 import { exportCustomerData } from '../data-subjects/export-customer-data.js';
 import type { SubjectSelector } from '../data-subjects/person.js';
-import { deleteMediaFiles } from '../media/sweep-unattached.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { storageFor } from '../storage/storage-for-config.js';
 import { systemClock } from '../time/clock.js';
@@ -52,11 +51,7 @@ export function registerCustomerCommands(program: Command): void {
       const config = loadConfig();
       await withCurrentSchema(config, async (db) => {
         if (!(await findShopById(db.kysely, options.shop))) throw new CliError(`shop ${options.shop} not found`);
-        const { summary, releasedFiles } = await db.kysely
-          .transaction()
-          .execute((trx) => eraseCustomerData(trx, options.shop, { ...selectorOf(options), mode }, systemClock.now()))
-          .catch(asCliError);
-        await deleteMediaFiles(db.kysely, storageFor(config.storage), releasedFiles);
+        const summary = await eraseCustomerDataNow({ db, storage: storageFor(config.storage) }, options.shop, { ...selectorOf(options), mode }, systemClock.now()).catch(asCliError);
         output(Boolean(options.json), summary, () =>
           `${mode === 'delete' ? 'deleted' : 'anonymized'} ${summary.reviews} reviews and ${summary.media_files} media files; cleared ${summary.orders} orders; deleted ${summary.events} events and ${summary.customers} customer records`,
         );

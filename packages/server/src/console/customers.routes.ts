@@ -10,18 +10,22 @@ import { type ConsoleContext, consoleOf, sendConsolePage } from './console-conte
 import { redirectWithFlash } from './flash.js';
 import { unixSeconds } from '../time/clock.js';
 import { exportCustomerData } from '../data-subjects/export-customer-data.js';
-import { eraseCustomerData } from '../data-subjects/erase-customer-data.js';
+import { eraseCustomerDataNow } from '../data-subjects/erase-customer-data.js';
 import type { SubjectSelector } from '../data-subjects/person.js';
-import { deleteMediaFiles } from '../media/sweep-unattached.js';
 
 const exclusionForm = formFields('email', 'customer_id', 'action');
 const unsubscribeForm = formFields('email', 'email_type');
 const dataRequestForm = formFields('person', 'mode', 'confirm');
 
-/** The console's one field names a person by address or, without an @, by customer id. */
-function subjectOf(person: string): SubjectSelector {
-  return person.includes('@') ? { email: person } : { customerId: person };
+/** The console's one field names a person by address or, without an @, by customer id; undefined when it names nobody. */
+function subjectOf(field: string | undefined): SubjectSelector | undefined {
+  const person = trimmedField(field);
+  if (person === '') return undefined;
+  if (!person.includes('@')) return { customerId: person };
+  return isEmailAddress(person) ? { email: person } : undefined;
 }
+
+const NOBODY = 'Enter an e-mail address or a customer id.';
 
 /**
  * Collection: who is excluded from review requests and who unsubscribed (docs/reference/collection.md §7–12).
@@ -61,9 +65,9 @@ export function registerConsoleCustomerRoutes(app: TypedApp, deps: AppDeps): voi
   // A person's data (docs/privacy.md): posted, not linked, so their address stays out of URLs and logs.
   app.post('/console/customers/data-export', { schema: { body: dataRequestForm } }, async (request, reply) => {
     const context = consoleOf(request);
-    const person = trimmedField(request.body.person);
-    if (person === '' || (person.includes('@') && !isEmailAddress(person))) return show(reply, context, 'Enter an e-mail address or a customer id.');
-    const data = await exportCustomerData(deps.db.kysely, context.shop.id, subjectOf(person));
+    const subject = subjectOf(request.body.person);
+    if (!subject) return show(reply, context, NOBODY);
+    const data = await exportCustomerData(deps.db.kysely, context.shop.id, subject);
     return reply
       .header('content-type', 'application/json; charset=utf-8')
       .header('content-disposition', 'attachment; filename="customer-data.json"')
@@ -73,13 +77,12 @@ export function registerConsoleCustomerRoutes(app: TypedApp, deps: AppDeps): voi
 
   app.post('/console/customers/data-erase', { schema: { body: dataRequestForm } }, async (request, reply) => {
     const context = consoleOf(request);
-    const person = trimmedField(request.body.person);
+    const subject = subjectOf(request.body.person);
     const mode = trimmedField(request.body.mode);
-    if (person === '' || (person.includes('@') && !isEmailAddress(person))) return show(reply, context, 'Enter an e-mail address or a customer id.');
+    if (!subject) return show(reply, context, NOBODY);
     if (mode !== 'anonymize' && mode !== 'delete') return show(reply, context, 'Choose whether to keep their reviews anonymously or delete them.');
     if (trimmedField(request.body.confirm) !== 'yes') return show(reply, context, 'Tick the box to confirm: an erasure cannot be undone.');
-    const { summary, releasedFiles } = await deps.db.kysely.transaction().execute((trx) => eraseCustomerData(trx, context.shop.id, { ...subjectOf(person), mode }, deps.clock.now()));
-    await deleteMediaFiles(deps.db.kysely, deps.storage, releasedFiles);
+    const summary = await eraseCustomerDataNow(deps, context.shop.id, { ...subject, mode }, deps.clock.now());
     deps.outboxSignal?.();
     const anything = summary.reviews + summary.orders + summary.events + summary.customers > 0;
     return redirectWithFlash(reply, '/console/customers', anything ? 'customer-erased' : 'customer-erased-none', summary.reviews);

@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '../crypto/tokens.js';
 import type { Kysely } from 'kysely';
 import { eraseCustomerRecords } from '../customers/customer-data.js';
+import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { deleteEventsOf } from '../events/event-data.js';
 import { forgetAnswersMentioning } from '../http/idempotency.js';
 import { forgetOriginalNames, releaseFilesOfReviews } from '../media/review-files.js';
+import { deleteMediaFiles } from '../media/sweep-unattached.js';
+import type { MediaStorage } from '../storage/media-storage.js';
 import { anonymizeOrdersOf } from '../orders/order-data.js';
 import { appendOutboxEvent } from '../outbox/outbox.js';
 import { redactOutboxPayloads } from '../outbox/redact-payloads.js';
@@ -82,4 +85,14 @@ export async function eraseCustomerData(
   };
   await appendOutboxEvent(db, shopId, 'customer/redacted', { list: [redaction] }, nowMs);
   return { summary, releasedFiles };
+}
+
+/**
+ * The same as a transaction of its own, for callers outside an API request (console, CLI): the
+ * erasure commits, then the released media files are deleted at once.
+ */
+export async function eraseCustomerDataNow(deps: { db: Db; storage: MediaStorage }, shopId: string, request: SubjectSelector & { mode: ErasureMode }, nowMs: number): Promise<ErasureSummary> {
+  const { summary, releasedFiles } = await deps.db.kysely.transaction().execute((trx) => eraseCustomerData(trx, shopId, request, nowMs));
+  await deleteMediaFiles(deps.db.kysely, deps.storage, releasedFiles);
+  return summary;
 }
