@@ -1,5 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { FieldError } from '../http/errors.js';
+import { incentiveContradiction } from './incentive.js';
 import { flagValue, storeIdValue } from '../http/wire-schemas.js';
 import type { CreateReviewBody } from './create-review.schema.js';
 import type { NewReview } from './create-review.service.js';
@@ -14,7 +15,8 @@ const optionalFlag = (value: 0 | 1 | '0' | '1' | boolean | undefined) => (value 
  */
 export function newReviewFromBody(body: Static<typeof CreateReviewBody>, errors: FieldError[]): NewReview {
   const media = body.media === undefined || body.media === null ? [] : Array.isArray(body.media) ? mediaFromFormatB(body.media as FormatBItem[], errors) : mediaFromFormatA(body.media, errors);
-  if (body.incentive && optionalFlag(body.is_incentivized) === 0) errors.push({ field: 'incentive', reason: 'must be empty when is_incentivized is 0' });
+  const contradiction = incentiveContradiction(optionalFlag(body.is_incentivized), body.incentive);
+  if (contradiction) errors.push(contradiction);
   const productId = storeIdValue(body.product_id);
   const isStore = productId === '' || productId === '0';
   return {

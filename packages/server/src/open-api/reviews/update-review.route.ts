@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { invalidField } from '../../http/errors.js';
+import { invalidArgument, invalidField } from '../../http/errors.js';
 import { defineOperation } from '../../http/operation.js';
 import { BodyFlag, BodyRecordId, flagValue, Forbidden, Text } from '../../http/wire-schemas.js';
 import { changeReview } from '../../reviews/change-review.service.js';
+import { incentiveContradiction } from '../../reviews/incentive.js';
 import { ReviewSchema } from '../../reviews/review-object.js';
 
 const REVIEWER_FACT = 'cannot be changed through the API';
@@ -57,7 +58,8 @@ export const updateReviewOperation = defineOperation({
       reply: body.reply === undefined ? undefined : body.reply === null ? null : body.reply.content,
     };
     if (Object.values(changes).every((value) => value === undefined)) throw invalidField('body', 'no field to update');
-    if (changes.incentive && changes.isIncentivized === 0) throw invalidField('incentive', 'must be empty when is_incentivized is 0');
+    const contradiction = incentiveContradiction(changes.isIncentivized, changes.incentive);
+    if (contradiction) throw invalidArgument([contradiction]);
     return changeReview(db, actor, Number(body.id), changes, deps.clock.now());
   },
 });
