@@ -16,11 +16,13 @@ const shopForm = formFields('shop_id');
 
 /** Settings, and the shop switcher for merchants of several shops. */
 export function registerConsoleSettingsRoutes(app: TypedApp, deps: AppDeps): void {
-  const show = async (reply: Parameters<typeof sendConsolePage>[0], context: ConsoleContext, extra: { error?: string; draft?: ShopSettings } = {}) =>
-    sendConsolePage(reply, context, 'settings', 'console-settings', {
+  const show = async (reply: Parameters<typeof sendConsolePage>[0], context: ConsoleContext, extra: { error?: string; draft?: ShopSettings } = {}) => {
+    // The warning is about the settings in force, not a draft the form refused.
+    const saved = readShopSettings(context.shop.settings);
+    return sendConsolePage(reply, context, 'settings', 'console-settings', {
       title: 'Settings',
-      settings: extra.draft ?? readShopSettings(context.shop.settings),
-      hold: ratingHoldOf(readShopSettings(context.shop.settings), await hiddenStarCounts(deps.db.kysely, context.shop.id)),
+      settings: extra.draft ?? saved,
+      hold: ratingHoldOf(saved, await hiddenStarCounts(deps.db.kysely, context.shop.id)),
       nameFormats: NAME_FORMATS,
       dateFormats: DATE_FORMATS,
       languages: WIDGET_LANGUAGES,
@@ -28,6 +30,7 @@ export function registerConsoleSettingsRoutes(app: TypedApp, deps: AppDeps): voi
       timeZones: TIME_ZONES,
       error: extra.error ?? '',
     }, extra.error ? 400 : 200);
+  };
 
   app.get('/console/settings', async (request, reply) => show(reply, consoleOf(request)));
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { customerDataOf } from '../customers/customer-data.js';
 import type { Database } from '../db/schema.js';
 import { eventsOfPerson } from '../events/event-data.js';
-import { presentOrders } from '../orders/order-data.js';
+import { presentOrder } from '../orders/order-presenter.js';
 import { reviewsOfPerson } from '../reviews/author-data.js';
 import { presentReviews } from '../reviews/review-presenter.js';
 import { findPerson, type SubjectSelector } from './person.js';
@@ -21,7 +21,7 @@ export async function exportCustomerData(db: Kysely<Database>, shopId: string, s
     customer_ids: [...person.customerIds],
     customers: records.customers,
     reviews: await presentReviews(db, shopId, reviews),
-    orders: presentOrders(person.orders),
+    orders: person.orders.map(presentOrder),
     events: await eventsOfPerson(db, shopId, person),
     unsubscribes: records.unsubscribes,
     exclusions: records.exclusions,

@@ -2,7 +2,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { secondsOf } from '../time/clock.js';
 import { hasKeys, matchesPerson, type PersonKeys } from '../db/person-match.js';
-import { type OrderRow, presentOrder } from './order-presenter.js';
+import type { OrderRow } from './order-presenter.js';
 import { emitOrderUpdated } from './order-service.js';
 import { NOT_YET_SENT, ORDER_STATUS } from './order-status.js';
 import { deleteShopRows } from '../db/shop-rows.js';
@@ -13,10 +13,6 @@ const ofPerson = (eb: ExpressionBuilder<Database, 'orders'>, person: PersonKeys)
 export async function ordersOfPerson(db: Kysely<Database>, shopId: string, person: PersonKeys): Promise<OrderRow[]> {
   if (!hasKeys(person)) return [];
   return db.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where((eb) => ofPerson(eb, person)).orderBy('order_created_at').orderBy('id').execute();
-}
-
-export function presentOrders(rows: readonly OrderRow[]) {
-  return rows.map(presentOrder);
 }
 
 /**

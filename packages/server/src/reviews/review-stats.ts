@@ -150,14 +150,14 @@ export async function rankedProducts(db: Kysely<Database>, shopId: string, order
 
 /** The shop's hidden reviews (live, unpublished), by star, from the per-product statistics: the moderation queue. */
 export async function hiddenStarCounts(db: Kysely<Database>, shopId: string): Promise<StarCounts> {
-  const row = await db
+  const sumOf = (column: `hidden_${1 | 2 | 3 | 4 | 5}`) => sql<number>`coalesce(sum(${sql.ref(column)}), 0)`.as(column);
+  const sums = await db
     .selectFrom('review_stats')
-    .select((eb) => [1, 2, 3, 4, 5].map((star) => eb.fn.coalesce(eb.fn.sum<number>(`hidden_${star}` as 'hidden_1'), sql<number>`0`).as(`hidden_${star}`)))
+    .select([sumOf('hidden_1'), sumOf('hidden_2'), sumOf('hidden_3'), sumOf('hidden_4'), sumOf('hidden_5')])
     .where('shop_id', '=', shopId)
     .where('scope', '=', 'product')
     .executeTakeFirstOrThrow();
-  const counts = row as Record<string, unknown>;
-  return [1, 2, 3, 4, 5].map((star) => Number(counts[`hidden_${star}`])) as unknown as StarCounts;
+  return starsOf({ ...emptyStatsDelta(), ...sums }, 'hidden');
 }
 
 /** One product's statistics row, published and hidden stars (zeros for a product without reviews). */
