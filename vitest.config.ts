@@ -24,6 +24,11 @@ function testFiles(dir: string): string[] {
   });
 }
 
+// Test files (SQLite databases, media folders, CLI data dirs) go to memory when the machine has
+// /dev/shm: none must outlive a power cut, and every SQLite commit waiting for a real disk
+// (synchronous = FULL) made the suite wait on I/O for minutes. Forks and child processes inherit it.
+if (process.env.TMPDIR === undefined && existsSync('/dev/shm')) process.env.TMPDIR = '/dev/shm';
+
 const dataSuites = readdirSync(path.join(root, 'packages'))
   .flatMap((name) => testFiles(path.join(root, 'packages', name, 'test')))
   .filter((file) => readFileSync(file, 'utf8').includes('describeEachDatabase('))

@@ -12,7 +12,7 @@ describeEachDatabase('transactions under concurrency', (dialect) => {
   let second: Db;
 
   beforeAll(async () => {
-    database = await createTestDatabase(dialect, { migrate: false });
+    database = await createTestDatabase(dialect, { migrate: false, durable: true });
     const id = dialect === 'sqlite' ? 'integer primary key' : 'serial primary key';
     await sql.raw(`create table probe (id ${id}, label text not null unique)`).execute(database.db.kysely);
     // A second connection, as another process would have: it sees only what is committed.

@@ -15,6 +15,13 @@ export interface TestDatabase {
   destroy(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /** Run the migrations (default true). */
+  migrate?: boolean;
+  /** Keep PostgreSQL's commit waiting for the disk, for the tests about durability itself. */
+  durable?: boolean;
+}
+
 async function sqliteDatabase(migrate: boolean): Promise<TestDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), 'plaudit-sqlite-'));
   const file = path.join(dir, 'test.sqlite');
@@ -41,13 +48,16 @@ async function adminQuery(adminUrl: string, text: string): Promise<void> {
 }
 
 /** Each test file gets a database of its own, so files run in parallel without seeing each other. */
-async function postgresDatabase(adminUrl: string, migrate: boolean): Promise<TestDatabase> {
+async function postgresDatabase(adminUrl: string, options: TestDatabaseOptions): Promise<TestDatabase> {
   const name = `plaudit_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(adminUrl, `create database ${name}`);
+  // A test database need not survive a crash: commits that do not wait for the WAL flush keep the
+  // shared server's disk from pacing the whole suite (the server's own setting is untouched).
+  if (options.durable !== true) await adminQuery(adminUrl, `alter database ${name} set synchronous_commit = off`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = connectDatabase({ dialect: 'postgres', url: url.href }, { poolSize: 5 });
-  if (migrate) await migrateToLatest(db);
+  if (options.migrate ?? true) await migrateToLatest(db);
   return {
     db,
     url: url.href,
@@ -58,8 +68,8 @@ async function postgresDatabase(adminUrl: string, migrate: boolean): Promise<Tes
   };
 }
 
-export function createTestDatabase(dialect: Dialect, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  return dialect === 'sqlite' ? sqliteDatabase(options.migrate ?? true) : postgresDatabase(inject('postgresAdminUrl'), options.migrate ?? true);
+export function createTestDatabase(dialect: Dialect, options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  return dialect === 'sqlite' ? sqliteDatabase(options.migrate ?? true) : postgresDatabase(inject('postgresAdminUrl'), options);
 }
 
 /**
