@@ -51,12 +51,32 @@ export type Review = {
   /** what the reviewer received, or "" (Plaudit extension) */
   incentive: string;
   helpful_count: number;
+  /** Plaudit extension: the moderation decision */
+  moderation: Moderation;
   /** RFC 3339 */
   created_at: string;
   /** RFC 3339 */
   updated_at: string;
   /** RFC 3339; present only on tombstones */
   deleted_at?: string;
+};
+
+export type Moderation = {
+  /** approved (published), held (waiting for the merchant) or rejected */
+  status: "approved" | "held" | "rejected";
+  /** the rules that held the review, or acted on it (personal_data_masked) */
+  reasons: Array<"profanity" | "link" | "personal_data" | "personal_data_masked" | "near_duplicate" | "no_order" | "below_min_rating" | "manual_review">;
+  /** null while held, and for reviews decided before moderation was recorded */
+  decided_by: Decider | null;
+  decided_at: string | null;
+};
+
+export type Decider = {
+  /** system (the moderation rules), shop_api, platform, merchant, import */
+  kind: string;
+  /** the platform's client id, the merchant's id, moderation_rules; '' for the shop's API */
+  id: string;
+  name: string;
 };
 
 export type ReviewHistoryEntry = {
@@ -350,8 +370,10 @@ export type UpdateReviewQuery = Record<string, never>;
 export type UpdateReviewBody = {
   /** the review */
   id: number | string;
-  /** publish (1) or hide (0) */
+  /** publish (1) or hide (0); publishing approves the review, hiding rejects it */
   is_published?: 0 | 1 | "0" | "1" | boolean;
+  /** decide a held review: approved publishes it, rejected keeps it hidden and out of the queue (Plaudit extension) */
+  moderation_status?: "approved" | "rejected";
   is_featured?: 0 | 1 | "0" | "1" | boolean;
   is_top?: 0 | 1 | "0" | "1" | boolean;
   is_verified?: 0 | 1 | "0" | "1" | boolean;
@@ -942,6 +964,23 @@ export type GetShopSettingsData = {
   require_signature_v2: boolean;
   /** IANA time zone (Europe/Berlin, America/New_York, UTC) in which the console shows times and counts days */
   time_zone: string;
+  /** moderation rules; a change names only the rules it moves */
+  moderation: {
+    /** swear words and slurs in English, the shop language and blocked_words: one of hold, off */
+    profanity: string;
+    /** web addresses in the review: one of hold, off */
+    links: string;
+    /** e-mail addresses and phone numbers in the title or text; mask publishes the review with them replaced: one of hold, mask, off */
+    personal_data: string;
+    /** text nearly the same as a recent review by the same address or device: one of hold, off */
+    near_duplicates: string;
+    /** reviews no order verifies: one of hold, off */
+    no_order: string;
+    /** the shop's own words to hold; at most 200 words of at most 60 characters, matched as whole words, case-insensitive */
+    blocked_words: string[];
+    /** words the profanity lists hold that this shop uses innocently; at most 200 words of at most 60 characters, matched as whole words, case-insensitive */
+    allowed_words: string[];
+  };
 };
 
 /** Update Shop Settings */
@@ -985,6 +1024,23 @@ export type UpdateShopSettingsBody = {
   require_signature_v2?: boolean;
   /** IANA time zone (Europe/Berlin, America/New_York, UTC) in which the console shows times and counts days */
   time_zone?: string;
+  /** moderation rules; a change names only the rules it moves */
+  moderation?: {
+    /** swear words and slurs in English, the shop language and blocked_words: one of hold, off */
+    profanity?: string;
+    /** web addresses in the review: one of hold, off */
+    links?: string;
+    /** e-mail addresses and phone numbers in the title or text; mask publishes the review with them replaced: one of hold, mask, off */
+    personal_data?: string;
+    /** text nearly the same as a recent review by the same address or device: one of hold, off */
+    near_duplicates?: string;
+    /** reviews no order verifies: one of hold, off */
+    no_order?: string;
+    /** the shop's own words to hold; at most 200 words of at most 60 characters, matched as whole words, case-insensitive */
+    blocked_words?: string[];
+    /** words the profanity lists hold that this shop uses innocently; at most 200 words of at most 60 characters, matched as whole words, case-insensitive */
+    allowed_words?: string[];
+  };
 };
 
 export type UpdateShopSettingsData = {
@@ -1025,6 +1081,23 @@ export type UpdateShopSettingsData = {
   require_signature_v2: boolean;
   /** IANA time zone (Europe/Berlin, America/New_York, UTC) in which the console shows times and counts days */
   time_zone: string;
+  /** moderation rules; a change names only the rules it moves */
+  moderation: {
+    /** swear words and slurs in English, the shop language and blocked_words: one of hold, off */
+    profanity: string;
+    /** web addresses in the review: one of hold, off */
+    links: string;
+    /** e-mail addresses and phone numbers in the title or text; mask publishes the review with them replaced: one of hold, mask, off */
+    personal_data: string;
+    /** text nearly the same as a recent review by the same address or device: one of hold, off */
+    near_duplicates: string;
+    /** reviews no order verifies: one of hold, off */
+    no_order: string;
+    /** the shop's own words to hold; at most 200 words of at most 60 characters, matched as whole words, case-insensitive */
+    blocked_words: string[];
+    /** words the profanity lists hold that this shop uses innocently; at most 200 words of at most 60 characters, matched as whole words, case-insensitive */
+    allowed_words: string[];
+  };
 };
 
 /** Every Open API operation: its method, path, required OAuth scope and wire types. */

@@ -18,6 +18,7 @@ import { reviewActivityMigration } from './migrations/015-review-activity.js';
 import { reviewDisclosuresMigration } from './migrations/016-review-disclosures.js';
 import { reviewHistoryMigration } from './migrations/017-review-history.js';
 import { reviewReportsMigration } from './migrations/018-review-reports.js';
+import { reviewModerationMigration } from './migrations/019-review-moderation.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -40,6 +41,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '016-review-disclosures': reviewDisclosuresMigration,
     '017-review-history': reviewHistoryMigration(dialect),
     '018-review-reports': reviewReportsMigration(dialect),
+    '019-review-moderation': reviewModerationMigration,
   };
 }
 

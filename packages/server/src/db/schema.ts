@@ -65,6 +65,9 @@ export interface ReviewsTable {
   /** The reviewer received an incentive, described in `incentive` (migration 016). */
   is_incentivized: ColumnType<number, number | undefined, number>;
   incentive: ColumnType<string, string | undefined, string>;
+  /** approved | held | rejected, and the decision's reasons, decider and time as JSON (migration 019). */
+  moderation_status: ColumnType<string, string | undefined, string>;
+  moderation: ColumnType<string, string | undefined, string>;
 }
 
 export interface ReviewMediaTable {
@@ -494,6 +497,8 @@ export interface ReviewReportsTable {
   /** SHA-256 of the shop id and the reporting device's id. */
   device_hash: string;
   created_at: number;
+  /** When the merchant decided on the reported review (kept or hid it); null while open (migration 019). */
+  resolved_at: number | null;
 }
 
 export interface Database {

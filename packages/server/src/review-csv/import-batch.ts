@@ -9,15 +9,18 @@ import { presentReview } from '../reviews/review-presenter.js';
 import { creationTimesOf, type MediaRow, type ReviewWithProduct } from '../reviews/review-repository.js';
 import { type ActivityCounts, activityOf, addActivity, HOUR, noActivity, recordActivityByHour } from '../reviews/review-activity.js';
 import { applyStatsDeltas, countInto, emptyStatsDelta, STORE_PRODUCT_ID, type StatsDelta } from '../reviews/review-stats.js';
-import { newReviewRow, publishedByDefault } from '../reviews/new-review-row.js';
+import { newReviewRow } from '../reviews/new-review-row.js';
+import { importedReviewDecision } from '../reviews/review-moderation.js';
 import { creationFacts, recordHistory } from '../reviews/review-history.js';
 import type { RecordedActor } from '../http/actor.js';
 import type { ShopRow } from '../shops/shop-repository.js';
 import type { PlauditProvenance } from './csv-formats.js';
-import { readShopSettings } from '../shops/shop-settings.js';
+import { readShopSettings, type ShopSettings } from '../shops/shop-settings.js';
 import { hasActiveSubscription } from '../webhooks/active-subscriptions.js';
 import { appendOutboxEventJson } from '../outbox/outbox.js';
 import { secondsOf } from '../time/clock.js';
+
+const INSERT_CHUNK = 900;
 
 /** Imported reviews were created by the import, on the merchant's or operator's behalf. */
 const IMPORT: RecordedActor = { kind: 'import', id: 'csv', name: 'CSV import' };
@@ -34,9 +37,10 @@ export interface PreparedReview {
 /** A webhook body stays under 256 KB (docs/reference/webhooks.md §3): events carry at most this much review JSON. */
 const MAX_EVENT_PAYLOAD_BYTES = 200_000;
 
-function reviewRow(shop: ShopRow, item: PreparedReview, source: string, now: number, isPublished: 0 | 1): Insertable<ReviewsTable> {
+function reviewRow(shop: ShopRow, item: PreparedReview, source: string, now: number, settings: ShopSettings): Insertable<ReviewsTable> {
+  const moderation = importedReviewDecision(item.input.isPublished, item.input.rating, settings, IMPORT, now);
   // Orders arrive with the collection module; until then no imported review matches one.
-  const row = newReviewRow(shop.id, item.input, { commentedAt: item.commentedAt, replyAt: item.replyAt, isPublished, hasMatchingOrder: false, now });
+  const row = newReviewRow(shop.id, item.input, { commentedAt: item.commentedAt, replyAt: item.replyAt, moderation, hasMatchingOrder: false, now });
   // Set on the row rather than spread into a copy: this runs once per imported review.
   row.external_source = source;
   row.external_id = item.externalId;
@@ -115,11 +119,11 @@ export class ImportedBatchWriter {
 
   async #insertNew(db: Kysely<Database>, items: readonly PreparedReview[], now: number): Promise<WrittenReview[]> {
     const settings = readShopSettings(this.shop.settings);
-    const rows = items.map((item) => reviewRow(this.shop, item, this.source, now, publishedByDefault(item.input, settings)));
+    const rows = items.map((item) => reviewRow(this.shop, item, this.source, now, settings));
     const idByExternal = new Map<string, number>();
-    // SQLite binds at most 32,766 values per statement: 30 columns × 1,000 rows stays under it.
-    for (let start = 0; start < rows.length; start += 1000) {
-      for (const inserted of await this.#insertReviews.execute(db, rows.slice(start, start + 1000))) idByExternal.set(inserted.external_id as string, Number(inserted.id));
+    // SQLite binds at most 32,766 values per statement: 33 columns × 900 rows stays under it.
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      for (const inserted of await this.#insertReviews.execute(db, rows.slice(start, start + INSERT_CHUNK))) idByExternal.set(inserted.external_id as string, Number(inserted.id));
     }
     return items.flatMap((item, index) => {
       const id = idByExternal.get(item.externalId);

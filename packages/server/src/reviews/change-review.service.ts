@@ -2,6 +2,8 @@ import type { Kysely, Updateable } from 'kysely';
 import type { Database, ReviewsTable } from '../db/schema.js';
 import { type Actor, recordedActorOf } from '../http/actor.js';
 import { changesOf, recordHistory } from './review-history.js';
+import { decisionBy, storedModeration } from './review-moderation.js';
+import { resolveReports } from './moderation-queue.js';
 import { notFound } from '../http/errors.js';
 import { appendOutboxEvent } from '../outbox/outbox.js';
 import type { Review } from './review-object.js';
@@ -26,11 +28,14 @@ export interface ReviewChanges {
   incentive?: string | undefined;
   /** undefined: leave; null: remove; string: set with reply_at = now. */
   reply?: string | null | undefined;
+  /** A moderation decision: approving publishes, rejecting unpublishes (and takes a held review out of the queue). */
+  moderation?: 'approved' | 'rejected' | undefined;
 }
 
 async function diff(db: Kysely<Database>, shopId: string, row: ReviewWithProduct, changes: ReviewChanges, now: number): Promise<Updateable<ReviewsTable>> {
   const set: Updateable<ReviewsTable> = {};
-  if (changes.isPublished !== undefined && changes.isPublished !== row.is_published) set.is_published = changes.isPublished;
+  const publish = changes.moderation === undefined ? changes.isPublished : changes.moderation === 'approved' ? 1 : 0;
+  if (publish !== undefined && publish !== row.is_published) set.is_published = publish;
   if (changes.isFeatured !== undefined && changes.isFeatured !== row.is_featured) set.is_featured = changes.isFeatured;
   if (changes.isTop !== undefined && changes.isTop !== row.is_top) set.is_top = changes.isTop;
   if (set.is_top !== undefined || set.is_featured !== undefined) {
@@ -68,6 +73,15 @@ export async function changeReview(db: Kysely<Database>, actor: Actor, id: numbe
     const row = await findLiveReview(db, actor.shopId, id);
     if (!row) throw notFound('review', id);
     const set = await diff(db, actor.shopId, row, changes, now);
+    // Publishing approves a review and unpublishing rejects it, whoever does it: a review is
+    // published exactly when moderation approved it.
+    const published = (set.is_published ?? row.is_published) as 0 | 1;
+    const decided = published === 1 ? 'approved' : 'rejected';
+    if (set.is_published !== undefined || (changes.moderation !== undefined && row.moderation_status !== decided)) {
+      Object.assign(set, storedModeration(decisionBy(recordedActorOf(actor), published, now)));
+    }
+    // A decision, even one that confirms the review as it is, answers the shoppers' reports on it.
+    if (changes.moderation !== undefined || set.is_published !== undefined) await resolveReports(db, actor.shopId, [id], nowMs);
     if (Object.keys(set).length === 0) return (await presentReviews(db, actor.shopId, [row]))[0]!;
 
     const result = await db

@@ -17,7 +17,8 @@ import { presentReview } from './review-presenter.js';
 import { insertMedia, insertReview } from './review-repository.js';
 import { adjustStats, STORE_PRODUCT_ID } from './review-stats.js';
 import { activityOf, recordActivity } from './review-activity.js';
-import { newReviewRow, publishedByDefault } from './new-review-row.js';
+import { newReviewRow } from './new-review-row.js';
+import { decisionBy, moderateNewReview } from './review-moderation.js';
 import { secondsOf } from '../time/clock.js';
 
 /** A review to create, already checked against the schema and normalised (lower-case e-mail etc.). */
@@ -75,6 +76,8 @@ export interface CreateReviewDeps {
   nowMs: number;
   /** Whether a verified review matches an order, when the caller has already looked (once is enough). */
   orderMatch?: boolean;
+  /** The storefront session that sent a shopper's review: the near-duplicate rule compares with its earlier ones. */
+  sessionId?: string;
 }
 
 export interface CreatedReview {
@@ -93,11 +96,23 @@ export async function createReview(db: Kysely<Database>, actor: Actor, input: Ne
   const files = errors.length > 0 ? new Map() : await checkHostedFiles(db, deps.storage, actor.shopId, input.media, deps.mediaUrls, errors);
   if (errors.length > 0) throw invalidArgument(errors);
 
-  const isPublished = publishedByDefault(input, readShopSettings(actor.shop.settings));
   const matching = input.isVerified === 1 && (deps.orderMatch ?? (await hasMatchingOrder(db, actor.shopId, { productId: input.productId, orderId: input.orderId, authorEmail: input.authorEmail })));
+  // A caller that states the publication decided it; otherwise the shop's moderation rules decide.
+  const moderated =
+    input.isPublished !== undefined
+      ? { decision: decisionBy(recordedActorOf(actor), input.isPublished, now), title: input.title, content: input.content }
+      : await moderateNewReview(
+          db,
+          actor.shopId,
+          { rating: input.rating, author: input.author, title: input.title, content: input.content, verified: input.isVerified === 1, email: input.authorEmail, sessionId: deps.sessionId ?? '' },
+          readShopSettings(actor.shop.settings),
+          now,
+        );
+  const isPublished = moderated.decision.status === 'approved' ? 1 : 0;
 
   if (input.productId !== STORE_PRODUCT_ID) await upsertProduct(db, actor.shopId, input.productId, input.product, now);
-  const row = await insertReview(db, newReviewRow(actor.shopId, input, { commentedAt, replyAt, isPublished, hasMatchingOrder: matching, now }));
+  const screened = { ...input, title: moderated.title, content: moderated.content };
+  const row = await insertReview(db, newReviewRow(actor.shopId, screened, { commentedAt, replyAt, moderation: moderated.decision, hasMatchingOrder: matching, now }));
   const id = Number(row.id);
   const media = await insertMedia(
     db,

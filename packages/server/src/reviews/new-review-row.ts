@@ -1,20 +1,19 @@
 import type { Insertable } from 'kysely';
 import type { ReviewsTable } from '../db/schema.js';
-import type { ShopSettings } from '../shops/shop-settings.js';
+import type { ModerationDecision } from '../moderation/moderation-decision.js';
+import { storedModeration } from './review-moderation.js';
 import type { NewReview } from './create-review.service.js';
 import { storefrontRank } from './storefront-rank.js';
 import { verificationMethodFor } from './verification.js';
 
-/** docs/reference/reviews.md §5.2: without an explicit flag, the shop's auto-publish rule decides. */
-export function publishedByDefault(input: NewReview, settings: ShopSettings): 0 | 1 {
-  return input.isPublished ?? (settings.auto_publish && input.rating >= settings.auto_publish_min_rating ? 1 : 0);
-}
-
-/** The stored row of a checked new review; the API and the importer write reviews the same way. */
+/**
+ * The stored row of a checked new review; the API and the importer write reviews the same way. It
+ * is published exactly when moderation approved it.
+ */
 export function newReviewRow(
   shopId: string,
   input: NewReview,
-  resolved: { commentedAt: number; replyAt: number; isPublished: 0 | 1; hasMatchingOrder: boolean; now: number },
+  resolved: { commentedAt: number; replyAt: number; moderation: ModerationDecision; hasMatchingOrder: boolean; now: number },
 ): Insertable<ReviewsTable> {
   const reply = input.reply !== null && input.reply.content !== '' ? input.reply.content : null;
   return {
@@ -35,7 +34,7 @@ export function newReviewRow(
     is_verified: input.isVerified,
     verification_method: verificationMethodFor(input.isVerified, input.source, resolved.hasMatchingOrder),
     is_featured: input.isFeatured,
-    is_published: resolved.isPublished,
+    is_published: resolved.moderation.status === 'approved' ? 1 : 0,
     is_top: input.isTop,
     is_incentivized: input.isIncentivized,
     incentive: input.isIncentivized === 1 ? input.incentive : '',
@@ -46,6 +45,7 @@ export function newReviewRow(
     created_at: resolved.now,
     updated_at: resolved.now,
     deleted_at: null,
+    ...storedModeration(resolved.moderation),
     storefront_rank: storefrontRank({ isTop: input.isTop, isFeatured: input.isFeatured, hasPublishedMedia: input.media.some((item) => item.isPublished === 1) }),
   };
 }

@@ -18,8 +18,11 @@ export interface FieldChange {
  */
 const PERSONAL_FIELDS = new Set(['author', 'author_email', 'author_phone', 'author_country']);
 
-/** Columns a write moves as a side effect, not as a change anyone made. */
-const BOOKKEEPING_FIELDS = new Set(['updated_at', 'storefront_rank', 'reply_at']);
+/**
+ * Columns a write moves as a side effect, not as a change anyone made. The moderation decision's
+ * details follow its status, which is recorded, and the entry names who decided.
+ */
+const BOOKKEEPING_FIELDS = new Set(['updated_at', 'storefront_rank', 'reply_at', 'moderation']);
 
 /** The changes of an update: every column set that holds a new value, personal values left out. */
 export function changesOf(before: Readonly<Record<string, unknown>>, set: Readonly<Record<string, unknown>>): FieldChange[] {
@@ -29,8 +32,11 @@ export function changesOf(before: Readonly<Record<string, unknown>>, set: Readon
 }
 
 /** What a new review's history starts with: the facts a later change may move. */
-export function creationFacts(row: { rating: number; is_published: number; is_verified: number; is_incentivized?: number | undefined; source: string }): FieldChange[] {
+export function creationFacts(row: { rating: number; is_published: number; is_verified: number; is_incentivized?: number | undefined; source: string; moderation_status?: string | undefined; moderation?: string | undefined }): FieldChange[] {
+  const reasons = row.moderation === undefined ? [] : ((JSON.parse(row.moderation) as { reasons?: unknown }).reasons ?? []);
   return [
+    { field: 'moderation_status', from: null, to: row.moderation_status ?? 'approved' },
+    { field: 'moderation_reasons', from: null, to: reasons },
     { field: 'rating', from: null, to: row.rating },
     { field: 'is_published', from: null, to: row.is_published },
     { field: 'is_verified', from: null, to: row.is_verified },

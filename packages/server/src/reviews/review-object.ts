@@ -1,3 +1,4 @@
+import { MODERATION_REASONS, MODERATION_STATUSES } from '../moderation/moderation-decision.js';
 import { Type, type Static } from '@sinclair/typebox';
 
 /** The Review object of docs/reference/reviews.md §2: the response schema doubles as the output allow-list. */
@@ -16,6 +17,26 @@ export const ReplySchema = Type.Object({
   content: Type.String(),
   reply_at: Type.String({ description: 'YYYY-MM-DD HH:MM:SS, UTC' }),
 });
+
+const DeciderSchema = Type.Object(
+  {
+    kind: Type.String({ description: 'system (the moderation rules), shop_api, platform, merchant, import' }),
+    id: Type.String({ description: "the platform's client id, the merchant's id, moderation_rules; '' for the shop's API" }),
+    name: Type.String(),
+  },
+  { title: 'Decider' },
+);
+
+/** docs/reference/moderation.md §2 (Plaudit extension). */
+export const ModerationSchema = Type.Object(
+  {
+    status: Type.Union(MODERATION_STATUSES.map((status) => Type.Literal(status)), { description: 'approved (published), held (waiting for the merchant) or rejected' }),
+    reasons: Type.Array(Type.Union(MODERATION_REASONS.map((reason) => Type.Literal(reason))), { description: 'the rules that held the review, or acted on it (personal_data_masked)' }),
+    decided_by: Type.Union([DeciderSchema, Type.Null()], { description: 'null while held, and for reviews decided before moderation was recorded' }),
+    decided_at: Type.Union([Type.String({ description: 'RFC 3339' }), Type.Null()]),
+  },
+  { title: 'Moderation', description: 'Plaudit extension: the moderation decision' },
+);
 
 export const ReviewSchema = Type.Object(
   {
@@ -47,6 +68,7 @@ export const ReviewSchema = Type.Object(
     is_incentivized: Type.Integer({ description: '1 when the reviewer received an incentive, disclosed with the review (Plaudit extension)' }),
     incentive: Type.String({ description: 'what the reviewer received, or "" (Plaudit extension)' }),
     helpful_count: Type.Integer(),
+    moderation: ModerationSchema,
     created_at: Type.String({ description: 'RFC 3339' }),
     updated_at: Type.String({ description: 'RFC 3339' }),
     deleted_at: Type.Optional(Type.String({ description: 'RFC 3339; present only on tombstones' })),

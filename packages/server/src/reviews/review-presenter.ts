@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { formatRecordTime, formatReviewTime } from '../time/time-format.js';
 import type { Review } from './review-object.js';
+import { presentModeration } from './review-moderation.js';
 import { type MediaRow, mediaOfReviews, type ReviewWithProduct } from './review-repository.js';
 
 const IMAGE = 1;
@@ -50,6 +51,7 @@ export function presentReview(row: ReviewWithProduct, media: readonly MediaRow[]
     is_incentivized: row.is_incentivized,
     incentive: row.incentive,
     helpful_count: row.helpful_count,
+    moderation: presentModeration(row),
     created_at: formatRecordTime(row.created_at),
     updated_at: formatRecordTime(row.updated_at),
   };

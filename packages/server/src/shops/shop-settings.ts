@@ -1,6 +1,7 @@
 import { DATE_FORMATS } from '@plaudit/review-view/review-date';
 import { LANGUAGES } from '@plaudit/review-view/languages';
 import { THEMES } from '@plaudit/review-view/view/view-context';
+import { changeModerationSettings, defaultModerationSettings, type ModerationSettings, readModerationSettings } from './moderation-settings.js';
 
 /** Shown by the widget too, so the list lives in the shared view package. */
 export { DATE_FORMATS };
@@ -38,6 +39,8 @@ export interface ShopSettings {
   require_signature_v2: boolean;
   /** IANA time zone the console shows times and counts days in. */
   time_zone: string;
+  /** Content rules that hold a review for the merchant (moderation-settings.ts). */
+  moderation: ModerationSettings;
 }
 
 export const defaultShopSettings: Readonly<ShopSettings> = Object.freeze({
@@ -65,6 +68,7 @@ export const defaultShopSettings: Readonly<ShopSettings> = Object.freeze({
   widget_theme: 'light',
   require_signature_v2: false,
   time_zone: 'UTC',
+  moderation: defaultModerationSettings,
 });
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
@@ -119,6 +123,7 @@ export function readShopSettings(json: string): ShopSettings {
     widget_theme: oneOf(THEMES, stored.widget_theme) ?? d.widget_theme,
     require_signature_v2: bool('require_signature_v2', d.require_signature_v2),
     time_zone: canonicalTimeZone(stored.time_zone) ?? d.time_zone,
+    moderation: readModerationSettings(stored.moderation),
   };
 }
 
@@ -132,11 +137,14 @@ type Form = Record<string, unknown>;
  */
 interface SettingRule<K extends keyof ShopSettings> {
   fromForm(form: Form, name: K): unknown;
-  accept(value: unknown): ShopSettings[K] | undefined;
+  /** `current` is for settings that are objects, where a change names only the parts it moves. */
+  accept(value: unknown, current: ShopSettings): ShopSettings[K] | undefined;
   /** The API's field error. */
   reason: string;
   /** The console's sentence for the same problem. */
   sentence(value: unknown): string;
+  /** Field errors more precise than `reason`, for settings made of parts. */
+  problems?(value: unknown, current: ShopSettings): Array<{ field: string; reason: string }>;
 }
 
 const formText = (form: Form, name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
@@ -208,6 +216,28 @@ const SETTING_RULES: { [K in keyof ShopSettings]: SettingRule<K> } = {
     reason: 'must be an IANA time zone such as Europe/Berlin or UTC',
     sentence: () => 'Choose a time zone such as Europe/Berlin or America/New_York.',
   },
+  moderation: {
+    // A form without a rule's field leaves that rule as it is (the change names only what it moves).
+    fromForm: (form) => {
+      const present = (name: string) => typeof form[`moderation_${name}`] === 'string';
+      const words = (name: string) => formText(form, `moderation_${name}`).split(/[\n,]+/);
+      return Object.fromEntries(
+        (['profanity', 'links', 'personal_data', 'near_duplicates', 'no_order', 'blocked_words', 'allowed_words'] as const)
+          .filter(present)
+          .map((name) => [name, name.endsWith('_words') ? words(name) : form[`moderation_${name}`]]),
+      );
+    },
+    accept: (value, current) => {
+      const next = changeModerationSettings(current.moderation, value);
+      return Array.isArray(next) ? undefined : next;
+    },
+    problems: (value, current) => {
+      const next = changeModerationSettings(current.moderation, value);
+      return Array.isArray(next) ? next : [];
+    },
+    reason: 'must be an object of moderation rules',
+    sentence: () => 'Word lists take at most 200 words of at most 60 characters each.',
+  },
   auto_publish: flag(),
   show_verified_badge: flag(),
   show_item_type: flag(),
@@ -222,7 +252,8 @@ const SETTING_RULES: { [K in keyof ShopSettings]: SettingRule<K> } = {
 export const EDITABLE_SETTINGS = Object.keys(SETTING_RULES) as Array<keyof ShopSettings>;
 
 export interface SettingProblem {
-  field: keyof ShopSettings;
+  /** The setting, or a part of it (`moderation.links`). */
+  field: string;
   reason: string;
   sentence: string;
 }
@@ -237,9 +268,14 @@ export function changeSettings(current: ShopSettings, change: Partial<Record<key
   for (const field of EDITABLE_SETTINGS) {
     if (!(field in change)) continue;
     const rule = SETTING_RULES[field] as SettingRule<typeof field>;
-    const accepted = rule.accept(change[field]);
-    if (accepted === undefined) problems.push({ field, reason: rule.reason, sentence: rule.sentence(change[field]) });
-    else next[field] = accepted;
+    const accepted = rule.accept(change[field], current);
+    if (accepted !== undefined) next[field] = accepted;
+    else {
+      const sentence = rule.sentence(change[field]);
+      const precise = rule.problems?.(change[field], current) ?? [];
+      if (precise.length === 0) problems.push({ field, reason: rule.reason, sentence });
+      else problems.push(...precise.map((problem) => ({ ...problem, sentence })));
+    }
   }
   return problems.length > 0 ? problems : (next as unknown as ShopSettings);
 }

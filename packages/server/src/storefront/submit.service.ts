@@ -123,7 +123,7 @@ export async function submitReview(deps: AppDeps, shop: ShopRow, submission: Sub
         media: submission.mediaUrls.map((url, index) => ({ url, thumbnailUrl: undefined, type: 1, isPublished: 1, urlField: `media_tokens[${index}]`, thumbnailField: `media_tokens[${index}]` })),
         product: {},
       },
-      { mediaUrls, storage: deps.storage, nowMs, ...(orderMatch === undefined ? {} : { orderMatch }) },
+      { mediaUrls, storage: deps.storage, nowMs, sessionId: submission.sessionId, ...(orderMatch === undefined ? {} : { orderMatch }) },
     );
     const status = isPublished === 1 ? 'published' : 'pending';
     await recordCustomerEvents(

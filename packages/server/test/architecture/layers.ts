@@ -9,7 +9,7 @@ export const LAYERS: ReadonlyArray<{ layer: 'foundation' | 'domain' | 'surface' 
   { layer: 'foundation', modules: ['db', 'egress', 'mail', 'storage', 'jobs'] },
   { layer: 'foundation', modules: ['http'] },
   { layer: 'domain', modules: ['shops'] },
-  { layer: 'domain', modules: ['products', 'outbox'] },
+  { layer: 'domain', modules: ['products', 'outbox', 'moderation'] },
   { layer: 'domain', modules: ['customers', 'events'] },
   { layer: 'domain', modules: ['orders'] },
   { layer: 'domain', modules: ['media'] },

@@ -11,7 +11,8 @@ import { securitySuite } from '../support/security.js';
 function consoleForm(csrf: string, settings: Record<string, unknown>): Record<string, string> {
   const form: Record<string, string> = { csrf_token: csrf };
   for (const [name, value] of Object.entries(settings)) {
-    if (typeof value === 'boolean') {
+    if (name === 'moderation') Object.assign(form, Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([rule, ruleValue]) => [`moderation_${rule}`, Array.isArray(ruleValue) ? ruleValue.join('\n') : String(ruleValue)])));
+    else if (typeof value === 'boolean') {
       if (value) form[name] = '1';
     } else if (Array.isArray(value)) form[name] = value.join('\n');
     else form[name] = String(value);
@@ -30,10 +31,13 @@ const REFUSED: Array<[string, unknown]> = [
   ['sender_name', 'A\nBcc: x'], ['sender_name', 'Say "hi"'], ['sender_name', 'x'.repeat(101)],
   ['storefront_origins', ['javascript:alert(1)']], ['storefront_origins', ['https://shop.example.com/path']],
   ['widget_star_color', 'red'], ['widget_accent_color', '#12345'],
+  ['moderation', { links: 'mask' }], ['moderation', { profanity: 'maybe' }], ['moderation', { personal_data: '' }], ['moderation', { blocked_words: ['x'.repeat(61)] }],
+  ['moderation', { allowed_words: Array.from({ length: 201 }, (_, i) => `word${i}`) }],
 ];
 const ACCEPTED: Array<[string, unknown]> = [
   ['auto_publish_min_rating', 1], ['auto_publish_min_rating', 5], ['request_delay_days', 0], ['request_delay_days', 60], ['reminder_delay_days', 1],
   ['sender_name', 'x'.repeat(100)], ['storefront_origins', ['https://a.example.com', 'http://localhost:3000']], ['widget_star_color', '#ABCDEF'], ['name_format', 'initials'], ['language', 'zh-CN'],
+  ['moderation', { personal_data: 'hold' }], ['moderation', { no_order: 'hold', links: 'off' }], ['moderation', { blocked_words: ['rivalshop', 'cheap pills'] }],
 ];
 
 describeEachDatabase('shop settings over the Open API', (dialect) => {
@@ -65,7 +69,7 @@ describeEachDatabase('shop settings over the Open API', (dialect) => {
     const response = await h.call('POST', 'update_shop_settings', { body: { auto_publish_min_rating: 9, widget_star_color: 'red', sender_name: 'fine' } }, shop);
     expect([response.statusCode, envelope(response).code]).toEqual([400, 3]);
     expect(envelope<{ errors: Array<{ field: string }> }>(response).data!.errors.map((e) => e.field).sort()).toEqual(['auto_publish_min_rating', 'widget_star_color']);
-    for (const body of [{ unknown_setting: 1 }, { auto_publish: 'yes' }, { auto_publish_min_rating: '4' }, { storefront_origins: 'https://a.example.com' }]) {
+    for (const body of [{ unknown_setting: 1 }, { auto_publish: 'yes' }, { auto_publish_min_rating: '4' }, { storefront_origins: 'https://a.example.com' }, { moderation: { swearing: 'hold' } }, { moderation: 'strict' }]) {
       const refused = await h.call('POST', 'update_shop_settings', { body }, shop);
       expect([JSON.stringify(body), refused.statusCode, envelope(refused).code]).toEqual([JSON.stringify(body), 400, 3]);
     }
@@ -81,7 +85,9 @@ describeEachDatabase('shop settings over the Open API', (dialect) => {
     const verdicts = async (field: string, value: unknown, h: Harness) => {
       const api = await h.call('POST', 'update_shop_settings', { body: { [field]: value } }, shop);
       const current = envelope<Record<string, unknown>>(await h.call('GET', 'get_shop_settings', {}, shop)).data!;
-      const form = await browser.post('/console/settings', consoleForm(csrf, { ...current, [field]: value }));
+      // The form always carries every rule; the API takes the ones that change.
+      const formValue = field === 'moderation' ? { ...(current.moderation as object), ...(value as object) } : value;
+      const form = await browser.post('/console/settings', consoleForm(csrf, { ...current, [field]: formValue }));
       return [envelope(api).code === 0 ? 'accepted' : 'refused', form.statusCode === 303 ? 'accepted' : 'refused'];
     };
     for (const [field, value] of REFUSED) expect([field, value, ...(await verdicts(field, value, h))]).toEqual([field, value, 'refused', 'refused']);

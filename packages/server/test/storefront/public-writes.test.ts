@@ -20,8 +20,10 @@ function post(h: Harness, path: string, body: unknown, options: { ip?: string; o
   });
 }
 
+/** A different shopper on a different device each time: one device sending the same words again is held as a near-duplicate. */
 function submission(h: Harness, overrides: Record<string, unknown> = {}) {
-  return { shop_id: h.shop.shop_id, product_id: PRODUCT, rating: 5, author: 'Chen Wei', email: `chen${Math.random().toString(36).slice(2)}@example.com`, title: 'Perfect size', content: 'Exactly what I wanted.', item_type: 'Slate', website: '', session_id: 's_9b2e7c4a1d6f', ...overrides };
+  const shopper = Math.random().toString(36).slice(2);
+  return { shop_id: h.shop.shop_id, product_id: PRODUCT, rating: 5, author: 'Chen Wei', email: `chen${shopper}@example.com`, title: 'Perfect size', content: 'Exactly what I wanted.', item_type: 'Slate', website: '', session_id: `s_${shopper}`, ...overrides };
 }
 
 async function count(h: Harness, table: 'reviews' | 'customer_events' | 'outbox_events' | 'helpful_votes'): Promise<number> {
@@ -41,7 +43,7 @@ describeEachDatabase('storefront writes', (dialect) => {
     const h = harness();
     const order = await h.call('POST', 'create_order', { body: { order_id: 'SF-1', order_name: '#1', email: 'buyer@example.com', first_name: 'Bo', products: [{ product_id: PRODUCT, title: 'Desk Lamp' }] } });
     expect(order.statusCode).toBe(200);
-    const response = await post(h, '/api/v1/reviews/submit', submission(h, { email: 'Buyer@Example.com' }), { origin: ORIGIN });
+    const response = await post(h, '/api/v1/reviews/submit', submission(h, { email: 'Buyer@Example.com', session_id: 's_9b2e7c4a1d6f' }), { origin: ORIGIN });
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['access-control-allow-origin']).toBe('*');

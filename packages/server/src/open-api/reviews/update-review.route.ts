@@ -13,12 +13,15 @@ export const updateReviewOperation = defineOperation({
   method: 'POST',
   scope: 'write_reviews',
   summary: 'Update Review (Plaudit extension)',
-  description: 'Changes the merchant-controlled parts of a review: publication, flags, tag, the incentive disclosure and reply. The reviewer\'s words cannot be changed.',
+  description: 'Changes the merchant-controlled parts of a review: publication and the moderation decision, flags, tag, the incentive disclosure and reply. The reviewer\'s words cannot be changed.',
   tags: ['Reviews'],
   body: Type.Object(
     {
       id: BodyRecordId('the review'),
-      is_published: Type.Optional(BodyFlag('publish (1) or hide (0)')),
+      is_published: Type.Optional(BodyFlag('publish (1) or hide (0); publishing approves the review, hiding rejects it')),
+      moderation_status: Type.Optional(
+        Type.Union([Type.Literal('approved'), Type.Literal('rejected')], { description: 'decide a held review: approved publishes it, rejected keeps it hidden and out of the queue (Plaudit extension)', 'x-reason': 'must be approved or rejected' }),
+      ),
       is_featured: Type.Optional(BodyFlag()),
       is_top: Type.Optional(BodyFlag()),
       is_verified: Type.Optional(BodyFlag()),
@@ -56,10 +59,14 @@ export const updateReviewOperation = defineOperation({
       isIncentivized: flag(body.is_incentivized),
       incentive: body.incentive,
       reply: body.reply === undefined ? undefined : body.reply === null ? null : body.reply.content,
+      moderation: body.moderation_status,
     };
     if (Object.values(changes).every((value) => value === undefined)) throw invalidField('body', 'no field to update');
     const contradiction = incentiveContradiction(changes.isIncentivized, changes.incentive);
     if (contradiction) throw invalidArgument([contradiction]);
+    if (changes.moderation !== undefined && changes.isPublished !== undefined && changes.isPublished !== (changes.moderation === 'approved' ? 1 : 0)) {
+      throw invalidField('moderation_status', 'contradicts is_published: approved reviews are published, rejected ones are not');
+    }
     return changeReview(db, actor, Number(body.id), changes, deps.clock.now());
   },
 });

@@ -3,6 +3,7 @@ import { invalidArgument } from '../../http/errors.js';
 import { defineOperation, SHOP_ONLY } from '../../http/operation.js';
 import { updateShopSettings } from '../../shops/shop-service.js';
 import { DATE_FORMATS, NAME_FORMATS, readShopSettings, WIDGET_LANGUAGES, WIDGET_THEMES } from '../../shops/shop-settings.js';
+import { PERSONAL_DATA_ACTIONS, RULE_ACTIONS } from '../../shops/moderation-settings.js';
 
 const choice = (values: readonly string[], description: string) => Type.String({ description: `${description}: one of ${values.join(', ')}` });
 
@@ -36,7 +37,23 @@ const settingsFields = {
   time_zone: Type.String({ description: 'IANA time zone (Europe/Berlin, America/New_York, UTC) in which the console shows times and counts days' }),
 } satisfies Record<string, TSchema>;
 
-const ShopSettingsSchema = Type.Object(settingsFields);
+const words = (description: string) => Type.Array(Type.String(), { description: `${description}; at most 200 words of at most 60 characters, matched as whole words, case-insensitive` });
+
+/** docs/reference/moderation.md: each rule holds a review for the merchant, or is off. */
+const moderationFields = {
+  profanity: choice(RULE_ACTIONS, 'swear words and slurs in English, the shop language and blocked_words'),
+  links: choice(RULE_ACTIONS, 'web addresses in the review'),
+  personal_data: choice(PERSONAL_DATA_ACTIONS, 'e-mail addresses and phone numbers in the title or text; mask publishes the review with them replaced'),
+  near_duplicates: choice(RULE_ACTIONS, 'text nearly the same as a recent review by the same address or device'),
+  no_order: choice(RULE_ACTIONS, 'reviews no order verifies'),
+  blocked_words: words("the shop's own words to hold"),
+  allowed_words: words('words the profanity lists hold that this shop uses innocently'),
+} satisfies Record<string, TSchema>;
+
+const ModerationSchema = Type.Object(moderationFields, { description: 'moderation rules; a change names only the rules it moves' });
+
+const ShopSettingsSchema = Type.Object({ ...settingsFields, moderation: ModerationSchema });
+const notASetting = (what: string) => Type.Never({ 'x-reason': `is not a ${what}` });
 
 export const getShopSettingsOperation = defineOperation({
   operation: 'get_shop_settings',
@@ -59,7 +76,7 @@ export const updateShopSettingsOperation = defineOperation({
   description: 'Changes the settings given and keeps the others. Values are checked exactly as the console checks them; when any is invalid, every problem is reported (code 3) and nothing changes. Answers the settings now in force.',
   tags: ['Shop'],
   // A misspelt setting is refused, not silently dropped: the merchant would believe it saved.
-  body: Type.Partial(Type.Object(settingsFields), { additionalProperties: Type.Never({ 'x-reason': 'is not a setting' }) }),
+  body: Type.Partial(Type.Object({ ...settingsFields, moderation: Type.Partial(ModerationSchema, { additionalProperties: notASetting('moderation rule') }) }), { additionalProperties: notASetting('setting') }),
   data: ShopSettingsSchema,
   async handler({ actor, body, db, now }) {
     const updated = await updateShopSettings(db, actor.shop, body, now);

@@ -1,0 +1,62 @@
+import type { ShopSettings } from '../shops/shop-settings.js';
+import type { ModerationReason, ModerationStatus } from './moderation-decision.js';
+import { hasLink } from './links.js';
+import { hasPersonalData, maskPersonalData } from './personal-data.js';
+import { hasProfanity, profanityRules } from './profanity.js';
+import { isNearDuplicate } from './text-similarity.js';
+
+/** The parts of a new review the rules read. */
+export interface ScreenedReview {
+  rating: number;
+  author: string;
+  title: string;
+  content: string;
+  /** An order verifies the review. */
+  verified: boolean;
+}
+
+/** What the rules need from the database, looked up only when the rule is on. */
+export interface ScreeningFacts {
+  /** Recent reviews by the same address or device. */
+  earlierTexts: readonly string[];
+}
+
+export interface Screening {
+  status: Extract<ModerationStatus, 'approved' | 'held'>;
+  reasons: ModerationReason[];
+  /** The title and text to store: personal data masked when the shop asks for it. */
+  title: string;
+  content: string;
+}
+
+/** The shop's publication settings' reasons to hold a review: the only rules that read the rating. */
+export function publicationHolds(rating: number, settings: ShopSettings): ModerationReason[] {
+  if (!settings.auto_publish) return ['manual_review'];
+  return rating < settings.auto_publish_min_rating ? ['below_min_rating'] : [];
+}
+
+/**
+ * The shop's rules applied to a new review whose publication they decide. The content rules read
+ * the words and never the rating; only the shop's own publication settings look at the rating,
+ * and each says so in the reasons.
+ */
+export function screenReview(review: ScreenedReview, settings: ShopSettings, facts: ScreeningFacts): Screening {
+  const rules = settings.moderation;
+  const words = `${review.title}\n${review.content}`;
+  const holds: ModerationReason[] = [];
+  if (rules.profanity === 'hold' && hasProfanity(`${review.author}\n${words}`, profanityRules(settings.language, rules.blocked_words, rules.allowed_words))) holds.push('profanity');
+  if (rules.links === 'hold' && hasLink(`${review.author}\n${words}`)) holds.push('link');
+  const personal = rules.personal_data !== 'off' && hasPersonalData(words);
+  if (personal && rules.personal_data === 'hold') holds.push('personal_data');
+  if (rules.near_duplicates === 'hold' && facts.earlierTexts.some((earlier) => isNearDuplicate(earlier, words))) holds.push('near_duplicate');
+  if (rules.no_order === 'hold' && !review.verified) holds.push('no_order');
+  holds.push(...publicationHolds(review.rating, settings));
+
+  const mask = personal && rules.personal_data === 'mask';
+  return {
+    status: holds.length > 0 ? 'held' : 'approved',
+    reasons: mask ? [...holds, 'personal_data_masked'] : holds,
+    title: mask ? maskPersonalData(review.title) : review.title,
+    content: mask ? maskPersonalData(review.content) : review.content,
+  };
+}
