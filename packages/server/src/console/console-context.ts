@@ -92,6 +92,7 @@ export function consoleOf(request: FastifyRequest): ConsoleContext {
 const SECTION_HOMES: Record<ConsoleSection, { href: string; label: string }> = {
   home: { href: '/console', label: 'Back to Home' },
   reviews: { href: '/console/reviews', label: 'Back to Reviews' },
+  moderation: { href: '/console/moderation', label: 'Back to Moderation' },
   products: { href: '/console/products', label: 'Back to Products' },
   orders: { href: '/console/orders', label: 'Back to Orders' },
   customers: { href: '/console/customers', label: 'Back to Customers' },

@@ -13,6 +13,7 @@ import { registerConsoleCustomerRoutes } from './customers.routes.js';
 import { registerConsoleOrderRoutes } from './orders.routes.js';
 import { CONSOLE_IMPORT_MAX_BYTES, registerConsoleImportRoutes } from './review-import.routes.js';
 import { registerConsoleReviewRoutes } from './reviews.routes.js';
+import { registerConsoleModerationRoutes } from './moderation.routes.js';
 import { registerConsoleDashboardRoutes } from './dashboard.routes.js';
 import { registerConsoleProductRoutes } from './products.routes.js';
 import { registerConsoleSettingsRoutes } from './settings.routes.js';
@@ -48,6 +49,7 @@ export async function consolePlugin(app: FastifyInstance, options: { deps: AppDe
     const guarded = typedRoutes(plugin);
     registerConsoleDashboardRoutes(guarded, deps);
     registerConsoleReviewRoutes(guarded, deps);
+    registerConsoleModerationRoutes(guarded, deps);
     registerConsoleProductRoutes(guarded, deps);
     registerConsoleImportRoutes(guarded, deps);
     registerConsoleOrderRoutes(guarded, deps);

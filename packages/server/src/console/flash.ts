@@ -14,6 +14,8 @@ const FLASH_MESSAGES = {
   'reviews-pinned': ['Review pinned to the top.', '{n} reviews pinned to the top.'],
   'reviews-unpinned': ['Review unpinned.', '{n} reviews unpinned.'],
   'reviews-deleted': ['Review deleted.', '{n} reviews deleted.'],
+  'reviews-approved': ['Review approved and published.', '{n} reviews approved and published.'],
+  'reviews-rejected': ['Review rejected. It stays off the storefront.', '{n} reviews rejected. They stay off the storefront.'],
   'reply-saved': ['Reply saved. It shows under the review.'],
   'reply-removed': ['Reply removed.'],
   'settings-saved': ['Settings saved.'],

@@ -24,6 +24,8 @@ const BULK_ACTIONS: Record<string, { change: ReviewChanges | 'delete'; done: Fla
   pin: { change: { isTop: 1 }, done: 'reviews-pinned' },
   unpin: { change: { isTop: 0 }, done: 'reviews-unpinned' },
   delete: { change: 'delete', done: 'reviews-deleted' },
+  approve: { change: { moderation: 'approved' }, done: 'reviews-approved' },
+  reject: { change: { moderation: 'rejected' }, done: 'reviews-rejected' },
 };
 
 const listQuery = queryValues('rating', 'published', 'media', 'source', 'keyword', 'product', 'page');
@@ -112,7 +114,7 @@ export function registerConsoleReviewRoutes(app: TypedApp, deps: AppDeps): void 
     deps.outboxSignal?.();
     const back = trimmedField(body.return_to);
     // Back to the list page the merchant came from, or to the review unless it was just deleted.
-    const location = back.startsWith('/console/reviews?') || (action !== 'delete' && back.startsWith('/console/reviews/')) ? back : '/console/reviews';
+    const location = back.startsWith('/console/reviews?') || back.startsWith('/console/moderation') || (action !== 'delete' && back.startsWith('/console/reviews/')) ? back : '/console/reviews';
     return redirectWithFlash(reply, location, done, changed);
   });
 

@@ -16,6 +16,7 @@ const CONSOLE_PAGES = [
   '/console?range=7',
   '/console/reviews',
   '/console/reviews/import',
+  '/console/moderation',
   '/console/products',
   '/console/products/demo-mug',
   '/console/orders',
@@ -97,6 +98,19 @@ describeEachDatabase('every console page in a real browser', (dialect) => {
       await page.setViewportSize({ width: 390, height: 900 });
       await page.screenshot({ path: artifactPath(`console-rating-hold-390-${dialect}.png`), fullPage: false });
       await h.call('POST', 'update_shop_settings', { body: { auto_publish_min_rating: 1 } }, shop);
+      // The moderation queue with something in both lists: a review held for a link (besides the
+      // one held for its rating) and a published review a shopper reported.
+      await h.call('POST', 'create_review', { body: { product_id: 'demo-mug', rating: 5, author: 'Link Poster', content: 'Cheaper at www.elsewhere.example, and this one is the same mug.' } }, shop);
+      const published = await h.deps.db.kysely.selectFrom('reviews').select('id').where('shop_id', '=', shop.shop_id).where('is_published', '=', 1).orderBy('id').executeTakeFirstOrThrow();
+      await h.app.inject({ method: 'POST', url: '/api/v1/storefront/report_review', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ shop_id: shop.shop_id, review_id: Number(published.id), reason: 'not_a_buyer', device_id: 'device_console_pages_01', text: 'Never bought it' }) });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${h.baseUrl}/console/moderation`);
+      await page.getByText('2 waiting').waitFor();
+      await checkEveryWidth(page, '/console/moderation with held and reported reviews', true);
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.screenshot({ path: artifactPath(`console-moderation-${width}-${dialect}.png`), fullPage: true });
+      }
       // The consent page a partner app sends the merchant to (two shops: the shop is chosen there).
       const consent = `/oauth/authorize?${new URLSearchParams({ client_id: platform.client_id, scope: 'read_reviews write_reviews', state: 'axe' })}`;
       await page.setViewportSize({ width: 1280, height: 900 });

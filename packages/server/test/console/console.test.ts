@@ -222,6 +222,13 @@ describeEachDatabase('merchant console', (dialect) => {
       reminder_delay_days: '4',
       sender_name: 'Maple Team',
       time_zone: 'europe/berlin',
+      moderation_profanity: 'hold',
+      moderation_links: 'off',
+      moderation_personal_data: 'hold',
+      moderation_near_duplicates: 'hold',
+      moderation_no_order: 'off',
+      moderation_blocked_words: 'RivalShop\ncheapo, ',
+      moderation_allowed_words: '',
     };
     expect((await browser.post('/console/settings', form)).statusCode).toBe(303);
     const stored = await h.deps.db.kysely.selectFrom('shops').select('settings').where('id', '=', shop.shop_id).executeTakeFirstOrThrow();
@@ -248,6 +255,7 @@ describeEachDatabase('merchant console', (dialect) => {
       storefront_url: 'https://maple.example.com/shop',
       require_signature_v2: false,
       time_zone: 'Europe/Berlin',
+      moderation: { profanity: 'hold', links: 'off', personal_data: 'hold', near_duplicates: 'hold', no_order: 'off', blocked_words: ['rivalshop', 'cheapo'], allowed_words: [] },
     });
     // A refused form keeps what was acceptable: the sender name typed with the bad delay is shown again.
     const refusedPage = await browser.post('/console/settings', { ...form, sender_name: 'Maple Crew', request_delay_days: '99' });
@@ -255,7 +263,7 @@ describeEachDatabase('merchant console', (dialect) => {
     expect(refusedPage.body).toContain('value="Maple Crew"');
     expect(refusedPage.body).toContain('The review request delay must be 0 to 60 days.');
     expect(refusedPage.body).toContain('id="request-delay" name="request_delay_days" type="number" min="0" max="60" value="10"');
-    for (const bad of [{ time_zone: 'Mars/Olympus_Mons' }, { time_zone: '' }, { auto_publish_min_rating: '9' }, { request_delay_days: '99' }, { storefront_origins: 'javascript:alert(1)' }, { widget_star_color: 'red' }, { sender_name: 'A\nBcc: x' }, { widget_theme: 'neon' }, { storefront_url: 'javascript:alert(1)' }]) {
+    for (const bad of [{ time_zone: 'Mars/Olympus_Mons' }, { time_zone: '' }, { auto_publish_min_rating: '9' }, { request_delay_days: '99' }, { storefront_origins: 'javascript:alert(1)' }, { widget_star_color: 'red' }, { sender_name: 'A\nBcc: x' }, { widget_theme: 'neon' }, { storefront_url: 'javascript:alert(1)' }, { moderation_links: 'mask' }, { moderation_blocked_words: 'x'.repeat(61) }]) {
       const refused = await browser.post('/console/settings', { ...form, ...bad });
       expect(refused.statusCode).toBe(400);
     }
