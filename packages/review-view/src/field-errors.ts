@@ -1,5 +1,5 @@
 import { SUBMIT_LIMITS } from './submit-limits.js';
-import { format, type Messages } from './messages.js';
+import { format, type ViewMessages } from './messages.js';
 
 const MAX_LENGTH: Readonly<Record<string, number>> = { author: SUBMIT_LIMITS.author, title: SUBMIT_LIMITS.title, content: SUBMIT_LIMITS.content, item_type: SUBMIT_LIMITS.itemType };
 
@@ -8,7 +8,7 @@ const MAX_LENGTH: Readonly<Record<string, number>> = { author: SUBMIT_LIMITS.aut
  * the developers who read them; the hosted page and the widget show shoppers this instead.
  * `value` is what the shopper entered, which tells "missing" from "too long".
  */
-export function shopperFieldError(field: string, reason: string, value: string, m: Messages): string {
+export function shopperFieldError(field: string, reason: string, value: string, m: ViewMessages): string {
   if (field === 'rating') return m.errorRating;
   if (field === 'email') return value.trim() === '' ? m.required : m.errorEmail;
   if (field === 'photos' || field.startsWith('media_tokens')) return m.errorPhotos;

@@ -17,7 +17,7 @@ import { tr } from './messages/tr.js';
 import { zhCN } from './messages/zh-CN.js';
 
 export { format, isRightToLeft, LANGUAGES, type Language, pickLanguage } from './languages.js';
-export type { Messages } from './messages/messages-type.js';
+export type { Messages, ViewMessages } from './messages/messages-type.js';
 
 /**
  * Every language's table, for the server's fragment, hosted pages and e-mails. The widget does not

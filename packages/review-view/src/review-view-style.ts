@@ -128,6 +128,9 @@ export function reviewViewCss(root: string): string {
     r('.prep .preh', 'font-size:.8125rem;font-weight:600;margin-bottom:2px'),
     r('.ph', `display:flex;align-items:center;gap:10px;height:${ROW_HEIGHTS.helpful}px;font-size:.8125rem`),
     r('span.pbtn', 'cursor:default'),
+    // "Report" is quiet on purpose: a link-like text button at the row's end, never a call to action.
+    r('.prpt', 'margin-inline-start:auto;padding:4px 2px;font:inherit;color:var(--pt);background:none;border:0;text-decoration:underline'),
+    r('button.prpt', 'cursor:pointer'),
     // Empty state and pager.
     r('.pempty', 'display:grid;justify-items:center;gap:4px;padding:calc(var(--psp) * 2) var(--psp);text-align:center'),
     r('.pempty .ps', 'font-size:1.75rem;margin-bottom:6px'),

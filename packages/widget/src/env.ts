@@ -1,6 +1,6 @@
 import { type Language, pickLanguage } from '@plaudit/review-view/languages';
-import { en } from '@plaudit/review-view/messages/en';
-import type { Messages } from '@plaudit/review-view/messages/messages-type';
+import { enCore } from '@plaudit/review-view/messages/en-core';
+import type { ViewMessages } from '@plaudit/review-view/messages/messages-type';
 import type { Theme } from '@plaudit/review-view/view/view-context';
 
 /** What the loading script tag says (§12.1): its origin is the API's, its data attributes name the shop. */
@@ -22,7 +22,7 @@ export interface ShopConfig {
   accent_color: string;
   theme: Theme;
   /** The messages of the language asked for, or of the shop's; absent for English, which the loader carries. */
-  messages?: Messages;
+  messages?: ViewMessages;
 }
 
 export function readEnv(script: HTMLScriptElement | null): WidgetEnv {
@@ -66,13 +66,13 @@ export class Api {
    * §12.8: the element's lang, the script's data-lang, the shop's language, English. Only English
    * is in the loader; the others come with the config the widget reads anyway (one request, cached).
    */
-  async messages(element: Element): Promise<Messages> {
+  async messages(element: Element): Promise<ViewMessages> {
     const own = element.getAttribute('lang') ?? this.env.lang;
     const shop = await this.config();
     const language = pickLanguage(own, own ? undefined : shop.language);
-    if (language === 'en') return en;
+    if (language === 'en') return enCore;
     const config = own && language !== pickLanguage(shop.language) ? await this.config(language).catch(() => shop) : shop;
-    return config.messages ?? en;
+    return config.messages ?? enCore;
   }
 }
 

@@ -1,5 +1,5 @@
 import { format } from '@plaudit/review-view/languages';
-import type { Messages } from '@plaudit/review-view/messages/messages-type';
+import type { ViewMessages } from '@plaudit/review-view/messages/messages-type';
 import { reviewListView } from '@plaudit/review-view/view/review-list';
 import type { ListActions, ListState } from '@plaudit/review-view/view/view-context';
 import type { ShopConfig } from './env.js';
@@ -10,16 +10,17 @@ import { LIST_CSS } from './styles.js';
 import type { ReviewsPage, StorefrontReview } from './types.js';
 import { skeleton, viewRoot } from './view-root.js';
 import type { openWriteForm } from './chunks/write-form.js';
+import type { openReportForm } from './chunks/report-form.js';
 
 /**
  * `<plaudit-reviews>` (and `<plaudit-all-reviews>`, §12.2): summary, filters, sort, paging, photos
- * in a lightbox, helpful votes and the write-a-review form. Over a server fragment (§12.4) the
+ * in a lightbox, helpful votes, reports and the write-a-review form. Over a server fragment (§12.4) the
  * fragment stays visible through a slot until the first page is rendered in its exact layout.
  */
 export class ReviewsElement extends ShadowElement {
   protected allReviews = false;
   private state: ListState = { page: 1, star: undefined, withPhotos: false, sort: 'comprehensive-descending' };
-  private messages!: Messages;
+  private messages!: ViewMessages;
   private config!: ShopConfig;
 
   constructor() {
@@ -91,6 +92,7 @@ export class ReviewsElement extends ShadowElement {
       sort: (sort) => this.change({ sort, page: 1 }, 'SORT_REVIEW', { sort_by: sort }),
       go: (page) => this.change({ page }, 'PAGINATION', { page }),
       helpful: (review, button) => void this.vote(review, button),
+      report: (review, button) => void this.openReport(review, button),
       openMedia: (review, index, opener) => void openMedia(this.root, review, index, this.messages, opener, this.productId()),
     };
   }
@@ -99,6 +101,11 @@ export class ReviewsElement extends ShadowElement {
     const answer = await api.post<{ helpful_count: number }>('/api/v1/reviews/helpful', { review_id: review.id, vote: 1, device_id: deviceId() });
     button.textContent = format(this.messages.helpful, { n: answer.helpful_count }, this.messages.locale);
     button.setAttribute('aria-pressed', 'true');
+  }
+
+  private async openReport(review: StorefrontReview, button: HTMLButtonElement): Promise<void> {
+    const { openReportForm: open } = await loadChunk<{ openReportForm: typeof openReportForm }>('reportForm');
+    open(this.root, api, this.messages, review.id, button);
   }
 
   private async openForm(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Api, readEnv } from './env.js';
 import { EventQueue } from './events.js';
-import type { Messages } from '@plaudit/review-view/messages/messages-type';
+import type { ViewMessages } from '@plaudit/review-view/messages/messages-type';
 import type { openLightbox as OpenLightboxFunction } from './chunks/lightbox.js';
 import type { StorefrontReview } from './types.js';
 
@@ -14,7 +14,7 @@ export const events = new EventQueue(api);
 /** Dispatched on the document when the shopper's review is published: lists and stars on the page refresh. */
 export const REVIEW_WRITTEN = 'plaudit:review-written';
 
-declare const __PLAUDIT_CHUNKS__: { writeForm: string; lightbox: string };
+declare const __PLAUDIT_CHUNKS__: { writeForm: string; lightbox: string; reportForm: string };
 
 /** Lazily loaded chunks (§12.2): the write form and the lightbox, fetched on first use. */
 export function loadChunk<T>(name: keyof typeof __PLAUDIT_CHUNKS__): Promise<T> {
@@ -25,7 +25,7 @@ export function loadChunk<T>(name: keyof typeof __PLAUDIT_CHUNKS__): Promise<T> 
  * Opens a review's photos and video in the lightbox chunk, reporting CLICK_MEDIA, and
  * CLOSE_VIDEO_POPUP when a lightbox with a video closes (§12.9).
  */
-export async function openMedia(root: ShadowRoot, review: StorefrontReview, index: number, messages: Messages, opener: HTMLElement, productId?: string): Promise<void> {
+export async function openMedia(root: ShadowRoot, review: StorefrontReview, index: number, messages: ViewMessages, opener: HTMLElement, productId?: string): Promise<void> {
   events.push({ event_type: 'CLICK_MEDIA', ...(productId ? { product_id: productId } : {}), review_id: review.id, extra: { media_index: index } });
   const { openLightbox } = await loadChunk<{ openLightbox: OpenLightbox }>('lightbox');
   openLightbox(root, review, index, messages, opener, () => events.push({ event_type: 'CLOSE_VIDEO_POPUP', review_id: review.id }));

@@ -1,5 +1,5 @@
 import { format } from '@plaudit/review-view/languages';
-import type { Messages } from '@plaudit/review-view/messages/messages-type';
+import type { ViewMessages } from '@plaudit/review-view/messages/messages-type';
 import { el, type ViewElement } from '@plaudit/review-view/view/node';
 import { starsView } from '@plaudit/review-view/view/stars';
 import type { ShopConfig } from './env.js';
@@ -25,7 +25,7 @@ abstract class ShowcaseElement extends ShadowElement {
   }
 
   /** A labelled scrolling row with previous/next buttons that are disabled at either end. */
-  protected row(config: ShopConfig, m: Messages, label: string, kind: 'pcards' | 'ptiles', items: ViewElement[]): void {
+  protected row(config: ShopConfig, m: ViewMessages, label: string, kind: 'pcards' | 'ptiles', items: ViewElement[]): void {
     const step = (direction: number) => {
       const track = this.root.querySelector<HTMLElement>('.ptrack');
       if (!track) return;
@@ -63,7 +63,7 @@ abstract class ShowcaseElement extends ShadowElement {
   }
 }
 
-function cardView(review: StorefrontReview, m: Messages): ViewElement {
+function cardView(review: StorefrontReview, m: ViewMessages): ViewElement {
   const name = review.author || m.anonymous;
   return el(
     'li',

@@ -4,7 +4,7 @@
  * are placeholders, and `{n, plural, one {# review} other {# reviews}}` picks a form by the language's
  * plural rules (ICU syntax, `#` is the number); a test holds every language to English's placeholders.
  */
-export interface Messages {
+export interface Messages extends ReportDialogMessages {
   /** The BCP 47 tag for Intl: plural rules, relative dates, percentages. */
   locale: string;
   customerReviews: string;
@@ -97,4 +97,24 @@ export interface Messages {
   policyAllHeld: string;
   policyIncentiveHeading: string;
   policyIncentive: string;
+  /** The "Report" action on a review (docs/reference/storefront.md §6.1); its dialog's sentences are ReportDialogMessages. */
+  report: string;
+  reportReview: string;
 }
+
+/** The report dialog's sentences, apart so the widget's loader can leave the English ones out. */
+export interface ReportDialogMessages {
+  reportTitle: string;
+  reportWhy: string;
+  reportSpam: string;
+  reportOffensive: string;
+  reportNotBuyer: string;
+  reportPersonal: string;
+  reportOther: string;
+  reportDetails: string;
+  reportSend: string;
+  reportThanks: string;
+}
+
+/** What the views and the widget's loader need: every message but the report dialog's. */
+export type ViewMessages = Omit<Messages, keyof ReportDialogMessages>;

@@ -36,14 +36,22 @@ function mediaView(review: StorefrontReview, name: string, context: ViewContext)
   return el('div', { class: 'pmedia' }, shown.map(({ resource, index }) => tile(resource, index)));
 }
 
-function helpfulView(review: StorefrontReview, context: ViewContext): ViewElement {
+/**
+ * The row under a review: the helpful vote when the shop has it, and "Report" on every review
+ * (docs/reference/storefront.md §6.1). The server's fragment writes the same row with inert controls, so the
+ * widget's list replaces it without moving anything (CLS 0).
+ */
+function actionsView(review: StorefrontReview, name: string, context: ViewContext): ViewElement {
   const m = context.messages;
   const label = format(m.helpful, { n: review.helpful_count }, m.locale);
   const actions = context.actions;
-  const control = actions
+  const helpful = actions
     ? el('button', { type: 'button', class: 'pbtn sm', 'aria-pressed': 'false', onclick: (event: Event) => actions.helpful(review, event.currentTarget as HTMLButtonElement) }, label)
     : el('span', { class: 'pbtn sm' }, label);
-  return el('p', { class: 'ph' }, el('span', { class: 'pm' }, m.wasHelpful), control);
+  const report = actions
+    ? el('button', { type: 'button', class: 'prpt', 'aria-label': format(m.reportReview, { name }, m.locale), 'aria-haspopup': 'dialog', onclick: (event: Event) => actions.report(review, event.currentTarget as HTMLButtonElement) }, m.report)
+    : el('span', { class: 'prpt' }, m.report);
+  return el('p', { class: 'ph' }, context.showHelpful && el('span', { class: 'pm' }, m.wasHelpful), context.showHelpful && helpful, report);
 }
 
 /** What the verified badge vouches for, by how the review was verified. */
@@ -65,7 +73,7 @@ function incentiveView(review: StorefrontReview, context: ViewContext): ViewElem
 }
 
 /**
- * One review: stars and date, author and badge, title, text, photos, the shop's reply, helpful.
+ * One review: stars and date, author and badge, title, text, photos, the shop's reply, helpful and report.
  * Shopper text carries `dir="auto"`: an English review in an Arabic widget reads left to right.
  */
 export function reviewCardView(review: StorefrontReview, context: ViewContext): ViewElement {
@@ -94,6 +102,6 @@ export function reviewCardView(review: StorefrontReview, context: ViewContext): 
     review.item_type !== '' && el('p', { class: 'pm pitem', dir: 'auto' }, review.item_type),
     mediaView(review, name, context),
     review.reply_content !== '' && el('blockquote', { class: 'prep' }, el('p', { class: 'preh' }, format(m.replyFrom, { shop: context.shopName }, m.locale)), el('p', { class: 'pc', dir: 'auto' }, review.reply_content)),
-    context.showHelpful && helpfulView(review, context),
+    actionsView(review, name, context),
   );
 }

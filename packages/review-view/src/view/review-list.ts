@@ -1,5 +1,5 @@
 import { format } from '../languages.js';
-import type { Messages } from '../messages/messages-type.js';
+import type { ViewMessages } from '../messages/messages-type.js';
 import type { StorefrontReview } from '../storefront-review.js';
 import { el, type ViewChild, type ViewElement } from './node.js';
 import { reviewCardView } from './review-card.js';
@@ -7,7 +7,7 @@ import { starsView } from './stars.js';
 import { summaryView } from './summary.js';
 import type { ListActions, ListState, RatingSummary, ViewContext } from './view-context.js';
 
-const SORTS: ReadonlyArray<[string, keyof Messages]> = [
+const SORTS: ReadonlyArray<[string, keyof ViewMessages]> = [
   ['comprehensive-descending', 'sortComprehensive'],
   ['created-descending', 'sortNewest'],
   ['rating-descending', 'sortHighest'],
@@ -15,7 +15,7 @@ const SORTS: ReadonlyArray<[string, keyof Messages]> = [
   ['image-descending', 'sortPhotos'],
 ];
 
-function toolbarView(state: ListState, m: Messages, actions: ListActions): ViewElement {
+function toolbarView(state: ListState, m: ViewMessages, actions: ListActions): ViewElement {
   return el(
     'div',
     { class: 'pt' },
@@ -30,7 +30,7 @@ function toolbarView(state: ListState, m: Messages, actions: ListActions): ViewE
   );
 }
 
-function pagerView(state: ListState, totalPages: number, m: Messages, actions: ListActions): ViewElement {
+function pagerView(state: ListState, totalPages: number, m: ViewMessages, actions: ListActions): ViewElement {
   return el(
     'nav',
     { class: 'pp', 'aria-label': format(m.pageOf, { n: state.page, total: totalPages }, m.locale) },
@@ -40,7 +40,7 @@ function pagerView(state: ListState, totalPages: number, m: Messages, actions: L
   );
 }
 
-function emptyView(summary: RatingSummary, m: Messages): ViewElement {
+function emptyView(summary: RatingSummary, m: ViewMessages): ViewElement {
   return el('div', { class: 'pempty' }, starsView(0), el('strong', null, m.noReviews), summary.count === 0 && el('p', { class: 'pm' }, m.firstReview));
 }
 

@@ -1,5 +1,5 @@
 import { format } from '../languages.js';
-import type { Messages } from '../messages/messages-type.js';
+import type { ViewMessages } from '../messages/messages-type.js';
 import { el, type ViewElement } from './node.js';
 
 export interface StarPickerOptions {
@@ -16,7 +16,7 @@ export interface StarPickerOptions {
  * work as for any radio group, screen readers hear "3 stars, radio, 3 of 5", and the CSS of
  * starPickerCss previews a rating on hover. Home and End are added by the scripts that use it.
  */
-export function starPickerView(m: Messages, options: StarPickerOptions): ViewElement {
+export function starPickerView(m: ViewMessages, options: StarPickerOptions): ViewElement {
   return el(
     'fieldset',
     { class: 'ppick', ...(options.errorId ? { 'aria-describedby': options.errorId } : {}) },

@@ -1,5 +1,5 @@
 import type { DateFormat } from '../review-date.js';
-import type { Messages } from '../messages/messages-type.js';
+import type { ViewMessages } from '../messages/messages-type.js';
 import type { StorefrontReview } from '../storefront-review.js';
 
 export const THEMES = ['light', 'dark', 'auto'] as const;
@@ -13,6 +13,7 @@ export interface ListActions {
   sort(value: string): void;
   go(page: number): void;
   helpful(review: StorefrontReview, button: HTMLButtonElement): void;
+  report(review: StorefrontReview, button: HTMLButtonElement): void;
   openMedia(review: StorefrontReview, index: number, opener: HTMLElement): void;
 }
 
@@ -25,7 +26,7 @@ export interface ListState {
 
 /** Everything a list view needs besides its data. */
 export interface ViewContext {
-  messages: Messages;
+  messages: ViewMessages;
   dateFormat: DateFormat;
   nowSeconds: number;
   shopName: string;

@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { artifactPath, describeInBrowser } from '../support/browser.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { demoReady, onDemoPage, openLightbox, openPage, openWriteDialog, WIDTHS } from '../support/demo-page.js';
+import { demoReady, onDemoPage, openLightbox, openPage, openReportDialog, openWriteDialog, WIDTHS } from '../support/demo-page.js';
 import { useDemoStorefront } from '../support/demo-storefront.js';
 import { expectControlsInsideTheirBoxes, expectNoAxeViolations, expectNoHorizontalOverflow } from '../support/page-checks.js';
 import { expectMatchesBaseline } from '../support/visual-baseline.js';
@@ -32,7 +32,7 @@ describeEachDatabase('storefront look', (dialect) => {
 
     // Each state is checked in light and dark on the same page (the colour scheme is switched, not reloaded).
     for (const [device, width] of Object.entries(WIDTHS)) {
-      it(`passes axe (WCAG 2.2 A/AA) on /demo, the write dialog, the lightbox and the hosted pages, light and dark, ${device}`, async () => {
+      it(`passes axe (WCAG 2.2 A/AA) on /demo, the write dialog, the lightbox, the report dialog and the hosted pages, light and dark, ${device}`, async () => {
         const page = await openPage(browser(), width);
         const inBothSchemes = async (state: string, screenshot?: { name: string; fullPage: boolean }) => {
           for (const scheme of ['light', 'dark'] as const) {
@@ -50,6 +50,9 @@ describeEachDatabase('storefront look', (dialect) => {
           await page.keyboard.press('Escape');
           await openLightbox(page);
           await inBothSchemes('lightbox');
+          await page.keyboard.press('Escape');
+          await openReportDialog(page);
+          await inBothSchemes('report dialog', { name: 'report-dialog', fullPage: false });
           await page.keyboard.press('Escape');
           await page.goto(hostedPage());
           await inBothSchemes('hosted page', { name: 'hosted', fullPage: false });
@@ -78,6 +81,10 @@ describeEachDatabase('storefront look', (dialect) => {
           await openLightbox(page);
           await expectNoHorizontalOverflow(page, `lightbox ${width}`);
           await expectControlsInsideTheirBoxes(page, `lightbox ${width}`);
+          await page.keyboard.press('Escape');
+          await openReportDialog(page);
+          await expectNoHorizontalOverflow(page, `report dialog ${width}`);
+          await expectControlsInsideTheirBoxes(page, `report dialog ${width}`);
           await page.keyboard.press('Escape');
           for (const url of [hostedPage(), `${hostedPage()}?submitted=published`, policyPage()]) {
             await page.goto(url);

@@ -109,8 +109,39 @@ describeEachDatabase('storefront widget', (dialect) => {
         expect(await all.locator('.pv .pp [aria-live]').innerText()).toBe('Page 2 of 2');
         const first = reviews.locator('.pv .pr').first();
         await first.getByRole('button', { name: 'Helpful (0)' }).click();
-        await expect.poll(() => first.locator('.ph button').innerText()).toBe('Helpful (1)');
-        expect(await first.locator('.ph button').getAttribute('aria-pressed')).toBe('true');
+        await expect.poll(() => first.locator('.ph button.pbtn').innerText()).toBe('Helpful (1)');
+        expect(await first.locator('.ph button.pbtn').getAttribute('aria-pressed')).toBe('true');
+        expect(problems).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    it('reports a review with the keyboard: reason and note reach the moderation queue, focus returns to the review', async () => {
+      const { page, problems, cls } = await watchedPage(browser());
+      try {
+        await page.goto(`${harness().baseUrl}/demo`);
+        await widgetsRendered(page);
+        const reviews = page.locator('plaudit-reviews');
+        const first = reviews.locator('.pv .pr').first();
+        const reviewId = Number(await first.getAttribute('data-plaudit-review-id'));
+        const report = first.locator('button.prpt');
+        expect(await report.getAttribute('aria-label')).toMatch(/^Report the review by /);
+        await report.focus();
+        await page.keyboard.press('Enter');
+        const dialog = reviews.locator('dialog');
+        await dialog.locator('form').waitFor();
+        expect(await dialog.getByRole('heading').innerText()).toBe('Report this review');
+        await dialog.getByLabel('Not written by a buyer').check();
+        await dialog.getByLabel('Details (optional)').fill('Says they never bought it');
+        await dialog.getByRole('button', { name: 'Send report' }).press('Enter');
+        await expect.poll(() => dialog.locator('[role=status]').first().innerText()).toContain('Thank you. The shop will take a look.');
+        await page.keyboard.press('Escape');
+        await expect.poll(() => dialog.count()).toBe(0);
+        expect(await page.evaluate(() => document.querySelector('plaudit-reviews')!.shadowRoot!.activeElement?.className)).toBe('prpt');
+        const rows = await harness().deps.db.kysely.selectFrom('review_reports').select(['review_id', 'reason', 'text']).where('shop_id', '=', demo.shop_id).execute();
+        expect(rows.map((row) => [Number(row.review_id), row.reason, row.text])).toEqual([[reviewId, 'not_a_buyer', 'Says they never bought it']]);
+        expect(await cls()).toBe(0);
         expect(problems).toEqual([]);
       } finally {
         await page.context().close();

@@ -27,6 +27,12 @@ export async function openWriteDialog(page: Page): Promise<void> {
   await page.locator('plaudit-reviews dialog form').waitFor();
 }
 
+/** The report dialog of the first review of the list. */
+export async function openReportDialog(page: Page): Promise<void> {
+  await page.locator('plaudit-reviews .pv .pr').first().locator('button.prpt').click();
+  await page.locator('plaudit-reviews dialog form').waitFor();
+}
+
 export async function openLightbox(page: Page): Promise<void> {
   await page.locator('plaudit-reviews .pv .pmedia a').first().click();
   await page.waitForFunction(() => (document.querySelector('plaudit-reviews')!.shadowRoot!.querySelector('dialog img') as HTMLImageElement | null)?.complete === true);

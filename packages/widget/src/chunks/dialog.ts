@@ -29,6 +29,8 @@ const DIALOG_CSS =
   'dialog .thumbs{display:flex;flex-wrap:wrap;gap:8px;margin:0;padding:0;list-style:none}dialog .thumbs:empty{display:none}' +
   'dialog .thumbs li{position:relative;width:72px;height:72px}dialog .thumbs img{width:72px;height:72px;object-fit:cover;border-radius:6px;display:block}' +
   'dialog .thumbs button{position:absolute;top:-8px;inset-inline-end:-8px;width:26px;height:26px;padding:0;border:2px solid #fff;border-radius:50%;background:#1f2937;color:#fff;font-size:.875rem;line-height:1;cursor:pointer}' +
+  'dialog .rset{margin:0;padding:0;border:0}dialog .rset legend{padding:0;margin-bottom:6px;font-weight:600;font-size:.9375rem}' +
+  'dialog .rchoice{display:flex;align-items:center;gap:10px;min-height:40px;font-weight:400;cursor:pointer}dialog .rchoice input{width:18px;height:18px;margin:0;accent-color:var(--pac)}' +
   'dialog .dbtn{display:inline-flex;align-items:center;justify-content:center;height:44px;padding:0 20px;font:inherit;font-weight:600;border-radius:var(--prd);cursor:pointer;border:1px solid var(--pac);background:var(--pac);color:var(--pon)}' +
   'dialog .dbtn:disabled{opacity:.6;cursor:progress}' +
   'dialog .dstatus{margin:0;font-size:.875rem;color:var(--pmu)}dialog .dstatus:empty{display:none}' +

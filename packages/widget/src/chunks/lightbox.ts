@@ -1,11 +1,11 @@
 import { format } from '@plaudit/review-view/languages';
-import type { Messages } from '@plaudit/review-view/messages/messages-type';
+import type { ViewMessages } from '@plaudit/review-view/messages/messages-type';
 import { h } from '../dom.js';
 import type { StorefrontReview } from '../types.js';
 import { openDialog } from './dialog.js';
 
 /** The lightbox chunk (§12.2): a review's photos and video in a modal dialog, arrow keys to move. */
-export function openLightbox(root: ShadowRoot, review: StorefrontReview, start: number, messages: Messages, opener: HTMLElement, onClose: () => void): void {
+export function openLightbox(root: ShadowRoot, review: StorefrontReview, start: number, messages: ViewMessages, opener: HTMLElement, onClose: () => void): void {
   const m = messages;
   const media = review.resources;
   const name = review.author || m.anonymous;

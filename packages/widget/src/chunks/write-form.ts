@@ -1,5 +1,5 @@
 import { shopperFieldError } from '@plaudit/review-view/field-errors';
-import type { Messages } from '@plaudit/review-view/messages/messages-type';
+import type { ViewMessages } from '@plaudit/review-view/messages/messages-type';
 import { SUBMIT_LIMITS } from '@plaudit/review-view/submit-limits';
 import { addStarPickerKeys, starPickerView } from '@plaudit/review-view/view/star-picker';
 import { h, toDom } from '../dom.js';
@@ -11,7 +11,7 @@ import { type UploadCredentials, uploadPhoto } from '../upload-photo.js';
 
 interface FormContext {
   api: Api;
-  messages: Messages;
+  messages: ViewMessages;
   productId: string;
   photos: boolean;
   /** Called when the dialog closes after a successful submission. */
@@ -35,7 +35,7 @@ async function uploadPhotos(api: Api, files: File[]): Promise<string[]> {
 }
 
 /** What the form says after a refused submission; field errors are shown beside their fields. */
-function statusAfter(error: unknown, m: Messages): string {
+function statusAfter(error: unknown, m: ViewMessages): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : '';
   // Contract codes (server http/errors.ts, not imported: the chunk would carry the whole table): 6 already exists, 8 rejected.
   if (error.code === 6) return m.alreadyReviewed;
@@ -48,7 +48,7 @@ function statusAfter(error: unknown, m: Messages): string {
  * adds to the list, so choosing twice adds rather than replaces. Previews are object URLs, revoked
  * on removal and when the dialog closes.
  */
-function photoPicker(m: Messages, id: string) {
+function photoPicker(m: ViewMessages, id: string) {
   const chosen: Array<{ file: File; url: string }> = [];
   const input = h('input', { type: 'file', id, accept: 'image/jpeg,image/png,image/gif,image/webp', multiple: true });
   const list = h('ul', { class: 'thumbs', 'aria-label': m.photos });
