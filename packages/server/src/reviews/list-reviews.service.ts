@@ -6,6 +6,7 @@ import { reviewsOfShop } from './review-repository.js';
 import { addStars, readStatsRows, STORE_PRODUCT_ID, starsOf, type StatsBucket } from './review-stats.js';
 import type { StarCounts } from './rating-value.js';
 import { containing } from '../db/like.js';
+import type { ModerationStatus } from '../moderation/moderation-decision.js';
 
 export type ReviewSort = 'created-descending' | 'created-ascending' | 'rating-descending' | 'rating-ascending' | 'updated-ascending';
 
@@ -16,6 +17,7 @@ export interface ReviewFilter {
   ratings?: number[] | undefined;
   sources?: string[] | undefined;
   isPublished?: 0 | 1 | undefined;
+  moderationStatus?: ModerationStatus | undefined;
   hasMedia?: 0 | 1 | undefined;
   updatedSince?: number | undefined;
   afterId?: number | undefined;
@@ -38,6 +40,7 @@ export function filtered(db: Kysely<Database>, shopId: string, f: ReviewFilter) 
   if (f.ratings) query = query.where('reviews.rating', 'in', f.ratings);
   if (f.sources) query = query.where(sql`lower(reviews.source)`, 'in', f.sources.map((s) => s.toLowerCase()));
   if (f.isPublished !== undefined) query = query.where('reviews.is_published', '=', f.isPublished);
+  if (f.moderationStatus !== undefined) query = query.where('reviews.moderation_status', '=', f.moderationStatus);
   if (f.hasMedia === 1) query = query.where('reviews.media_count', '>', 0);
   if (f.hasMedia === 0) query = query.where('reviews.media_count', '=', 0);
   if (f.keyword !== undefined) {
@@ -62,7 +65,7 @@ export function filtered(db: Kysely<Database>, shopId: string, f: ReviewFilter) 
  * is read from at most a hundred statistics rows instead.
  */
 async function countFromStats(db: Kysely<Database>, shopId: string, f: ReviewFilter): Promise<number | undefined> {
-  if (f.keyword !== undefined || f.sources || f.hasMedia !== undefined || f.updatedSince !== undefined || f.includeDeleted) return undefined;
+  if (f.keyword !== undefined || f.sources || f.hasMedia !== undefined || f.moderationStatus !== undefined || f.updatedSince !== undefined || f.includeDeleted) return undefined;
   let rows: Array<Parameters<typeof starsOf>[0]>;
   if (f.productIds) {
     let ids = [...new Set(f.productIds)];

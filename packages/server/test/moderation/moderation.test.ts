@@ -128,6 +128,13 @@ describeEachDatabase('moderation rules', (dialect) => {
     expect((await reviewOf(h, shop, stated)).moderation).toMatchObject({ status: 'approved', reasons: [], decided_by: { kind: 'shop_api', id: '', name: 'Shop API' } });
     const hidden = await createReviewVia(h, { is_published: 0 }, shop);
     expect((await reviewOf(h, shop, hidden)).moderation).toMatchObject({ status: 'rejected', decided_by: { kind: 'shop_api' } });
+
+    // Partners read the queue with get_reviews.
+    const byStatus = async (status: string) => envelope<{ list: Array<{ id: number }> }>(await h.call('GET', 'get_reviews', { query: `moderation_status=${status}` }, shop));
+    expect((await byStatus('held')).data!.list.map((r) => r.id)).toEqual([screened]);
+    expect((await byStatus('approved')).data!.list.map((r) => r.id)).toEqual([stated]);
+    expect((await byStatus('rejected')).data!.list.map((r) => r.id)).toEqual([hidden]);
+    expect([(await byStatus('pending')).code, (await byStatus('pending')).data]).toEqual([3, { errors: [{ field: 'moderation_status', reason: 'must be one of approved, held, rejected' }] }]);
   });
 
   it('decides a held review through update_review, refuses contradictions and bad values, and keeps rejected ones out of the queue', async () => {

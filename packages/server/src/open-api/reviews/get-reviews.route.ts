@@ -5,6 +5,7 @@ import { Page, PageInfo, pageInfo, PageSize, QueryArray, QueryFlag, QueryRecordI
 import { parseTimeInput } from '../../time/time-format.js';
 import { listReviews, type ReviewSort } from '../../reviews/list-reviews.service.js';
 import { ReviewSchema } from '../../reviews/review-object.js';
+import { MODERATION_STATUSES, type ModerationStatus } from '../../moderation/moderation-decision.js';
 
 const SORTS = ['created-descending', 'created-ascending', 'rating-descending', 'rating-ascending', 'updated-ascending'] as const;
 
@@ -16,6 +17,9 @@ export const GetReviewsQuery = Type.Object({
   ratings: Type.Optional(QueryArray(Type.Integer({ minimum: 1, maximum: 5, 'x-reason': 'must be integers from 1 to 5' }), 'only these ratings')),
   sources: Type.Optional(QueryArray(Text(64, { minLength: 1 }), 'only these sources (case-insensitive)')),
   is_published: Type.Optional(QueryFlag('1: only published; 0: only unpublished (Plaudit extension)')),
+  moderation_status: Type.Optional(
+    Type.String({ enum: [...MODERATION_STATUSES], description: 'only reviews with this moderation status: held lists what waits for the merchant (Plaudit extension)', 'x-reason': `must be one of ${MODERATION_STATUSES.join(', ')}` }),
+  ),
   has_media: Type.Optional(QueryFlag('1: only reviews with media; 0: only without (Plaudit extension)')),
   updated_since: Type.Optional(QueryTime('only reviews updated at or after this time; orders by updated-ascending (Plaudit extension)')),
   after_id: Type.Optional(QueryRecordId('with updated_since: keyset continuation (Plaudit extension)')),
@@ -60,6 +64,7 @@ export const getReviewsOperation = defineOperation({
         ratings: query.ratings,
         sources: query.sources,
         isPublished: query.is_published as 0 | 1 | undefined,
+        moderationStatus: query.moderation_status as ModerationStatus | undefined,
         hasMedia: query.has_media as 0 | 1 | undefined,
         updatedSince,
         afterId: query.after_id,
