@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import { RepeatedInsert } from '../db/repeated-insert.js';
+import { piecesOf, rowsPerStatement } from '../db/statement-size.js';
 import type { Database, ReviewsTable } from '../db/schema.js';
 import type { NewReview } from '../reviews/create-review.service.js';
 import { upsertProduct } from '../products/product-repository.js';
@@ -19,8 +20,6 @@ import { readShopSettings, type ShopSettings } from '../shops/shop-settings.js';
 import { hasActiveSubscription } from '../webhooks/active-subscriptions.js';
 import { appendOutboxEventJson } from '../outbox/outbox.js';
 import { secondsOf } from '../time/clock.js';
-
-const INSERT_CHUNK = 900;
 
 /** Imported reviews were created by the import, on the merchant's or operator's behalf. */
 const IMPORT: RecordedActor = { kind: 'import', id: 'csv', name: 'CSV import' };
@@ -121,9 +120,8 @@ export class ImportedBatchWriter {
     const settings = readShopSettings(this.shop.settings);
     const rows = items.map((item) => reviewRow(this.shop, item, this.source, now, settings));
     const idByExternal = new Map<string, number>();
-    // SQLite binds at most 32,766 values per statement: 33 columns × 900 rows stays under it.
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-      for (const inserted of await this.#insertReviews.execute(db, rows.slice(start, start + INSERT_CHUNK))) idByExternal.set(inserted.external_id as string, Number(inserted.id));
+    for (const piece of piecesOf(rows, rowsPerStatement(Object.keys(rows[0] ?? {}).length))) {
+      for (const inserted of await this.#insertReviews.execute(db, piece)) idByExternal.set(inserted.external_id as string, Number(inserted.id));
     }
     return items.flatMap((item, index) => {
       const id = idByExternal.get(item.externalId);
@@ -139,9 +137,11 @@ export class ImportedBatchWriter {
     );
     const byReview = new Map<number, MediaRow[]>();
     if (media.length === 0) return byReview;
-    for (const row of await db.insertInto('review_media').values(media).returningAll().execute()) {
-      const id = Number(row.review_id);
-      byReview.set(id, [...(byReview.get(id) ?? []), row]);
+    for (const piece of piecesOf(media, rowsPerStatement(Object.keys(media[0]!).length))) {
+      for (const row of await db.insertInto('review_media').values(piece).returningAll().execute()) {
+        const id = Number(row.review_id);
+        byReview.set(id, [...(byReview.get(id) ?? []), row]);
+      }
     }
     return byReview;
   }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { RecordedActor } from '../http/actor.js';
 import { secondsOf } from '../time/clock.js';
+import { piecesOf, rowsPerStatement } from '../db/statement-size.js';
 import { formatRecordTime } from '../time/time-format.js';
 
 export type HistoryAction = 'created' | 'updated' | 'deleted' | 'anonymized';
@@ -45,7 +46,9 @@ export function creationFacts(row: { rating: number; is_published: number; is_ve
   ];
 }
 
-/** Records changes of one or more reviews by one actor, in the caller's transaction (one statement). */
+const HISTORY_COLUMNS = 8;
+
+/** Records changes of one or more reviews by one actor, in the caller's transaction. */
 export async function recordHistory(
   db: Kysely<Database>,
   shopId: string,
@@ -53,12 +56,10 @@ export async function recordHistory(
   entries: ReadonlyArray<{ reviewId: number; action: HistoryAction; changes: FieldChange[] }>,
   nowMs: number,
 ): Promise<void> {
-  if (entries.length === 0) return;
   const occurredAt = secondsOf(nowMs);
-  await db
-    .insertInto('review_history')
-    .values(entries.map((entry) => ({ shop_id: shopId, review_id: entry.reviewId, occurred_at: occurredAt, action: entry.action, actor_kind: by.kind, actor_id: by.id, actor_name: by.name, changes: JSON.stringify(entry.changes) })))
-    .execute();
+  const rows = entries.map((entry) => ({ shop_id: shopId, review_id: entry.reviewId, occurred_at: occurredAt, action: entry.action, actor_kind: by.kind, actor_id: by.id, actor_name: by.name, changes: JSON.stringify(entry.changes) }));
+  // An import batch records thousands at once: as few statements as the bound-value limit allows.
+  for (const piece of piecesOf(rows, rowsPerStatement(HISTORY_COLUMNS))) await db.insertInto('review_history').values(piece).execute();
 }
 
 /** One review's history, oldest first, as the API and the console show it. */

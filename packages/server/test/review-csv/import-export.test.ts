@@ -135,6 +135,19 @@ describeEachDatabase('import and export', (dialect) => {
     expect((await reviews(byRows)).map((r) => r.external_id)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7']);
   });
 
+  it('imports a batch larger than one SQL statement can carry: 5,000 reviews with two photos each, their media and history', async () => {
+    const target = await freshShop();
+    const header = JUDGEME.split('\n')[0];
+    const lines = Array.from({ length: 5_000 }, (_, i) => `Row ${i},Body ${i},${1 + (i % 5)},2024-03-01,web,ok,Reviewer ${i},,p${i % 7},,,,"https://cdn.example/${i}a.jpg,https://cdn.example/${i}b.jpg",,`);
+    // One batch of 5,000: 33 review columns, 9 media columns and 8 history columns each exceed
+    // SQLite's 32,766 bound values in a single statement.
+    const summary = await run([header, ...lines].join('\n'), { batchSize: 5_000 }, target);
+    expect(summary).toMatchObject({ rows: 5_000, imported: 5_000, rejected: 0 });
+    const count = async (table: 'reviews' | 'review_media' | 'review_history') =>
+      Number((await harness().deps.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('shop_id', '=', target.id).executeTakeFirstOrThrow()).n);
+    expect([await count('reviews'), await count('review_media'), await count('review_history')]).toEqual([5_000, 10_000, 5_000]);
+  });
+
   it('builds no review/created events when nobody subscribes to them', async () => {
     const target = await freshShop();
     const summary = await run(YOTPO, { format: 'yotpo' }, target);
