@@ -1,8 +1,9 @@
 import type { ViewMessages } from './messages-type.js';
 
 /**
- * English without the report dialog's sentences: what the widget's loader carries. The report
- * chunk brings those itself (en-report-dialog.ts), so a page that never reports pays nothing for them.
+ * English without the report dialog's sentences and the policy page's: what the widget's loader
+ * carries. The report chunk brings its own (en-report-dialog.ts); only the server writes the policy
+ * page (en-policy.ts), so the widget never pays for either.
  */
 export const enCore: ViewMessages = {
   locale: 'en',
@@ -70,20 +71,6 @@ export const enCore: ViewMessages = {
   errorEmail: 'Enter a valid e-mail address.',
   errorPhotos: 'A photo could not be attached. Please add it again.',
   policyLink: "How reviews work",
-  policyTitle: "How reviews work at {shop}",
-  policyCollectedHeading: "How reviews are collected",
-  policyRequest: "After an order is fulfilled, the buyer is invited by e-mail to review it, {n, plural, one {# day} other {# days}} later.",
-  policyReminder: "Buyers who have not answered receive one reminder.",
-  policyOpenForm: "Anyone can also write a review from the product page.",
-  policyVerifiedHeading: "How reviews are verified",
-  policyVerified: "A “Verified buyer” badge means the review was matched to an order of the product in this shop, or was marked as a verified purchase by the review service it was imported from.",
-  policyNotVerified: "This shop does not mark reviews as verified.",
-  policyPublishedHeading: "Which reviews are published",
-  policyAllPublished: "Every review is published, whatever its rating. A review is removed only when it breaks the law or the content rules: spam, offensive language or personal data.",
-  policyHeldBelow: "Reviews of {rating} stars or more are published at once. Reviews with fewer stars are read by the shop before they are published.",
-  policyAllHeld: "Every review is read by the shop before it is published.",
-  policyIncentiveHeading: "Incentives",
-  policyIncentive: "Reviews whose authors received something in return, such as a discount, are marked “Received an incentive”.",
   report: "Report",
   reportReview: "Report the review by {name}",
 };

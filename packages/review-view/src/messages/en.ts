@@ -1,6 +1,7 @@
 import type { Messages } from './messages-type.js';
 import { enCore } from './en-core.js';
+import { enPolicy } from './en-policy.js';
 import { enReportDialog } from './en-report-dialog.js';
 
-/** Every English message: the views' and the report dialog's. */
-export const en: Messages = { ...enCore, ...enReportDialog };
+/** Every English message: the views', the report dialog's and the policy page's. */
+export const en: Messages = { ...enCore, ...enReportDialog, ...enPolicy };

@@ -4,7 +4,7 @@
  * are placeholders, and `{n, plural, one {# review} other {# reviews}}` picks a form by the language's
  * plural rules (ICU syntax, `#` is the number); a test holds every language to English's placeholders.
  */
-export interface Messages extends ReportDialogMessages {
+export interface Messages extends ReportDialogMessages, PolicyMessages {
   /** The BCP 47 tag for Intl: plural rules, relative dates, percentages. */
   locale: string;
   customerReviews: string;
@@ -81,22 +81,8 @@ export interface Messages extends ReportDialogMessages {
   errorPhotos: string;
   /** The widget's link to the shop's review policy page, and that page (docs/reference/storefront.md §10.1). */
   policyLink: string;
-  policyTitle: string;
-  policyCollectedHeading: string;
   /** `{n}` days after fulfilment. */
-  policyRequest: string;
-  policyReminder: string;
-  policyOpenForm: string;
-  policyVerifiedHeading: string;
-  policyVerified: string;
-  policyNotVerified: string;
-  policyPublishedHeading: string;
-  policyAllPublished: string;
   /** `{rating}`: the shop's auto-publish minimum. */
-  policyHeldBelow: string;
-  policyAllHeld: string;
-  policyIncentiveHeading: string;
-  policyIncentive: string;
   /** The "Report" action on a review (docs/reference/storefront.md §6.1); its dialog's sentences are ReportDialogMessages. */
   report: string;
   reportReview: string;
@@ -116,5 +102,36 @@ export interface ReportDialogMessages {
   reportThanks: string;
 }
 
-/** What the views and the widget's loader need: every message but the report dialog's. */
-export type ViewMessages = Omit<Messages, keyof ReportDialogMessages>;
+/**
+ * The "How reviews work" page (docs/reference/storefront.md §10.1), written by the server only.
+ * `policyHeldFor` lists the rules that hold, joined with the language's "or".
+ */
+export interface PolicyMessages {
+  policyTitle: string;
+  policyCollectedHeading: string;
+  policyRequest: string;
+  policyReminder: string;
+  policyOpenForm: string;
+  policyVerifiedHeading: string;
+  policyVerified: string;
+  policyNotVerified: string;
+  policyPublishedHeading: string;
+  policyAllPublished: string;
+  policyHeldBelow: string;
+  policyAllHeld: string;
+  policyIncentiveHeading: string;
+  policyIncentive: string;
+  policyModeratedHeading: string;
+  policyHeldFor: string;
+  policyItemProfanity: string;
+  policyItemLinks: string;
+  policyItemPersonal: string;
+  policyItemCopies: string;
+  policyNoOrder: string;
+  policyMasked: string;
+  policyReports: string;
+  policyNoContentRules: string;
+}
+
+/** What the views and the widget's loader need: every message but the report dialog's and the policy page's. */
+export type ViewMessages = Omit<Messages, keyof ReportDialogMessages | keyof PolicyMessages>;

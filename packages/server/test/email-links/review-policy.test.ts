@@ -29,6 +29,9 @@ describeEachDatabase('the review policy page, /r/<shop>/policy', (dialect) => {
       'Anyone can also write a review from the product page.',
       'A “Verified buyer” badge means the review was matched to an order of the product in this shop, or was marked as a verified purchase by the review service it was imported from.',
       'Every review is published, whatever its rating. A review is removed only when it breaks the law or the content rules: spam, offensive language or personal data.',
+      'Reviews that contain swear words or slurs, web addresses, or the same words as another recent review by the same person are read by the shop before they are published, whatever their rating.',
+      'E-mail addresses and phone numbers written in a review are hidden before it is published.',
+      'Anyone can report a review. The shop reads every report and decides.',
       'Reviews whose authors received something in return, such as a discount, are marked “Received an incentive”.',
     ]);
   });
@@ -44,6 +47,15 @@ describeEachDatabase('the review policy page, /r/<shop>/policy', (dialect) => {
     expect(lines.join(' ')).not.toMatch(/reminder|product page|Every review is published/);
     await settle(h, shop, { auto_publish: false });
     expect(paragraphs((await policyOf(h, shop.shop_id)).body)).toContain('Every review is read by the shop before it is published.');
+    // The moderation rules as set: none holding content, one holding reviews without an order.
+    await settle(h, shop, { moderation: { profanity: 'off', links: 'off', near_duplicates: 'off', personal_data: 'off' } });
+    const unmoderated = paragraphs((await policyOf(h, shop.shop_id)).body);
+    expect(unmoderated).toContain('No review is held back for what it says.');
+    expect(unmoderated.join(' ')).not.toMatch(/hidden before|read by the shop before they are published, whatever/);
+    await settle(h, shop, { moderation: { no_order: 'hold', personal_data: 'hold' } });
+    const strict = paragraphs((await policyOf(h, shop.shop_id)).body);
+    expect(strict).toContain('Reviews that contain e-mail addresses or phone numbers are read by the shop before they are published, whatever their rating.');
+    expect(strict).toContain('Reviews that no order confirms are read by the shop before they are published.');
   });
 
   it('speaks the shop\'s language', async () => {

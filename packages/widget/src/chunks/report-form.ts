@@ -1,5 +1,5 @@
 import { enReportDialog } from '@plaudit/review-view/messages/en-report-dialog';
-import type { Messages, ViewMessages } from '@plaudit/review-view/messages/messages-type';
+import type { ReportDialogMessages, ViewMessages } from '@plaudit/review-view/messages/messages-type';
 import { h } from '../dom.js';
 import type { Api } from '../env.js';
 import { deviceId } from '../identity.js';
@@ -12,7 +12,7 @@ const REASONS = [
   ['not_a_buyer', 'reportNotBuyer'],
   ['personal_data', 'reportPersonal'],
   ['other', 'reportOther'],
-] as const satisfies ReadonlyArray<readonly [string, keyof Messages]>;
+] as const satisfies ReadonlyArray<readonly [string, keyof ReportDialogMessages]>;
 
 /** The server's own limit on a report's text (storefront/report.route.ts). */
 const TEXT_LIMIT = 500;
@@ -23,7 +23,7 @@ const TEXT_LIMIT = 500;
  */
 export function openReportForm(root: ShadowRoot, api: Api, messages: ViewMessages, reviewId: number, opener: HTMLElement): void {
   // The loader's English leaves the dialog's sentences to this chunk; every other language brings its own.
-  const m: Messages = { ...enReportDialog, ...messages };
+  const m: ViewMessages & ReportDialogMessages = { ...enReportDialog, ...messages };
   const { dialog, body } = openDialog(root, m.reportTitle, m.close, opener);
   const uid = `pr${Math.random().toString(36).slice(2, 8)}`;
   const choices = REASONS.map(([value, label], index) =>
