@@ -1,6 +1,4 @@
-import { comparable } from './words.js';
-
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+import { comparable, UNSPACED_SCRIPT } from './words.js';
 
 /**
  * The units two texts are compared by: words, or pairs of characters for scripts written without
@@ -8,7 +6,7 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
  */
 function units(text: string): Set<string> {
   const plain = comparable(text).replace(/[^\p{L}\p{N}\s]+/gu, ' ');
-  if (UNSPACED.test(plain)) {
+  if (UNSPACED_SCRIPT.test(plain)) {
     const letters = plain.replace(/\s+/g, '');
     return new Set(Array.from({ length: Math.max(letters.length - 1, 0) }, (_, i) => letters.slice(i, i + 2)));
   }

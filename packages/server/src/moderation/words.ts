@@ -3,7 +3,7 @@
  * words (Chinese, Japanese; Korean attaches particles) are matched anywhere in the text; every
  * other word only as a whole word, so "class" never matches a word it contains.
  */
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+export const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const WORD_EDGE_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
 

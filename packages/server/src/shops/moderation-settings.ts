@@ -63,7 +63,8 @@ const RULES = {
 
 export const MODERATION_FIELDS = Object.keys(RULES) as Array<keyof ModerationSettings>;
 
-export const MODERATION_REASONS: Record<keyof ModerationSettings, string> = {
+/** The API's field error for each rule. */
+const RULE_ERRORS: Record<keyof ModerationSettings, string> = {
   profanity: 'must be hold or off',
   links: 'must be hold or off',
   personal_data: 'must be hold, mask or off',
@@ -95,7 +96,7 @@ export function changeModerationSettings(current: ModerationSettings, change: un
       continue;
     }
     const accepted = RULES[field as keyof ModerationSettings](value);
-    if (accepted === undefined) problems.push({ field: `moderation.${field}`, reason: MODERATION_REASONS[field as keyof ModerationSettings] });
+    if (accepted === undefined) problems.push({ field: `moderation.${field}`, reason: RULE_ERRORS[field as keyof ModerationSettings] });
     else next[field] = accepted;
   }
   return problems.length > 0 ? problems : (next as unknown as ModerationSettings);

@@ -1,7 +1,7 @@
 import { DATE_FORMATS } from '@plaudit/review-view/review-date';
 import { LANGUAGES } from '@plaudit/review-view/languages';
 import { THEMES } from '@plaudit/review-view/view/view-context';
-import { changeModerationSettings, defaultModerationSettings, type ModerationSettings, readModerationSettings } from './moderation-settings.js';
+import { changeModerationSettings, defaultModerationSettings, MODERATION_FIELDS, type ModerationSettings, readModerationSettings } from './moderation-settings.js';
 
 /** Shown by the widget too, so the list lives in the shared view package. */
 export { DATE_FORMATS };
@@ -222,8 +222,7 @@ const SETTING_RULES: { [K in keyof ShopSettings]: SettingRule<K> } = {
       const present = (name: string) => typeof form[`moderation_${name}`] === 'string';
       const words = (name: string) => formText(form, `moderation_${name}`).split(/[\n,]+/);
       return Object.fromEntries(
-        (['profanity', 'links', 'personal_data', 'near_duplicates', 'no_order', 'blocked_words', 'allowed_words'] as const)
-          .filter(present)
+        MODERATION_FIELDS.filter(present)
           .map((name) => [name, name.endsWith('_words') ? words(name) : form[`moderation_${name}`]]),
       );
     },
