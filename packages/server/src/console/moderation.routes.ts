@@ -4,6 +4,7 @@ import { heldReviews, reviewsWithOpenReports } from '../reviews/moderation-queue
 import { presentReviews } from '../reviews/review-presenter.js';
 import { reviewsOfShop } from '../reviews/review-repository.js';
 import { consoleOf, sendConsolePage } from './console-context.js';
+import { REPORT_REASON_LABELS, RULE_REASON_LABELS } from './moderation-labels.js';
 
 const PAGE_SIZE = 20;
 const REPORTED_SHOWN = 20;
@@ -25,6 +26,8 @@ export function registerConsoleModerationRoutes(app: TypedApp, deps: AppDeps): v
     const reported = await presentReviews(db, shopId, reportedRows);
     return sendConsolePage(reply, context, 'moderation', 'console-moderation', {
       title: 'Moderation',
+      ruleReasons: RULE_REASON_LABELS,
+      reportReasons: REPORT_REASON_LABELS,
       held: await presentReviews(db, shopId, held.rows),
       heldCount: held.count,
       reported: reports.flatMap((report) => {

@@ -14,6 +14,7 @@ import { consoleOf, sendConsoleMessage, sendConsolePage } from './console-contex
 import { sendCsvDownload } from './csv-download.js';
 import { type FlashKey, redirectWithFlash } from './flash.js';
 import { unreadNotices } from '../webhooks/shop-notices.js';
+import { REPORT_REASON_LABELS, RULE_REASON_LABELS } from './moderation-labels.js';
 
 const PAGE_SIZE = 25;
 const BULK_ACTIONS: Record<string, { change: ReviewChanges | 'delete'; done: FlashKey }> = {
@@ -87,7 +88,14 @@ export function registerConsoleReviewRoutes(app: TypedApp, deps: AppDeps): void 
     // Another shop's review and a missing one are the same page.
     if (!row) return sendConsoleMessage(reply, context, 'reviews', 404, 'Review not found', `There is no review ${request.params.id} in this shop.`);
     const [review] = await presentReviews(deps.db.kysely, context.shop.id, [row]);
-    return sendConsolePage(reply, context, 'reviews', 'console-review', { title: `Review ${id}`, review, history: await historyOf(deps.db.kysely, context.shop.id, id), reports: await reportsOf(deps.db.kysely, context.shop.id, id) });
+    return sendConsolePage(reply, context, 'reviews', 'console-review', {
+      title: `Review ${id}`,
+      review,
+      history: await historyOf(deps.db.kysely, context.shop.id, id),
+      reports: await reportsOf(deps.db.kysely, context.shop.id, id),
+      ruleReasons: RULE_REASON_LABELS,
+      reportReasons: REPORT_REASON_LABELS,
+    });
   });
 
   app.post('/console/reviews/bulk', { schema: { body: bulkForm } }, async (request, reply) => {
