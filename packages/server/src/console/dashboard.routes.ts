@@ -1,4 +1,5 @@
 import type { AppDeps } from '../http/app-deps.js';
+import { countHeldReviews } from '../reviews/moderation-queue.js';
 import { firstOf, pathParams, queryValues, type TypedApp } from '../http/route-input.js';
 import { unixSeconds } from '../time/clock.js';
 import { consoleOf, sendConsoleMessage, sendConsolePage, timeFor } from './console-context.js';
@@ -69,6 +70,7 @@ export function registerConsoleDashboardRoutes(app: TypedApp, deps: AppDeps): vo
       view: homeView(figures, range, time),
       rankingMinimum: RANKING_MINIMUM,
       hold: ratingHoldOf(readShopSettings(context.shop.settings), figures.hiddenByStar),
+      waiting: await countHeldReviews(deps.db.kysely, context.shop.id),
     });
   });
 

@@ -11,6 +11,11 @@ import { reviewsOfShop } from './review-repository.js';
 export async function heldReviews(db: Kysely<Database>, shopId: string, page: { limit: number; offset: number }): Promise<{ rows: ReviewWithProduct[]; count: number }> {
   const held = reviewsOfShop(db, shopId).where('reviews.moderation_status', '=', 'held').where('reviews.deleted_at', 'is', null);
   const rows = await held.orderBy('reviews.id', 'desc').limit(page.limit).offset(page.offset).execute();
+  return { rows: rows as ReviewWithProduct[], count: await countHeldReviews(db, shopId) };
+}
+
+/** How many reviews wait for the merchant: the console's home shows it. */
+export async function countHeldReviews(db: Kysely<Database>, shopId: string): Promise<number> {
   const counted = await db
     .selectFrom('reviews')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -18,7 +23,7 @@ export async function heldReviews(db: Kysely<Database>, shopId: string, page: { 
     .where('moderation_status', '=', 'held')
     .where('deleted_at', 'is', null)
     .executeTakeFirstOrThrow();
-  return { rows: rows as ReviewWithProduct[], count: Number(counted.n) };
+  return Number(counted.n);
 }
 
 export interface OpenReports {

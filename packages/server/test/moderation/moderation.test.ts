@@ -57,6 +57,7 @@ describeEachDatabase('moderation rules', (dialect) => {
 
     const browser = new MerchantBrowser(h);
     await browser.signIn(await createTestMerchant(h, [shop.shop_id]));
+    expect((await browser.get('/console')).body).toContain('<dt>Waiting for you</dt><dd><a href="/console/moderation">1</a>');
     const queue = await browser.get('/console/moderation');
     expect(queue.body).toContain('1 waiting');
     expect(queue.body).toContain('<span class="badge warn">Web address</span>');

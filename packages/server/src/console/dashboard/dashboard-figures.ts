@@ -32,7 +32,6 @@ export interface DashboardFigures {
   funnel: { sent: number; opened: number; clicked: number; reviewed: number };
   widget: { impressions: number; clicks: number };
   products: { best: RankedProduct[]; worst: RankedProduct[]; most: RankedProduct[] };
-  hidden: number;
   /** Hidden reviews by star (1 … 5): how many a rating threshold holds back. */
   hiddenByStar: StarCounts;
 }
@@ -84,7 +83,6 @@ export async function dashboardFigures(db: Kysely<Database>, shopId: string, ran
     widget: { impressions: events.get('VIEW_WIDGET') ?? 0, clicks: WIDGET_CLICKS.reduce((sum, type) => sum + (events.get(type) ?? 0), 0) },
     // With five rated products or fewer the two lists would show the same ones: each appears once.
     products: { best: titled(best), worst: titled(worst.filter((product) => !best.some((other) => other.productId === product.productId))), most: titled(most) },
-    hidden: hidden.reduce((sum, count) => sum + count, 0),
     hiddenByStar: hidden,
   };
 }
