@@ -264,6 +264,8 @@ export type GetReviewsQuery = {
   sources?: string[];
   /** 1: only published; 0: only unpublished (Plaudit extension) */
   is_published?: number;
+  /** only reviews with this moderation status: held lists what waits for the merchant (Plaudit extension) */
+  moderation_status?: "approved" | "held" | "rejected";
   /** 1: only reviews with media; 0: only without (Plaudit extension) */
   has_media?: number;
   /** only reviews updated at or after this time; orders by updated-ascending (Plaudit extension) */
