@@ -111,6 +111,18 @@ describeEachDatabase('@plaudit/sdk against a running server', (dialect) => {
     expect((await own.reviews.history(Number(review.id))).map((entry) => [entry.action, entry.actor.kind])).toEqual([['created', 'shop_api'], ['anonymized', 'system']]);
   });
 
+  it('reads the moderation queue and decides a held review, typed', async () => {
+    const own = clientFor(await h.newShop(`sdk-moderation-${dialect}.example.com`));
+    const shop = await own.settings.update({ moderation: { links: 'hold' } });
+    expect(shop.moderation.links).toBe('hold');
+    const held = await own.reviews.create({ product_id: '502', rating: 2, author: 'Lin', content: 'Cheaper at www.elsewhere.example' });
+    const queue: Array<[number, string[]]> = [];
+    for await (const review of own.reviews.iterate({ moderation_status: 'held' })) queue.push([review.id, review.moderation.reasons]);
+    expect(queue).toEqual([[Number(held.id), ['link']]]);
+    const approved = await own.reviews.update({ id: Number(held.id), moderation_status: 'approved' });
+    expect([approved.is_published, approved.moderation.status, approved.moderation.decided_by?.kind]).toEqual([1, 'approved', 'shop_api']);
+  });
+
   it('throws PlauditError carrying the code, the field errors and the request id', async () => {
     const error = await client.reviews.create({ rating: 9, author: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlauditError);
