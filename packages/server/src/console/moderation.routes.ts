@@ -1,6 +1,7 @@
 import type { AppDeps } from '../http/app-deps.js';
 import { firstOf, queryValues, trimmedField, type TypedApp } from '../http/route-input.js';
-import { heldReviews, reviewsWithOpenReports } from '../reviews/moderation-queue.js';
+import { heldReviews } from '../reviews/moderation-queue.js';
+import { reviewsWithOpenReports } from '../reviews/review-reports.js';
 import { presentReviews } from '../reviews/review-presenter.js';
 import { reviewsOfShop } from '../reviews/review-repository.js';
 import { consoleOf, sendConsolePage } from './console-context.js';

@@ -15,13 +15,9 @@ const lists = createRequire(import.meta.url)('naughty-words') as Record<string, 
 /** The widget's language tags, as the lists name them. */
 const LIST_OF_LANGUAGE: Record<string, string> = { 'zh-CN': 'zh' };
 
-const compiled = new Map<string, RegExp | undefined>();
-
 function listFor(language: string): RegExp | undefined {
   const name = LIST_OF_LANGUAGE[language] ?? language;
-  if (name === 'en') return undefined;
-  if (!compiled.has(name)) compiled.set(name, wordsExpression(lists[name] ?? []));
-  return compiled.get(name);
+  return name === 'en' ? undefined : wordsExpression(lists[name] ?? []);
 }
 
 export interface ProfanityRules {

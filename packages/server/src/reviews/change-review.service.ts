@@ -3,7 +3,7 @@ import type { Database, ReviewsTable } from '../db/schema.js';
 import { type Actor, recordedActorOf } from '../http/actor.js';
 import { changesOf, recordHistory } from './review-history.js';
 import { decisionBy, storedModeration } from './review-moderation.js';
-import { resolveReports } from './moderation-queue.js';
+import { resolveReports } from './review-reports.js';
 import { notFound } from '../http/errors.js';
 import { appendOutboxEvent } from '../outbox/outbox.js';
 import type { Review } from './review-object.js';

@@ -42,14 +42,14 @@ export function presentModeration(row: { moderation_status: string; moderation: 
 }
 
 /** Someone published (approved) or unpublished (rejected) a review. */
-export function decisionBy(actor: RecordedActor, isPublished: 0 | 1, now: number, reasons: ModerationReason[] = []): ModerationDecision {
-  return { status: isPublished === 1 ? 'approved' : 'rejected', reasons, decided_by: { ...actor }, decided_at: now };
+export function decisionBy(actor: RecordedActor, isPublished: 0 | 1, now: number): ModerationDecision {
+  return { status: isPublished === 1 ? 'approved' : 'rejected', reasons: [], decided_by: { ...actor }, decided_at: now };
 }
 
-/** The rules' own decision: approved when nothing holds the review. */
-function rulesDecision(holds: ModerationReason[], reasons: ModerationReason[], now: number): ModerationDecision {
-  const approved = holds.length === 0;
-  return { status: approved ? 'approved' : 'held', reasons, decided_by: approved ? { ...RULES_DECIDER } : null, decided_at: approved ? now : null };
+/** The rules' own decision: an approval is theirs, a hold waits for someone. */
+function rulesDecision(status: 'approved' | 'held', reasons: ModerationReason[], now: number): ModerationDecision {
+  const approved = status === 'approved';
+  return { status, reasons, decided_by: approved ? { ...RULES_DECIDER } : null, decided_at: approved ? now : null };
 }
 
 /**
@@ -59,7 +59,7 @@ function rulesDecision(holds: ModerationReason[], reasons: ModerationReason[], n
 export function importedReviewDecision(isPublished: 0 | 1 | undefined, rating: number, settings: ShopSettings, importer: RecordedActor, now: number): ModerationDecision {
   if (isPublished !== undefined) return decisionBy(importer, isPublished, now);
   const holds = publicationHolds(rating, settings);
-  return rulesDecision(holds, holds, now);
+  return rulesDecision(holds.length === 0 ? 'approved' : 'held', holds, now);
 }
 
 /** Earlier reviews of the same reviewer (by address) or device (by storefront session). */
@@ -93,7 +93,7 @@ export async function moderateNewReview(
   const texts = settings.moderation.near_duplicates === 'hold' ? await earlierTexts(db, shopId, review.email, review.sessionId, now) : [];
   const screening = screenReview(review, settings, { earlierTexts: texts });
   return {
-    decision: rulesDecision(screening.status === 'approved' ? [] : screening.reasons, screening.reasons, now),
+    decision: rulesDecision(screening.status, screening.reasons, now),
     title: screening.title,
     content: screening.content,
   };

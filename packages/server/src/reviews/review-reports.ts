@@ -48,3 +48,42 @@ export async function reportsOf(db: Kysely<Database>, shopId: string, reviewId: 
   const rows = await db.selectFrom('review_reports').select(['reason', 'text', 'created_at']).where('shop_id', '=', shopId).where('review_id', '=', reviewId).orderBy('id', 'desc').execute();
   return rows.map((row) => ({ reason: row.reason, text: row.text, createdAt: Number(row.created_at) }));
 }
+
+export interface OpenReports {
+  reviewId: number;
+  count: number;
+  reasons: string[];
+  lastAt: number;
+}
+
+/** Reviews with open reports, the most recently reported first. */
+export async function reviewsWithOpenReports(db: Kysely<Database>, shopId: string, limit: number): Promise<OpenReports[]> {
+  const open = db
+    .selectFrom('review_reports')
+    .innerJoin('reviews', (join) => join.onRef('reviews.id', '=', 'review_reports.review_id').onRef('reviews.shop_id', '=', 'review_reports.shop_id'))
+    .where('review_reports.shop_id', '=', shopId)
+    .where('review_reports.resolved_at', 'is', null)
+    .where('reviews.deleted_at', 'is', null);
+  const groups = await open
+    .select((eb) => ['review_reports.review_id', eb.fn.countAll<number>().as('n'), eb.fn.max('review_reports.created_at').as('last_at')])
+    .groupBy('review_reports.review_id')
+    .orderBy('last_at', 'desc')
+    .orderBy('review_reports.review_id', 'desc')
+    .limit(limit)
+    .execute();
+  if (groups.length === 0) return [];
+  const ids = groups.map((group) => Number(group.review_id));
+  const reasons = await open.select(['review_reports.review_id', 'review_reports.reason']).distinct().where('review_reports.review_id', 'in', ids).orderBy('review_reports.reason').execute();
+  return groups.map((group) => ({
+    reviewId: Number(group.review_id),
+    count: Number(group.n),
+    reasons: reasons.filter((row) => Number(row.review_id) === Number(group.review_id)).map((row) => row.reason),
+    lastAt: Number(group.last_at),
+  }));
+}
+
+/** The merchant decided on these reviews: their open reports are closed. */
+export async function resolveReports(db: Kysely<Database>, shopId: string, reviewIds: readonly number[], nowMs: number): Promise<void> {
+  if (reviewIds.length === 0) return;
+  await db.updateTable('review_reports').set({ resolved_at: secondsOf(nowMs) }).where('shop_id', '=', shopId).where('review_id', 'in', [...reviewIds]).where('resolved_at', 'is', null).execute();
+}
