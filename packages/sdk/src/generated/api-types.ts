@@ -111,6 +111,57 @@ export type Rating = {
   star5_count: number;
 };
 
+export type Question = {
+  id: number;
+  product_id: string;
+  content: string;
+  asker_name: string;
+  /** "" when none was given; never shown on the storefront */
+  asker_email: string;
+  /** pending (held by the moderation rules), published or hidden: shoppers see published questions that have a published answer */
+  status: "pending" | "published" | "hidden";
+  /** the moderation rules that held the text or masked part of it (docs/reference/moderation.md) */
+  moderation_reasons: string[];
+  /** 1: listed first on the storefront */
+  is_pinned: number;
+  /** storefront, api or import */
+  source: string;
+  /** published answers */
+  answer_count: number;
+  helpful_count: number;
+  /** every answer, oldest first, whatever its status */
+  answers: Answer[];
+  /** RFC 3339 */
+  created_at: string;
+  /** RFC 3339; moves with every change to the question or its answers */
+  updated_at: string;
+  /** when its first published answer appeared */
+  answered_at: string | null;
+  /** RFC 3339; present only on tombstones */
+  deleted_at?: string;
+};
+
+export type Answer = {
+  id: number;
+  question_id: number;
+  content: string;
+  author_name: string;
+  /** "" when none was given; never shown on the storefront */
+  author_email: string;
+  author_kind: "merchant" | "buyer" | "shopper";
+  /** 1 when an order of the author holds the product */
+  is_verified_buyer: number;
+  /** pending (held by the moderation rules), published or hidden: shoppers see published answers */
+  status: "pending" | "published" | "hidden";
+  /** the moderation rules that held the text or masked part of it (docs/reference/moderation.md) */
+  moderation_reasons: string[];
+  helpful_count: number;
+  /** RFC 3339 */
+  created_at: string;
+  /** RFC 3339 */
+  updated_at: string;
+};
+
 export type ImageUploadCredentials = {
   /** the upload key, sent back as OSSAccessKeyId */
   access_id: string;
@@ -471,6 +522,147 @@ export type GetRatingsData = {
   }[];
 };
 
+/** Get Question List (Plaudit extension) */
+export type GetQuestionsQuery = {
+  /** only questions about these products */
+  product_ids?: string[];
+  /** one product; combines with product_ids */
+  product_id?: string;
+  /** only questions with this status */
+  status?: "pending" | "published" | "hidden";
+  /** 1: only questions with a published answer; 0: only those without */
+  answered?: number;
+  /** case-insensitive substring of the question, its asker or any of its answers */
+  keyword?: string;
+  /** only questions updated at or after this time; orders by updated-ascending */
+  updated_since?: string;
+  /** with updated_since: keyset continuation */
+  after_id?: number;
+  /** 1: include deleted questions as tombstones */
+  include_deleted?: number;
+  sort_by?: "created-descending" | "created-ascending" | "updated-ascending";
+  /** page number, from 1 */
+  page?: number;
+  /** records per page, 1–100 (default 20) */
+  page_size?: number;
+};
+
+export type GetQuestionsBody = Record<string, never>;
+
+export type GetQuestionsData = {
+  page: {
+    page: number;
+    page_size: number;
+    total_page: number;
+    count: number;
+  };
+  list: Question[];
+};
+
+/** Get Question (Plaudit extension) */
+export type GetQuestionQuery = {
+  /** the question id */
+  id: number;
+};
+
+export type GetQuestionBody = Record<string, never>;
+
+export type GetQuestionData = Question;
+
+/** Create Question (Plaudit extension) */
+export type CreateQuestionQuery = Record<string, never>;
+
+export type CreateQuestionBody = {
+  /** the product the question is about */
+  product_id: string | number;
+  /** the question */
+  content: string;
+  /** shown with the question */
+  asker_name: string;
+  asker_email?: string;
+  /** the caller's decision; absent, the moderation rules decide */
+  status?: "pending" | "published" | "hidden";
+};
+
+export type CreateQuestionData = Question;
+
+/** Update Question (Plaudit extension) */
+export type UpdateQuestionQuery = Record<string, never>;
+
+export type UpdateQuestionBody = {
+  /** the question */
+  id: number | string;
+  /** published, hidden, or pending to hold it again */
+  status?: "pending" | "published" | "hidden";
+  /** 1: list it first on the storefront */
+  is_pinned?: 0 | 1 | "0" | "1" | boolean;
+  /** cannot be changed through the API */
+  content?: never;
+  /** cannot be changed through the API */
+  asker_name?: never;
+  /** cannot be changed through the API */
+  asker_email?: never;
+  /** cannot be changed through the API */
+  product_id?: never;
+};
+
+export type UpdateQuestionData = Question;
+
+/** Delete Question (Plaudit extension) */
+export type DeleteQuestionQuery = Record<string, never>;
+
+export type DeleteQuestionBody = {
+  /** the question to delete */
+  id: number | string;
+};
+
+export type DeleteQuestionData = {
+  id: number;
+};
+
+/** Create Answer (Plaudit extension) */
+export type CreateAnswerQuery = Record<string, never>;
+
+export type CreateAnswerBody = {
+  /** the question to answer */
+  question_id: number | string;
+  /** the answer */
+  content: string;
+  /** merchant (default), buyer or shopper */
+  author_kind?: "merchant" | "buyer" | "shopper";
+  /** shown with the answer; for the store's answers, default the shop's sender name */
+  author_name?: string;
+  author_email?: string;
+  /** the caller's decision; absent, the store's answers are published and others pass the moderation rules */
+  status?: "pending" | "published" | "hidden";
+};
+
+export type CreateAnswerData = Question;
+
+/** Update Answer (Plaudit extension) */
+export type UpdateAnswerQuery = Record<string, never>;
+
+export type UpdateAnswerBody = {
+  /** the answer */
+  id: number | string;
+  /** published, hidden, or pending to hold it again */
+  status?: "pending" | "published" | "hidden";
+  /** new words for a store answer */
+  content?: string;
+};
+
+export type UpdateAnswerData = Question;
+
+/** Delete Answer (Plaudit extension) */
+export type DeleteAnswerQuery = Record<string, never>;
+
+export type DeleteAnswerBody = {
+  /** the answer to delete */
+  id: number | string;
+};
+
+export type DeleteAnswerData = Question;
+
 /** Get Image Upload Credentials */
 export type GetImageUploadPolicyTokenQuery = Record<string, never>;
 
@@ -497,7 +689,7 @@ export type CreateShopWebhookQuery = Record<string, never>;
 
 export type CreateShopWebhookBody = {
   /** the event topic */
-  topic: "review/created" | "review/updated" | "review/deleted" | "review/reported" | "customer_event/created" | "order/updated" | "customer/redacted";
+  topic: "review/created" | "review/updated" | "review/deleted" | "review/reported" | "customer_event/created" | "order/updated" | "customer/redacted" | "question/created" | "question/answered" | "question/updated" | "question/deleted";
   /** an https URL that receives the deliveries */
   url: string;
 };
@@ -521,7 +713,7 @@ export type UpdateShopWebhookBody = {
   /** the webhook id */
   id: number | string;
   /** the event topic */
-  topic?: "review/created" | "review/updated" | "review/deleted" | "review/reported" | "customer_event/created" | "order/updated" | "customer/redacted";
+  topic?: "review/created" | "review/updated" | "review/deleted" | "review/reported" | "customer_event/created" | "order/updated" | "customer/redacted" | "question/created" | "question/answered" | "question/updated" | "question/deleted";
   /** an https URL that receives the deliveries */
   url?: string;
   status?: "active" | "disabled";
@@ -552,7 +744,7 @@ export type DeleteShopWebhookData = {
 /** Get Shop Webhooks */
 export type GetShopWebhooksQuery = {
   /** the event topic */
-  topic?: "review/created" | "review/updated" | "review/deleted" | "review/reported" | "customer_event/created" | "order/updated" | "customer/redacted";
+  topic?: "review/created" | "review/updated" | "review/deleted" | "review/reported" | "customer_event/created" | "order/updated" | "customer/redacted" | "question/created" | "question/answered" | "question/updated" | "question/deleted";
 };
 
 export type GetShopWebhooksBody = Record<string, never>;
@@ -1112,6 +1304,14 @@ export interface Operations {
   get_review_history: { method: 'GET'; query: GetReviewHistoryQuery; body: GetReviewHistoryBody; data: GetReviewHistoryData };
   get_rating: { method: 'GET'; query: GetRatingQuery; body: GetRatingBody; data: GetRatingData };
   get_ratings: { method: 'GET'; query: GetRatingsQuery; body: GetRatingsBody; data: GetRatingsData };
+  get_questions: { method: 'GET'; query: GetQuestionsQuery; body: GetQuestionsBody; data: GetQuestionsData };
+  get_question: { method: 'GET'; query: GetQuestionQuery; body: GetQuestionBody; data: GetQuestionData };
+  create_question: { method: 'POST'; query: CreateQuestionQuery; body: CreateQuestionBody; data: CreateQuestionData };
+  update_question: { method: 'POST'; query: UpdateQuestionQuery; body: UpdateQuestionBody; data: UpdateQuestionData };
+  delete_question: { method: 'POST'; query: DeleteQuestionQuery; body: DeleteQuestionBody; data: DeleteQuestionData };
+  create_answer: { method: 'POST'; query: CreateAnswerQuery; body: CreateAnswerBody; data: CreateAnswerData };
+  update_answer: { method: 'POST'; query: UpdateAnswerQuery; body: UpdateAnswerBody; data: UpdateAnswerData };
+  delete_answer: { method: 'POST'; query: DeleteAnswerQuery; body: DeleteAnswerBody; data: DeleteAnswerData };
   get_image_upload_policy_token: { method: 'GET'; query: GetImageUploadPolicyTokenQuery; body: GetImageUploadPolicyTokenBody; data: GetImageUploadPolicyTokenData };
   get_video_upload_url: { method: 'GET'; query: GetVideoUploadUrlQuery; body: GetVideoUploadUrlBody; data: GetVideoUploadUrlData };
   create_shop_webhook: { method: 'POST'; query: CreateShopWebhookQuery; body: CreateShopWebhookBody; data: CreateShopWebhookData };
@@ -1148,6 +1348,14 @@ export const operations = {
   get_review_history: { method: 'GET', path: '/api/v1/openapi/get_review_history', scope: 'read_reviews' },
   get_rating: { method: 'GET', path: '/api/v1/openapi/get_rating', scope: 'read_reviews' },
   get_ratings: { method: 'GET', path: '/api/v1/openapi/get_ratings', scope: 'read_reviews' },
+  get_questions: { method: 'GET', path: '/api/v1/openapi/get_questions', scope: 'read_questions' },
+  get_question: { method: 'GET', path: '/api/v1/openapi/get_question', scope: 'read_questions' },
+  create_question: { method: 'POST', path: '/api/v1/openapi/create_question', scope: 'write_questions' },
+  update_question: { method: 'POST', path: '/api/v1/openapi/update_question', scope: 'write_questions' },
+  delete_question: { method: 'POST', path: '/api/v1/openapi/delete_question', scope: 'write_questions' },
+  create_answer: { method: 'POST', path: '/api/v1/openapi/create_answer', scope: 'write_questions' },
+  update_answer: { method: 'POST', path: '/api/v1/openapi/update_answer', scope: 'write_questions' },
+  delete_answer: { method: 'POST', path: '/api/v1/openapi/delete_answer', scope: 'write_questions' },
   get_image_upload_policy_token: { method: 'GET', path: '/api/v1/openapi/get_image_upload_policy_token', scope: 'write_reviews' },
   get_video_upload_url: { method: 'GET', path: '/api/v1/openapi/get_video_upload_url', scope: 'write_reviews' },
   create_shop_webhook: { method: 'POST', path: '/api/v1/openapi/create_shop_webhook', scope: '' },

@@ -19,6 +19,7 @@ import { reviewDisclosuresMigration } from './migrations/016-review-disclosures.
 import { reviewHistoryMigration } from './migrations/017-review-history.js';
 import { reviewReportsMigration } from './migrations/018-review-reports.js';
 import { reviewModerationMigration } from './migrations/019-review-moderation.js';
+import { questionsMigration } from './migrations/020-questions.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -42,6 +43,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '017-review-history': reviewHistoryMigration(dialect),
     '018-review-reports': reviewReportsMigration(dialect),
     '019-review-moderation': reviewModerationMigration,
+    '020-questions': questionsMigration(dialect),
   };
 }
 

@@ -501,6 +501,78 @@ export interface ReviewReportsTable {
   resolved_at: number | null;
 }
 
+/** A shopper's question about a product (migration 020, docs/reference/questions.md). */
+export interface QuestionsTable {
+  id: Generated<number>;
+  shop_id: string;
+  product_id: string;
+  content: string;
+  asker_name: string;
+  /** Lower-case; '' when the question came without one (an import). Never shown on the storefront. */
+  asker_email: string;
+  /** pending (held by the rules), published, hidden. */
+  status: string;
+  /** JSON array of the moderation reasons that held or changed the question. */
+  moderation_reasons: string;
+  is_pinned: Generated<number>;
+  /** storefront, api, import. */
+  source: string;
+  /** Published answers: the storefront lists a question once it has one. */
+  answer_count: Generated<number>;
+  helpful_count: Generated<number>;
+  created_at: number;
+  updated_at: number;
+  /** When its first published answer appeared; null while unanswered. */
+  answered_at: number | null;
+  deleted_at: number | null;
+  /** When the worker told the merchant and invited past buyers; null while that is due. */
+  announced_at: number | null;
+}
+
+/** An answer to a question (migration 020). */
+export interface AnswersTable {
+  id: Generated<number>;
+  shop_id: string;
+  question_id: number;
+  content: string;
+  author_name: string;
+  author_email: string;
+  /** merchant, buyer, shopper. */
+  author_kind: string;
+  is_verified_buyer: number;
+  /** pending, published, hidden. */
+  status: string;
+  moderation_reasons: string;
+  helpful_count: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One current vote per device on a question or an answer (migration 020). */
+export interface QuestionVotesTable {
+  shop_id: string;
+  /** question or answer. */
+  target: string;
+  target_id: number;
+  device_id: string;
+  vote: number;
+  updated_at: number;
+}
+
+/** A past buyer asked to answer a question: one row per signed link (migration 020). */
+export interface QuestionInvitationsTable {
+  id: Generated<number>;
+  shop_id: string;
+  question_id: number;
+  email: string;
+  buyer_name: string;
+  order_id: string;
+  created_at: number;
+  sent_at: number | null;
+  /** When the link's answer was taken: a link works once. */
+  used_at: number | null;
+}
+
 export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
@@ -537,4 +609,8 @@ export interface Database {
   helpful_votes: HelpfulVotesTable;
   review_imports: ReviewImportsTable;
   content_versions: ContentVersionsTable;
+  questions: QuestionsTable;
+  answers: AnswersTable;
+  question_votes: QuestionVotesTable;
+  question_invitations: QuestionInvitationsTable;
 }

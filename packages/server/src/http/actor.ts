@@ -14,6 +14,8 @@ export const SCOPES = [
   'write_customers',
   'read_customer_events',
   'read_shop_install_status',
+  'read_questions',
+  'write_questions',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

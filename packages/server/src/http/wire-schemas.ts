@@ -93,6 +93,9 @@ export function QueryTime(description: string) {
   });
 }
 
+/** An e-mail address, or "" for none. */
+export const EmailOrEmpty = Type.String({ format: 'email-address', maxLength: 254, 'x-reason': 'must be a valid e-mail address or ""' });
+
 export function HttpUrl(description?: string) {
   return Type.String({ format: 'http-url', 'x-reason': 'must be an http or https URL of at most 2,048 characters', ...(description ? { description } : {}) });
 }

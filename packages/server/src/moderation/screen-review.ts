@@ -35,28 +35,57 @@ export function publicationHolds(rating: number, settings: ShopSettings): Modera
   return rating < settings.auto_publish_min_rating ? ['below_min_rating'] : [];
 }
 
+/** A shopper's words of any kind (a review, a question, an answer) as the content rules read them. */
+export interface ScreenedWords {
+  author: string;
+  title: string;
+  content: string;
+}
+
+/** The content rules' holds and the words to store; what reviews, questions and answers share. */
+export interface WordScreening {
+  holds: ModerationReason[];
+  masked: boolean;
+  title: string;
+  content: string;
+}
+
+/**
+ * The shop's content rules applied to new words: profanity, links, personal data and near
+ * duplicates. They read the words only, never a rating or who wrote them.
+ */
+export function screenWords(words: ScreenedWords, settings: ShopSettings, facts: ScreeningFacts): WordScreening {
+  const rules = settings.moderation;
+  const text = `${words.title}\n${words.content}`;
+  const holds: ModerationReason[] = [];
+  if (rules.profanity === 'hold' && hasProfanity(`${words.author}\n${text}`, profanityRules(settings.language, rules.blocked_words, rules.allowed_words))) holds.push('profanity');
+  if (rules.links === 'hold' && hasLink(`${words.author}\n${text}`)) holds.push('link');
+  const personal = rules.personal_data !== 'off' && hasPersonalData(text);
+  if (personal && rules.personal_data === 'hold') holds.push('personal_data');
+  if (rules.near_duplicates === 'hold' && facts.earlierTexts.some((earlier) => isNearDuplicate(earlier, text))) holds.push('near_duplicate');
+  const masked = personal && rules.personal_data === 'mask';
+  return {
+    holds,
+    masked,
+    title: masked ? maskPersonalData(words.title) : words.title,
+    content: masked ? maskPersonalData(words.content) : words.content,
+  };
+}
+
 /**
  * The shop's rules applied to a new review whose publication they decide. The content rules read
  * the words and never the rating; only the shop's own publication settings look at the rating,
  * and each says so in the reasons.
  */
 export function screenReview(review: ScreenedReview, settings: ShopSettings, facts: ScreeningFacts): Screening {
-  const rules = settings.moderation;
-  const words = `${review.title}\n${review.content}`;
-  const holds: ModerationReason[] = [];
-  if (rules.profanity === 'hold' && hasProfanity(`${review.author}\n${words}`, profanityRules(settings.language, rules.blocked_words, rules.allowed_words))) holds.push('profanity');
-  if (rules.links === 'hold' && hasLink(`${review.author}\n${words}`)) holds.push('link');
-  const personal = rules.personal_data !== 'off' && hasPersonalData(words);
-  if (personal && rules.personal_data === 'hold') holds.push('personal_data');
-  if (rules.near_duplicates === 'hold' && facts.earlierTexts.some((earlier) => isNearDuplicate(earlier, words))) holds.push('near_duplicate');
-  if (rules.no_order === 'hold' && !review.verified) holds.push('no_order');
+  const words = screenWords(review, settings, facts);
+  const holds = [...words.holds];
+  if (settings.moderation.no_order === 'hold' && !review.verified) holds.push('no_order');
   holds.push(...publicationHolds(review.rating, settings));
-
-  const mask = personal && rules.personal_data === 'mask';
   return {
     status: holds.length > 0 ? 'held' : 'approved',
-    reasons: mask ? [...holds, 'personal_data_masked'] : holds,
-    title: mask ? maskPersonalData(review.title) : review.title,
-    content: mask ? maskPersonalData(review.content) : review.content,
+    reasons: words.masked ? [...holds, 'personal_data_masked'] : holds,
+    title: words.title,
+    content: words.content,
   };
 }

@@ -13,6 +13,10 @@ function units(text: string): Set<string> {
   return new Set(plain.split(/\s+/).filter((word) => word !== ''));
 }
 
+/** How far back new words are compared with the same writer's or device's earlier ones, and with how many. */
+export const NEAR_DUPLICATE_WINDOW_SECONDS = 90 * 24 * 3600;
+export const NEAR_DUPLICATE_CANDIDATES = 20;
+
 /** Fewer units than this is too short to call a copy: "Great, thanks!" is what many people write. */
 const MIN_UNITS = 5;
 /** Share of units two texts must have in common (Jaccard index) to be near-duplicates. */

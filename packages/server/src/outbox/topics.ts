@@ -9,6 +9,10 @@ export const TOPIC_SCOPES = {
   'customer_event/created': 'read_customer_events',
   'order/updated': 'read_orders',
   'customer/redacted': 'read_customers',
+  'question/created': 'read_questions',
+  'question/answered': 'read_questions',
+  'question/updated': 'read_questions',
+  'question/deleted': 'read_questions',
 } as const satisfies Record<string, Scope>;
 
 export type Topic = keyof typeof TOPIC_SCOPES;

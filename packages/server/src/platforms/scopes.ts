@@ -10,6 +10,8 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   write_customers: 'Unsubscribe customers and change who is excluded from review requests',
   read_customer_events: 'See what customers do with review e-mails and widgets (opens, clicks, views)',
   read_shop_install_status: 'See whether your store has this app connected',
+  read_questions: 'See the questions shoppers ask about your products and their answers',
+  write_questions: 'Answer, publish, hide and delete questions about your products',
 };
 
 export function isScope(value: string): value is Scope {

@@ -1,12 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { BodyFlag, BodyStoreId, BodyTime, HttpUrl, HttpUrlOrEmpty, Text } from '../http/wire-schemas.js';
+import { BodyFlag, BodyStoreId, BodyTime, EmailOrEmpty, HttpUrl, HttpUrlOrEmpty, Text } from '../http/wire-schemas.js';
 
 /**
  * The fields of a new review as `create_review` takes them. The review importer checks every CSV
  * row against the same schema, so a row and an API call store the same review.
  */
-const EmailOrEmpty = Type.String({ format: 'email-address', maxLength: 254, 'x-reason': 'must be a valid e-mail address or ""' });
-
 const FormatAMedia = Type.Object(
   {
     images: Type.Optional(Type.Array(HttpUrl(), { maxItems: 10, 'x-reasons': { maxItems: 'must have at most 10 images' } })),

@@ -4,12 +4,10 @@ import type { RecordedActor } from '../http/actor.js';
 import { reviewsSubmittedBySession } from '../events/session-reviews.js';
 import { type Decider, isModerationStatus, MODERATION_REASONS, type ModerationDecision, type ModerationReason, type ModerationStatus, RULES_DECIDER } from '../moderation/moderation-decision.js';
 import { publicationHolds, screenReview, type ScreenedReview } from '../moderation/screen-review.js';
+import { NEAR_DUPLICATE_CANDIDATES, NEAR_DUPLICATE_WINDOW_SECONDS } from '../moderation/text-similarity.js';
 import type { ShopSettings } from '../shops/shop-settings.js';
 import { formatRecordTime } from '../time/time-format.js';
 
-/** How far back a new review is compared with the same reviewer's or device's earlier ones. */
-const NEAR_DUPLICATE_WINDOW_SECONDS = 90 * 24 * 3600;
-const NEAR_DUPLICATE_CANDIDATES = 20;
 
 /** The stored columns of a decision. */
 export function storedModeration(decision: ModerationDecision): { moderation_status: ModerationStatus; moderation: string } {

@@ -13,7 +13,7 @@ export const LAYERS: ReadonlyArray<{ layer: 'foundation' | 'domain' | 'surface' 
   { layer: 'domain', modules: ['customers', 'events'] },
   { layer: 'domain', modules: ['orders'] },
   { layer: 'domain', modules: ['media'] },
-  { layer: 'domain', modules: ['reviews'] },
+  { layer: 'domain', modules: ['reviews', 'questions'] },
   { layer: 'domain', modules: ['merchants', 'platforms'] },
   { layer: 'domain', modules: ['webhooks'] },
   { layer: 'domain', modules: ['collection'] },

@@ -153,7 +153,7 @@ describeEachDatabase('merchant console', (dialect) => {
     // The console's form sends free text: a topic that does not exist is named, not guessed at.
     const unknownTopic = await browser.post('/console/webhooks', { csrf_token: csrf, topic: 'review/exploded', url: 'https://hooks.partner.example/x' });
     expect(unknownTopic.statusCode).toBe(400);
-    expect(unknownTopic.body).toContain('topic must be one of review/created, review/updated, review/deleted, review/reported, customer_event/created, order/updated, customer/redacted');
+    expect(unknownTopic.body).toContain('topic must be one of review/created, review/updated, review/deleted, review/reported, customer_event/created, order/updated, customer/redacted, question/created, question/answered, question/updated, question/deleted');
     // The API's schema stops a long URL first; the console's form reaches the service's own limit.
     const longUrl = `https://hooks.partner.example/${'a'.repeat(2049 - 'https://hooks.partner.example/'.length)}`;
     const tooLong = await browser.post('/console/webhooks', { csrf_token: csrf, topic: 'review/created', url: longUrl });

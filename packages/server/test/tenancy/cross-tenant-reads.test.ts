@@ -34,6 +34,8 @@ async function seed(h: Harness, tenant: Tenant, ratings: number[]): Promise<void
     await ok(h.call('POST', 'create_review', { body: { product_id: PRODUCT, product_handle: HANDLE, product_title: `${marker} mug`, rating, author: `Ann ${marker}`, title: `${marker} title`, content: `${marker} content`, is_published: 1 } }, shop));
   }
   await ok(h.call('POST', 'create_review', { body: { product_id: 0, rating: ratings[0], author: `Store ${marker}`, content: `${marker} store review`, is_published: 1 } }, shop));
+  const question = await h.call('POST', 'create_question', { body: { product_id: PRODUCT, content: `${marker} question`, asker_name: `Asker ${marker}`, asker_email: SHARED_EMAIL } }, shop);
+  await ok(h.call('POST', 'create_answer', { body: { question_id: envelope<{ id: number }>(question).data!.id, content: `${marker} answer` } }, shop));
   await ok(h.call('POST', 'create_order', { body: { order_id: 'ORD-1', order_name: '#1', email: `${marker}@example.com`, first_name: marker, products: [{ product_id: PRODUCT, title: `${marker} mug` }] } }, shop));
   for (const email of [SHARED_EMAIL, `${marker}@example.com`]) {
     await ok(h.call('POST', 'email_unsubscribe', { body: { email, email_type: 'all' } }, shop));
@@ -84,6 +86,7 @@ function openApiReads(at: (operation: string) => string): Record<string, Read | 
       read: openApiRead(at('get_ratings'), `product_ids=${PRODUCT},0`),
       check: (own, [answer]) => expect(data<{ list: unknown[] }>(answer!).list).toMatchObject([{ product_id: PRODUCT, ...own.expected.product }, { product_id: '0', ...own.expected.store }]),
     },
+    [at('get_questions')]: openApiRead(at('get_questions'), `product_id=${PRODUCT}`),
     [at('get_shop_webhooks')]: openApiRead(at('get_shop_webhooks'), ''),
     [at('get_shop_settings')]: openApiRead(at('get_shop_settings'), ''),
     [at('get_webhook_deliveries')]: openApiRead(at('get_webhook_deliveries'), ''),
@@ -167,6 +170,8 @@ const NOT_SHOP_DATA: Record<string, string> = {
   '/.well-known/oauth-authorization-server': 'authorization server metadata',
   '/api/v1/openapi/get_review': 'one object by id: the security suite answers another shop\'s id as "not found"',
   '/api/v1/open_api/get_review': 'the legacy path of get_review, served by the same operation',
+  '/api/v1/openapi/get_question': 'one object by id: the security suite answers another shop\'s id as "not found"',
+  '/api/v1/open_api/get_question': 'the legacy path of get_question, served by the same operation',
   '/api/v1/openapi/get_review_history': 'one object by id: the security suite answers another shop\'s id as "not found"',
   '/api/v1/open_api/get_review_history': 'the legacy path of get_review_history, served by the same operation',
   '/api/v1/openapi/get_image_upload_policy_token': "upload credentials for the caller's own folder (media tests)",
