@@ -89,6 +89,9 @@ export const STOREFRONT_POLICY_DEFAULTS = {
   'storefront-helpful': { variable: 'RATE_LIMIT_STOREFRONT_HELPFUL', limit: 60, windowSeconds: 3600 },
   'storefront-report': { variable: 'RATE_LIMIT_STOREFRONT_REPORT', limit: 10, windowSeconds: 3600 },
   'storefront-events': { variable: 'RATE_LIMIT_STOREFRONT_EVENTS', limit: 120, windowSeconds: 60 },
+  'storefront-ask': { variable: 'RATE_LIMIT_STOREFRONT_ASK', limit: 5, windowSeconds: 600 },
+  'storefront-ask-email': { variable: 'RATE_LIMIT_STOREFRONT_ASK_EMAIL', limit: 5, windowSeconds: 86_400 },
+  'storefront-answer': { variable: 'RATE_LIMIT_STOREFRONT_ANSWER', limit: 10, windowSeconds: 3600 },
 } as const;
 export type StorefrontPolicy = keyof typeof STOREFRONT_POLICY_DEFAULTS;
 

@@ -41,6 +41,14 @@ export interface ShopSettings {
   time_zone: string;
   /** Content rules that hold a review for the merchant (moderation-settings.ts). */
   moderation: ModerationSettings;
+  /** Shoppers can ask questions on product pages (docs/reference/questions.md). */
+  questions_enabled: boolean;
+  /** E-mail the merchant about each new question. */
+  questions_notify_merchant: boolean;
+  /** Ask recent buyers of the product to answer a new question (opt-in). */
+  questions_ask_buyers: boolean;
+  /** How many recent buyers one question e-mails at most. */
+  questions_buyers_per_question: number;
 }
 
 export const defaultShopSettings: Readonly<ShopSettings> = Object.freeze({
@@ -69,6 +77,11 @@ export const defaultShopSettings: Readonly<ShopSettings> = Object.freeze({
   require_signature_v2: false,
   time_zone: 'UTC',
   moderation: defaultModerationSettings,
+  questions_enabled: true,
+  questions_notify_merchant: true,
+  // Buyers did not sign up to be asked about other people's questions: the merchant opts in.
+  questions_ask_buyers: false,
+  questions_buyers_per_question: 5,
 });
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
@@ -124,6 +137,10 @@ export function readShopSettings(json: string): ShopSettings {
     require_signature_v2: bool('require_signature_v2', d.require_signature_v2),
     time_zone: canonicalTimeZone(stored.time_zone) ?? d.time_zone,
     moderation: readModerationSettings(stored.moderation),
+    questions_enabled: bool('questions_enabled', d.questions_enabled),
+    questions_notify_merchant: bool('questions_notify_merchant', d.questions_notify_merchant),
+    questions_ask_buyers: bool('questions_ask_buyers', d.questions_ask_buyers),
+    questions_buyers_per_question: isIntegerIn(stored.questions_buyers_per_question, 1, 20) ? stored.questions_buyers_per_question : d.questions_buyers_per_question,
   };
 }
 
@@ -246,6 +263,10 @@ const SETTING_RULES: { [K in keyof ShopSettings]: SettingRule<K> } = {
   helpful_votes_enabled: flag(),
   reminder_enabled: flag(),
   require_signature_v2: flag(),
+  questions_enabled: flag(),
+  questions_notify_merchant: flag(),
+  questions_ask_buyers: flag(),
+  questions_buyers_per_question: integerFrom(1, 20, 'A question may e-mail 1 to 20 recent buyers.'),
 };
 
 export const EDITABLE_SETTINGS = Object.keys(SETTING_RULES) as Array<keyof ShopSettings>;

@@ -229,6 +229,9 @@ describeEachDatabase('merchant console', (dialect) => {
       moderation_no_order: 'off',
       moderation_blocked_words: 'RivalShop\ncheapo, ',
       moderation_allowed_words: '',
+      questions_notify_merchant: '1',
+      questions_ask_buyers: '1',
+      questions_buyers_per_question: '8',
     };
     expect((await browser.post('/console/settings', form)).statusCode).toBe(303);
     const stored = await h.deps.db.kysely.selectFrom('shops').select('settings').where('id', '=', shop.shop_id).executeTakeFirstOrThrow();
@@ -256,6 +259,10 @@ describeEachDatabase('merchant console', (dialect) => {
       require_signature_v2: false,
       time_zone: 'Europe/Berlin',
       moderation: { profanity: 'hold', links: 'off', personal_data: 'hold', near_duplicates: 'hold', no_order: 'off', blocked_words: ['rivalshop', 'cheapo'], allowed_words: [] },
+      questions_enabled: false,
+      questions_notify_merchant: true,
+      questions_ask_buyers: true,
+      questions_buyers_per_question: 8,
     });
     // A refused form keeps what was acceptable: the sender name typed with the bad delay is shown again.
     const refusedPage = await browser.post('/console/settings', { ...form, sender_name: 'Maple Crew', request_delay_days: '99' });
@@ -263,7 +270,7 @@ describeEachDatabase('merchant console', (dialect) => {
     expect(refusedPage.body).toContain('value="Maple Crew"');
     expect(refusedPage.body).toContain('The review request delay must be 0 to 60 days.');
     expect(refusedPage.body).toContain('id="request-delay" name="request_delay_days" type="number" min="0" max="60" value="10"');
-    for (const bad of [{ time_zone: 'Mars/Olympus_Mons' }, { time_zone: '' }, { auto_publish_min_rating: '9' }, { request_delay_days: '99' }, { storefront_origins: 'javascript:alert(1)' }, { widget_star_color: 'red' }, { sender_name: 'A\nBcc: x' }, { widget_theme: 'neon' }, { storefront_url: 'javascript:alert(1)' }, { moderation_links: 'mask' }, { moderation_blocked_words: 'x'.repeat(61) }]) {
+    for (const bad of [{ time_zone: 'Mars/Olympus_Mons' }, { time_zone: '' }, { auto_publish_min_rating: '9' }, { request_delay_days: '99' }, { storefront_origins: 'javascript:alert(1)' }, { widget_star_color: 'red' }, { sender_name: 'A\nBcc: x' }, { widget_theme: 'neon' }, { storefront_url: 'javascript:alert(1)' }, { moderation_links: 'mask' }, { moderation_blocked_words: 'x'.repeat(61) }, { questions_buyers_per_question: '21' }]) {
       const refused = await browser.post('/console/settings', { ...form, ...bad });
       expect(refused.statusCode).toBe(400);
     }

@@ -35,6 +35,10 @@ const settingsFields = {
   widget_theme: choice(WIDGET_THEMES, "the widget's colour scheme; auto follows the shopper's system setting"),
   require_signature_v2: Type.Boolean({ description: 'refuse HMAC requests signed with version 1 (code 16)' }),
   time_zone: Type.String({ description: 'IANA time zone (Europe/Berlin, America/New_York, UTC) in which the console shows times and counts days' }),
+  questions_enabled: Type.Boolean({ description: 'shoppers can ask questions on product pages' }),
+  questions_notify_merchant: Type.Boolean({ description: 'e-mail the merchant about each new question' }),
+  questions_ask_buyers: Type.Boolean({ description: 'e-mail recent buyers of the product to answer a new question (each buyer at most once a week)' }),
+  questions_buyers_per_question: Type.Integer({ description: 'how many recent buyers one question e-mails at most, 1 to 20' }),
 } satisfies Record<string, TSchema>;
 
 const words = (description: string) => Type.Array(Type.String(), { description: `${description}; at most 200 words of at most 60 characters, matched as whole words, case-insensitive` });
