@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { EmailType } from './email-types.js';
 import { identityForms } from './erased-identity.js';
 
 /**
@@ -18,13 +19,18 @@ export async function isExcluded(db: Kysely<Database>, shopId: string, customerI
 }
 
 /** Unsubscribed from review requests, or from everything, before or after an erasure of the address. */
-export async function isUnsubscribedFromRequests(db: Kysely<Database>, shopId: string, email: string): Promise<boolean> {
+export function isUnsubscribedFromRequests(db: Kysely<Database>, shopId: string, email: string): Promise<boolean> {
+  return isUnsubscribedFrom(db, shopId, email, 'review_request');
+}
+
+/** Unsubscribed from one stream of e-mails (collection.md §7), or from everything. */
+export async function isUnsubscribedFrom(db: Kysely<Database>, shopId: string, email: string, stream: EmailType): Promise<boolean> {
   const row = await db
     .selectFrom('email_unsubscribes')
     .select('id')
     .where('shop_id', '=', shopId)
     .where('email', 'in', identityForms(shopId, email))
-    .where('email_type', 'in', ['review_request', 'all'])
+    .where('email_type', 'in', [stream, 'all'])
     .executeTakeFirst();
   return row !== undefined;
 }

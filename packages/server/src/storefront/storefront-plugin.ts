@@ -10,6 +10,10 @@ import { registerSubmitRoute } from './submit.route.js';
 import { registerUploadTokenRoute } from './upload-token.route.js';
 import { registerHelpfulRoute } from './helpful.route.js';
 import { registerReportRoute } from './report.route.js';
+import { registerProductQuestionsRoute } from './product-questions.route.js';
+import { registerAskQuestionRoute } from './ask-question.route.js';
+import { registerAnswerQuestionRoute } from './answer-question.route.js';
+import { registerQuestionHelpfulRoute } from './question-helpful.route.js';
 import { registerEventsBeaconRoute } from './events-beacon.route.js';
 import { registerWidgetAssetRoutes } from './widget-assets.routes.js';
 
@@ -36,6 +40,10 @@ export async function storefrontPlugin(app: FastifyInstance, options: { deps: Ap
   registerUploadTokenRoute(app, options.deps);
   registerHelpfulRoute(app, options.deps);
   registerReportRoute(app, options.deps);
+  registerProductQuestionsRoute(app, options.deps);
+  registerAskQuestionRoute(app, options.deps);
+  registerAnswerQuestionRoute(app, options.deps);
+  registerQuestionHelpfulRoute(app, options.deps);
   registerEventsBeaconRoute(app, options.deps);
   registerWidgetAssetRoutes(app);
   registerWidgetHtmlRoute(app, options.deps);

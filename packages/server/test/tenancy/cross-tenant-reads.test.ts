@@ -136,6 +136,7 @@ const READS: Record<string, Read | ReadCase> = {
       for (const answer of answers) expect(data(answer)).toEqual([{ product_id: PRODUCT, product_handle: HANDLE, rating: Number(own.expected.product.rating_value), total_reviews: own.expected.product.review_count }]);
     },
   },
+  '/api/v1/storefront/get_product_questions': async (h, own) => [await h.app.inject({ method: 'GET', url: `/api/v1/storefront/get_product_questions?shop_id=${own.shop.shop_id}&product_id=${PRODUCT}`, remoteAddress: '192.0.2.77' })],
   '/api/v1/storefront/widget.html': async (h, own) =>
     Promise.all(
       [`product_id=${PRODUCT}`, 'is_store_review=1', 'is_show_all=1'].map((selector) =>
