@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAIL_MESSAGES } from '@plaudit/review-view/mail-messages';
+import { QUESTION_MAIL_MESSAGES } from '@plaudit/review-view/question-mail-messages';
 import { format, isRightToLeft, type Language, LANGUAGES, MESSAGES, pickLanguage } from '@plaudit/review-view/messages';
 
 const PLURAL = /\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}/g;
@@ -17,7 +18,7 @@ function pluralChoices(text: string): Array<{ variable: string; categories: stri
 
 describe('storefront languages', () => {
   it('has the same messages in every language, each filling the placeholders English fills', () => {
-    for (const table of [MESSAGES, MAIL_MESSAGES] as Array<Readonly<Record<Language, object>>>) {
+    for (const table of [MESSAGES, MAIL_MESSAGES, QUESTION_MAIL_MESSAGES] as Array<Readonly<Record<Language, object>>>) {
       const english = table.en as Record<string, string>;
       for (const language of LANGUAGES) {
         const translated = table[language] as Record<string, string>;

@@ -20,17 +20,17 @@ export async function isExcluded(db: Kysely<Database>, shopId: string, customerI
 
 /** Unsubscribed from review requests, or from everything, before or after an erasure of the address. */
 export function isUnsubscribedFromRequests(db: Kysely<Database>, shopId: string, email: string): Promise<boolean> {
-  return isUnsubscribedFrom(db, shopId, email, 'review_request');
+  return isUnsubscribedFrom(db, shopId, email, ['review_request']);
 }
 
-/** Unsubscribed from one stream of e-mails (collection.md §7), or from everything. */
-export async function isUnsubscribedFrom(db: Kysely<Database>, shopId: string, email: string, stream: EmailType): Promise<boolean> {
+/** Unsubscribed from any of some streams of e-mails (docs/reference/collection.md §7), or from everything. */
+export async function isUnsubscribedFrom(db: Kysely<Database>, shopId: string, email: string, streams: readonly EmailType[]): Promise<boolean> {
   const row = await db
     .selectFrom('email_unsubscribes')
     .select('id')
     .where('shop_id', '=', shopId)
     .where('email', 'in', identityForms(shopId, email))
-    .where('email_type', 'in', [stream, 'all'])
+    .where('email_type', 'in', [...streams, 'all'])
     .executeTakeFirst();
   return row !== undefined;
 }

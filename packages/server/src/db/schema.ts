@@ -527,6 +527,8 @@ export interface QuestionsTable {
   deleted_at: number | null;
   /** When the worker told the merchant and invited past buyers; null while that is due. */
   announced_at: number | null;
+  /** When the asker was told of the first answer; null while that is due or not yet answered. */
+  asker_notified_at: number | null;
 }
 
 /** An answer to a question (migration 020). */

@@ -8,6 +8,7 @@ import { registerUnsubscribeRoutes } from './unsubscribe.routes.js';
 import { registerReviewLinkPage } from './review-link-page.routes.js';
 import { registerPublicReviewPage } from './public-review-page.routes.js';
 import { registerReviewPolicyPage } from './review-policy-page.routes.js';
+import { registerAnswerLinkPage } from './answer-link-page.routes.js';
 
 /** The public endpoints behind the links of review-request e-mails (docs/reference/collection.md §6.3–6.4, docs/reference/storefront.md §10). */
 export async function collectionPlugin(app: FastifyInstance, options: { deps: AppDeps }): Promise<void> {
@@ -20,4 +21,5 @@ export async function collectionPlugin(app: FastifyInstance, options: { deps: Ap
   registerReviewLinkPage(routes, options.deps);
   registerReviewPolicyPage(routes, options.deps);
   registerPublicReviewPage(routes, options.deps);
+  registerAnswerLinkPage(routes, options.deps);
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
-import { type FieldError, invalidArgument, notFound } from '../http/errors.js';
+import { invalidArgument, notFound } from '../http/errors.js';
+import { checkAnswer } from './answer-fields.js';
 import { readAnswerLinkToken } from '../questions/answer-link.js';
 import { answerAsInvitedBuyer } from '../questions/buyer-answer.service.js';
 import { readShopSettings } from '../shops/shop-settings.js';
@@ -11,16 +12,6 @@ import { sendNoStoreJson } from './public-endpoint/reply.js';
 import { fieldText } from './submit.service.js';
 
 const ANSWER_PATH = '/api/v1/storefront/answer_question';
-export const ANSWER_LIMITS = { content: 5_000, name: 120 } as const;
-
-export function checkAnswer(form: Record<string, unknown>): FieldError[] {
-  const errors: FieldError[] = [];
-  const content = fieldText(form.content);
-  if (content.length < 2 || content.length > ANSWER_LIMITS.content) errors.push({ field: 'content', reason: `must be 2 to ${ANSWER_LIMITS.content} characters` });
-  if (fieldText(form.name).length > ANSWER_LIMITS.name) errors.push({ field: 'name', reason: `must be at most ${ANSWER_LIMITS.name} characters` });
-  return errors;
-}
-
 /**
  * `POST /api/v1/storefront/answer_question` (questions.md §9): a past buyer's answer, accepted only
  * with the signed link of their invitation. The link is bound to one question and one buyer and

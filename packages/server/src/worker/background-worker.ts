@@ -5,6 +5,7 @@ import { type HostResolver, SafeHttpClient } from '../egress/safe-http-client.js
 import type { Clock } from '../time/clock.js';
 import { WebhookDeliveryJob } from '../webhooks/delivery-job.js';
 import { ReviewRequestJob } from '../collection/request-job.js';
+import { QuestionMailJob } from '../collection/question-job.js';
 import { mailTransportFor } from '../mail/mail-transport.js';
 import { JobLoop } from '../jobs/job-loop.js';
 import { RetentionJob } from './retention-job.js';
@@ -21,15 +22,24 @@ export interface BackgroundWorker {
   runUntilIdle(): Promise<void>;
 }
 
-/** The worker of docs/architecture.md (the worker) (webhooks, review-request e-mails, retention, console imports): in `plaudit serve` by default, alone in `plaudit worker`. */
+/** The worker of docs/architecture.md (the worker) (webhooks, review-request e-mails, question e-mails, retention, console imports): in `plaudit serve` by default, alone in `plaudit worker`. */
 export function createBackgroundWorker(deps: { config: Config; db: Db; secretKey: Buffer; clock: Clock; storage: MediaStorage; resolveHost?: HostResolver }, log: Logger): BackgroundWorker & { start(): void } {
   const http = new SafeHttpClient(deps.config.webhooks, deps.resolveHost ? { resolve: deps.resolveHost } : {});
   const deliveries = new WebhookDeliveryJob({ db: deps.db, secretKey: deps.secretKey, clock: deps.clock, http, retryDelaysMinutes: deps.config.webhooks.retryDelaysMinutes });
   const transport = mailTransportFor(deps.config);
   const requests = new ReviewRequestJob({ db: deps.db, secretKey: deps.secretKey, clock: deps.clock, transport, publicUrl: deps.config.publicUrl, mailFrom: deps.config.mailFrom });
+  const questions = new QuestionMailJob({
+    db: deps.db,
+    secretKey: deps.secretKey,
+    clock: deps.clock,
+    transport,
+    publicUrl: deps.config.publicUrl,
+    mailFrom: deps.config.mailFrom,
+    onMailError: (error, mail) => log.warn({ err: error, subject: mail.subject, job: 'question-mail' }, 'question e-mail not sent'),
+  });
   const retention = new RetentionJob({ db: deps.db, clock: deps.clock, storage: deps.storage, customerEventRetentionDays: deps.config.customerEventRetentionDays });
   const imports = new ReviewImportJob({ db: deps.db, clock: deps.clock, storage: deps.storage, mediaUrls: MediaUrls.of(deps.config), onError: (error) => log.error({ err: error, job: 'review-imports' }, 'review import failed; it will run again') });
-  const loop = new JobLoop([deliveries, requests, retention, imports], { onError: (kind, error) => log.error({ err: error, job: kind }, 'background job failed; it will run again') });
+  const loop = new JobLoop([deliveries, requests, questions, retention, imports], { onError: (kind, error) => log.error({ err: error, job: kind }, 'background job failed; it will run again') });
   return {
     start: () => {
       loop.start();

@@ -52,7 +52,10 @@ export const questionsMigration = (dialect: Dialect) => ({
       .addColumn('deleted_at', 'bigint')
       // Set once the worker has told the merchant and invited past buyers; null while that is due.
       .addColumn('announced_at', 'bigint')
+      // Set once the asker was told of the first answer (or had no address to tell).
+      .addColumn('asker_notified_at', 'bigint')
       .execute();
+    await db.schema.createIndex('questions_answered_untold').on('questions').columns(['answered_at']).where(sql<boolean>`answered_at is not null and asker_notified_at is null`).execute();
     await db.schema.createIndex('questions_unannounced').on('questions').columns(['created_at']).where(sql<boolean>`announced_at is null`).execute();
     await db.schema.createIndex('questions_shop_updated').on('questions').columns(['shop_id', 'updated_at', 'id']).execute();
     // The storefront's list: a product's answered, published questions, pinned first, newest first.
