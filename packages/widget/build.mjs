@@ -1,6 +1,6 @@
 // Builds the widget into the server's static assets (docs/reference/storefront.md §12.1):
 //   plaudit.js              the loader, a classic script (IIFE) that works with <script async>
-//   <chunk>.<hash>.js       lazily imported ES modules (write form, lightbox, report form), cached forever
+//   <chunk>.<hash>.js       lazily imported ES modules (write form, lightbox, report form, questions), cached forever
 //   review-page.js          the hosted review page's star picker and photo upload (docs/reference/storefront.md §10)
 //   manifest.json           file names, for the server and the budget test
 // Chunks are bundled standalone (no shared chunk), so the classic loader can import() them.
@@ -26,7 +26,7 @@ export async function buildWidget(outDir = DEFAULT_OUT_DIR) {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const chunks = {};
-  for (const [name, entry] of [['writeForm', 'chunks/write-form.ts'], ['lightbox', 'chunks/lightbox.ts'], ['reportForm', 'chunks/report-form.ts']]) {
+  for (const [name, entry] of [['writeForm', 'chunks/write-form.ts'], ['lightbox', 'chunks/lightbox.ts'], ['reportForm', 'chunks/report-form.ts'], ['questions', 'chunks/questions.ts']]) {
     const bytes = await bundle(entry, 'esm');
     const file = `${path.basename(entry, '.ts')}.${hashOf(bytes)}.js`;
     await writeFile(path.join(outDir, file), bytes);

@@ -18,6 +18,7 @@ export interface ShopConfig {
   review_form_enabled: number;
   photo_upload_enabled: number;
   helpful_votes_enabled: number;
+  questions_enabled: number;
   star_color: string;
   accent_color: string;
   theme: Theme;

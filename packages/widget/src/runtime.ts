@@ -14,9 +14,9 @@ export const events = new EventQueue(api);
 /** Dispatched on the document when the shopper's review is published: lists and stars on the page refresh. */
 export const REVIEW_WRITTEN = 'plaudit:review-written';
 
-declare const __PLAUDIT_CHUNKS__: { writeForm: string; lightbox: string; reportForm: string };
+declare const __PLAUDIT_CHUNKS__: { writeForm: string; lightbox: string; reportForm: string; questions: string };
 
-/** Lazily loaded chunks (§12.2): the write form and the lightbox, fetched on first use. */
+/** Lazily loaded chunks (§12.2): the write form, the lightbox, the report form and the questions element, fetched on first use. */
 export function loadChunk<T>(name: keyof typeof __PLAUDIT_CHUNKS__): Promise<T> {
   return import(/* @vite-ignore */ new URL(`/widget/v1/${__PLAUDIT_CHUNKS__[name]}`, api.env.base).href) as Promise<T>;
 }

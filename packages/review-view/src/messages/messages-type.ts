@@ -4,7 +4,7 @@
  * are placeholders, and `{n, plural, one {# review} other {# reviews}}` picks a form by the language's
  * plural rules (ICU syntax, `#` is the number); a test holds every language to English's placeholders.
  */
-export interface Messages extends ReportDialogMessages, PolicyMessages {
+export interface Messages extends ReportDialogMessages, PolicyMessages, QuestionMessages {
   /** The BCP 47 tag for Intl: plural rules, relative dates, percentages. */
   locale: string;
   customerReviews: string;
@@ -133,5 +133,30 @@ export interface PolicyMessages {
   policyNoContentRules: string;
 }
 
-/** What the views and the widget's loader need: every message but the report dialog's and the policy page's. */
-export type ViewMessages = Omit<Messages, keyof ReportDialogMessages | keyof PolicyMessages>;
+/** The questions element (docs/reference/questions.md §8), apart so the widget's loader can leave the English ones out. */
+export interface QuestionMessages {
+  questionsTitle: string;
+  /** `{n}` questions, a plural choice. */
+  questionsCount: string;
+  searchQuestions: string;
+  /** The search button's label. */
+  search: string;
+  searchPlaceholder: string;
+  noQuestions: string;
+  noMatches: string;
+  askQuestion: string;
+  /** `{name}`: the asker as the shop's name format shows it. */
+  askedBy: string;
+  /** The badge of the store's own answers. */
+  storeBadge: string;
+  questionLabel: string;
+  answerLabel: string;
+  yourQuestion: string;
+  askHint: string;
+  sendQuestion: string;
+  questionThanks: string;
+  questionHeld: string;
+}
+
+/** What the views and the widget's loader need: every message but the report dialog's, the policy page's and the questions element's. */
+export type ViewMessages = Omit<Messages, keyof ReportDialogMessages | keyof PolicyMessages | keyof QuestionMessages>;

@@ -37,6 +37,7 @@ export function registerConfigRoute(app: FastifyInstance, deps: AppDeps): void {
         review_form_enabled: flag(s.review_form_enabled),
         photo_upload_enabled: flag(s.photo_upload_enabled),
         helpful_votes_enabled: flag(s.helpful_votes_enabled),
+        questions_enabled: flag(s.questions_enabled),
         // Plaudit extension: the console's colours, the widget's defaults for --plaudit-star-color and --plaudit-accent-color.
         star_color: s.widget_star_color,
         accent_color: s.widget_accent_color,

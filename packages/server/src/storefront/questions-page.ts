@@ -9,6 +9,9 @@ import { readShopSettings } from '../shops/shop-settings.js';
 import { firstValue, integerParam } from './public-endpoint/query.js';
 import { presentStorefrontQuestion } from './storefront-question.presenter.js';
 
+/** The widget's first page and the fragment's: five questions, each with its answers. */
+export const QUESTIONS_PAGE_SIZE = 5;
+
 export interface QuestionsPageQuery {
   productId: string;
   page: number;
@@ -22,7 +25,7 @@ export function questionsPageQuery(query: RawQueryRoute['Querystring']): Questio
   if (productId === undefined) throw invalidField('product_id', 'is required');
   const keyword = firstValue(query, 'keyword');
   if (keyword !== undefined && keyword.length > 100) throw invalidField('keyword', 'must be at most 100 characters');
-  return { productId, page: integerParam(query, 'page', 1, 100_000, 1)!, limit: integerParam(query, 'limit', 1, 50, 5)!, keyword: keyword?.toLowerCase() };
+  return { productId, page: integerParam(query, 'page', 1, 100_000, 1)!, limit: integerParam(query, 'limit', 1, 50, QUESTIONS_PAGE_SIZE)!, keyword: keyword?.toLowerCase() };
 }
 
 /** One page of a product's shown questions as the storefront presents it. */

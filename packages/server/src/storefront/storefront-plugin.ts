@@ -14,6 +14,7 @@ import { registerProductQuestionsRoute } from './product-questions.route.js';
 import { registerAskQuestionRoute } from './ask-question.route.js';
 import { registerAnswerQuestionRoute } from './answer-question.route.js';
 import { registerQuestionHelpfulRoute } from './question-helpful.route.js';
+import { registerQuestionsHtmlRoute } from './questions-html.route.js';
 import { registerEventsBeaconRoute } from './events-beacon.route.js';
 import { registerWidgetAssetRoutes } from './widget-assets.routes.js';
 
@@ -44,6 +45,7 @@ export async function storefrontPlugin(app: FastifyInstance, options: { deps: Ap
   registerAskQuestionRoute(app, options.deps);
   registerAnswerQuestionRoute(app, options.deps);
   registerQuestionHelpfulRoute(app, options.deps);
+  registerQuestionsHtmlRoute(app, options.deps);
   registerEventsBeaconRoute(app, options.deps);
   registerWidgetAssetRoutes(app);
   registerWidgetHtmlRoute(app, options.deps);

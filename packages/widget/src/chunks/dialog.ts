@@ -1,14 +1,15 @@
 import { themeCss } from '@plaudit/review-view/review-view-style';
-import { starPickerCss } from '@plaudit/review-view/view/star-picker';
 import { adoptStyles, h } from '../dom.js';
 
-/** The dialogs' look: a sheet of the widget's colours, fitted to the screen, controls at full width on phones. */
+/**
+ * The dialogs' look: a sheet of the widget's colours, fitted to the screen, controls at full width
+ * on phones. What only one chunk's dialog needs (the star picker, photos, the lightbox's stage,
+ * the report's choices) comes with that chunk as `extraCss`, so no chunk carries another's rules.
+ */
 const DIALOG_CSS =
   themeCss('dialog') +
-  starPickerCss('dialog') +
   'dialog{box-sizing:border-box;width:min(100vw - 24px,560px);max-height:calc(100dvh - 24px);padding:0;border:0;border-radius:calc(var(--prd) + 4px);color:var(--pt);background:var(--pdl);font-family:var(--plaudit-font-family,inherit);line-height:1.5;box-shadow:0 20px 50px rgb(0 0 0/.3);overflow:auto}' +
   'dialog *,dialog *::before,dialog *::after{box-sizing:border-box}' +
-  'dialog.lb{width:min(100vw - 24px,880px)}' +
   'dialog::backdrop{background:rgb(17 24 39/.6)}' +
   'dialog .dhead{position:sticky;top:0;z-index:1;display:flex;align-items:center;justify-content:space-between;gap:12px;padding:14px 16px 14px 20px;background:inherit;border-bottom:1px solid var(--pln)}' +
   'dialog h2{margin:0;font-size:1.125rem;font-weight:600}' +
@@ -19,46 +20,43 @@ const DIALOG_CSS =
   'dialog .fld>label{font-weight:600;font-size:.9375rem}' +
   'dialog .opt{font-weight:400;color:var(--pmu)}' +
   'dialog input[type=text],dialog input[type=email],dialog textarea{width:100%;min-width:0;padding:10px 12px;font:inherit;color:inherit;background:transparent;border:1px solid var(--plaudit-input-border-color,#6b7280);border-radius:var(--prd)}' +
-  'dialog input:focus-visible,dialog textarea:focus-visible,dialog button:focus-visible,dialog .pick:focus-within{outline:2px solid var(--pac);outline-offset:2px}' +
+  'dialog input:focus-visible,dialog textarea:focus-visible,dialog button:focus-visible{outline:2px solid var(--pac);outline-offset:2px}' +
   'dialog [aria-invalid=true]{border-color:#b91c1c}' +
   'dialog textarea{min-height:7.5em;resize:vertical}' +
   'dialog .err{margin:0;color:#b91c1c;font-size:.875rem}dialog .err:empty{display:none}' +
   'dialog .hp{position:absolute;left:-9999px}' +
-  'dialog .pick{position:relative;display:flex;align-items:center;justify-content:center;gap:8px;min-height:64px;padding:12px;border:1.5px dashed var(--plaudit-input-border-color,#6b7280);border-radius:var(--prd);color:var(--pmu);cursor:pointer;text-align:center}' +
-  'dialog .pick input{position:absolute;inset:0;opacity:0;cursor:pointer;width:100%}' +
-  'dialog .thumbs{display:flex;flex-wrap:wrap;gap:8px;margin:0;padding:0;list-style:none}dialog .thumbs:empty{display:none}' +
-  'dialog .thumbs li{position:relative;width:72px;height:72px}dialog .thumbs img{width:72px;height:72px;object-fit:cover;border-radius:6px;display:block}' +
-  'dialog .thumbs button{position:absolute;top:-8px;inset-inline-end:-8px;width:26px;height:26px;padding:0;border:2px solid #fff;border-radius:50%;background:#1f2937;color:#fff;font-size:.875rem;line-height:1;cursor:pointer}' +
-  'dialog .rset{margin:0;padding:0;border:0}dialog .rset legend{padding:0;margin-bottom:6px;font-weight:600;font-size:.9375rem}' +
-  'dialog .rchoice{display:flex;align-items:center;gap:10px;min-height:40px;font-weight:400;cursor:pointer}dialog .rchoice input{width:18px;height:18px;margin:0;accent-color:var(--pac)}' +
   'dialog .dbtn{display:inline-flex;align-items:center;justify-content:center;height:44px;padding:0 20px;font:inherit;font-weight:600;border-radius:var(--prd);cursor:pointer;border:1px solid var(--pac);background:var(--pac);color:var(--pon)}' +
   'dialog .dbtn:disabled{opacity:.6;cursor:progress}' +
   'dialog .dstatus{margin:0;font-size:.875rem;color:var(--pmu)}dialog .dstatus:empty{display:none}' +
   'dialog .done{display:grid;justify-items:center;gap:8px;padding:16px 0 4px;text-align:center}' +
   'dialog .done .tick{display:grid;place-items:center;width:56px;height:56px;border-radius:50%;background:color-mix(in srgb,var(--pok) 16%,transparent);color:var(--pok);font-size:1.75rem}' +
   'dialog .done h3{margin:4px 0 0;font-size:1.25rem}dialog .done p{margin:0}dialog .done .dbtn{margin-top:12px}' +
-  'dialog .stage img,dialog .stage video{max-width:100%;max-height:70vh;display:block;margin:0 auto;border-radius:6px}' +
-  'dialog .lnav{display:flex;align-items:center;justify-content:space-between;gap:12px;margin-top:12px}' +
-  'dialog .lnav .dbtn{height:40px;background:transparent;color:inherit;border-color:var(--pln)}' +
   '@media (max-width:480px){dialog{width:100vw;max-width:100vw;max-height:100dvh;margin:auto 0 0;border-radius:16px 16px 0 0}dialog .dbtn[type=submit]{width:100%}}';
 
-const styled = new WeakSet<ShadowRoot>();
+/** The sheets each root has adopted: the dialogs' own, and each chunk's additions, once. */
+const adopted = new WeakMap<ShadowRoot, Set<string>>();
+
+function adoptOnce(root: ShadowRoot, css: string): void {
+  const sheets = adopted.get(root) ?? new Set<string>();
+  adopted.set(root, sheets);
+  if (sheets.has(css)) return;
+  adoptStyles(root, css);
+  sheets.add(css);
+}
 
 /**
  * A modal `<dialog>` in the element's shadow root, titled and with a close button: the browser
  * keeps focus inside and closes it on Escape; on close focus goes back to the control that opened
  * it (§12.7), and the dialog is removed. Its body is returned for the caller to fill.
  */
-export function openDialog(root: ShadowRoot, label: string, closeLabel: string, opener: HTMLElement | null, onClose?: () => void): { dialog: HTMLDialogElement; body: HTMLElement } {
+export function openDialog(root: ShadowRoot, label: string, closeLabel: string, opener: HTMLElement | null, onClose?: () => void, extraCss = ''): { dialog: HTMLDialogElement; body: HTMLElement } {
   const dialog = h('dialog', { 'aria-labelledby': 'pdlg-title' });
   const theme = root.querySelector('.pv')?.getAttribute('data-theme');
   if (theme) dialog.setAttribute('data-theme', theme);
   const direction = root.querySelector('.pv')?.getAttribute('dir');
   if (direction) dialog.setAttribute('dir', direction);
-  if (!styled.has(root)) {
-    adoptStyles(root, DIALOG_CSS);
-    styled.add(root);
-  }
+  adoptOnce(root, DIALOG_CSS);
+  if (extraCss !== '') adoptOnce(root, extraCss);
   const body = h('div', { class: 'dbody' });
   dialog.append(h('div', { class: 'dhead' }, h('h2', { id: 'pdlg-title' }, label), h('button', { type: 'button', class: 'dx', 'aria-label': closeLabel, onclick: () => dialog.close() }, '×')), body);
   dialog.addEventListener('close', () => {

@@ -4,6 +4,13 @@ import { h } from '../dom.js';
 import type { StorefrontReview } from '../types.js';
 import { openDialog } from './dialog.js';
 
+/** The lightbox's own dialog rules: a wider dialog, the stage and the previous/next row. */
+const LIGHTBOX_CSS =
+  'dialog.lb{width:min(100vw - 24px,880px)}' +
+  'dialog .stage img,dialog .stage video{max-width:100%;max-height:70vh;display:block;margin:0 auto;border-radius:6px}' +
+  'dialog .lnav{display:flex;align-items:center;justify-content:space-between;gap:12px;margin-top:12px}' +
+  'dialog .lnav .dbtn{height:40px;background:transparent;color:inherit;border-color:var(--pln)}';
+
 /** The lightbox chunk (§12.2): a review's photos and video in a modal dialog, arrow keys to move. */
 export function openLightbox(root: ShadowRoot, review: StorefrontReview, start: number, messages: ViewMessages, opener: HTMLElement, onClose: () => void): void {
   const m = messages;
@@ -12,7 +19,7 @@ export function openLightbox(root: ShadowRoot, review: StorefrontReview, start: 
   let index = Math.min(Math.max(start, 0), media.length - 1);
   const { dialog, body } = openDialog(root, format(m.photoFrom, { name }, m.locale), m.close, opener, () => {
     if (media.some((item) => item.resource_type === 2)) onClose();
-  });
+  }, LIGHTBOX_CSS);
   dialog.classList.add('lb');
   const stage = h('div', { class: 'stage' });
   const caption = h('span', { 'aria-live': 'polite' });

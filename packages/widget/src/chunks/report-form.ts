@@ -14,6 +14,11 @@ const REASONS = [
   ['other', 'reportOther'],
 ] as const satisfies ReadonlyArray<readonly [string, keyof ReportDialogMessages]>;
 
+/** The report's own dialog rules: the reasons as a list of radio choices. */
+const REPORT_CSS =
+  'dialog .rset{margin:0;padding:0;border:0}dialog .rset legend{padding:0;margin-bottom:6px;font-weight:600;font-size:.9375rem}' +
+  'dialog .rchoice{display:flex;align-items:center;gap:10px;min-height:40px;font-weight:400;cursor:pointer}dialog .rchoice input{width:18px;height:18px;margin:0;accent-color:var(--pac)}';
+
 /** The server's own limit on a report's text (storefront/report.route.ts). */
 const TEXT_LIMIT = 500;
 
@@ -24,7 +29,7 @@ const TEXT_LIMIT = 500;
 export function openReportForm(root: ShadowRoot, api: Api, messages: ViewMessages, reviewId: number, opener: HTMLElement): void {
   // The loader's English leaves the dialog's sentences to this chunk; every other language brings its own.
   const m: ViewMessages & ReportDialogMessages = { ...enReportDialog, ...messages };
-  const { dialog, body } = openDialog(root, m.reportTitle, m.close, opener);
+  const { dialog, body } = openDialog(root, m.reportTitle, m.close, opener, undefined, REPORT_CSS);
   const uid = `pr${Math.random().toString(36).slice(2, 8)}`;
   const choices = REASONS.map(([value, label], index) =>
     h('label', { class: 'rchoice' }, h('input', { type: 'radio', name: 'reason', value, required: true, ...(index === 0 ? { checked: true } : {}) }), m[label]),

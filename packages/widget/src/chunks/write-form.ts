@@ -1,13 +1,23 @@
 import { shopperFieldError } from '@plaudit/review-view/field-errors';
 import type { ViewMessages } from '@plaudit/review-view/messages/messages-type';
 import { SUBMIT_LIMITS } from '@plaudit/review-view/submit-limits';
-import { addStarPickerKeys, starPickerView } from '@plaudit/review-view/view/star-picker';
+import { addStarPickerKeys, starPickerCss, starPickerView } from '@plaudit/review-view/view/star-picker';
 import { h, toDom } from '../dom.js';
 import type { Api } from '../env.js';
 import { ApiError } from '../env.js';
 import { sessionId } from '../identity.js';
 import { openDialog } from './dialog.js';
 import { type UploadCredentials, uploadPhoto } from '../upload-photo.js';
+
+/** The write form's own dialog rules: the star picker, the photo picker and its thumbnails. */
+const WRITE_FORM_CSS =
+  starPickerCss('dialog') +
+  'dialog .pick{position:relative;display:flex;align-items:center;justify-content:center;gap:8px;min-height:64px;padding:12px;border:1.5px dashed var(--plaudit-input-border-color,#6b7280);border-radius:var(--prd);color:var(--pmu);cursor:pointer;text-align:center}' +
+  'dialog .pick:focus-within{outline:2px solid var(--pac);outline-offset:2px}' +
+  'dialog .pick input{position:absolute;inset:0;opacity:0;cursor:pointer;width:100%}' +
+  'dialog .thumbs{display:flex;flex-wrap:wrap;gap:8px;margin:0;padding:0;list-style:none}dialog .thumbs:empty{display:none}' +
+  'dialog .thumbs li{position:relative;width:72px;height:72px}dialog .thumbs img{width:72px;height:72px;object-fit:cover;border-radius:6px;display:block}' +
+  'dialog .thumbs button{position:absolute;top:-8px;inset-inline-end:-8px;width:26px;height:26px;padding:0;border:2px solid #fff;border-radius:50%;background:#1f2937;color:#fff;font-size:.875rem;line-height:1;cursor:pointer}';
 
 interface FormContext {
   api: Api;
@@ -81,7 +91,7 @@ export function openWriteForm(root: ShadowRoot, context: FormContext): void {
   const { dialog, body } = openDialog(root, m.writeReview, m.close, root.activeElement as HTMLElement | null, () => {
     releasePhotos();
     if (outcome !== undefined) context.onDone(outcome);
-  });
+  }, WRITE_FORM_CSS);
   const uid = `pf${Math.random().toString(36).slice(2, 8)}`;
   const errorOf = (name: string) => h('p', { class: 'err', id: `${uid}-${name}-error` });
   const field = (name: string, label: string, control: HTMLElement, optional = false) => {
