@@ -93,6 +93,7 @@ const SECTION_HOMES: Record<ConsoleSection, { href: string; label: string }> = {
   home: { href: '/console', label: 'Back to Home' },
   reviews: { href: '/console/reviews', label: 'Back to Reviews' },
   moderation: { href: '/console/moderation', label: 'Back to Moderation' },
+  questions: { href: '/console/questions', label: 'Back to Questions' },
   products: { href: '/console/products', label: 'Back to Products' },
   orders: { href: '/console/orders', label: 'Back to Orders' },
   customers: { href: '/console/customers', label: 'Back to Customers' },

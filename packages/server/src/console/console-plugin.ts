@@ -14,6 +14,7 @@ import { registerConsoleOrderRoutes } from './orders.routes.js';
 import { CONSOLE_IMPORT_MAX_BYTES, registerConsoleImportRoutes } from './review-import.routes.js';
 import { registerConsoleReviewRoutes } from './reviews.routes.js';
 import { registerConsoleModerationRoutes } from './moderation.routes.js';
+import { registerConsoleQuestionRoutes } from './questions.routes.js';
 import { registerConsoleDashboardRoutes } from './dashboard.routes.js';
 import { registerConsoleProductRoutes } from './products.routes.js';
 import { registerConsoleSettingsRoutes } from './settings.routes.js';
@@ -50,6 +51,7 @@ export async function consolePlugin(app: FastifyInstance, options: { deps: AppDe
     registerConsoleDashboardRoutes(guarded, deps);
     registerConsoleReviewRoutes(guarded, deps);
     registerConsoleModerationRoutes(guarded, deps);
+    registerConsoleQuestionRoutes(guarded, deps);
     registerConsoleProductRoutes(guarded, deps);
     registerConsoleImportRoutes(guarded, deps);
     registerConsoleOrderRoutes(guarded, deps);

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../http/app-deps.js';
 import { countHeldReviews } from '../reviews/moderation-queue.js';
+import { countInView } from '../questions/question-inbox.js';
 import { firstOf, pathParams, queryValues, type TypedApp } from '../http/route-input.js';
 import { unixSeconds } from '../time/clock.js';
 import { consoleOf, sendConsoleMessage, sendConsolePage, timeFor } from './console-context.js';
@@ -71,6 +72,7 @@ export function registerConsoleDashboardRoutes(app: TypedApp, deps: AppDeps): vo
       rankingMinimum: RANKING_MINIMUM,
       hold: ratingHoldOf(readShopSettings(context.shop.settings), figures.hiddenByStar),
       waiting: await countHeldReviews(deps.db.kysely, context.shop.id),
+      unanswered: await countInView(deps.db.kysely, context.shop.id, 'open'),
     });
   });
 

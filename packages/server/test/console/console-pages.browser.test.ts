@@ -17,6 +17,7 @@ const CONSOLE_PAGES = [
   '/console/reviews',
   '/console/reviews/import',
   '/console/moderation',
+  '/console/questions',
   '/console/products',
   '/console/products/demo-mug',
   '/console/orders',
@@ -111,6 +112,26 @@ describeEachDatabase('every console page in a real browser', (dialect) => {
         await page.setViewportSize({ width, height: 900 });
         await page.screenshot({ path: artifactPath(`console-moderation-${width}-${dialect}.png`), fullPage: true });
       }
+      // The questions inbox with a question waiting (one held for a link), and one answered by the store and a buyer.
+      const asked = await h.call('POST', 'create_question', { body: { product_id: 'demo-mug', content: 'Is the mug dishwasher safe?', asker_name: 'Dana Shopper', asker_email: 'dana@example.com' } }, shop);
+      await h.call('POST', 'create_question', { body: { product_id: 'demo-mug', content: 'Cheaper on www.mugs-elsewhere.example?', asker_name: 'Link Asker' } }, shop);
+      const answeredId = (JSON.parse(asked.body) as { data: { id: number } }).data.id;
+      const other = await h.call('POST', 'create_question', { body: { product_id: 'demo-mug', content: 'How much coffee does it hold?', asker_name: 'Sam Shopper' } }, shop);
+      const otherId = (JSON.parse(other.body) as { data: { id: number } }).data.id;
+      await h.call('POST', 'create_answer', { body: { question_id: otherId, content: '350 ml, filled to the brim.' } }, shop);
+      await h.call('POST', 'create_answer', { body: { question_id: otherId, content: 'A little more than a regular mug.', author_kind: 'buyer', author_name: 'Kai Buyer', author_email: 'buyer@example.com' } }, shop);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${h.baseUrl}/console/questions`);
+      await page.locator(`#question-${answeredId}`).waitFor();
+      await checkEveryWidth(page, '/console/questions with open questions', true);
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.screenshot({ path: artifactPath(`console-questions-${width}-${dialect}.png`), fullPage: true });
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${h.baseUrl}/console/questions?view=answered`);
+      await page.locator(`#question-${otherId}`).waitFor();
+      await checkEveryWidth(page, '/console/questions answered', true);
       // The consent page a partner app sends the merchant to (two shops: the shop is chosen there).
       const consent = `/oauth/authorize?${new URLSearchParams({ client_id: platform.client_id, scope: 'read_reviews write_reviews', state: 'axe' })}`;
       await page.setViewportSize({ width: 1280, height: 900 });
