@@ -13,6 +13,7 @@ import { anonymizeOrdersOf } from '../orders/order-data.js';
 import { appendOutboxEvent } from '../outbox/outbox.js';
 import { redactOutboxPayloads } from '../outbox/redact-payloads.js';
 import { ANONYMOUS_AUTHOR, anonymizeReviews, purgeReviews, reviewsOfPerson } from '../reviews/author-data.js';
+import { eraseQuestionDataOf } from '../questions/asker-data.js';
 import { secondsOf } from '../time/clock.js';
 import { formatRecordTime } from '../time/time-format.js';
 import { findPerson, type SubjectSelector } from './person.js';
@@ -23,6 +24,9 @@ export type ErasureMode = 'anonymize' | 'delete';
 export interface ErasureSummary {
   mode: ErasureMode;
   reviews: number;
+  /** Questions the person asked and answers they wrote (docs/reference/questions.md). */
+  questions: number;
+  answers: number;
   media_files: number;
   orders: number;
   events: number;
@@ -63,15 +67,17 @@ export async function eraseCustomerData(
     await forgetOriginalNames(db, shopId, reviewIds);
     await anonymizeReviews(db, shopId, reviews, nowMs);
   }
+  const asked = await eraseQuestionDataOf(db, shopId, person.emails, request.mode, nowMs);
+  mentions.push(...asked.names.filter((name) => name.length >= SHORTEST_REDACTED_TEXT && name !== ANONYMOUS_AUTHOR));
   const orders = await anonymizeOrdersOf(db, shopId, person, nowMs);
   const events = await deleteEventsOf(db, shopId, person);
   const records = await eraseCustomerRecords(db, shopId, person, secondsOf(nowMs));
   await redactOutboxPayloads(db, shopId, mentions, { author: ANONYMOUS_AUTHOR });
   await forgetAnswersMentioning(db, shopId, mentions);
 
-  const summary: ErasureSummary = { mode: request.mode, reviews: reviews.length, media_files: releasedFiles.length, orders: orders.length, events, customers: records.customers };
+  const summary: ErasureSummary = { mode: request.mode, reviews: reviews.length, questions: asked.questions, answers: asked.answers, media_files: releasedFiles.length, orders: orders.length, events, customers: records.customers };
   // Someone the shop held nothing about: nothing changed, so partners hear nothing.
-  if (reviews.length + orders.length + events + records.customers + records.optOuts === 0) return { summary, releasedFiles };
+  if (reviews.length + asked.questions + asked.answers + orders.length + events + records.customers + records.optOuts === 0) return { summary, releasedFiles };
   const redaction = {
     // Names this erasure in partners' logs; it is not a record anyone can fetch.
     id: `era_${randomBytes(8).toString('hex')}`,

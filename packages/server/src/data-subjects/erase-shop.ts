@@ -11,6 +11,7 @@ import { eraseShopGrants } from '../platforms/platform-shop.js';
 import { eraseShopProducts } from '../products/product-repository.js';
 import { eraseShopImports, importFilesOfShop } from '../review-csv/review-import-repository.js';
 import { eraseShopReviews } from '../reviews/author-data.js';
+import { eraseShopQuestions } from '../questions/asker-data.js';
 import { eraseShopRecord, findShopById } from '../shops/shop-repository.js';
 import type { MediaStorage } from '../storage/media-storage.js';
 import { eraseShopWebhooks } from '../webhooks/subscription-repository.js';
@@ -33,6 +34,7 @@ export async function eraseShop(deps: { db: Db; storage: MediaStorage }, shopId:
     await eraseShopGrants(trx, shopId);
     await forgetShopMembership(trx, shopId);
     await eraseShopReviews(trx, shopId);
+    await eraseShopQuestions(trx, shopId);
     await eraseShopMedia(trx, shopId);
     await eraseShopOrders(trx, shopId);
     await eraseShopEvents(trx, shopId);

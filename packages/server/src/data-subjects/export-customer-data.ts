@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js';
 import { eventsOfPerson } from '../events/event-data.js';
 import { presentOrder } from '../orders/order-presenter.js';
 import { reviewsOfPerson } from '../reviews/author-data.js';
+import { questionDataOf } from '../questions/asker-data.js';
 import { presentReviews } from '../reviews/review-presenter.js';
 import { findPerson, type SubjectSelector } from './person.js';
 
@@ -16,11 +17,14 @@ export async function exportCustomerData(db: Kysely<Database>, shopId: string, s
   const person = await findPerson(db, shopId, selector);
   const reviews = await reviewsOfPerson(db, shopId, { emails: person.emails, orderIds: person.orders.map((order) => order.order_id) });
   const records = await customerDataOf(db, shopId, person);
+  const asked = await questionDataOf(db, shopId, person.emails);
   return {
     emails: [...person.emails],
     customer_ids: [...person.customerIds],
     customers: records.customers,
     reviews: await presentReviews(db, shopId, reviews),
+    questions: asked.questions,
+    answers: asked.answers,
     orders: person.orders.map(presentOrder),
     events: await eventsOfPerson(db, shopId, person),
     unsubscribes: records.unsubscribes,

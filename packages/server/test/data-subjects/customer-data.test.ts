@@ -92,7 +92,7 @@ describeEachDatabase('data-subject requests: export and erase one person', (dial
     expect(foreign).toMatchObject({ customer_ids: [], customers: [], reviews: [], orders: [], events: [], unsubscribes: [], exclusions: [] });
 
     const before = await databaseChecksum(h);
-    expect(await erase(h, { email: theirs.email, mode: 'delete' })).toEqual({ mode: 'delete', reviews: 0, media_files: 0, orders: 0, events: 0, customers: 0 });
+    expect(await erase(h, { email: theirs.email, mode: 'delete' })).toEqual({ mode: 'delete', reviews: 0, questions: 0, answers: 0, media_files: 0, orders: 0, events: 0, customers: 0 });
     expect(await databaseChecksum(h)).toEqual(before);
   });
 
@@ -115,7 +115,7 @@ describeEachDatabase('data-subject requests: export and erase one person', (dial
     const ratingBefore = await ratingOf(h, shop);
 
     const summary = await erase(h, { email: person.email, mode: 'anonymize' }, shop);
-    expect(summary).toEqual({ mode: 'anonymize', reviews: 3, media_files: 0, orders: 1, events: 2, customers: 1 });
+    expect(summary).toEqual({ mode: 'anonymize', reviews: 3, questions: 0, answers: 0, media_files: 0, orders: 1, events: 2, customers: 1 });
 
     expect(await ratingOf(h, shop)).toEqual(ratingBefore);
     const reviews = await h.deps.db.kysely.selectFrom('reviews').selectAll().where('id', 'in', person.reviewIds).orderBy('id').execute();
@@ -145,7 +145,7 @@ describeEachDatabase('data-subject requests: export and erase one person', (dial
     expect(await h.deps.storage.head(photoKey)).toBeDefined();
 
     const summary = await erase(h, { customer_id: person.customerId, mode: 'delete' }, shop);
-    expect(summary).toEqual({ mode: 'delete', reviews: 3, media_files: 1, orders: 1, events: 2, customers: 1 });
+    expect(summary).toEqual({ mode: 'delete', reviews: 3, questions: 0, answers: 0, media_files: 1, orders: 1, events: 2, customers: 1 });
 
     expect(await h.deps.db.kysely.selectFrom('reviews').select('id').where('id', 'in', person.reviewIds).execute()).toEqual([]);
     expect(await h.deps.storage.head(photoKey)).toBeUndefined();
@@ -237,7 +237,7 @@ describeEachDatabase('data-subject requests from the command line', (dialect) =>
 
     const erased = plaudit(['customer', 'erase', '--shop', shop.shop_id, '--customer-id', person.customerId, '--mode', 'delete', '--json'], env);
     expect(erased.stderr).toBe('');
-    expect(JSON.parse(erased.stdout)).toEqual({ mode: 'delete', reviews: 3, media_files: 1, orders: 1, events: 2, customers: 1 });
+    expect(JSON.parse(erased.stdout)).toEqual({ mode: 'delete', reviews: 3, questions: 0, answers: 0, media_files: 1, orders: 1, events: 2, customers: 1 });
     expect(await h.deps.storage.head(person.photoUrl.slice(`${PUBLIC_URL}/media/`.length))).toBeUndefined();
     for (const trace of [person.email, person.name, person.phone]) expect(await rowsMentioning(h, trace), trace).toEqual([]);
   });

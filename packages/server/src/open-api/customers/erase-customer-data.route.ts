@@ -25,6 +25,8 @@ export const eraseCustomerDataOperation = defineOperation({
     {
       mode: Type.String(),
       reviews: Type.Integer({ description: 'reviews anonymized or deleted' }),
+      questions: Type.Integer({ description: 'questions the person asked, anonymized or deleted (Plaudit extension)' }),
+      answers: Type.Integer({ description: 'answers the person wrote, anonymized or deleted (Plaudit extension)' }),
       media_files: Type.Integer({ description: 'media files deleted' }),
       orders: Type.Integer({ description: 'orders whose contact fields were cleared' }),
       events: Type.Integer({ description: 'customer events deleted' }),

@@ -1,3 +1,4 @@
+import { AnswerSchema, QuestionSchema } from '../../questions/question-object.js';
 import { Type } from '@sinclair/typebox';
 import { defineOperation } from '../../http/operation.js';
 import { QueryStoreId } from '../../http/wire-schemas.js';
@@ -22,6 +23,8 @@ export const exportCustomerDataOperation = defineOperation({
       customer_ids: Type.Array(Type.String(), { description: 'the customer ids found for the person' }),
       customers: Type.Array(CustomerRecordSchema),
       reviews: Type.Array(ReviewSchema, { description: 'deleted reviews included, with deleted_at' }),
+      questions: Type.Array(QuestionSchema, { description: 'questions the person asked, deleted ones included (Plaudit extension)' }),
+      answers: Type.Array(AnswerSchema, { description: 'answers the person wrote (Plaudit extension)' }),
       orders: Type.Array(OrderSchema),
       events: Type.Array(CustomerEventSchema),
       unsubscribes: Type.Array(UnsubscribeSchema),
