@@ -2,6 +2,7 @@ import { PlauditError } from './errors.js';
 import { operations, type OperationId, type Operations } from './generated/api-types.js';
 import { encodeQuery, type QueryValue } from './query-string.js';
 import type { PlauditOAuth } from './oauth.js';
+import { QuestionsApi } from './questions-api.js';
 import { RatingsApi } from './ratings-api.js';
 import { CustomersApi } from './customers-api.js';
 import { MediaApi } from './media-api.js';
@@ -56,11 +57,12 @@ type Input<Op extends OperationId> = Operations[Op]['method'] extends 'GET' ? Op
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Typed client for the Plaudit Open API. One method per operation through `reviews`, `ratings`, `settings`, `media` and `customers`,
+ * Typed client for the Plaudit Open API. One method per operation through `reviews`, `questions`, `ratings`, `settings`, `media` and `customers`,
  * or `call(operation, input)` for any operation by name.
  */
 export class PlauditClient {
   readonly reviews: ReviewsApi;
+  readonly questions: QuestionsApi;
   readonly ratings: RatingsApi;
   readonly settings: SettingsApi;
   readonly media: MediaApi;
@@ -81,6 +83,7 @@ export class PlauditClient {
     const { credentials } = options;
     this.refreshing = 'oauth' in credentials ? new RefreshingAccessToken(credentials.oauth, credentials.tokenStore, this.now) : undefined;
     this.reviews = new ReviewsApi(this);
+    this.questions = new QuestionsApi(this);
     this.ratings = new RatingsApi(this);
     this.settings = new SettingsApi(this);
     this.media = new MediaApi(this, this.fetchImpl);

@@ -7,6 +7,7 @@ export { SettingsApi } from './settings-api.js';
 export { CustomersApi } from './customers-api.js';
 export { MediaApi, type ImageFile, type UploadedImage } from './media-api.js';
 export { restartCursor, ReviewsApi, type SyncCursor } from './reviews-api.js';
+export { QuestionsApi } from './questions-api.js';
 export { type RequestToSignV2, signRequest, signRequestV2, stringToSign, stringToSignV2 } from './signing.js';
 export { DEFAULT_WEBHOOK_TOLERANCE_SECONDS, verifyStandardWebhook, verifyTrustooWebhook, type HeaderBag, type VerifyOptions } from './webhooks.js';
 export { encodeQuery, type QueryValue } from './query-string.js';

@@ -123,6 +123,23 @@ describeEachDatabase('@plaudit/sdk against a running server', (dialect) => {
     expect([approved.is_published, approved.moderation.status, approved.moderation.decided_by?.kind]).toEqual([1, 'approved', 'shop_api']);
   });
 
+  it('asks, answers, lists the open questions and hides an answer, typed', async () => {
+    const own = clientFor(await h.newShop(`sdk-questions-${dialect}.example.com`));
+    const asked = await own.questions.ask({ product_id: '503', content: 'Is it machine washable?', asker_name: 'Noa', asker_email: 'noa@example.com' });
+    expect([asked.status, asked.answer_count]).toEqual(['published', 0]);
+    const open: number[] = [];
+    for await (const question of own.questions.iterate({ answered: 0 })) open.push(question.id);
+    expect(open).toEqual([asked.id]);
+    const answered = await own.questions.answer({ question_id: asked.id, content: 'Yes, at 30 °C.' });
+    expect(answered.answers.map((a) => [a.author_kind, a.status])).toEqual([['merchant', 'published']]);
+    const buyer = await own.questions.answer({ question_id: asked.id, content: 'Mine survived many washes.', author_kind: 'buyer', author_name: 'Ola', status: 'published' });
+    const hidden = await own.questions.updateAnswer({ id: buyer.answers[1]!.id, status: 'hidden' });
+    expect([hidden.answer_count, hidden.answers.map((a) => a.status)]).toEqual([1, ['published', 'hidden']]);
+    expect((await own.questions.list({ keyword: 'washes' })).list.map((q) => q.id)).toEqual([asked.id]);
+    expect(await own.questions.delete(asked.id)).toEqual({ id: asked.id });
+    await expect(own.questions.get(asked.id)).rejects.toMatchObject({ code: 5 });
+  });
+
   it('throws PlauditError carrying the code, the field errors and the request id', async () => {
     const error = await client.reviews.create({ rating: 9, author: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlauditError);

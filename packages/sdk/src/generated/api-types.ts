@@ -242,6 +242,10 @@ export type CustomerDataExport = {
   }[];
   /** deleted reviews included, with deleted_at */
   reviews: Review[];
+  /** questions the person asked, deleted ones included (Plaudit extension) */
+  questions: Question[];
+  /** answers the person wrote (Plaudit extension) */
+  answers: Answer[];
   orders: Order[];
   events: CustomerEvent[];
   unsubscribes: {
@@ -277,6 +281,10 @@ export type CustomerErasure = {
   mode: string;
   /** reviews anonymized or deleted */
   reviews: number;
+  /** questions the person asked, anonymized or deleted (Plaudit extension) */
+  questions: number;
+  /** answers the person wrote, anonymized or deleted (Plaudit extension) */
+  answers: number;
   /** media files deleted */
   media_files: number;
   /** orders whose contact fields were cleared */
@@ -1158,6 +1166,14 @@ export type GetShopSettingsData = {
   require_signature_v2: boolean;
   /** IANA time zone (Europe/Berlin, America/New_York, UTC) in which the console shows times and counts days */
   time_zone: string;
+  /** shoppers can ask questions on product pages */
+  questions_enabled: boolean;
+  /** e-mail the merchant about each new question */
+  questions_notify_merchant: boolean;
+  /** e-mail recent buyers of the product to answer a new question (each buyer at most once a week) */
+  questions_ask_buyers: boolean;
+  /** how many recent buyers one question e-mails at most, 1 to 20 */
+  questions_buyers_per_question: number;
   /** moderation rules; a change names only the rules it moves */
   moderation: {
     /** swear words and slurs in English, the shop language and blocked_words: one of hold, off */
@@ -1218,6 +1234,14 @@ export type UpdateShopSettingsBody = {
   require_signature_v2?: boolean;
   /** IANA time zone (Europe/Berlin, America/New_York, UTC) in which the console shows times and counts days */
   time_zone?: string;
+  /** shoppers can ask questions on product pages */
+  questions_enabled?: boolean;
+  /** e-mail the merchant about each new question */
+  questions_notify_merchant?: boolean;
+  /** e-mail recent buyers of the product to answer a new question (each buyer at most once a week) */
+  questions_ask_buyers?: boolean;
+  /** how many recent buyers one question e-mails at most, 1 to 20 */
+  questions_buyers_per_question?: number;
   /** moderation rules; a change names only the rules it moves */
   moderation?: {
     /** swear words and slurs in English, the shop language and blocked_words: one of hold, off */
@@ -1275,6 +1299,14 @@ export type UpdateShopSettingsData = {
   require_signature_v2: boolean;
   /** IANA time zone (Europe/Berlin, America/New_York, UTC) in which the console shows times and counts days */
   time_zone: string;
+  /** shoppers can ask questions on product pages */
+  questions_enabled: boolean;
+  /** e-mail the merchant about each new question */
+  questions_notify_merchant: boolean;
+  /** e-mail recent buyers of the product to answer a new question (each buyer at most once a week) */
+  questions_ask_buyers: boolean;
+  /** how many recent buyers one question e-mails at most, 1 to 20 */
+  questions_buyers_per_question: number;
   /** moderation rules; a change names only the rules it moves */
   moderation: {
     /** swear words and slurs in English, the shop language and blocked_words: one of hold, off */
