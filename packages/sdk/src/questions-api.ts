@@ -1,4 +1,5 @@
 import type { CallOptions, PlauditClient } from './client.js';
+import { everyItem } from './paging.js';
 import type { CreateAnswerBody, CreateQuestionBody, DeleteQuestionData, GetQuestionsData, GetQuestionsQuery, Question, UpdateAnswerBody, UpdateQuestionBody } from './generated/api-types.js';
 
 /** Questions and answers of docs/reference/questions.md §3–5 (scopes read_questions, write_questions). */
@@ -19,13 +20,8 @@ export class QuestionsApi {
    * Every question matching the filters, page after page:
    * `for await (const question of client.questions.iterate({ answered: 0 })) …`
    */
-  async *iterate(query: Omit<GetQuestionsQuery, 'page'> = {}): AsyncGenerator<Question, void, undefined> {
-    const pageSize = query.page_size ?? 100;
-    for (let page = 1; ; page++) {
-      const { list, page: info } = await this.list({ ...query, page, page_size: pageSize });
-      yield* list;
-      if (list.length < pageSize || page >= info.total_page) return;
-    }
+  iterate(query: Omit<GetQuestionsQuery, 'page'> = {}): AsyncGenerator<Question, void, undefined> {
+    return everyItem((page) => this.list(page), query);
   }
 
   /** A shopper's question relayed by a partner; without `status` the shop's moderation rules decide. */

@@ -1,4 +1,5 @@
 import type { CallOptions, PlauditClient } from './client.js';
+import { everyItem } from './paging.js';
 import type { CreateReviewBody, CreateReviewData, DeleteReviewData, GetReviewsData, GetReviewsQuery, Review, ReviewHistoryEntry, UpdateReviewBody } from './generated/api-types.js';
 
 /** Where an incremental synchronisation stands: the last review seen (`updated_at`, `id`). */
@@ -42,13 +43,8 @@ export class ReviewsApi {
    * Every review matching the filters, page after page:
    * `for await (const review of client.reviews.iterate({ ratings: [1, 2] })) …`
    */
-  async *iterate(query: Omit<GetReviewsQuery, 'page'> = {}): AsyncGenerator<Review, void, undefined> {
-    const pageSize = query.page_size ?? 100;
-    for (let page = 1; ; page++) {
-      const { list, page: info } = await this.list({ ...query, page, page_size: pageSize });
-      yield* list;
-      if (list.length < pageSize || page >= info.total_page) return;
-    }
+  iterate(query: Omit<GetReviewsQuery, 'page'> = {}): AsyncGenerator<Review, void, undefined> {
+    return everyItem((page) => this.list(page), query);
   }
 
   /**

@@ -1,7 +1,6 @@
 import { api, events, loadChunk } from './runtime.js';
 import { ShadowElement } from './shadow-element.js';
 import { LIST_CSS } from './styles.js';
-import { skeleton } from './view-root.js';
 import type { mountQuestions } from './chunks/questions.js';
 
 /**
@@ -16,12 +15,7 @@ export class QuestionsElement extends ShadowElement {
   }
 
   protected override prepare(): void {
-    if (!this.querySelector('.plaudit-ssr')) {
-      this.root.appendChild(skeleton());
-      return;
-    }
-    this.root.appendChild(document.createElement('slot'));
-    this.markRendered();
+    this.keepFragmentOrReserve();
   }
 
   protected async start(): Promise<void> {

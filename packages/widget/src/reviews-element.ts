@@ -8,7 +8,7 @@ import { api, events, loadChunk, openMedia, REVIEW_WRITTEN } from './runtime.js'
 import { ShadowElement } from './shadow-element.js';
 import { LIST_CSS } from './styles.js';
 import type { ReviewsPage, StorefrontReview } from './types.js';
-import { skeleton, viewRoot } from './view-root.js';
+import { viewRoot } from './view-root.js';
 import type { openWriteForm } from './chunks/write-form.js';
 import type { openReportForm } from './chunks/report-form.js';
 
@@ -27,17 +27,8 @@ export class ReviewsElement extends ShadowElement {
     super(LIST_CSS);
   }
 
-  /**
-   * Over a server fragment, the fragment stays visible through a slot and no height is reserved.
-   * Without one, placeholders fill the reserved height until the first page arrives.
-   */
   protected override prepare(): void {
-    if (!this.querySelector('.plaudit-ssr')) {
-      this.root.appendChild(skeleton());
-      return;
-    }
-    this.root.appendChild(document.createElement('slot'));
-    this.markRendered();
+    this.keepFragmentOrReserve();
   }
 
   private scope(): Record<string, string | undefined> {

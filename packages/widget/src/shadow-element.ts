@@ -1,4 +1,5 @@
 import { adoptStyles } from './dom.js';
+import { skeleton } from './view-root.js';
 
 /** Base of the widget's elements: a shadow root with its styles, and attribute helpers. */
 export abstract class ShadowElement extends HTMLElement {
@@ -30,6 +31,19 @@ export abstract class ShadowElement extends HTMLElement {
 
   /** Synchronous set-up before the first layout (hydration reads the server fragment here). */
   protected prepare(): void {}
+
+  /**
+   * §12.4 for lists: over a server fragment, the fragment stays visible through a slot and no
+   * height is reserved; without one, placeholders fill the reserved height until the first page.
+   */
+  protected keepFragmentOrReserve(): void {
+    if (!this.querySelector('.plaudit-ssr')) {
+      this.root.appendChild(skeleton());
+      return;
+    }
+    this.root.appendChild(document.createElement('slot'));
+    this.markRendered();
+  }
 
   /** Ends the height reservation of §12.4 once real content is in place. */
   protected markRendered(): void {

@@ -1,6 +1,5 @@
-import type { Db } from '../db/connect.js';
 import type { JobKind } from '../jobs/job-loop.js';
-import type { MailTransport, OutgoingMail } from '../mail/mail-transport.js';
+import type { OutgoingMail } from '../mail/mail-transport.js';
 import { merchantEmailsOfShop } from '../merchants/merchant-repository.js';
 import { recentBuyersOf } from '../orders/recent-buyers.js';
 import { findProduct } from '../products/product-repository.js';
@@ -11,16 +10,12 @@ import { claimAnsweredUntold, claimUnannounced } from '../questions/question-ann
 import type { QuestionRow } from '../questions/question-repository.js';
 import { findShopById, type ShopRow } from '../shops/shop-repository.js';
 import { readShopSettings, storefrontUrlOf } from '../shops/shop-settings.js';
-import { type Clock, unixSeconds } from '../time/clock.js';
+import { unixSeconds } from '../time/clock.js';
+import type { RequestJobDeps } from './request-job.js';
 import { answeredMail, invitationMail, merchantQuestionMail, type QuestionMailContext } from './question-mail.js';
 
-export interface QuestionJobDeps {
-  db: Db;
-  secretKey: Buffer;
-  clock: Clock;
-  transport: MailTransport;
-  publicUrl: string;
-  mailFrom: string;
+/** What the review-request job needs, and where a failed e-mail is reported. */
+export interface QuestionJobDeps extends RequestJobDeps {
   onMailError?: (error: unknown, mail: { subject: string }) => void;
 }
 

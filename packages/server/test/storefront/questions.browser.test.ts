@@ -8,7 +8,7 @@ import { describeEachDatabase } from '../support/databases.js';
 import { ensureWidgetBuilt } from '../support/demo-storefront.js';
 import { envelope } from '../support/harness.js';
 import { useListeningHarness } from '../support/listening-harness.js';
-import { expectControlsInsideTheirBoxes, expectNoAxeViolations, expectNoHorizontalOverflow } from '../support/page-checks.js';
+import { expectControlsInsideTheirBoxes, expectNoAxeViolations, expectNoHorizontalOverflow, recordLayoutShift } from '../support/page-checks.js';
 
 const PRODUCT = 'trail-pack';
 const ASKED = [
@@ -54,13 +54,7 @@ describeEachDatabase('the questions element', (dialect) => {
       if (message.type() === 'error') problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
-    await page.addInitScript(() => {
-      const w = window as unknown as { __cls: number };
-      w.__cls = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) w.__cls += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    const cls = await recordLayoutShift(page);
     await page.route(`${h.baseUrl}/qa-product`, (route) =>
       route.fulfill({
         contentType: 'text/html',
@@ -69,7 +63,7 @@ describeEachDatabase('the questions element', (dialect) => {
     );
     await page.goto(`${h.baseUrl}/qa-product`);
     await page.waitForFunction(() => document.querySelector('plaudit-questions')?.shadowRoot?.querySelector('.pv .pql') != null);
-    return { page, problems, cls: () => page.evaluate(() => (window as unknown as { __cls: number }).__cls) };
+    return { page, problems, cls };
   }
 
   describeInBrowser('Chromium', (browser) => {

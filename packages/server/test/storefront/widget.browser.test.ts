@@ -7,6 +7,7 @@ import { describeEachDatabase } from '../support/databases.js';
 import { ensureWidgetBuilt, seedDemoStorefront } from '../support/demo-storefront.js';
 import { envelope } from '../support/harness.js';
 import { useListeningHarness } from '../support/listening-harness.js';
+import { recordLayoutShift } from '../support/page-checks.js';
 import type { ShopCredentials } from '../../src/shops/shop-service.js';
 
 interface Watched {
@@ -28,14 +29,8 @@ async function watchedPage(browser: Browser, options: { javaScriptEnabled?: bool
     problems.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();
   });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __cls: number };
-    w.__cls = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) w.__cls += entry.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-  return { page, problems, cls: () => page.evaluate(() => (window as unknown as { __cls: number }).__cls) };
+  const cls = await recordLayoutShift(page);
+  return { page, problems, cls };
 }
 
 /** Waits until every widget element on the page has rendered its view. */

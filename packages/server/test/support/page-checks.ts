@@ -49,3 +49,18 @@ export async function expectControlsInsideTheirBoxes(page: Page, label: string):
   });
   expect(escaped, label).toEqual([]);
 }
+
+/**
+ * Records the cumulative layout shift of every page the page object loads from its first paint,
+ * leaving out shifts that follow the shopper's own input; answers a reader of the sum so far.
+ */
+export async function recordLayoutShift(page: Page): Promise<() => Promise<number>> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cls: number };
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) w.__cls += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+}

@@ -1,10 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { invalidArgument, type FieldError } from '../../http/errors.js';
+import { changeFeedOrder } from '../../http/change-feed.js';
 import { defineOperation } from '../../http/operation.js';
 import { Page, PageInfo, pageInfo, PageSize, QueryArray, QueryFlag, QueryRecordId, QueryStoreId, QueryTime, Text } from '../../http/wire-schemas.js';
 import { listQuestions, type QuestionSort } from '../../questions/list-questions.service.js';
 import { QuestionSchema, type QuestionStatus } from '../../questions/question-object.js';
-import { parseTimeInput } from '../../time/time-format.js';
 import { StatusField } from './question-fields.js';
 
 const SORTS = ['created-descending', 'created-ascending', 'updated-ascending'] as const;
@@ -32,15 +31,7 @@ export const getQuestionsOperation = defineOperation({
   }),
   data: Type.Object({ page: PageInfo, list: Type.Array(QuestionSchema) }),
   async handler({ actor, query, db }) {
-    const errors: FieldError[] = [];
-    const updatedSince = query.updated_since === undefined ? undefined : (parseTimeInput(query.updated_since) ?? undefined);
-    let sort = (query.sort_by ?? 'created-descending') as QuestionSort;
-    if (updatedSince !== undefined) {
-      if (query.sort_by !== undefined && query.sort_by !== 'updated-ascending') errors.push({ field: 'sort_by', reason: 'must be updated-ascending (or absent) when updated_since is given' });
-      sort = 'updated-ascending';
-    }
-    if (query.after_id !== undefined && updatedSince === undefined) errors.push({ field: 'after_id', reason: 'is only allowed together with updated_since' });
-    if (errors.length > 0) throw invalidArgument(errors);
+    const { sort, updatedSince } = changeFeedOrder<QuestionSort>(query, 'created-descending');
     const page = query.page ?? 1;
     const pageSize = query.page_size ?? 20;
     const result = await listQuestions(

@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { type FieldError, invalidArgument } from '../../http/errors.js';
+import { changeFeedOrder } from '../../http/change-feed.js';
 import { defineOperation } from '../../http/operation.js';
 import { Page, PageInfo, pageInfo, PageSize, QueryArray, QueryFlag, QueryRecordId, QueryStoreId, QueryTime, Text } from '../../http/wire-schemas.js';
-import { parseTimeInput } from '../../time/time-format.js';
 import { listReviews, type ReviewSort } from '../../reviews/list-reviews.service.js';
 import { ReviewSchema } from '../../reviews/review-object.js';
 import { MODERATION_STATUSES, type ModerationStatus } from '../../moderation/moderation-decision.js';
@@ -42,15 +41,7 @@ export const getReviewsOperation = defineOperation({
   // The name older Trustoo clients call it by.
   aliases: ['/api/v1/openapi/get_review_list'],
   async handler({ actor, query, db }) {
-    const errors: FieldError[] = [];
-    const updatedSince = query.updated_since === undefined ? undefined : (parseTimeInput(query.updated_since) ?? undefined);
-    let sort = (query.sort_by ?? 'created-descending') as ReviewSort;
-    if (updatedSince !== undefined) {
-      if (query.sort_by !== undefined && query.sort_by !== 'updated-ascending') errors.push({ field: 'sort_by', reason: 'must be updated-ascending (or absent) when updated_since is given' });
-      sort = 'updated-ascending';
-    }
-    if (query.after_id !== undefined && updatedSince === undefined) errors.push({ field: 'after_id', reason: 'is only allowed together with updated_since' });
-    if (errors.length > 0) throw invalidArgument(errors);
+    const { sort, updatedSince } = changeFeedOrder<ReviewSort>(query, 'created-descending');
 
     const page = query.page ?? 1;
     const pageSize = query.page_size ?? 20;
