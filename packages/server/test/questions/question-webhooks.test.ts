@@ -1,10 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Question } from '../../src/questions/question-object.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { envelope, useHarness } from '../support/harness.js';
 import { deliverAllDue, testResolver, WEBHOOK_ENV } from '../support/webhooks.js';
-import { type ReceivedDelivery, WebhookReceiver } from '../support/webhook-receiver.js';
+import { type ReceivedDelivery, useWebhookReceiver } from '../support/webhook-receiver.js';
 
 /** The Standard Webhooks check a partner writes with node:crypto alone: HMAC-SHA256 of id.timestamp.body, compared in constant time. */
 function verifiedWithNodeCrypto(delivery: ReceivedDelivery, secret: string): boolean {
@@ -21,12 +21,7 @@ function verifiedWithNodeCrypto(delivery: ReceivedDelivery, secret: string): boo
 
 describeEachDatabase('question webhooks', (dialect) => {
   const harness = useHarness(dialect, { env: WEBHOOK_ENV, resolveHost: testResolver });
-  const receiver = new WebhookReceiver();
-  beforeAll(async () => {
-    await receiver.start();
-    harness().clock.set(Date.now());
-  });
-  afterAll(() => receiver.stop());
+  const receiver = useWebhookReceiver(harness);
 
   it('delivers question/created, question/answered and question/deleted signed, each with the question and its answers', async () => {
     const h = harness();

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import { Webhook } from 'standardwebhooks';
@@ -111,4 +112,18 @@ export function verifyTrustoo(delivery: ReceivedDelivery, key: string, publicTok
   const timestamp = String(delivery.headers['open-trustoo-webhook-timestamp']);
   const expected = createHmac('sha256', key).update(`timestamp=${timestamp}|${delivery.body}`, 'utf8').digest('hex');
   return delivery.headers['open-trustoo-webhook-sign'] === expected && delivery.headers['open-trustoo-webhook-public-token'] === publicToken;
+}
+
+/**
+ * A receiver started for a describe block, with the harness's clock at real time: receivers check
+ * signature timestamps against their own clock, so deliveries are signed at real time.
+ */
+export function useWebhookReceiver(harness: () => { clock: { set(ms: number): void } }): WebhookReceiver {
+  const receiver = new WebhookReceiver();
+  beforeAll(async () => {
+    await receiver.start();
+    harness().clock.set(Date.now());
+  });
+  afterAll(() => receiver.stop());
+  return receiver;
 }

@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimDueDeliveries } from '../../src/webhooks/delivery-repository.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { createReviewVia } from '../support/factories.js';
 import { envelope, type Harness, useHarness } from '../support/harness.js';
 import { issueTokens, mintCode, platformDeps, registerPlatform } from '../support/oauth.js';
 import { deliverAllDue, deliverDue, deliveryJob, INWARD_NAME, testResolver, WEBHOOK_ENV } from '../support/webhooks.js';
-import { type ReceivedDelivery, verifyStandard, verifyTrustoo, WebhookReceiver } from '../support/webhook-receiver.js';
+import { type ReceivedDelivery, useWebhookReceiver, verifyStandard, verifyTrustoo } from '../support/webhook-receiver.js';
 import type { ShopCredentials } from '../../src/shops/shop-service.js';
 
 interface Body {
@@ -21,13 +21,7 @@ const parse = (delivery: ReceivedDelivery) => JSON.parse(delivery.body) as Body;
 
 describeEachDatabase('webhook deliveries', (dialect) => {
   const harness = useHarness(dialect, { env: WEBHOOK_ENV, resolveHost: testResolver });
-  const receiver = new WebhookReceiver();
-  beforeAll(async () => {
-    await receiver.start();
-    // Receivers check signature timestamps against their own clock: deliveries are signed at real time.
-    harness().clock.set(Date.now());
-  });
-  afterAll(() => receiver.stop());
+  const receiver = useWebhookReceiver(harness);
 
   async function subscribe(h: Harness, shop: ShopCredentials, topic: string, path: string, headers: Record<string, string> = {}) {
     const answer = envelope<{ id: string; secret: string }>(await h.call('POST', 'create_shop_webhook', { body: { topic, url: `${receiver.origin}${path}` }, headers }, shop));
