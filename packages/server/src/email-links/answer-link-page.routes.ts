@@ -22,6 +22,8 @@ interface LinkContext {
   shop: ShopRow;
   question: QuestionRow;
   product: string;
+  /** The name on the buyer's order: the form starts with it. */
+  buyerName: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export function registerAnswerLinkPage(app: TypedApp, deps: AppDeps): void {
       return undefined;
     }
     const product = await findProduct(deps.db.kysely, shop.id, opened.question.product_id);
-    return { link, shop, question: opened.question, product: product?.title || opened.question.product_id };
+    return { link, shop, question: opened.question, product: product?.title || opened.question.product_id, buyerName: opened.invitation.buyer_name };
   };
 
   const sendForm = (reply: FastifyReply, context: LinkContext, action: string, values: Record<string, string>, errors: Record<string, string>, status = 200) => {
@@ -68,7 +70,7 @@ export function registerAnswerLinkPage(app: TypedApp, deps: AppDeps): void {
     }
     const context = await resolve(request.params.token, reply);
     if (!context) return reply;
-    return sendForm(reply, context, request.url.split('?')[0]!, { name: '' }, {});
+    return sendForm(reply, context, request.url.split('?')[0]!, { name: context.buyerName }, {});
   });
 
   app.post('/q/t/:token', { schema: { params, body: formFields('content', 'name') } }, async (request, reply) => {

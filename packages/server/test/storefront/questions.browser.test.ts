@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
+import { answerLinkToken, buyerFingerprint } from '../../src/questions/answer-link.js';
+import { recordInvitations } from '../../src/questions/invitations.js';
 import type { Question } from '../../src/questions/question-object.js';
 import type { ShopCredentials } from '../../src/shops/shop-service.js';
 import { artifactPath, describeInBrowser } from '../support/browser.js';
@@ -89,6 +91,32 @@ describeEachDatabase('the questions element', (dialect) => {
         expect(problems).toEqual([]);
       });
     }
+
+    it('serves the hosted answer page of an invitation, accessible and within the screen at phone and desktop widths', async () => {
+      const h = harness();
+      const [question] = envelope<{ list: Question[] }>(await h.call('GET', 'get_questions', { query: 'keyword=chest' }, shop)).data!.list;
+      const [invitation] = await recordInvitations(h.deps.db.kysely, shop.shop_id, question!.id, [{ email: 'kim@example.com', name: 'Kim Lee', orderId: 'O-1' }], Math.floor(h.clock.now() / 1000));
+      const token = answerLinkToken(h.deps.secretKey!, { shopId: shop.shop_id, invitationId: Number(invitation!.id), questionId: question!.id, buyer: buyerFingerprint('kim@example.com') });
+      const context = await browser().newContext();
+      const page = await context.newPage();
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`${h.baseUrl}/q/t/${token}`);
+        await page.getByRole('heading', { name: 'Answer a question about' }).waitFor();
+        await expectNoAxeViolations(page, `answer page at ${width}`);
+        await expectNoHorizontalOverflow(page, `answer page at ${width}`);
+        await page.screenshot({ path: artifactPath(`questions-answer-page-${width}.png`), fullPage: true });
+      }
+      await page.getByLabel('Your answer').fill('Yes, and it has a whistle.');
+      expect(await page.getByLabel('Your name').inputValue()).toBe('Kim Lee');
+      await page.getByLabel('Your name').fill('Kim');
+      await page.getByRole('button', { name: 'Send answer' }).click();
+      await page.getByText('Thank you! Your answer will help other shoppers.').waitFor();
+      await expectNoAxeViolations(page, 'answer page thanks');
+      const stored = envelope<Question>(await h.call('GET', 'get_question', { query: `id=${question!.id}` }, shop)).data!;
+      expect(stored.answers.at(-1)).toMatchObject({ author_kind: 'buyer', author_name: 'Kim', is_verified_buyer: 1, status: 'published' });
+      await context.close();
+    });
 
     it('finds an existing answer before anyone asks, says when nothing matches, and takes a question in a dialog', async () => {
       const { page, problems } = await productPage(browser(), 390);
