@@ -8,10 +8,11 @@ import { findShopById } from '../shops/shop-repository.js';
 import { findProduct } from '../products/product-repository.js';
 import { chargePublicLimit } from '../storefront/public-endpoint/rate-limits.js';
 import { reviewFragmentFor } from '../storefront/widget-fragment.js';
+import { questionFragmentFor } from '../storefront/questions-page.js';
 
 /**
  * `GET /demo` (docs/reference/storefront.md §13): a product page of the demo shop with every widget element, the
- * review list pre-rendered by the server. Its CSP is as strict as a careful shop's: scripts and
+ * review list and the questions pre-rendered by the server. Its CSP is as strict as a careful shop's: scripts and
  * connections to this origin only, inline styles by nonce (the widget uses constructed stylesheets).
  * The widget's files are not limited: they are static, cached (immutable or five minutes), and
  * belong behind a CDN in production.
@@ -31,7 +32,8 @@ export async function demoPagePlugin(app: FastifyInstance, options: { deps: AppD
     const product = await findProduct(deps.db.kysely, shop.id, DEMO_PRODUCT.id);
     const nonce = randomBytes(16).toString('base64');
     const fragment = (await reviewFragmentFor(deps, shop, { product_id: [DEMO_PRODUCT.id] })).replace('<style>', `<style nonce="${nonce}">`);
-    const html = renderView('demo', { nonce, shopId: shop.id, shopName: shop.name, productId: DEMO_PRODUCT.id, productTitle: product?.title ?? DEMO_PRODUCT.title, fragment });
+    const questions = (await questionFragmentFor(deps, shop, { product_id: [DEMO_PRODUCT.id] })).replace('<style>', `<style nonce="${nonce}">`);
+    const html = renderView('demo', { nonce, shopId: shop.id, shopName: shop.name, productId: DEMO_PRODUCT.id, productTitle: product?.title ?? DEMO_PRODUCT.title, fragment, questions });
     return reply
       .headers({
         'content-type': 'text/html; charset=utf-8',

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/config.js';
 import { createMerchant } from '../merchants/merchant-service.js';
 import { seedDemoReviews } from './demo-reviews.js';
+import { seedDemoQuestions } from './demo-questions.js';
 import { applyDemoSettings } from './demo-settings.js';
 import type { Db } from '../db/connect.js';
 import type { Clock } from '../time/clock.js';
@@ -29,6 +30,7 @@ export async function announceDemoShop(config: Config, db: Db, clock: Clock, pri
     const password = randomBytes(16).toString('base64url');
     await createMerchant(db.kysely, clock, { email: DEMO_MERCHANT_EMAIL, password, shopIds: [shop.shop_id] });
     await seedDemoReviews(db, clock, shop.shop_id, MediaUrls.of(config), storageFor(config.storage));
+    await seedDemoQuestions(db, clock, shop.shop_id, DEMO_PRODUCT.id);
     await applyDemoSettings(db, clock, shop.shop_id, config.publicUrl);
     print('');
     print('  Demo shop created (shown once; keep the private token secret):');

@@ -1,8 +1,12 @@
 import type { Kysely } from 'kysely';
+import { MESSAGES, pickLanguage } from '@plaudit/review-view/messages';
+import type { AppDeps } from '../http/app-deps.js';
+import type { RawQuery } from '../http/query-string.js';
+import { unixSeconds } from '../time/clock.js';
+import { renderQuestionFragment } from './html/question-fragment.js';
 import type { QuestionsPage } from '@plaudit/review-view/storefront-question';
 import type { Database } from '../db/schema.js';
 import { invalidField } from '../http/errors.js';
-import type { RawQueryRoute } from '../http/query-string.js';
 import { publishedQuestions } from '../questions/published-questions.js';
 import type { ShopRow } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
@@ -20,7 +24,7 @@ export interface QuestionsPageQuery {
 }
 
 /** The query of a storefront question read, by the contract's rules: product required, paging clamped, keyword trimmed. */
-export function questionsPageQuery(query: RawQueryRoute['Querystring']): QuestionsPageQuery {
+export function questionsPageQuery(query: RawQuery): QuestionsPageQuery {
   const productId = firstValue(query, 'product_id');
   if (productId === undefined) throw invalidField('product_id', 'is required');
   const keyword = firstValue(query, 'keyword');
@@ -36,4 +40,19 @@ export async function questionsPage(db: Kysely<Database>, shop: ShopRow, q: Ques
     page: { cur_page: q.page, total_page: Math.ceil(result.count / q.limit), count: result.count },
     list: result.rows.map(({ question, answers }) => presentStorefrontQuestion(question, answers, settings)),
   };
+}
+
+/** The first page of a product's questions as the server's fragment (questions.md §8); the demo page renders the same in-process. */
+export async function questionFragmentFor(deps: AppDeps, shop: ShopRow, query: RawQuery): Promise<string> {
+  const q = { ...questionsPageQuery(query), page: 1, limit: QUESTIONS_PAGE_SIZE, keyword: undefined };
+  const settings = readShopSettings(shop.settings);
+  const messages = MESSAGES[pickLanguage(firstValue(query, 'lang'), settings.language)];
+  return renderQuestionFragment({ shopId: shop.id, productId: q.productId, settings, messages, page: await questionsPage(deps.db.kysely, shop, q), nowSeconds: unixSeconds(deps.clock) });
+}
+
+/** The fragment's answer-cache key besides the shop's version: the product, the language, and the minute when dates are relative. */
+export function questionFragmentKey(shop: ShopRow, query: RawQuery, nowSeconds: number): string {
+  const settings = readShopSettings(shop.settings);
+  const relative = settings.date_format === 'relative' ? Math.floor(nowSeconds / 60) : '';
+  return `questions.html ${JSON.stringify([questionsPageQuery(query).productId, pickLanguage(firstValue(query, 'lang'), settings.language), relative])}`;
 }

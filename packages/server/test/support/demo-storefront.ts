@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_SHOP } from '../../src/demo/demo-shop.js';
 import { seedDemoReviews } from '../../src/demo/demo-reviews.js';
+import { seedDemoQuestions } from '../../src/demo/demo-questions.js';
+import { DEMO_PRODUCT } from '../../src/demo/demo-shop.js';
 import { applyDemoSettings } from '../../src/demo/demo-settings.js';
 import { MediaUrls } from '../../src/media/media-urls.js';
 import { createShop, type ShopCredentials } from '../../src/shops/shop-service.js';
@@ -22,6 +24,7 @@ export async function ensureWidgetBuilt(): Promise<void> {
 export async function seedDemoStorefront(h: Harness): Promise<ShopCredentials> {
   const shop = await createShop(h.deps.db.kysely, { secretKey: h.deps.secretKey, clock: h.clock }, DEMO_SHOP);
   await seedDemoReviews(h.deps.db, h.clock, shop.shop_id, MediaUrls.of(h.deps.config), h.deps.storage);
+  await seedDemoQuestions(h.deps.db, h.clock, shop.shop_id, DEMO_PRODUCT.id);
   await applyDemoSettings(h.deps.db, h.clock, shop.shop_id, h.deps.config.publicUrl);
   return shop;
 }
