@@ -16,6 +16,7 @@ import { admitPageView } from '../storefront/hosted-review-form.js';
 import { ANSWER_LIMITS, checkAnswer } from '../storefront/answer-fields.js';
 import { chargePublicLimit } from '../storefront/public-endpoint/rate-limits.js';
 import { displayName } from '../storefront/display-name.js';
+import { unixSeconds } from '../time/clock.js';
 
 interface LinkContext {
   link: AnswerLink;
@@ -35,7 +36,7 @@ export function registerAnswerLinkPage(app: TypedApp, deps: AppDeps): void {
   const resolve = async (raw: string, reply: FastifyReply): Promise<LinkContext | undefined> => {
     const link = readAnswerLinkToken(deps.secretKey, raw);
     const shop = link ? await findShopById(deps.db.kysely, link.shopId) : undefined;
-    const opened = link && shop ? await invitationOfLink(deps.db.kysely, link).catch(() => undefined) : undefined;
+    const opened = link && shop ? await invitationOfLink(deps.db.kysely, link, unixSeconds(deps.clock)).catch(() => undefined) : undefined;
     if (!link || !shop || !opened) {
       const t = QUESTION_MAIL_MESSAGES[shop ? shopperBrandOf(shop).language : 'en'];
       await sendMessagePage(reply, 404, t.linkSpent, t.linkSpent);

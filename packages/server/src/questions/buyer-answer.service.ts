@@ -10,8 +10,8 @@ import type { Question } from './question-object.js';
 import type { QuestionRow } from './question-repository.js';
 
 /** The invitation and question of a link, if the link can still be used by its buyer; else "not found". */
-export async function invitationOfLink(db: Kysely<Database>, link: AnswerLink): Promise<{ invitation: InvitationRow; question: QuestionRow }> {
-  const opened = await openInvitation(db, link.shopId, link);
+export async function invitationOfLink(db: Kysely<Database>, link: AnswerLink, now: number): Promise<{ invitation: InvitationRow; question: QuestionRow }> {
+  const opened = await openInvitation(db, link.shopId, link, now);
   if (!opened || buyerFingerprint(opened.invitation.email) !== link.buyer) throw notFound('invitation', link.invitationId);
   return opened;
 }
@@ -23,7 +23,7 @@ export async function invitationOfLink(db: Kysely<Database>, link: AnswerLink): 
  */
 export async function answerAsInvitedBuyer(db: Kysely<Database>, settings: ShopSettings, link: AnswerLink, words: { content: string; name: string }, nowMs: number): Promise<Question> {
   return db.transaction().execute(async (trx) => {
-    const { invitation, question } = await invitationOfLink(trx, link);
+    const { invitation, question } = await invitationOfLink(trx, link, secondsOf(nowMs));
     await spendInvitation(trx, invitation, secondsOf(nowMs));
     return createAnswer(
       trx,

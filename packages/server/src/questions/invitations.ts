@@ -5,6 +5,9 @@ import { findLiveQuestion, type QuestionRow } from './question-repository.js';
 
 export type InvitationRow = Selectable<QuestionInvitationsTable>;
 
+/** An answer link works for 30 days: long enough for a buyer who reads mail weekly, short enough that a stale question is not answered. */
+export const INVITATION_LINK_SECONDS = 30 * 24 * 3600;
+
 /** A buyer is asked about at most one question a week, whichever shop product it is about. */
 export const INVITATION_INTERVAL_SECONDS = 7 * 24 * 3600;
 
@@ -31,11 +34,12 @@ export async function markInvitationSent(db: Kysely<Database>, id: number, now: 
 
 /**
  * The invitation a link names, with its question, while both can still be used: the link is bound
- * to its question and its buyer, works once, and ends with the question.
+ * to its question and its buyer, works once and for 30 days, and ends with the question.
  */
-export async function openInvitation(db: Kysely<Database>, shopId: string, link: { invitationId: number; questionId: number }): Promise<{ invitation: InvitationRow; question: QuestionRow } | undefined> {
+export async function openInvitation(db: Kysely<Database>, shopId: string, link: { invitationId: number; questionId: number }, now: number): Promise<{ invitation: InvitationRow; question: QuestionRow } | undefined> {
   const invitation = await db.selectFrom('question_invitations').selectAll().where('shop_id', '=', shopId).where('id', '=', link.invitationId).executeTakeFirst();
   if (!invitation || Number(invitation.question_id) !== link.questionId || invitation.used_at !== null) return undefined;
+  if (Number(invitation.created_at) + INVITATION_LINK_SECONDS <= now) return undefined;
   const question = await findLiveQuestion(db, shopId, link.questionId);
   if (!question || question.status === 'hidden') return undefined;
   return { invitation, question };

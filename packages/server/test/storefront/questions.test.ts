@@ -161,5 +161,28 @@ describeEachDatabase('questions on the storefront', (dialect) => {
     expect(stored.answers.map((a) => [a.author_kind, a.author_name, a.author_email, a.is_verified_buyer])).toEqual([['buyer', 'Bo Lind', 'bo@example.com', 1]]);
     const again = await answer(answerLinkToken(key, link), 'Trying twice');
     expect([again.statusCode, envelope(again).code]).toEqual([404, 5]);
+
+    // A link works for 30 days after its invitation.
+    const [late] = await recordInvitations(db, shop.shop_id, other.id, [{ email: 'bo@example.com', name: 'Bo Lind', orderId: 'O-9' }], now);
+    const lateLink = answerLinkToken(key, { shopId: shop.shop_id, invitationId: Number(late!.id), questionId: other.id, buyer: buyerFingerprint('bo@example.com') });
+    h.clock.advanceSeconds(30 * 86_400 - 60);
+    expect(envelope(await answer(lateLink, 'Just in time.')).code).toBe(0);
+    const [expired] = await recordInvitations(db, shop.shop_id, q.id, [{ email: 'dee@example.com', name: 'Dee', orderId: 'O-11' }], now);
+    const expiredLink = answerLinkToken(key, { shopId: shop.shop_id, invitationId: Number(expired!.id), questionId: q.id, buyer: buyerFingerprint('dee@example.com') });
+    h.clock.advanceSeconds(60);
+    const tooLate = await answer(expiredLink, 'Too late.');
+    expect([tooLate.statusCode, envelope(tooLate).code]).toEqual([404, 5]);
+  });
+
+  it('escapes shopper text in the server fragment: a question is words, never markup', async () => {
+    const h = harness();
+    const shop = await h.newShop(`sf-q-xss-${dialect}.example.com`);
+    const q = await askVia(h, shop, { content: '<img src=x onerror=alert(1)> fits?', asker_name: '<script>alert(2)</script> Eve' });
+    await answerVia(h, shop, q.id, { content: '"><svg onload=alert(3)>' });
+    const fragment = await h.app.inject({ method: 'GET', url: `/api/v1/storefront/questions.html?shop_id=${shop.shop_id}&product_id=77`, remoteAddress: '192.0.2.61' });
+    expect(fragment.statusCode).toBe(200);
+    expect(fragment.body).toContain('&lt;img src=x onerror=alert(1)&gt; fits?');
+    expect(fragment.body).toContain('&quot;&gt;&lt;svg onload=alert(3)&gt;');
+    expect(fragment.body).not.toMatch(/<img|<svg|<script>alert/);
   });
 });
