@@ -550,6 +550,14 @@ export interface AnswersTable {
   updated_at: number;
 }
 
+/** A product's question counts (migration 020): what shoppers see, and every live question. */
+export interface QuestionCountsTable {
+  shop_id: string;
+  product_id: string;
+  shown: number;
+  total: number;
+}
+
 /** One current vote per device on a question or an answer (migration 020). */
 export interface QuestionVotesTable {
   shop_id: string;
@@ -615,4 +623,5 @@ export interface Database {
   answers: AnswersTable;
   question_votes: QuestionVotesTable;
   question_invitations: QuestionInvitationsTable;
+  question_counts: QuestionCountsTable;
 }

@@ -5,6 +5,7 @@ import { appendOutboxEvent } from '../outbox/outbox.js';
 import { secondsOf } from '../time/clock.js';
 import type { Answer, Question } from './question-object.js';
 import { presentAnswer, presentQuestions } from './question-presenter.js';
+import { recountProductQuestions } from './question-counts.js';
 import { type AnswerRow, type QuestionRow, questionsOfShop, recountAnswers } from './question-repository.js';
 
 /** What an erased person's questions and answers show instead of their name (docs/privacy.md). */
@@ -55,6 +56,7 @@ export async function eraseQuestionDataOf(db: Kysely<Database>, shopId: string, 
     if (questionIds.length > 0) {
       await db.deleteFrom('question_votes').where('shop_id', '=', shopId).where('target', '=', 'question').where('target_id', 'in', questionIds).execute();
       await db.deleteFrom('questions').where('shop_id', '=', shopId).where('id', 'in', questionIds).execute();
+      for (const productId of new Set(questions.map((q) => q.product_id))) await recountProductQuestions(db, shopId, productId);
     }
     for (const question of questions.filter((q) => q.deleted_at === null)) {
       const [tombstone] = await presentQuestions(db, shopId, [{ ...question, asker_name: ANONYMOUS, asker_email: '', deleted_at: now, updated_at: now }]);
@@ -73,5 +75,5 @@ export async function eraseQuestionDataOf(db: Kysely<Database>, shopId: string, 
 
 /** A whole shop's questions, answers, votes and invitations (docs/privacy.md §5), in the caller's transaction. */
 export async function eraseShopQuestions(db: Kysely<Database>, shopId: string): Promise<void> {
-  await deleteShopRows(db, shopId, ['question_votes', 'question_invitations', 'answers', 'questions']);
+  await deleteShopRows(db, shopId, ['question_votes', 'question_invitations', 'question_counts', 'answers', 'questions']);
 }

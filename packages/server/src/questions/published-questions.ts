@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { containing } from '../db/like.js';
 import { countOf, pageOf } from '../db/paging.js';
 import type { Database } from '../db/schema.js';
+import { questionCountsOf } from './question-counts.js';
 import { type AnswerRow, answersOf, type QuestionRow } from './question-repository.js';
 
 export interface PublishedQuestionsQuery {
@@ -36,7 +37,9 @@ export async function publishedQuestions(db: Kysely<Database>, shopId: string, q
     );
   }
   const ordered = query.orderBy('is_pinned', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc');
-  const [count, questions] = await Promise.all([countOf(query), pageOf(ordered, { page: q.page, pageSize: q.limit }).execute()]);
+  // Without a search, the maintained count says how many; a search has to count what it matched.
+  const counting = q.keyword === undefined ? questionCountsOf(db, shopId, [q.productId]).then((counts) => counts.get(q.productId)!.shown) : countOf(query);
+  const [count, questions] = await Promise.all([counting, pageOf(ordered, { page: q.page, pageSize: q.limit }).execute()]);
   const answers = await answersOf(db, shopId, questions.map((row) => Number(row.id)), true);
   return { count, rows: questions.map((question) => ({ question, answers: answers.get(Number(question.id)) ?? [] })) };
 }

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { AnswersTable, Database, QuestionsTable } from '../db/schema.js';
+import { recountProductQuestions } from './question-counts.js';
 
 export type QuestionRow = Selectable<QuestionsTable>;
 export type AnswerRow = Selectable<AnswersTable>;
@@ -63,4 +64,5 @@ export async function recountAnswers(db: Kysely<Database>, shopId: string, quest
     answered_at: count === 0 ? null : (question.answered_at ?? now),
     updated_at: now,
   });
+  await recountProductQuestions(db, shopId, question.product_id);
 }

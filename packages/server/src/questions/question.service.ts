@@ -8,6 +8,7 @@ import type { Question, QuestionStatus } from './question-object.js';
 import { presentQuestions } from './question-presenter.js';
 import { findLiveQuestion, insertQuestion, updateQuestionRow } from './question-repository.js';
 import { screenQuestionText } from './question-screening.js';
+import { recountProductQuestions } from './question-counts.js';
 
 export type QuestionSource = 'storefront' | 'api' | 'import';
 
@@ -54,6 +55,7 @@ export async function createQuestion(db: Kysely<Database>, shopId: string, setti
     // Imported questions are history: nobody is told about them.
     announced_at: input.source === 'import' ? now : null,
   });
+  await recountProductQuestions(db, shopId, input.productId);
   const [question] = await presentQuestions(db, shopId, [row]);
   await appendOutboxEvent(db, shopId, 'question/created', { list: [question] }, nowMs);
   return question!;
@@ -73,6 +75,7 @@ export async function changeQuestion(db: Kysely<Database>, shopId: string, id: n
   if (changes.isPinned !== undefined && changes.isPinned !== Number(row.is_pinned)) set.is_pinned = changes.isPinned;
   if (Object.keys(set).length === 0) return (await presentQuestions(db, shopId, [row]))[0]!;
   await updateQuestionRow(db, shopId, id, { ...set, updated_at: secondsOf(nowMs) });
+  if (set.status !== undefined) await recountProductQuestions(db, shopId, row.product_id);
   const question = await questionById(db, shopId, id);
   await appendOutboxEvent(db, shopId, 'question/updated', { list: [question] }, nowMs);
   return question;
@@ -85,6 +88,7 @@ export async function deleteQuestion(db: Kysely<Database>, shopId: string, id: n
   if (!row) throw notFound('question', id);
   const result = await db.updateTable('questions').set({ deleted_at: now, updated_at: now }).where('shop_id', '=', shopId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw notFound('question', id);
+  await recountProductQuestions(db, shopId, row.product_id);
   const [tombstone] = await presentQuestions(db, shopId, [{ ...row, deleted_at: now, updated_at: now }]);
   await appendOutboxEvent(db, shopId, 'question/deleted', { list: [tombstone] }, nowMs);
 }

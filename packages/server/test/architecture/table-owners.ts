@@ -23,6 +23,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   answers: 'questions',
   question_votes: 'questions',
   question_invitations: 'questions',
+  question_counts: 'questions',
   merchants: 'merchants',
   merchant_shops: 'merchants',
   merchant_sessions: 'merchants',

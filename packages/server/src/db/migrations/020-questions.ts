@@ -3,7 +3,7 @@ import type { Dialect } from '../connect.js';
 import { withIdColumn } from './id-column.js';
 
 /** Tables whose rows show in the storefront's question list: a write moves the shop's content version (migration 014). */
-const VERSIONED_TABLES = ['questions', 'answers'] as const;
+const VERSIONED_TABLES = ['questions', 'answers', 'question_counts'] as const;
 
 async function versionTriggers(dialect: Dialect, db: Kysely<unknown>): Promise<void> {
   for (const table of VERSIONED_TABLES) {
@@ -108,6 +108,17 @@ export const questionsMigration = (dialect: Dialect) => ({
       .execute();
     await db.schema.createIndex('question_invitations_email').on('question_invitations').columns(['shop_id', 'email', 'created_at']).execute();
     await db.schema.createIndex('question_invitations_unsent').on('question_invitations').columns(['created_at']).where(sql<boolean>`sent_at is null`).execute();
+
+    // Per product: questions shoppers see (published and answered) and all live questions, kept by
+    // the questions module in the writer's transaction, so no list counts rows to say "6 questions".
+    await db.schema
+      .createTable('question_counts')
+      .addColumn('shop_id', 'text', (c) => c.notNull().references('shops.id'))
+      .addColumn('product_id', 'text', (c) => c.notNull())
+      .addColumn('shown', 'integer', (c) => c.notNull())
+      .addColumn('total', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('question_counts_pk', ['shop_id', 'product_id'])
+      .execute();
 
     await versionTriggers(dialect, db);
   },
