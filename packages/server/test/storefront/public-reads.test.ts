@@ -150,6 +150,7 @@ describeEachDatabase('storefront reads', (dialect) => {
       review_form_enabled: 1,
       photo_upload_enabled: 1,
       helpful_votes_enabled: 1,
+      questions_enabled: 1,
       star_color: '#c27803',
       accent_color: '#1f2937',
       theme: 'light',

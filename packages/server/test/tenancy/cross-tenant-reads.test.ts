@@ -137,6 +137,7 @@ const READS: Record<string, Read | ReadCase> = {
     },
   },
   '/api/v1/storefront/get_product_questions': async (h, own) => [await h.app.inject({ method: 'GET', url: `/api/v1/storefront/get_product_questions?shop_id=${own.shop.shop_id}&product_id=${PRODUCT}`, remoteAddress: '192.0.2.77' })],
+  '/api/v1/storefront/questions.html': async (h, own) => [await h.app.inject({ method: 'GET', url: `/api/v1/storefront/questions.html?shop_id=${own.shop.shop_id}&product_id=${PRODUCT}`, remoteAddress: '192.0.2.77' })],
   '/api/v1/storefront/widget.html': async (h, own) =>
     Promise.all(
       [`product_id=${PRODUCT}`, 'is_store_review=1', 'is_show_all=1'].map((selector) =>
@@ -185,6 +186,7 @@ const NOT_SHOP_DATA: Record<string, string> = {
   '/api/v1/reviews/upload_token': 'a short-lived upload token for the named shop, no data',
   '/r/:shop/policy': "the named shop's public review policy, written from its own settings (review-policy tests)",
   '/r/t/:token': "a signed review-request link naming its shop (collection tests)",
+  '/q/t/:token': "a signed answer link naming its shop, question and buyer; another shop's or a forged one answers not found (storefront/questions.test.ts)",
   '/t/o/:file': 'a signed open-tracking pixel (collection tests)',
   '/t/c/:token': 'a signed click-tracking link (collection tests)',
   '/u/:token': 'a signed unsubscribe link (collection tests)',
