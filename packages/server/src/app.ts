@@ -1,3 +1,4 @@
+import { connectorWebhooksPlugin } from './connector-webhooks/connector-webhooks-plugin.js';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppDeps } from './http/app-deps.js';
@@ -75,6 +76,7 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
   await app.register(oauthPlugin, { deps });
   await app.register(consolePlugin, { deps });
   await app.register(collectionPlugin, { deps });
+  await app.register(connectorWebhooksPlugin, { deps });
   await app.register(mediaPlugin, { deps });
   await app.register(storefrontPlugin, { deps });
   await app.register(demoPagePlugin, { deps });

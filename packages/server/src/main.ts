@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   migrate: async () => (await import('./cli/migrate-command.js')).registerMigrateCommand,
   shop: async () => (await import('./cli/shop-commands.js')).registerShopCommands,
   platform: async () => (await import('./cli/platform-commands.js')).registerPlatformCommands,
+  connect: async () => (await import('./cli/connect-commands.js')).registerConnectCommands,
   merchant: async () => (await import('./cli/merchant-commands.js')).registerMerchantCommands,
   customer: async () => (await import('./cli/customer-commands.js')).registerCustomerCommands,
   sign: async () => (await import('./cli/sign-command.js')).registerSignCommand,

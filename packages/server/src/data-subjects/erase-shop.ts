@@ -12,6 +12,7 @@ import { eraseShopProducts } from '../products/product-repository.js';
 import { eraseShopImports, importFilesOfShop } from '../review-csv/review-import-repository.js';
 import { eraseShopReviews } from '../reviews/author-data.js';
 import { eraseShopQuestions } from '../questions/asker-data.js';
+import { eraseShopConnectors } from '../store-links/connector-links.js';
 import { eraseShopRecord, findShopById } from '../shops/shop-repository.js';
 import type { MediaStorage } from '../storage/media-storage.js';
 import { eraseShopWebhooks } from '../webhooks/subscription-repository.js';
@@ -35,6 +36,7 @@ export async function eraseShop(deps: { db: Db; storage: MediaStorage }, shopId:
     await forgetShopMembership(trx, shopId);
     await eraseShopReviews(trx, shopId);
     await eraseShopQuestions(trx, shopId);
+    await eraseShopConnectors(trx, shopId);
     await eraseShopMedia(trx, shopId);
     await eraseShopOrders(trx, shopId);
     await eraseShopEvents(trx, shopId);

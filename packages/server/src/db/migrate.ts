@@ -20,6 +20,7 @@ import { reviewHistoryMigration } from './migrations/017-review-history.js';
 import { reviewReportsMigration } from './migrations/018-review-reports.js';
 import { reviewModerationMigration } from './migrations/019-review-moderation.js';
 import { questionsMigration } from './migrations/020-questions.js';
+import { connectorsMigration } from './migrations/021-connectors.js';
 
 /** Migrations in order. Names are permanent: they are recorded in the database. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -44,6 +45,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '018-review-reports': reviewReportsMigration(dialect),
     '019-review-moderation': reviewModerationMigration,
     '020-questions': questionsMigration(dialect),
+    '021-connectors': connectorsMigration(dialect),
   };
 }
 

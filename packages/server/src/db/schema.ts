@@ -583,6 +583,35 @@ export interface QuestionInvitationsTable {
   used_at: number | null;
 }
 
+/** A shop's link to its store platform (migration 021, docs/connectors.md). */
+export interface ConnectorLinksTable {
+  id: Generated<number>;
+  shop_id: string;
+  /** woocommerce or shopify. */
+  platform: string;
+  /** The store as the platform names it: the myshopify domain; '' for WooCommerce. */
+  external_shop: string;
+  /** The webhook secret (WooCommerce) or the app's shared secret check value, sealed with the secret key. */
+  secret_sealed: string;
+  /** The platform's access token (Shopify's offline token), sealed; '' when none. */
+  token_sealed: Generated<string>;
+  scopes: Generated<string>;
+  /** active, uninstalled, reconnect (the platform refused the token). */
+  status: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The newest modification time seen for one of a platform's orders or products (migration 021). */
+export interface ConnectorVersionsTable {
+  shop_id: string;
+  platform: string;
+  /** order or product. */
+  kind: string;
+  external_id: string;
+  source_updated_at: number;
+}
+
 export interface Database {
   shops: ShopsTable;
   products: ProductsTable;
@@ -624,4 +653,6 @@ export interface Database {
   question_votes: QuestionVotesTable;
   question_invitations: QuestionInvitationsTable;
   question_counts: QuestionCountsTable;
+  connector_links: ConnectorLinksTable;
+  connector_versions: ConnectorVersionsTable;
 }

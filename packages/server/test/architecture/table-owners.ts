@@ -24,6 +24,8 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   question_votes: 'questions',
   question_invitations: 'questions',
   question_counts: 'questions',
+  connector_links: 'store-links',
+  connector_versions: 'store-links',
   merchants: 'merchants',
   merchant_shops: 'merchants',
   merchant_sessions: 'merchants',

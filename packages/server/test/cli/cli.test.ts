@@ -72,7 +72,7 @@ describeEachDatabase('plaudit CLI', (dialect) => {
   it('migrates, creates, lists, shows and rotates shops, printing one JSON object with --json', async () => {
     const migrated = plaudit(['migrate', '--json'], env);
     expect(migrated.status, migrated.stderr).toBe(0);
-    expect(JSON.parse(migrated.stdout)).toEqual({ applied: ['001-core', '002-review-provenance', '003-request-signatures', '004-oauth', '005-webhooks', '006-customers', '007-orders', '008-customer-events', '009-request-sending', '010-media', '011-storefront', '012-review-imports', '013-storefront-rank', '014-content-versions', '015-review-activity', '016-review-disclosures', '017-review-history', '018-review-reports', '019-review-moderation', '020-questions'] });
+    expect(JSON.parse(migrated.stdout)).toEqual({ applied: ['001-core', '002-review-provenance', '003-request-signatures', '004-oauth', '005-webhooks', '006-customers', '007-orders', '008-customer-events', '009-request-sending', '010-media', '011-storefront', '012-review-imports', '013-storefront-rank', '014-content-versions', '015-review-activity', '016-review-disclosures', '017-review-history', '018-review-reports', '019-review-moderation', '020-questions', '021-connectors'] });
     expect(JSON.parse(plaudit(['migrate', '--json'], env).stdout)).toEqual({ applied: [] });
 
     const created = plaudit(['shop', 'create', '--domain', 'Maple-And-Co.myshopify.com', '--name', 'Maple & Co', '--id', '79198486784', '--json'], env);

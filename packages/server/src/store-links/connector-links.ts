@@ -1,0 +1,37 @@
+import type { Kysely, Selectable } from 'kysely';
+import { open, seal } from '../crypto/secret-box.js';
+import { randomToken } from '../crypto/tokens.js';
+import type { ConnectorLinksTable, Database } from '../db/schema.js';
+import { deleteShopRows } from '../db/shop-rows.js';
+
+export type ConnectorPlatform = 'woocommerce' | 'shopify';
+export type ConnectorLinkRow = Selectable<ConnectorLinksTable>;
+
+export async function findLink(db: Kysely<Database>, platform: ConnectorPlatform, shopId: string): Promise<ConnectorLinkRow | undefined> {
+  return db.selectFrom('connector_links').selectAll().where('platform', '=', platform).where('shop_id', '=', shopId).executeTakeFirst();
+}
+
+/**
+ * Creates the shop's WooCommerce link, or gives it a new secret: 256 random bits, sealed at rest
+ * because every webhook is verified with it. Answers the secret in clear, once.
+ */
+export async function issueWooCommerceSecret(db: Kysely<Database>, secretKey: Buffer, shopId: string, now: number): Promise<string> {
+  const secret = randomToken(32);
+  const sealed = seal(secretKey, secret);
+  await db
+    .insertInto('connector_links')
+    .values({ shop_id: shopId, platform: 'woocommerce', external_shop: '', secret_sealed: sealed, status: 'active', created_at: now, updated_at: now })
+    .onConflict((oc) => oc.columns(['platform', 'shop_id']).doUpdateSet({ secret_sealed: sealed, status: 'active', updated_at: now }))
+    .execute();
+  return secret;
+}
+
+/** The link's webhook secret in clear, to check one signature with. */
+export function secretOf(secretKey: Buffer, link: ConnectorLinkRow): string {
+  return open(secretKey, link.secret_sealed);
+}
+
+/** A whole shop's links and versions (docs/privacy.md §5), in the caller's transaction. */
+export async function eraseShopConnectors(db: Kysely<Database>, shopId: string): Promise<void> {
+  await deleteShopRows(db, shopId, ['connector_versions', 'connector_links']);
+}
