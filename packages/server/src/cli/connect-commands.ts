@@ -10,8 +10,45 @@ export function wooCommerceWebhookUrl(publicUrl: string, shopId: string): string
   return `${publicUrl}/connectors/woocommerce/webhooks/${encodeURIComponent(shopId)}`;
 }
 
+/** What the Shopify app's configuration needs from this Plaudit (docs/connectors.md). */
+export function shopifyAppSettings(publicUrl: string, scopes: readonly string[]) {
+  return {
+    app_url: `${publicUrl}/connectors/shopify/install`,
+    redirect_url: `${publicUrl}/connectors/shopify/callback`,
+    webhook_url: `${publicUrl}/connectors/shopify/webhooks`,
+    scopes: [...scopes],
+    webhook_topics: ['orders/create', 'orders/updated', 'orders/fulfilled', 'orders/cancelled', 'products/update', 'products/delete', 'app/uninstalled'],
+    compliance_topics: ['customers/data_request', 'customers/redact', 'shop/redact'],
+  };
+}
+
 export function registerConnectCommands(program: Command): void {
   const connect = program.command('connect').description('connect a shop to its store platform, so orders and products flow in without code');
+
+  connect
+    .command('shopify')
+    .description("print the settings to paste into the Shopify app's configuration (needs SHOPIFY_API_KEY and SHOPIFY_API_SECRET)")
+    .option('--json', 'print one JSON object')
+    .action((options: { json?: boolean }) => {
+      const config = loadConfig();
+      if (config.shopify === null) throw new CliError('set SHOPIFY_API_KEY and SHOPIFY_API_SECRET to the Shopify app\'s client id and secret first');
+      const settings = shopifyAppSettings(config.publicUrl, config.shopify.scopes);
+      output(Boolean(options.json), settings, () =>
+        [
+          'In the Shopify Partner Dashboard (or shopify.app.toml), set:',
+          '',
+          `  App URL               ${settings.app_url}`,
+          `  Allowed redirect URL  ${settings.redirect_url}`,
+          `  Access scopes         ${settings.scopes.join(',')}`,
+          `  Webhooks              ${settings.webhook_url}`,
+          `    topics              ${settings.webhook_topics.join(', ')}`,
+          `    compliance          ${settings.compliance_topics.join(', ')}`,
+          '',
+          'A merchant installs the app from its install link; the store is linked to the Plaudit shop of its',
+          'myshopify domain, or to a new one.',
+        ].join('\n'),
+      );
+    });
 
   connect
     .command('woocommerce')

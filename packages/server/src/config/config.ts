@@ -63,6 +63,15 @@ export interface Config {
   readonly mediaBaseUrl: string;
   /** CUSTOMER_EVENT_RETENTION_DAYS: customer events older than this are deleted (docs/reference/collection.md §15). */
   readonly customerEventRetentionDays: number;
+  /** SHOPIFY_API_KEY and SHOPIFY_API_SECRET: the Shopify app's credentials (docs/connectors.md); null turns the Shopify connector off. */
+  readonly shopify: ShopifyAppConfig | null;
+}
+
+export interface ShopifyAppConfig {
+  readonly apiKey: string;
+  readonly apiSecret: string;
+  /** SHOPIFY_SCOPES: the access scopes the install asks for. */
+  readonly scopes: readonly string[];
 }
 
 /** Where uploaded files live (architecture: storage port with two adapters). */
@@ -234,6 +243,17 @@ function parseSmtpUrl(env: Env): string | null {
   return raw;
 }
 
+/** The connector needs both halves of the app's credentials; one without the other is a mistake worth stopping for. */
+function parseShopify(env: Env): ShopifyAppConfig | null {
+  const apiKey = read(env, 'SHOPIFY_API_KEY');
+  const apiSecret = read(env, 'SHOPIFY_API_SECRET');
+  if (apiKey === undefined && apiSecret === undefined) return null;
+  if (apiKey === undefined || apiSecret === undefined) throw new ConfigError(apiKey === undefined ? 'SHOPIFY_API_KEY' : 'SHOPIFY_API_SECRET', 'must be set together with the other Shopify credential');
+  const scopes = (read(env, 'SHOPIFY_SCOPES') ?? 'read_orders,read_products,write_products').split(/[\s,]+/).filter((scope) => scope !== '');
+  if (scopes.some((scope) => !/^(read|write|unauthenticated_read|unauthenticated_write)_[a-z_]+$/.test(scope))) throw new ConfigError('SHOPIFY_SCOPES', 'must be Shopify access scopes such as read_orders,read_products');
+  return Object.freeze({ apiKey, apiSecret, scopes: Object.freeze(scopes) });
+}
+
 function parseMailFrom(env: Env, publicUrl: string): string {
   const raw = read(env, 'MAIL_FROM');
   if (raw === undefined) return `reviews@${new URL(publicUrl).hostname}`;
@@ -344,6 +364,7 @@ export function parseConfig(env: Env): Config {
     storage: Object.freeze(parseStorage(env, dataDir)),
     mediaBaseUrl: parseMediaBaseUrl(env, publicUrl),
     mailFrom: parseMailFrom(env, publicUrl),
+    shopify: parseShopify(env),
   });
 }
 

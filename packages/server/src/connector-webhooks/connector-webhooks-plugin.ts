@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import { BODY_LIMIT_BYTES } from '../http/json-body-parser.js';
 import { keepOutOfApiReference } from '../http/route-docs.js';
+import { registerShopifyInstallRoutes } from './shopify-install.routes.js';
+import { registerShopifyWebhookRoute } from './shopify-webhook.route.js';
 import { registerWooCommerceWebhookRoute } from './woocommerce-webhook.route.js';
 
 /**
@@ -13,4 +15,6 @@ export async function connectorWebhooksPlugin(app: FastifyInstance, options: { d
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, (_request, body, done) => done(null, body));
   registerWooCommerceWebhookRoute(app, options.deps);
+  registerShopifyWebhookRoute(app, options.deps);
+  registerShopifyInstallRoutes(app, options.deps);
 }

@@ -3,13 +3,13 @@ import type { Database, GrantStatus } from '../db/schema.js';
 import type { Scope } from '../http/actor.js';
 import { formatRecordTime } from '../time/time-format.js';
 import { randomToken, sha256Hex } from '../crypto/tokens.js';
-import type { ShopRow } from '../shops/shop-repository.js';
+import { setShopStatus, type ShopRow } from '../shops/shop-repository.js';
 import { appendSystemEvent } from '../outbox/outbox.js';
 import { insertAuthorizationCode } from './authorization-code-repository.js';
 import { OAUTH_DEFAULTS } from '../config/security-defaults.js';
 import type { PlatformRow } from './platform-repository.js';
 import { commaSeparated, spaceSeparated, storedScopes } from './scopes.js';
-import { activateGrant, endGrantRow, findGrantById, type GrantRow, liveFamilyIdsOfGrant, revokeFamilies } from './token-repository.js';
+import { activateGrant, endGrantRow, findGrantById, type GrantRow, grantsOfShop, liveFamilyIdsOfGrant, revokeFamilies } from './token-repository.js';
 import { secondsOf } from '../time/clock.js';
 
 export type Initiator = 'platform' | 'merchant' | 'operator';
@@ -78,4 +78,19 @@ export async function endGrant(
   await revokeFamilies(db, await liveFamilyIdsOfGrant(db, grant.id), status, now);
   await appendSystemEvent(db, grant.platform_id, grant.shop_id, 'shop/deauthorized', systemPayload(shop, grant.platform_id, status, grant.scopes, now, initiator), nowMs);
   return status;
+}
+
+/**
+ * The shop was deactivated in Plaudit (its store removed the app, docs/reference/auth.md §8): the
+ * shop goes inactive and every platform it has authorized receives `shop/uninstalled`. Grants stay
+ * as they are, so a reinstall that reactivates the shop needs no new consent. Call inside a transaction.
+ */
+export async function uninstallShop(db: Kysely<Database>, shop: ShopRow, nowMs: number): Promise<void> {
+  const now = secondsOf(nowMs);
+  if (shop.status !== 'active') return;
+  await setShopStatus(db, shop.id, 'inactive', now);
+  for (const grant of await grantsOfShop(db, shop.id)) {
+    if (grant.status !== 'active') continue;
+    await appendSystemEvent(db, grant.platform_id, shop.id, 'shop/uninstalled', systemPayload({ ...shop, status: 'inactive' }, grant.platform_id, grant.status, grant.scopes, now), nowMs);
+  }
 }

@@ -49,3 +49,8 @@ export async function eraseShopRecord(db: Kysely<Database>, shopId: string): Pro
   await deleteShopRows(db, shopId, ['content_versions']);
   await db.deleteFrom('shops').where('id', '=', shopId).execute();
 }
+
+/** Activates or deactivates a shop (a store removed or reinstalled its app): an inactive shop answers no API call or storefront read. */
+export async function setShopStatus(db: Kysely<Database>, shopId: string, status: 'active' | 'inactive', now: number): Promise<void> {
+  await db.updateTable('shops').set({ status, updated_at: now }).where('id', '=', shopId).execute();
+}

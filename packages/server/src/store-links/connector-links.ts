@@ -26,6 +26,30 @@ export async function issueWooCommerceSecret(db: Kysely<Database>, secretKey: Bu
   return secret;
 }
 
+/** The link of a store as its platform names it (a myshopify domain). */
+export async function findLinkByStore(db: Kysely<Database>, platform: ConnectorPlatform, externalShop: string): Promise<ConnectorLinkRow | undefined> {
+  return db.selectFrom('connector_links').selectAll().where('platform', '=', platform).where('external_shop', '=', externalShop).orderBy('id', 'desc').executeTakeFirst();
+}
+
+/**
+ * Links a Shopify store to a Plaudit shop after the merchant installed the app, or re-links it on a
+ * new install: the offline token is sealed at rest (Plaudit needs it back to call the Admin API).
+ * Shopify verifies its webhooks with the app's secret, so the link keeps no secret of its own.
+ */
+export async function linkShopifyStore(db: Kysely<Database>, secretKey: Buffer, link: { shopId: string; domain: string; accessToken: string; scopes: string }, now: number): Promise<void> {
+  const values = { external_shop: link.domain, secret_sealed: '', token_sealed: seal(secretKey, link.accessToken), scopes: link.scopes, status: 'active', updated_at: now };
+  await db
+    .insertInto('connector_links')
+    .values({ shop_id: link.shopId, platform: 'shopify', ...values, created_at: now })
+    .onConflict((oc) => oc.columns(['platform', 'shop_id']).doUpdateSet(values))
+    .execute();
+}
+
+/** The store removed the app: the token is dropped and the store's webhooks are refused from now on. */
+export async function markUninstalled(db: Kysely<Database>, link: ConnectorLinkRow, now: number): Promise<void> {
+  await db.updateTable('connector_links').set({ status: 'uninstalled', token_sealed: '', updated_at: now }).where('id', '=', link.id).execute();
+}
+
 /** The link's webhook secret in clear, to check one signature with. */
 export function secretOf(secretKey: Buffer, link: ConnectorLinkRow): string {
   return open(secretKey, link.secret_sealed);

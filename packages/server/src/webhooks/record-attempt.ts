@@ -1,3 +1,4 @@
+import { recordNotice } from './shop-notices.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { DeliveryRow } from './delivery-repository.js';
@@ -18,7 +19,7 @@ async function disable(db: Kysely<Database>, subscriptionId: number, shopId: str
     .executeTakeFirst();
   // The merchant hears about it once, in the console (and by e-mail once SMTP sending exists).
   if (changed.numUpdatedRows > 0n) {
-    await db.insertInto('shop_notices').values({ shop_id: shopId, kind: 'webhook_disabled', message: `Webhook to ${url} was disabled: ${reason}.`, created_at: now }).execute();
+    await recordNotice(db, shopId, 'webhook_disabled', `Webhook to ${url} was disabled: ${reason}.`, now);
   }
 }
 

@@ -1,0 +1,34 @@
+import '@shopify/shopify-api/adapters/node';
+import { ApiVersion, LogSeverity, type Shopify, shopifyApi } from '@shopify/shopify-api';
+import type { ShopifyAppConfig } from '../../config/config.js';
+
+/** The Admin API version the connector is written against; Shopify supports each for a year. */
+export const SHOPIFY_API_VERSION = ApiVersion.October25;
+
+const apps = new Map<string, Shopify>();
+
+/**
+ * The Shopify library configured as this Plaudit's app (docs/connectors.md): its credentials, the
+ * scopes it asks for, and the public address Shopify sends merchants and webhooks to. One per
+ * configuration, made on first use.
+ */
+export function shopifyAppFor(config: ShopifyAppConfig, publicUrl: string): Shopify {
+  const key = `${config.apiKey}\u0000${publicUrl}`;
+  let app = apps.get(key);
+  if (app === undefined) {
+    const url = new URL(publicUrl);
+    app = shopifyApi({
+      apiKey: config.apiKey,
+      apiSecretKey: config.apiSecret,
+      scopes: [...config.scopes],
+      hostName: url.host,
+      hostScheme: url.protocol === 'http:' ? 'http' : 'https',
+      apiVersion: SHOPIFY_API_VERSION,
+      isEmbeddedApp: false,
+      // The library's own log lines would carry shop domains and request details to stdout; Plaudit logs what matters.
+      logger: { level: LogSeverity.Error, log: async () => undefined },
+    });
+    apps.set(key, app);
+  }
+  return app;
+}
