@@ -598,6 +598,10 @@ export interface ConnectorLinksTable {
   scopes: Generated<string>;
   /** active, uninstalled, reconnect (the platform refused the token). */
   status: string;
+  /** The shop's content version whose ratings were last written back to the store. */
+  synced_version: Generated<number>;
+  /** Unix seconds before which no rating is written back (the store asked to wait). */
+  next_sync_at: Generated<number>;
   created_at: number;
   updated_at: number;
 }
@@ -610,6 +614,16 @@ export interface ConnectorVersionsTable {
   kind: string;
   external_id: string;
   source_updated_at: number;
+}
+
+/** The rating last written back to the store for one product (migration 021). */
+export interface ConnectorRatingPushesTable {
+  shop_id: string;
+  product_id: string;
+  /** As get_rating writes it: "4.5", "0". */
+  rating: string;
+  review_count: number;
+  pushed_at: number;
 }
 
 export interface Database {
@@ -655,4 +669,5 @@ export interface Database {
   question_counts: QuestionCountsTable;
   connector_links: ConnectorLinksTable;
   connector_versions: ConnectorVersionsTable;
+  connector_rating_pushes: ConnectorRatingPushesTable;
 }

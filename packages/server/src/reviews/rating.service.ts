@@ -40,3 +40,13 @@ export async function ratingsFor(db: Kysely<Database>, shopId: string, productId
   const rows = await readStatsRows(db, shopId, { scope: 'product', productIds: distinct });
   return distinct.map((productId) => ({ product_id: productId, ...ratingFromStars(starsOf(rows.get(productId), 'published')) }));
 }
+
+/**
+ * Every product of the shop that has statistics, with its published rating: what a store
+ * connector writes back to the store's own product data (docs/connectors.md). Store reviews
+ * (product "0") are left out.
+ */
+export async function ratingsOfEveryProduct(db: Kysely<Database>, shopId: string): Promise<Array<Rating & { product_id: string }>> {
+  const rows = await db.selectFrom('review_stats').selectAll().where('shop_id', '=', shopId).where('scope', '=', 'product').where('product_id', '!=', STORE_PRODUCT_ID).orderBy('product_id').execute();
+  return rows.map((row) => ({ product_id: row.product_id, ...ratingFromStars(starsOf(row, 'published')) }));
+}

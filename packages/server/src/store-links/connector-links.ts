@@ -57,5 +57,5 @@ export function secretOf(secretKey: Buffer, link: ConnectorLinkRow): string {
 
 /** A whole shop's links and versions (docs/privacy.md §5), in the caller's transaction. */
 export async function eraseShopConnectors(db: Kysely<Database>, shopId: string): Promise<void> {
-  await deleteShopRows(db, shopId, ['connector_versions', 'connector_links']);
+  await deleteShopRows(db, shopId, ['connector_rating_pushes', 'connector_versions', 'connector_links']);
 }

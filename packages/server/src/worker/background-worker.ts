@@ -6,6 +6,7 @@ import type { Clock } from '../time/clock.js';
 import { WebhookDeliveryJob } from '../webhooks/delivery-job.js';
 import { ReviewRequestJob } from '../collection/request-job.js';
 import { QuestionMailJob } from '../collection/question-job.js';
+import { ShopifyRatingSyncJob } from '../connectors/shopify/rating-sync.js';
 import { mailTransportFor } from '../mail/mail-transport.js';
 import { JobLoop } from '../jobs/job-loop.js';
 import { RetentionJob } from './retention-job.js';
@@ -37,9 +38,10 @@ export function createBackgroundWorker(deps: { config: Config; db: Db; secretKey
     mailFrom: deps.config.mailFrom,
     onMailError: (error, mail) => log.warn({ err: error, subject: mail.subject, job: 'question-mail' }, 'question e-mail not sent'),
   });
+  const shopifyRatings = new ShopifyRatingSyncJob({ db: deps.db, secretKey: deps.secretKey, clock: deps.clock, config: deps.config, onError: (error) => log.warn({ err: error, job: 'shopify-ratings' }, 'shopify ratings not written') });
   const retention = new RetentionJob({ db: deps.db, clock: deps.clock, storage: deps.storage, customerEventRetentionDays: deps.config.customerEventRetentionDays });
   const imports = new ReviewImportJob({ db: deps.db, clock: deps.clock, storage: deps.storage, mediaUrls: MediaUrls.of(deps.config), onError: (error) => log.error({ err: error, job: 'review-imports' }, 'review import failed; it will run again') });
-  const loop = new JobLoop([deliveries, requests, questions, retention, imports], { onError: (kind, error) => log.error({ err: error, job: kind }, 'background job failed; it will run again') });
+  const loop = new JobLoop([deliveries, requests, questions, shopifyRatings, retention, imports], { onError: (kind, error) => log.error({ err: error, job: kind }, 'background job failed; it will run again') });
   return {
     start: () => {
       loop.start();

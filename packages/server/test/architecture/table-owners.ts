@@ -26,6 +26,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   question_counts: 'questions',
   connector_links: 'store-links',
   connector_versions: 'store-links',
+  connector_rating_pushes: 'store-links',
   merchants: 'merchants',
   merchant_shops: 'merchants',
   merchant_sessions: 'merchants',

@@ -1,53 +1,17 @@
 import { createHmac } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { setAbstractFetchFunc } from '@shopify/shopify-api/runtime';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { open } from '../../src/crypto/secret-box.js';
 import { databaseChecksum } from '../support/database-checksum.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { type Harness, PUBLIC_URL, TEST_SECRET_KEY, useHarness } from '../support/harness.js';
 import { plaudit } from '../support/cli.js';
+import { ShopifyAdminStandIn } from '../support/shopify-admin.js';
 
 const APP = { SHOPIFY_API_KEY: 'plaudit-test-app', SHOPIFY_API_SECRET: 'shpss_install_0123456789abcdef0123456789' };
 const BROWSER = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
-
-/** A stand-in for stores' Admin API: the token endpoint of Shopify's authorization code grant. */
-class AdminStandIn {
-  private server: Server | undefined;
-  readonly exchanges: Array<{ shop: string; body: Record<string, string> }> = [];
-  origin = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        const shop = String(request.headers['x-forwarded-host'] ?? '');
-        if (request.method !== 'POST' || request.url !== '/admin/oauth/access_token') return response.writeHead(404).end();
-        const parsed = JSON.parse(body) as Record<string, string>;
-        this.exchanges.push({ shop, body: parsed });
-        if (parsed.code !== 'good-code' || parsed.client_secret !== APP.SHOPIFY_API_SECRET) return response.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"invalid_request"}');
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: `shpat_${shop.split('.')[0]}`, scope: 'read_orders,read_products,write_products' }));
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.origin = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-    // The library reaches https://<store>/admin/…: in this test that is the stand-in, which is told the store.
-    setAbstractFetchFunc((input: RequestInfo | URL, init?: RequestInit) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      return fetch(`${this.origin}${url.pathname}${url.search}`, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-forwarded-host': url.host } });
-    });
-  }
-
-  stop(): Promise<void> {
-    setAbstractFetchFunc(globalThis.fetch);
-    return new Promise((resolve) => this.server?.close(() => resolve()) ?? resolve());
-  }
-}
 
 /** The callback query Shopify sends, signed as Shopify signs it: hex HMAC-SHA256 of the sorted query without hmac. */
 function signedCallback(params: Record<string, string>, secret = APP.SHOPIFY_API_SECRET): string {
@@ -57,7 +21,7 @@ function signedCallback(params: Record<string, string>, secret = APP.SHOPIFY_API
 
 describeEachDatabase('installing the Shopify app', (dialect) => {
   const harness = useHarness(dialect, { env: APP });
-  const admin = new AdminStandIn();
+  const admin = new ShopifyAdminStandIn(APP.SHOPIFY_API_SECRET);
   beforeAll(() => admin.start());
   afterAll(() => admin.stop());
 
