@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { findShopById } from '../shops/shop-repository.js';
-import { issueWooCommerceSecret } from '../store-links/connector-links.js';
+import { SingleBar } from 'cli-progress';
+import { backfillShopify } from '../connectors/shopify/backfill.js';
+import { findLink, issueWooCommerceSecret } from '../store-links/connector-links.js';
 import { systemClock, unixSeconds } from '../time/clock.js';
 import { CliError, loadConfig, output } from './runtime.js';
 import { withCurrentSchema } from './pending-migrations.js';
@@ -25,7 +27,7 @@ export function shopifyAppSettings(publicUrl: string, scopes: readonly string[])
 export function registerConnectCommands(program: Command): void {
   const connect = program.command('connect').description('connect a shop to its store platform, so orders and products flow in without code');
 
-  connect
+  const shopifyCommand = connect
     .command('shopify')
     .description("print the settings to paste into the Shopify app's configuration (needs SHOPIFY_API_KEY and SHOPIFY_API_SECRET)")
     .option('--json', 'print one JSON object')
@@ -48,6 +50,33 @@ export function registerConnectCommands(program: Command): void {
           'myshopify domain, or to a new one.',
         ].join('\n'),
       );
+    });
+
+  shopifyCommand
+    .command('backfill')
+    .description("import a linked store's products and orders changed in the last days through the Admin API")
+    .requiredOption('--shop <shop_id>', 'the Plaudit shop the store is linked to')
+    .option('--since <days>', 'how far back, as 90d or 90 (days)', '90d')
+    .option('--json', 'print one JSON object (no progress bar)')
+    .action(async (options: { shop: string; since: string; json?: boolean }) => {
+      const config = loadConfig();
+      if (config.shopify === null) throw new CliError('set SHOPIFY_API_KEY and SHOPIFY_API_SECRET to the Shopify app\'s client id and secret first');
+      const days = /^(\d{1,4})d?$/.exec(options.since.trim());
+      if (!days || Number(days[1]) < 1) throw new CliError('--since must be a number of days such as 90d');
+      await withCurrentSchema(config, async (db) => {
+        const shop = await findShopById(db.kysely, options.shop);
+        if (!shop) throw new CliError(`shop ${options.shop} not found`);
+        const link = await findLink(db.kysely, 'shopify', shop.id);
+        if (!link || link.status !== 'active') throw new CliError(`shop ${shop.id} has no active Shopify store: install the app on the store first`);
+        const bar = new SingleBar({ format: ' {kind}: {read} read, {applied} applied', stream: process.stderr, noTTYOutput: !options.json, notTTYSchedule: 5000, hideCursor: process.stderr.isTTY === true });
+        if (!options.json) bar.start(0, 0, { kind: 'products', read: 0, applied: 0 });
+        const since = unixSeconds(systemClock) - Number(days[1]) * 86_400;
+        const result = await backfillShopify({ db, secretKey: config.secretKey!, clock: systemClock, config }, shop, link, since, (p) => {
+          if (!options.json) bar.update(p.read, p);
+        });
+        if (!options.json) bar.stop();
+        output(Boolean(options.json), result, () => `products: ${result.products.read} read, ${result.products.applied} applied\norders: ${result.orders.read} read, ${result.orders.applied} applied`);
+      });
     });
 
   connect

@@ -55,7 +55,7 @@ describeEachDatabase('installing the Shopify app', (dialect) => {
     expect(open(h.deps.secretKey!, link.token_sealed)).toBe(`shpat_maple-${dialect}`);
   });
 
-  it('prints the app settings with plaudit connect shopify, and says what is missing without the credentials', () => {
+  it('prints the app settings with plaudit connect shopify, and says what is missing without the credentials or a link', async () => {
     const h = harness();
     const env = { DATABASE_URL: h.databaseUrl, SECRET_KEY: TEST_SECRET_KEY, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'plaudit-shopify-')), PUBLIC_URL, ...APP };
     const printed = plaudit(['connect', 'shopify', '--json'], env);
@@ -68,6 +68,9 @@ describeEachDatabase('installing the Shopify app', (dialect) => {
       webhook_topics: ['orders/create', 'orders/updated', 'orders/fulfilled', 'orders/cancelled', 'products/update', 'products/delete', 'app/uninstalled'],
       compliance_topics: ['customers/data_request', 'customers/redact', 'shop/redact'],
     });
+    const unlinked = await h.newShop(`unlinked-${dialect}.myshopify.com`);
+    expect(plaudit(['connect', 'shopify', 'backfill', '--shop', unlinked.shop_id, '--since', 'a while'], env)).toMatchObject({ status: 1, stderr: 'plaudit: --since must be a number of days such as 90d\n' });
+    expect(plaudit(['connect', 'shopify', 'backfill', '--shop', unlinked.shop_id], env)).toMatchObject({ status: 1, stderr: `plaudit: shop ${unlinked.shop_id} has no active Shopify store: install the app on the store first\n` });
     const { SHOPIFY_API_KEY: _key, SHOPIFY_API_SECRET: _secret, ...without } = env;
     expect(plaudit(['connect', 'shopify'], without)).toMatchObject({ status: 1, stderr: "plaudit: set SHOPIFY_API_KEY and SHOPIFY_API_SECRET to the Shopify app's client id and secret first\n" });
   });

@@ -16,6 +16,8 @@ export class ShopifyAdminStandIn {
   readonly graphql: Array<{ shop: string; token: string; query: string; variables: Record<string, unknown> }> = [];
   /** Answers for the next GraphQL calls, in order; when empty, every call succeeds. */
   readonly nextAnswers: GraphqlAnswer[] = [];
+  /** The `data` of a successful GraphQL answer; by default what metafieldsSet answers. */
+  dataFor: (call: { shop: string; query: string; variables: Record<string, unknown> }) => unknown = () => ({ metafieldsSet: { metafields: [], userErrors: [] } });
   origin = '';
 
   constructor(private readonly secret: string) {}
@@ -37,7 +39,7 @@ export class ShopifyAdminStandIn {
           if (answer.kind === 'status') return response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end('{"errors":"refused"}');
           const parsed = JSON.parse(body) as { query: string; variables: Record<string, unknown> };
           this.graphql.push({ shop, token: String(request.headers['x-shopify-access-token'] ?? ''), query: parsed.query, variables: parsed.variables });
-          return response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { metafieldsSet: { metafields: [], userErrors: [] } } }));
+          return response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: this.dataFor({ shop, query: parsed.query, variables: parsed.variables }) }));
         }
         response.writeHead(404).end();
       });

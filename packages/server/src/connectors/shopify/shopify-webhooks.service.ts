@@ -63,6 +63,11 @@ export async function receiveShopifyDelivery(deps: ShopifyDeliveryDeps, delivery
   return { status: 200, outcome: 'ignored' };
 }
 
+/** One order, from a webhook or the backfill: applied unless a newer state of it was applied before. */
+export async function applyShopifyOrder(db: Kysely<Database>, shop: ShopRow, order: ShopifyOrder, nowMs: number): Promise<ShopifyOutcome> {
+  return applyOrder(db, actorFor(shop), order, nowMs);
+}
+
 async function applyOrder(db: Kysely<Database>, actor: Actor, order: ShopifyOrder, nowMs: number): Promise<ShopifyOutcome> {
   const modified = shopifySeconds(order.updated_at) ?? shopifySeconds(order.created_at);
   if (modified === undefined) return { status: 400, outcome: 'invalid' };
@@ -86,7 +91,8 @@ async function applyOrder(db: Kysely<Database>, actor: Actor, order: ShopifyOrde
   });
 }
 
-async function applyProduct(db: Kysely<Database>, shopId: string, storeDomain: string, product: ShopifyProduct, nowMs: number): Promise<ShopifyOutcome> {
+/** One product, from a webhook or the backfill, under the same rule. */
+export async function applyProduct(db: Kysely<Database>, shopId: string, storeDomain: string, product: ShopifyProduct, nowMs: number): Promise<ShopifyOutcome> {
   const modified = shopifySeconds(product.updated_at);
   if (modified === undefined) return { status: 400, outcome: 'invalid' };
   return db.transaction().execute(async (trx) => {
