@@ -1,3 +1,4 @@
+import { linksOfShop } from '../store-links/connector-links.js';
 import { ratingHoldOf } from './rating-hold.js';
 import { hiddenStarCounts } from '../reviews/review-stats.js';
 import type { AppDeps } from '../http/app-deps.js';
@@ -29,6 +30,13 @@ export function registerConsoleSettingsRoutes(app: TypedApp, deps: AppDeps): voi
       themes: WIDGET_THEMES,
       timeZones: TIME_ZONES,
       error: extra.error ?? '',
+      // The store connections (docs/connectors.md): what is linked, and what needs the merchant.
+      connections: (await linksOfShop(deps.db.kysely, context.shop.id)).map((link) => ({
+        platform: link.platform === 'shopify' ? 'Shopify' : 'WooCommerce',
+        store: link.external_shop,
+        status: link.status,
+        reconnectUrl: link.platform === 'shopify' && link.status !== 'active' ? `${deps.config.publicUrl}/connectors/shopify/install?shop=${encodeURIComponent(link.external_shop)}` : '',
+      })),
     }, extra.error ? 400 : 200);
   };
 

@@ -26,6 +26,11 @@ export async function issueWooCommerceSecret(db: Kysely<Database>, secretKey: Bu
   return secret;
 }
 
+/** Every store link of a shop, for the console's view of its connections. */
+export async function linksOfShop(db: Kysely<Database>, shopId: string): Promise<Array<Pick<ConnectorLinkRow, 'platform' | 'external_shop' | 'status' | 'updated_at'>>> {
+  return db.selectFrom('connector_links').select(['platform', 'external_shop', 'status', 'updated_at']).where('shop_id', '=', shopId).orderBy('platform').execute();
+}
+
 /** The link of a store as its platform names it (a myshopify domain). */
 export async function findLinkByStore(db: Kysely<Database>, platform: ConnectorPlatform, externalShop: string): Promise<ConnectorLinkRow | undefined> {
   return db.selectFrom('connector_links').selectAll().where('platform', '=', platform).where('external_shop', '=', externalShop).orderBy('id', 'desc').executeTakeFirst();

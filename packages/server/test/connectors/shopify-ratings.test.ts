@@ -4,7 +4,8 @@ import type { ShopCredentials } from '../../src/shops/shop-service.js';
 import { linkShopifyStore } from '../../src/store-links/connector-links.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { createReviewVia } from '../support/factories.js';
-import { type Harness, useHarness } from '../support/harness.js';
+import { type Harness, PUBLIC_URL, useHarness } from '../support/harness.js';
+import { createTestMerchant, MerchantBrowser } from '../support/merchant-agent.js';
 import { ShopifyAdminStandIn } from '../support/shopify-admin.js';
 
 const APP = { SHOPIFY_API_KEY: 'plaudit-test-app', SHOPIFY_API_SECRET: 'shpss_ratings_0123456789abcdef01234567' };
@@ -87,5 +88,12 @@ describeEachDatabase('ratings written back to Shopify', (dialect) => {
     await createReviewVia(h, { product_id: '3001', rating: 4, is_published: 1 }, shop);
     expect(await job(h).runOnce()).toBe(0);
     expect(callsTo(domain)).toEqual([]);
+
+    // The console's settings say so, with the way back.
+    const browser = new MerchantBrowser(h);
+    await browser.signIn(await createTestMerchant(h, [shop.shop_id]));
+    const settings = (await browser.get('/console/settings')).body;
+    expect(settings).toContain('Reconnect needed');
+    expect(settings).toContain(`href="${PUBLIC_URL}/connectors/shopify/install?shop=${domain}">Reconnect</a>`);
   });
 });

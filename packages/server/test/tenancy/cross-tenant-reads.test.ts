@@ -186,6 +186,8 @@ const NOT_SHOP_DATA: Record<string, string> = {
   '/api/v1/reviews/upload_token': 'a short-lived upload token for the named shop, no data',
   '/r/:shop/policy': "the named shop's public review policy, written from its own settings (review-policy tests)",
   '/r/t/:token': "a signed review-request link naming its shop (collection tests)",
+  '/connectors/shopify/install': 'starts a Shopify install: reads no shop data, redirects to the store named (connector-webhooks/shopify-install.test.ts)',
+  '/connectors/shopify/callback': "Shopify's signed install callback: links the store it names, shows no shop data (connector-webhooks/shopify-install.test.ts)",
   '/q/t/:token': "a signed answer link naming its shop, question and buyer; another shop's or a forged one answers not found (storefront/questions.test.ts)",
   '/t/o/:file': 'a signed open-tracking pixel (collection tests)',
   '/t/c/:token': 'a signed click-tracking link (collection tests)',
