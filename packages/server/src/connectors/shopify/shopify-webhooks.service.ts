@@ -4,15 +4,12 @@ import type { Database } from '../../db/schema.js';
 import { eraseCustomerData } from '../../data-subjects/erase-customer-data.js';
 import { eraseShop } from '../../data-subjects/erase-shop.js';
 import { type Actor, hmacActor } from '../../http/actor.js';
-import { ApiError, invalidField } from '../../http/errors.js';
 import { deleteMediaFiles } from '../../media/sweep-unattached.js';
-import { cancelOrderRequest, registerOrder } from '../../orders/order-service.js';
 import { uninstallShop } from '../../platforms/grant-service.js';
-import { upsertProduct } from '../../products/product-repository.js';
 import { findShopById, type ShopRow } from '../../shops/shop-repository.js';
 import type { MediaStorage } from '../../storage/media-storage.js';
 import { type ConnectorLinkRow, findLinkByStore, markUninstalled } from '../../store-links/connector-links.js';
-import { claimNewerVersion } from '../../store-links/source-versions.js';
+import { applyStoreOrder, applyStoreProduct } from '../store-objects.js';
 import { secondsOf } from '../../time/clock.js';
 import { recordNotice } from '../../webhooks/shop-notices.js';
 import { shopifyId } from './shopify-json.js';
@@ -69,37 +66,17 @@ export async function applyShopifyOrder(db: Kysely<Database>, shop: ShopRow, ord
 }
 
 async function applyOrder(db: Kysely<Database>, actor: Actor, order: ShopifyOrder, nowMs: number): Promise<ShopifyOutcome> {
-  const modified = shopifySeconds(order.updated_at) ?? shopifySeconds(order.created_at);
-  if (modified === undefined) return { status: 400, outcome: 'invalid' };
-  return db.transaction().execute(async (trx) => {
-    if (!(await claimNewerVersion(trx, { shopId: actor.shopId, platform: 'shopify', kind: 'order', externalId: shopifyId(order.id)! }, modified))) return { status: 200, outcome: 'stale' } as const;
-    if (hasEnded(order)) {
-      await cancelOrderRequest(trx, actor, shopifyId(order.id)!, nowMs).catch((error: unknown) => {
-        if (!(error instanceof ApiError)) throw error;
-      });
-      return { status: 200, outcome: 'applied' } as const;
-    }
-    const input = orderFromShopify(order);
-    if (input.email === '' || input.products.length === 0) return { status: 200, outcome: 'ignored' } as const;
-    try {
-      await registerOrder(trx, actor, input, nowMs);
-    } catch (error) {
-      if (error instanceof ApiError) throw invalidField('order', error.message);
-      throw error;
-    }
-    return { status: 200, outcome: 'applied' } as const;
-  });
+  const modifiedAt = shopifySeconds(order.updated_at) ?? shopifySeconds(order.created_at);
+  if (modifiedAt === undefined) return { status: 400, outcome: 'invalid' };
+  const outcome = await applyStoreOrder(db, actor, 'shopify', { externalId: shopifyId(order.id)!, modifiedAt, ended: hasEnded(order), input: orderFromShopify(order) }, nowMs);
+  return { status: 200, outcome };
 }
 
 /** One product, from a webhook or the backfill, under the same rule. */
 export async function applyProduct(db: Kysely<Database>, shopId: string, storeDomain: string, product: ShopifyProduct, nowMs: number): Promise<ShopifyOutcome> {
-  const modified = shopifySeconds(product.updated_at);
-  if (modified === undefined) return { status: 400, outcome: 'invalid' };
-  return db.transaction().execute(async (trx) => {
-    if (!(await claimNewerVersion(trx, { shopId, platform: 'shopify', kind: 'product', externalId: shopifyId(product.id)! }, modified))) return { status: 200, outcome: 'stale' } as const;
-    await upsertProduct(trx, shopId, shopifyId(product.id)!, productFromShopify(product, storeDomain), secondsOf(nowMs));
-    return { status: 200, outcome: 'applied' } as const;
-  });
+  const modifiedAt = shopifySeconds(product.updated_at);
+  if (modifiedAt === undefined) return { status: 400, outcome: 'invalid' };
+  return { status: 200, outcome: await applyStoreProduct(db, shopId, 'shopify', { externalId: shopifyId(product.id)!, modifiedAt, fields: productFromShopify(product, storeDomain) }, nowMs) };
 }
 
 /** app/uninstalled: the token goes, later webhooks are refused, the shop is deactivated and platforms are told. */

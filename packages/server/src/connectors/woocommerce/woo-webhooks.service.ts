@@ -1,13 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { type Actor, hmacActor } from '../../http/actor.js';
-import { ApiError, invalidField } from '../../http/errors.js';
-import { cancelOrderRequest, registerOrder } from '../../orders/order-service.js';
-import { upsertProduct } from '../../products/product-repository.js';
 import { findShopById } from '../../shops/shop-repository.js';
-import { secondsOf } from '../../time/clock.js';
 import { findLink, secretOf } from '../../store-links/connector-links.js';
-import { claimNewerVersion } from '../../store-links/source-versions.js';
+import { applyStoreOrder, applyStoreProduct } from '../store-objects.js';
 import { isGenuineWooDelivery } from './woo-signature.js';
 import { ENDED_STATUSES, gmtSeconds, orderFromWoo, type WooOrder, type WooProduct } from './woo-payloads.js';
 
@@ -58,36 +54,15 @@ export async function receiveWooDelivery(deps: { db: Kysely<Database>; secretKey
 }
 
 async function applyOrder(db: Kysely<Database>, actor: Actor, order: WooOrder, nowMs: number): Promise<WooOutcome> {
-  const modified = gmtSeconds(order.date_modified_gmt) ?? gmtSeconds(order.date_created_gmt);
-  if (modified === undefined || typeof order.status !== 'string') return { status: 400, outcome: 'invalid' };
-  return db.transaction().execute(async (trx) => {
-    if (!(await claimNewerVersion(trx, { shopId: actor.shopId, platform: 'woocommerce', kind: 'order', externalId: String(order.id) }, modified))) return { status: 200, outcome: 'stale' } as const;
-    if (ENDED_STATUSES.has(order.status)) {
-      // Cancelled or refunded: a request not sent yet is cancelled; one already sent, or an order never seen, stays as it is.
-      await cancelOrderRequest(trx, actor, String(order.id), nowMs).catch((error: unknown) => {
-        if (!(error instanceof ApiError)) throw error;
-      });
-      return { status: 200, outcome: 'applied' } as const;
-    }
-    const input = orderFromWoo(order);
-    // An order without a buyer's address or a product cannot ask for a review; it is noted as seen and left.
-    if (input.email === '' || input.products.length === 0) return { status: 200, outcome: 'ignored' } as const;
-    try {
-      await registerOrder(trx, actor, input, nowMs);
-    } catch (error) {
-      if (error instanceof ApiError) throw invalidField('order', error.message);
-      throw error;
-    }
-    return { status: 200, outcome: 'applied' } as const;
-  });
+  const modifiedAt = gmtSeconds(order.date_modified_gmt) ?? gmtSeconds(order.date_created_gmt);
+  if (modifiedAt === undefined || typeof order.status !== 'string') return { status: 400, outcome: 'invalid' };
+  const outcome = await applyStoreOrder(db, actor, 'woocommerce', { externalId: String(order.id), modifiedAt, ended: ENDED_STATUSES.has(order.status), input: orderFromWoo(order) }, nowMs);
+  return { status: 200, outcome };
 }
 
 async function applyProduct(db: Kysely<Database>, shopId: string, product: WooProduct, nowMs: number): Promise<WooOutcome> {
-  const modified = gmtSeconds(product.date_modified_gmt);
-  if (modified === undefined) return { status: 400, outcome: 'invalid' };
-  return db.transaction().execute(async (trx) => {
-    if (!(await claimNewerVersion(trx, { shopId, platform: 'woocommerce', kind: 'product', externalId: String(product.id) }, modified))) return { status: 200, outcome: 'stale' } as const;
-    await upsertProduct(trx, shopId, String(product.id), { title: product.name, handle: product.slug, url: product.permalink, image: product.images?.[0]?.src, sku: product.sku }, secondsOf(nowMs));
-    return { status: 200, outcome: 'applied' } as const;
-  });
+  const modifiedAt = gmtSeconds(product.date_modified_gmt);
+  if (modifiedAt === undefined) return { status: 400, outcome: 'invalid' };
+  const fields = { title: product.name, handle: product.slug, url: product.permalink, image: product.images?.[0]?.src, sku: product.sku };
+  return { status: 200, outcome: await applyStoreProduct(db, shopId, 'woocommerce', { externalId: String(product.id), modifiedAt, fields }, nowMs) };
 }
