@@ -52,8 +52,9 @@ export async function createQuestion(db: Kysely<Database>, shopId: string, setti
     source: input.source,
     created_at: now,
     updated_at: now,
-    // Imported questions are history: nobody is told about them.
+    // Imported questions are history: nobody is told about them, nor later about their answers.
     announced_at: input.source === 'import' ? now : null,
+    asker_notified_at: input.source === 'import' ? now : null,
   });
   await recountProductQuestions(db, shopId, input.productId);
   const [question] = await presentQuestions(db, shopId, [row]);
