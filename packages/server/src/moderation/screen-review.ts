@@ -50,6 +50,11 @@ export interface WordScreening {
   content: string;
 }
 
+/** The reasons a decision records: the holds, and the note that personal data was masked. */
+export function reasonsOf(holds: readonly ModerationReason[], masked: boolean): ModerationReason[] {
+  return masked ? [...holds, 'personal_data_masked'] : [...holds];
+}
+
 /**
  * The shop's content rules applied to new words: profanity, links, personal data and near
  * duplicates. They read the words only, never a rating or who wrote them.
@@ -84,7 +89,7 @@ export function screenReview(review: ScreenedReview, settings: ShopSettings, fac
   holds.push(...publicationHolds(review.rating, settings));
   return {
     status: holds.length > 0 ? 'held' : 'approved',
-    reasons: words.masked ? [...holds, 'personal_data_masked'] : holds,
+    reasons: reasonsOf(holds, words.masked),
     title: words.title,
     content: words.content,
   };

@@ -6,7 +6,7 @@ import { appendOutboxEvent } from '../outbox/outbox.js';
 import type { ShopSettings } from '../shops/shop-settings.js';
 import { secondsOf } from '../time/clock.js';
 import type { AuthorKind, Question, QuestionStatus } from './question-object.js';
-import { findAnswer, findLiveQuestion, insertAnswer, type QuestionRow, recountAnswers } from './question-repository.js';
+import { findAnswer, findLiveQuestion, insertAnswer, type QuestionRow, recountAnswers, removeAnswers } from './question-repository.js';
 import { screenQuestionText } from './question-screening.js';
 import { questionById } from './question.service.js';
 
@@ -88,8 +88,7 @@ export async function changeAnswer(db: Kysely<Database>, shopId: string, answerI
 /** Answers are removed outright: the question, with its remaining answers, is what partners keep. */
 export async function deleteAnswer(db: Kysely<Database>, shopId: string, answerId: number, nowMs: number): Promise<Question> {
   const { question } = await answerAndQuestion(db, shopId, answerId);
-  await db.deleteFrom('question_votes').where('shop_id', '=', shopId).where('target', '=', 'answer').where('target_id', '=', answerId).execute();
-  await db.deleteFrom('answers').where('shop_id', '=', shopId).where('id', '=', answerId).execute();
+  await removeAnswers(db, shopId, [answerId]);
   await recountAnswers(db, shopId, question, secondsOf(nowMs));
   return announce(db, shopId, question, nowMs, false);
 }

@@ -6,7 +6,8 @@ import { secondsOf } from '../time/clock.js';
 import type { Answer, Question } from './question-object.js';
 import { presentAnswer, presentQuestions } from './question-presenter.js';
 import { recountProductQuestions } from './question-counts.js';
-import { type AnswerRow, type QuestionRow, questionsOfShop, recountAnswers } from './question-repository.js';
+import { type AnswerRow, findLiveQuestion, type QuestionRow, questionsOfShop, recountAnswers, removeAnswers } from './question-repository.js';
+import { questionById } from './question.service.js';
 
 /** What an erased person's questions and answers show instead of their name (docs/privacy.md). */
 const ANONYMOUS = 'Anonymous';
@@ -48,11 +49,7 @@ export async function eraseQuestionDataOf(db: Kysely<Database>, shopId: string, 
   } else {
     // Their answers, and every answer to their questions: an answer without its question has no place.
     const toQuestions = questionIds.length === 0 ? [] : await db.selectFrom('answers').select('id').where('shop_id', '=', shopId).where('question_id', 'in', questionIds).execute();
-    const goneIds = [...new Set([...answerIds, ...toQuestions.map((row) => Number(row.id))])];
-    if (goneIds.length > 0) {
-      await db.deleteFrom('question_votes').where('shop_id', '=', shopId).where('target', '=', 'answer').where('target_id', 'in', goneIds).execute();
-      await db.deleteFrom('answers').where('shop_id', '=', shopId).where('id', 'in', goneIds).execute();
-    }
+    await removeAnswers(db, shopId, [...new Set([...answerIds, ...toQuestions.map((row) => Number(row.id))])]);
     if (questionIds.length > 0) {
       await db.deleteFrom('question_votes').where('shop_id', '=', shopId).where('target', '=', 'question').where('target_id', 'in', questionIds).execute();
       await db.deleteFrom('questions').where('shop_id', '=', shopId).where('id', 'in', questionIds).execute();
@@ -60,15 +57,14 @@ export async function eraseQuestionDataOf(db: Kysely<Database>, shopId: string, 
     }
     for (const question of questions.filter((q) => q.deleted_at === null)) {
       const [tombstone] = await presentQuestions(db, shopId, [{ ...question, asker_name: ANONYMOUS, asker_email: '', deleted_at: now, updated_at: now }]);
-      await appendOutboxEvent(db, shopId, 'question/deleted', { list: [{ ...tombstone!, answers: [] }] }, nowMs);
+      await appendOutboxEvent(db, shopId, 'question/deleted', { list: [tombstone] }, nowMs);
     }
   }
   for (const id of touched) {
-    const question = await questionsOfShop(db, shopId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    const question = await findLiveQuestion(db, shopId, id);
     if (!question) continue;
     await recountAnswers(db, shopId, question, now);
-    const [updated] = await presentQuestions(db, shopId, [(await questionsOfShop(db, shopId).where('id', '=', id).executeTakeFirstOrThrow())]);
-    await appendOutboxEvent(db, shopId, 'question/updated', { list: [updated] }, nowMs);
+    await appendOutboxEvent(db, shopId, 'question/updated', { list: [await questionById(db, shopId, id)] }, nowMs);
   }
   return { questions: questions.length, answers: answers.length, names };
 }

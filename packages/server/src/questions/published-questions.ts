@@ -3,7 +3,7 @@ import { containing } from '../db/like.js';
 import { countOf, pageOf } from '../db/paging.js';
 import type { Database } from '../db/schema.js';
 import { questionCountsOf } from './question-counts.js';
-import { type AnswerRow, answersOf, type QuestionRow } from './question-repository.js';
+import { type AnswerRow, answersOf, type QuestionRow, shownQuestionsOfShop } from './question-repository.js';
 
 export interface PublishedQuestionsQuery {
   productId: string;
@@ -19,14 +19,7 @@ export interface PublishedQuestionsQuery {
  * partial index `questions_storefront_product`, so the page costs the same for any product.
  */
 export async function publishedQuestions(db: Kysely<Database>, shopId: string, q: PublishedQuestionsQuery): Promise<{ count: number; rows: Array<{ question: QuestionRow; answers: AnswerRow[] }> }> {
-  let query = db
-    .selectFrom('questions')
-    .selectAll()
-    .where('shop_id', '=', shopId)
-    .where('product_id', '=', q.productId)
-    .where('status', '=', 'published')
-    .where('answer_count', '>', 0)
-    .where('deleted_at', 'is', null);
+  let query = shownQuestionsOfShop(db, shopId).where('product_id', '=', q.productId);
   if (q.keyword !== undefined) {
     const pattern = containing(q.keyword);
     query = query.where((eb) =>

@@ -3,7 +3,7 @@ import { countOf, pageOf } from '../db/paging.js';
 import type { Database } from '../db/schema.js';
 import type { Question } from './question-object.js';
 import { presentQuestions } from './question-presenter.js';
-import { questionsOfShop } from './question-repository.js';
+import { questionsOfShop, shownQuestionsOfShop } from './question-repository.js';
 
 /** The console's views of the questions (docs/console.md): what waits for an answer first. */
 export const INBOX_VIEWS = ['open', 'held', 'answered', 'hidden'] as const;
@@ -18,7 +18,7 @@ function inView(db: Kysely<Database>, shopId: string, view: InboxView) {
     case 'held':
       return live.where('status', '=', 'pending');
     case 'answered':
-      return live.where('answer_count', '>', 0).where('status', '=', 'published');
+      return shownQuestionsOfShop(db, shopId);
     case 'hidden':
       return live.where('status', '=', 'hidden');
   }

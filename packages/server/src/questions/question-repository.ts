@@ -10,6 +10,11 @@ export function questionsOfShop(db: Kysely<Database>, shopId: string) {
   return db.selectFrom('questions').selectAll().where('shop_id', '=', shopId);
 }
 
+/** The questions shoppers see: published, answered and not deleted (the partial index `questions_storefront_product`). */
+export function shownQuestionsOfShop(db: Kysely<Database>, shopId: string) {
+  return questionsOfShop(db, shopId).where('status', '=', 'published').where('answer_count', '>', 0).where('deleted_at', 'is', null);
+}
+
 export async function findLiveQuestion(db: Kysely<Database>, shopId: string, id: number): Promise<QuestionRow | undefined> {
   return questionsOfShop(db, shopId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
 }
@@ -39,6 +44,13 @@ export async function answersOf(db: Kysely<Database>, shopId: string, questionId
 
 export async function findAnswer(db: Kysely<Database>, shopId: string, id: number): Promise<AnswerRow | undefined> {
   return db.selectFrom('answers').selectAll().where('shop_id', '=', shopId).where('id', '=', id).executeTakeFirst();
+}
+
+/** Removes answers for good, with the helpful votes they had. */
+export async function removeAnswers(db: Kysely<Database>, shopId: string, answerIds: readonly number[]): Promise<void> {
+  if (answerIds.length === 0) return;
+  await db.deleteFrom('question_votes').where('shop_id', '=', shopId).where('target', '=', 'answer').where('target_id', 'in', [...answerIds]).execute();
+  await db.deleteFrom('answers').where('shop_id', '=', shopId).where('id', 'in', [...answerIds]).execute();
 }
 
 export async function insertAnswer(db: Kysely<Database>, row: Insertable<AnswersTable>): Promise<AnswerRow> {

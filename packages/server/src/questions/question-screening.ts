@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { ModerationReason } from '../moderation/moderation-decision.js';
-import { screenWords } from '../moderation/screen-review.js';
+import { reasonsOf, screenWords } from '../moderation/screen-review.js';
 import { NEAR_DUPLICATE_CANDIDATES, NEAR_DUPLICATE_WINDOW_SECONDS } from '../moderation/text-similarity.js';
 import type { ShopSettings } from '../shops/shop-settings.js';
 import type { QuestionStatus } from './question-object.js';
@@ -28,7 +28,7 @@ export async function screenQuestionText(
   const screening = screenWords({ author: words.author, title: '', content: words.content }, settings, { earlierTexts });
   return {
     status: screening.holds.length > 0 ? 'pending' : 'published',
-    reasons: screening.masked ? [...screening.holds, 'personal_data_masked'] : screening.holds,
+    reasons: reasonsOf(screening.holds, screening.masked),
     content: screening.content,
   };
 }
@@ -45,6 +45,5 @@ async function earlierQuestionsOf(db: Kysely<Database>, shopId: string, email: s
     .orderBy('id', 'desc')
     .limit(NEAR_DUPLICATE_CANDIDATES)
     .execute();
-  // screenWords compares "title\ncontent"; a question has no title.
-  return rows.map((row) => `\n${row.content}`);
+  return rows.map((row) => row.content);
 }

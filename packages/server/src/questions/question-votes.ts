@@ -1,3 +1,4 @@
+import { shownQuestionsOfShop } from './question-repository.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
@@ -35,6 +36,5 @@ async function isShown(db: Kysely<Database>, shopId: string, target: VoteTarget,
   const questionId =
     target === 'question' ? id : (await db.selectFrom('answers').select('question_id').where('shop_id', '=', shopId).where('id', '=', id).where('status', '=', 'published').executeTakeFirst())?.question_id;
   if (questionId === undefined) return false;
-  const question = await db.selectFrom('questions').select('id').where('shop_id', '=', shopId).where('id', '=', Number(questionId)).where('status', '=', 'published').where('answer_count', '>', 0).where('deleted_at', 'is', null).executeTakeFirst();
-  return question !== undefined;
+  return (await shownQuestionsOfShop(db, shopId).where('id', '=', Number(questionId)).executeTakeFirst()) !== undefined;
 }
