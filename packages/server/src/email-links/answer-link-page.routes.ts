@@ -12,7 +12,7 @@ import type { QuestionRow } from '../questions/question-repository.js';
 import { findShopById, type ShopRow } from '../shops/shop-repository.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { shopperBrandOf } from '../shops/shopper-brand.js';
-import { admitPageView } from '../storefront/hosted-review-form.js';
+import { admitPageView, sendThankYou } from '../storefront/hosted-review-form.js';
 import { ANSWER_LIMITS, checkAnswer } from '../storefront/answer-fields.js';
 import { chargePublicLimit } from '../storefront/public-endpoint/rate-limits.js';
 import { displayName } from '../storefront/display-name.js';
@@ -64,9 +64,8 @@ export function registerAnswerLinkPage(app: TypedApp, deps: AppDeps): void {
       const link = readAnswerLinkToken(deps.secretKey, request.params.token);
       const shop = link ? await findShopById(deps.db.kysely, link.shopId) : undefined;
       if (shop) {
-        const brand = shopperBrandOf(shop);
-        const t = QUESTION_MAIL_MESSAGES[brand.language];
-        return sendPage(reply, 'review-thanks', { title: MESSAGES[brand.language].thanksHeading, brand, heading: MESSAGES[brand.language].thanksHeading, text: submitted === 'published' ? t.answerThanks : t.answerPending, back: MESSAGES[brand.language].backToShop.replace('{shop}', brand.name) });
+        const t = QUESTION_MAIL_MESSAGES[shopperBrandOf(shop).language];
+        return sendThankYou(reply, shop, submitted === 'published' ? t.answerThanks : t.answerPending);
       }
     }
     const context = await resolve(request.params.token, reply);
@@ -82,7 +81,11 @@ export function registerAnswerLinkPage(app: TypedApp, deps: AppDeps): void {
     const m = MESSAGES[shopperBrandOf(context.shop).language];
     const problems = checkAnswer(form);
     if (problems.length > 0) {
-      const errors = Object.fromEntries(problems.map(({ field }) => [field, form[field as 'content' | 'name'] === '' ? m.required : format(m.errorTooLong, { max: ANSWER_LIMITS[field as 'content' | 'name'] })]));
+      // Too long only when it is: anything shorter than the form takes reads as missing.
+      const errors = Object.fromEntries(problems.map(({ field }) => {
+        const name = field as keyof typeof ANSWER_LIMITS;
+        return [name, form[name].length > ANSWER_LIMITS[name] ? format(m.errorTooLong, { max: ANSWER_LIMITS[name] }) : m.required];
+      }));
       return sendForm(reply, context, action, form, errors, 400);
     }
     try {

@@ -9,10 +9,9 @@ import { registerPreflight } from './public-endpoint/cors.js';
 import { openPublicPost } from './public-endpoint/open-post.js';
 import { chargePublicLimit } from './public-endpoint/rate-limits.js';
 import { sendNoStoreJson } from './public-endpoint/reply.js';
-import { fieldText } from './submit.service.js';
+import { fieldText, SHOPPER_EMAIL } from './submit.service.js';
 
 const ASK_PATH = '/api/v1/storefront/ask_question';
-const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 /** What the widget's ask form allows (questions.md §7). */
 export const ASK_LIMITS = { content: 1_000, name: 120, email: 254 } as const;
 
@@ -23,7 +22,7 @@ function checkQuestion(form: Record<string, unknown>): FieldError[] {
   const name = fieldText(form.name);
   if (name.length < 1 || name.length > ASK_LIMITS.name) errors.push({ field: 'name', reason: `must be 1 to ${ASK_LIMITS.name} characters` });
   const email = fieldText(form.email);
-  if (!EMAIL.test(email) || email.length > ASK_LIMITS.email) errors.push({ field: 'email', reason: 'must be a valid e-mail address' });
+  if (!SHOPPER_EMAIL.test(email) || email.length > ASK_LIMITS.email) errors.push({ field: 'email', reason: 'must be a valid e-mail address' });
   if (fieldText(form.product_id) === '' || fieldText(form.product_id).length > 64) errors.push({ field: 'product_id', reason: 'is required' });
   return errors;
 }

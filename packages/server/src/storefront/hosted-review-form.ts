@@ -121,13 +121,13 @@ export async function admitPageView(deps: AppDeps, request: FastifyRequest, repl
 
 /** The thank-you state of `?submitted=published|pending`: one thank-you, what happens next, the way back to the shop. */
 export function sendThanks(reply: FastifyReply, shop: ShopRow, status: string): Promise<FastifyReply> {
+  const t = MESSAGES[shopperBrandOf(shop).language];
+  return sendThankYou(reply, shop, status === 'published' ? t.reviewPublished : t.reviewPending);
+}
+
+/** A hosted page's thank-you in the shop's language and colours, saying what happens next (`text`) and leading back to the shop. */
+export function sendThankYou(reply: FastifyReply, shop: ShopRow, text: string): Promise<FastifyReply> {
   const brand = shopperBrandOf(shop);
   const t = MESSAGES[brand.language];
-  return sendPage(reply, 'review-thanks', {
-    title: t.thanksHeading,
-    brand,
-    heading: t.thanksHeading,
-    text: status === 'published' ? t.reviewPublished : t.reviewPending,
-    back: t.backToShop.replace('{shop}', brand.name),
-  });
+  return sendPage(reply, 'review-thanks', { title: t.thanksHeading, brand, heading: t.thanksHeading, text, back: t.backToShop.replace('{shop}', brand.name) });
 }

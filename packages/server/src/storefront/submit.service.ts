@@ -15,7 +15,8 @@ import type { ShopRow } from '../shops/shop-repository.js';
 import { secondsOf } from '../time/clock.js';
 
 const DUPLICATE_WINDOW_SECONDS = 24 * 3600;
-const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+/** What the storefront's forms take as an e-mail address: the review form and the ask form. */
+export const SHOPPER_EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
 /** A shopper's review as the widget, the hosted pages or a custom storefront send it (§4). */
 export interface Submission {
@@ -54,7 +55,7 @@ export function checkSubmission(body: Record<string, unknown>, emailRequired: bo
     if (value.length < min || value.length > max) errors.push({ field, reason: min > 0 ? `must be 1 to ${max} characters` : `must be at most ${max} characters` });
   }
   const email = fieldText(body.email);
-  if (emailRequired || email !== '') if (!EMAIL.test(email) || email.length > SUBMIT_LIMITS.email) errors.push({ field: 'email', reason: 'must be a valid e-mail address' });
+  if (emailRequired || email !== '') if (!SHOPPER_EMAIL.test(email) || email.length > SUBMIT_LIMITS.email) errors.push({ field: 'email', reason: 'must be a valid e-mail address' });
   if (fieldText(body.product_id) === '') errors.push({ field: 'product_id', reason: 'is required ("0" for a store review)' });
   const media = body.media_tokens ?? [];
   if (!Array.isArray(media) || media.length > SUBMIT_LIMITS.media || media.some((item) => typeof item !== 'string')) errors.push({ field: 'media_tokens', reason: `must be a list of at most ${SUBMIT_LIMITS.media} upload URLs` });

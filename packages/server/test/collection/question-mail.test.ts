@@ -92,6 +92,9 @@ describeEachDatabase('question e-mails', (dialect) => {
     const empty = await h.app.inject({ method: 'POST', url: path, remoteAddress: '198.51.100.7', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'content=&name=Bo' });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('This field is required.');
+    // Shorter than an answer can be is missing, not too long.
+    const short = await h.app.inject({ method: 'POST', url: path, remoteAddress: '198.51.100.7', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'content=Y&name=Bo' });
+    expect([short.statusCode, short.body.includes('This field is required.'), short.body.includes('Please shorten')]).toEqual([400, true, false]);
     const posted = await h.app.inject({ method: 'POST', url: path, remoteAddress: '198.51.100.7', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'content=Yes%2C+mine+fits.&name=Bo' });
     expect([posted.statusCode, posted.headers.location]).toEqual([303, `${path}?submitted=published`]);
     expect((await h.app.inject({ method: 'GET', url: `${path}?submitted=published`, remoteAddress: '198.51.100.7' })).body).toContain('Your answer will help other shoppers.');
