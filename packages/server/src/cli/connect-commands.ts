@@ -7,6 +7,8 @@ import { systemClock, unixSeconds } from '../time/clock.js';
 import { CliError, loadConfig, output } from './runtime.js';
 import { withCurrentSchema } from './pending-migrations.js';
 
+const SHOPIFY_NOT_CONFIGURED = 'set SHOPIFY_API_KEY and SHOPIFY_API_SECRET to the Shopify app\'s client id and secret first';
+
 /** The address WooCommerce posts a shop's webhooks to (docs/connectors.md). */
 export function wooCommerceWebhookUrl(publicUrl: string, shopId: string): string {
   return `${publicUrl}/connectors/woocommerce/webhooks/${encodeURIComponent(shopId)}`;
@@ -33,7 +35,7 @@ export function registerConnectCommands(program: Command): void {
     .option('--json', 'print one JSON object')
     .action((options: { json?: boolean }) => {
       const config = loadConfig();
-      if (config.shopify === null) throw new CliError('set SHOPIFY_API_KEY and SHOPIFY_API_SECRET to the Shopify app\'s client id and secret first');
+      if (config.shopify === null) throw new CliError(SHOPIFY_NOT_CONFIGURED);
       const settings = shopifyAppSettings(config.publicUrl, config.shopify.scopes);
       output(Boolean(options.json), settings, () =>
         [
@@ -60,7 +62,7 @@ export function registerConnectCommands(program: Command): void {
     .option('--json', 'print one JSON object (no progress bar)')
     .action(async (options: { shop: string; since: string; json?: boolean }) => {
       const config = loadConfig();
-      if (config.shopify === null) throw new CliError('set SHOPIFY_API_KEY and SHOPIFY_API_SECRET to the Shopify app\'s client id and secret first');
+      if (config.shopify === null) throw new CliError(SHOPIFY_NOT_CONFIGURED);
       const days = /^(\d{1,4})d?$/.exec(options.since.trim());
       if (!days || Number(days[1]) < 1) throw new CliError('--since must be a number of days such as 90d');
       await withCurrentSchema(config, async (db) => {

@@ -44,22 +44,19 @@ export class QuestionMailJob implements JobKind {
       const context = await this.contextOf(question);
       if (!context || question.asker_email === '' || answers.length === 0) continue;
       if (await isUnsubscribedFrom(db, question.shop_id, question.asker_email, ['answer_notification'])) continue;
-      await this.send(answeredMail(context, answers, await this.productUrl(context.shop, question)));
+      // Where the asker reads the answer: the product's page when the shop told us its address, else the shop.
+      const productUrl = context.productUrl || storefrontUrlOf(context.shop.domain, readShopSettings(context.shop.settings));
+      await this.send(answeredMail(context, answers, productUrl));
     }
     return announced.length + answered.length;
   }
 
-  private async contextOf(question: QuestionRow): Promise<(QuestionMailContext & { shop: ShopRow }) | undefined> {
+  /** The question's shop and product, read once for all of its e-mails; undefined when the shop is gone or inactive. */
+  private async contextOf(question: QuestionRow): Promise<(QuestionMailContext & { shop: ShopRow; productUrl: string }) | undefined> {
     const shop = await findShopById(this.deps.db.kysely, question.shop_id);
     if (!shop || shop.status !== 'active') return undefined;
     const product = await findProduct(this.deps.db.kysely, shop.id, question.product_id);
-    return { shop, question, product: product?.title || question.product_id, publicUrl: this.deps.publicUrl, mailFrom: this.deps.mailFrom, secretKey: this.deps.secretKey };
-  }
-
-  /** Where the asker reads the answer: the product's page when the shop told us its address, else the shop. */
-  private async productUrl(shop: ShopRow, question: QuestionRow): Promise<string> {
-    const product = await findProduct(this.deps.db.kysely, shop.id, question.product_id);
-    return product?.url || storefrontUrlOf(shop.domain, readShopSettings(shop.settings));
+    return { shop, question, product: product?.title || question.product_id, productUrl: product?.url ?? '', publicUrl: this.deps.publicUrl, mailFrom: this.deps.mailFrom, secretKey: this.deps.secretKey };
   }
 
   private async announce(question: QuestionRow, now: number): Promise<void> {

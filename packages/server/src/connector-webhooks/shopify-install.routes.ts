@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { shopifyAppFor } from '../connectors/shopify/shopify-app.js';
 import { installShopifyStore } from '../connectors/shopify/shopify-install.service.js';
 import type { AppDeps } from '../http/app-deps.js';
+import { sendPlain } from './plain-answer.js';
 import type { RawQueryRoute } from '../http/query-string.js';
 
 const CALLBACK_PATH = '/connectors/shopify/callback';
@@ -13,14 +14,12 @@ const CALLBACK_PATH = '/connectors/shopify/callback';
  * and that state, exchanges the code for the offline token, and links the store to its shop.
  */
 export function registerShopifyInstallRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const text = (reply: import('fastify').FastifyReply, status: number, body: string) => reply.code(status).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(body);
-
   app.get<RawQueryRoute>('/connectors/shopify/install', async (request, reply) => {
     const credentials = deps.config.shopify;
-    if (credentials === null) return text(reply, 404, 'the Shopify connector is not configured');
+    if (credentials === null) return sendPlain(reply, 404, 'the Shopify connector is not configured');
     const shopify = shopifyAppFor(credentials, deps.config.publicUrl);
     const shop = shopify.utils.sanitizeShop(request.query.shop?.[0] ?? '', false);
-    if (!shop) return text(reply, 400, 'shop must be a store domain such as maple-and-co.myshopify.com');
+    if (!shop) return sendPlain(reply, 400, 'shop must be a store domain such as maple-and-co.myshopify.com');
     // The library writes the redirect and its state cookie to the raw response itself.
     reply.hijack();
     await shopify.auth.begin({ shop, callbackPath: CALLBACK_PATH, isOnline: false, rawRequest: request.raw, rawResponse: reply.raw });
@@ -28,7 +27,7 @@ export function registerShopifyInstallRoutes(app: FastifyInstance, deps: AppDeps
 
   app.get(CALLBACK_PATH, async (request, reply) => {
     const credentials = deps.config.shopify;
-    if (credentials === null) return text(reply, 404, 'the Shopify connector is not configured');
+    if (credentials === null) return sendPlain(reply, 404, 'the Shopify connector is not configured');
     const shopify = shopifyAppFor(credentials, deps.config.publicUrl);
     let session;
     try {
@@ -36,7 +35,7 @@ export function registerShopifyInstallRoutes(app: FastifyInstance, deps: AppDeps
     } catch (error) {
       // A forged or replayed callback, a missing state cookie, a refused code: nothing is linked.
       request.log.warn({ connector: 'shopify', err: error instanceof Error ? error.name : 'error' }, 'shopify install refused');
-      return text(reply, 400, 'This install link is not valid any more. Start the install again from Shopify.');
+      return sendPlain(reply, 400, 'This install link is not valid any more. Start the install again from Shopify.');
     }
     await installShopifyStore(deps.db.kysely, { secretKey: deps.secretKey, clock: deps.clock }, { domain: session.shop, accessToken: session.accessToken ?? '', scopes: session.scope ?? '' });
     return reply.code(303).header('location', '/console/login').send();

@@ -3,6 +3,7 @@ import { shopifyAppFor } from '../connectors/shopify/shopify-app.js';
 import { parseShopifyJson } from '../connectors/shopify/shopify-json.js';
 import { receiveShopifyDelivery } from '../connectors/shopify/shopify-webhooks.service.js';
 import type { AppDeps } from '../http/app-deps.js';
+import { sendPlain } from './plain-answer.js';
 
 /**
  * `POST /connectors/shopify/webhooks` (docs/connectors.md): every webhook of the Shopify app. The
@@ -11,24 +12,23 @@ import type { AppDeps } from '../http/app-deps.js';
  */
 export function registerShopifyWebhookRoute(app: FastifyInstance, deps: AppDeps): void {
   app.post('/connectors/shopify/webhooks', async (request, reply) => {
-    const text = (status: number, body: string) => reply.code(status).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(body);
     const credentials = deps.config.shopify;
-    if (credentials === null) return text(404, 'the Shopify connector is not configured');
+    if (credentials === null) return sendPlain(reply, 404, 'the Shopify connector is not configured');
     const rawBody = typeof request.body === 'string' ? request.body : '';
     const check = await shopifyAppFor(credentials, deps.config.publicUrl).webhooks.validate({ rawBody, rawRequest: request.raw, rawResponse: reply.raw });
     if (!check.valid) {
       request.log.warn({ connector: 'shopify', reason: check.reason }, 'shopify webhook refused');
-      return text(401, 'unauthorized');
+      return sendPlain(reply, 401, 'unauthorized');
     }
     let payload: unknown;
     try {
       payload = parseShopifyJson(rawBody);
     } catch {
-      return text(400, 'invalid');
+      return sendPlain(reply, 400, 'invalid');
     }
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return text(400, 'invalid');
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return sendPlain(reply, 400, 'invalid');
     const result = await receiveShopifyDelivery({ db: deps.db, storage: deps.storage }, { topic: check.topic, domain: check.domain, payload: payload as Record<string, unknown> }, deps.clock.now());
     if (result.outcome === 'applied') deps.outboxSignal?.();
-    return text(result.status, result.outcome === 'refused' ? 'unauthorized' : result.outcome);
+    return sendPlain(reply, result.status, result.outcome === 'refused' ? 'unauthorized' : result.outcome);
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { receiveWooDelivery } from '../connectors/woocommerce/woo-webhooks.service.js';
 import type { AppDeps } from '../http/app-deps.js';
+import { sendPlain } from './plain-answer.js';
 
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -20,6 +21,6 @@ export function registerWooCommerceWebhookRoute(app: FastifyInstance, deps: AppD
     );
     if (result.outcome === 'applied') deps.outboxSignal?.();
     if (result.status !== 200) request.log.warn({ connector: 'woocommerce', outcome: result.outcome }, 'woocommerce webhook not applied');
-    return reply.code(result.status).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(result.outcome === 'refused' ? 'unauthorized' : result.outcome);
+    return sendPlain(reply, result.status, result.outcome === 'refused' ? 'unauthorized' : result.outcome);
   });
 }

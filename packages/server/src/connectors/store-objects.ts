@@ -1,12 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { Actor } from '../http/actor.js';
+import { type Actor, hmacActor } from '../http/actor.js';
+import type { ShopRow } from '../shops/shop-repository.js';
 import { ApiError, invalidField } from '../http/errors.js';
 import { cancelOrderRequest, type NewOrder, registerOrder } from '../orders/order-service.js';
 import { type ProductFields, upsertProduct } from '../products/product-repository.js';
 import type { ConnectorPlatform } from '../store-links/connector-links.js';
 import { claimNewerVersion } from '../store-links/source-versions.js';
 import { secondsOf } from '../time/clock.js';
+
+const PLATFORM_NAMES: Record<ConnectorPlatform, string> = { woocommerce: 'WooCommerce', shopify: 'Shopify' };
+
+/** Who acts when a store's data arrives, for histories and events: the connector, on the shop's behalf. */
+export function storeActor(shop: ShopRow, platform: ConnectorPlatform): Actor {
+  return { ...hmacActor(shop), caller: platform, recordedAs: { kind: 'system', id: platform, name: PLATFORM_NAMES[platform] } };
+}
 
 /** What became of one store object: applied, an older state than one applied (stale), or nothing Plaudit keeps (ignored). */
 export type StoreObjectOutcome = 'applied' | 'stale' | 'ignored';

@@ -1,12 +1,10 @@
-import { Session } from '@shopify/shopify-api';
 import type { Config } from '../../config/config.js';
-import { open } from '../../crypto/secret-box.js';
 import type { Db } from '../../db/connect.js';
 import type { ShopRow } from '../../shops/shop-repository.js';
 import type { ConnectorLinkRow } from '../../store-links/connector-links.js';
 import type { Clock } from '../../time/clock.js';
 import { ApiError } from '../../http/errors.js';
-import { shopifyAppFor } from './shopify-app.js';
+import { adminClientFor } from './shopify-app.js';
 import type { ShopifyOrder, ShopifyProduct } from './shopify-payloads.js';
 import { applyProduct, applyShopifyOrder } from './shopify-webhooks.service.js';
 
@@ -99,9 +97,7 @@ export async function backfillShopify(
   since: number,
   onProgress: (progress: BackfillProgress) => void = () => undefined,
 ): Promise<{ products: BackfillProgress; orders: BackfillProgress }> {
-  const shopify = shopifyAppFor(deps.config.shopify!, deps.config.publicUrl);
-  const session = new Session({ id: `offline_${link.external_shop}`, shop: link.external_shop, state: '', isOnline: false, accessToken: open(deps.secretKey, link.token_sealed) });
-  const client = new shopify.clients.Graphql({ session });
+  const client = adminClientFor(deps.config.shopify!, deps.config.publicUrl, deps.secretKey, link);
   const query = `updated_at:>='${new Date(since * 1000).toISOString()}'`;
 
   async function each<T>(document: string, field: 'orders' | 'products', apply: (node: T) => Promise<boolean>, progress: BackfillProgress): Promise<BackfillProgress> {

@@ -1,6 +1,5 @@
-import { HttpResponseError, HttpThrottlingError, Session } from '@shopify/shopify-api';
+import { HttpResponseError, HttpThrottlingError } from '@shopify/shopify-api';
 import type { Config } from '../../config/config.js';
-import { open } from '../../crypto/secret-box.js';
 import type { Db } from '../../db/connect.js';
 import type { JobKind } from '../../jobs/job-loop.js';
 import { ratingsOfEveryProduct } from '../../reviews/rating.service.js';
@@ -9,7 +8,7 @@ import type { ConnectorLinkRow } from '../../store-links/connector-links.js';
 import { linksDueForRatingSync, markReconnect, type PushedRating, pushedRatings, recordPushed, setSyncState } from '../../store-links/rating-pushes.js';
 import { type Clock, unixSeconds } from '../../time/clock.js';
 import { recordNotice } from '../../webhooks/shop-notices.js';
-import { shopifyAppFor } from './shopify-app.js';
+import { adminClientFor } from './shopify-app.js';
 
 /** Shopify takes at most 25 metafields a call: twelve products, two each. */
 const PRODUCTS_PER_CALL = 12;
@@ -68,9 +67,7 @@ export class ShopifyRatingSyncJob implements JobKind {
       .filter((r) => /^\d{1,20}$/.test(r.product_id))
       .map((r) => ({ productId: r.product_id, rating: r.rating_value, reviewCount: r.review_count }))
       .filter((r) => told.get(r.productId)?.rating !== r.rating || told.get(r.productId)?.reviewCount !== r.reviewCount);
-    const shopify = shopifyAppFor(this.deps.config.shopify!, this.deps.config.publicUrl);
-    const session = new Session({ id: `offline_${link.external_shop}`, shop: link.external_shop, state: '', isOnline: false, accessToken: open(this.deps.secretKey, link.token_sealed) });
-    const client = new shopify.clients.Graphql({ session });
+    const client = adminClientFor(this.deps.config.shopify!, this.deps.config.publicUrl, this.deps.secretKey, link);
     let sent = 0;
     let refused = false;
     for (let start = 0; start < changed.length; start += PRODUCTS_PER_CALL) {

@@ -1,5 +1,7 @@
 import '@shopify/shopify-api/adapters/node';
-import { ApiVersion, LogSeverity, type Shopify, shopifyApi } from '@shopify/shopify-api';
+import { ApiVersion, type GraphqlClient, LogSeverity, Session, type Shopify, shopifyApi } from '@shopify/shopify-api';
+import { open } from '../../crypto/secret-box.js';
+import type { ConnectorLinkRow } from '../../store-links/connector-links.js';
 import type { ShopifyAppConfig } from '../../config/config.js';
 
 /** The Admin API version the connector is written against; Shopify supports each for a year. */
@@ -31,4 +33,10 @@ export function shopifyAppFor(config: ShopifyAppConfig, publicUrl: string): Shop
     apps.set(key, app);
   }
   return app;
+}
+
+/** The Admin GraphQL API of a linked store, with its offline token opened for this call only. */
+export function adminClientFor(config: ShopifyAppConfig, publicUrl: string, secretKey: Buffer, link: ConnectorLinkRow): GraphqlClient {
+  const session = new Session({ id: `offline_${link.external_shop}`, shop: link.external_shop, state: '', isOnline: false, accessToken: open(secretKey, link.token_sealed) });
+  return new (shopifyAppFor(config, publicUrl).clients.Graphql)({ session });
 }

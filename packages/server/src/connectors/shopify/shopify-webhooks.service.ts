@@ -3,13 +3,13 @@ import type { Db } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import { eraseCustomerData } from '../../data-subjects/erase-customer-data.js';
 import { eraseShop } from '../../data-subjects/erase-shop.js';
-import { type Actor, hmacActor } from '../../http/actor.js';
+import type { Actor } from '../../http/actor.js';
 import { deleteMediaFiles } from '../../media/sweep-unattached.js';
 import { uninstallShop } from '../../platforms/grant-service.js';
 import { findShopById, type ShopRow } from '../../shops/shop-repository.js';
 import type { MediaStorage } from '../../storage/media-storage.js';
 import { type ConnectorLinkRow, findLinkByStore, markUninstalled } from '../../store-links/connector-links.js';
-import { applyStoreOrder, applyStoreProduct } from '../store-objects.js';
+import { applyStoreOrder, applyStoreProduct, storeActor } from '../store-objects.js';
 import { secondsOf } from '../../time/clock.js';
 import { recordNotice } from '../../webhooks/shop-notices.js';
 import { shopifyId } from './shopify-json.js';
@@ -33,7 +33,6 @@ const COMPLIANCE = new Set(['CUSTOMERS_DATA_REQUEST', 'CUSTOMERS_REDACT', 'SHOP_
 const ORDER_TOPICS = new Set(['ORDERS_CREATE', 'ORDERS_UPDATED', 'ORDERS_FULFILLED', 'ORDERS_CANCELLED', 'ORDERS_PAID']);
 const PRODUCT_TOPICS = new Set(['PRODUCTS_CREATE', 'PRODUCTS_UPDATE']);
 
-const actorFor = (shop: ShopRow): Actor => ({ ...hmacActor(shop), caller: 'shopify', recordedAs: { kind: 'system', id: 'shopify', name: 'Shopify' } });
 
 export interface ShopifyDeliveryDeps {
   db: Db;
@@ -54,7 +53,7 @@ export async function receiveShopifyDelivery(deps: ShopifyDeliveryDeps, delivery
   if (delivery.topic === 'APP_UNINSTALLED') return uninstalled(db, link, shop, nowMs);
   const id = shopifyId(delivery.payload.id);
   if (id === undefined) return { status: 400, outcome: 'invalid' };
-  if (ORDER_TOPICS.has(delivery.topic)) return applyOrder(db, actorFor(shop), delivery.payload as unknown as ShopifyOrder, nowMs);
+  if (ORDER_TOPICS.has(delivery.topic)) return applyOrder(db, storeActor(shop, 'shopify'), delivery.payload as unknown as ShopifyOrder, nowMs);
   if (PRODUCT_TOPICS.has(delivery.topic)) return applyProduct(db, shop.id, link.external_shop, delivery.payload as unknown as ShopifyProduct, nowMs);
   // products/delete and any other topic: the product records stay, since reviews name them.
   return { status: 200, outcome: 'ignored' };
@@ -62,7 +61,7 @@ export async function receiveShopifyDelivery(deps: ShopifyDeliveryDeps, delivery
 
 /** One order, from a webhook or the backfill: applied unless a newer state of it was applied before. */
 export async function applyShopifyOrder(db: Kysely<Database>, shop: ShopRow, order: ShopifyOrder, nowMs: number): Promise<ShopifyOutcome> {
-  return applyOrder(db, actorFor(shop), order, nowMs);
+  return applyOrder(db, storeActor(shop, 'shopify'), order, nowMs);
 }
 
 async function applyOrder(db: Kysely<Database>, actor: Actor, order: ShopifyOrder, nowMs: number): Promise<ShopifyOutcome> {

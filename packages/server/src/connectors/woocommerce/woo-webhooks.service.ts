@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type Actor, hmacActor } from '../../http/actor.js';
+import type { Actor } from '../../http/actor.js';
 import { findShopById } from '../../shops/shop-repository.js';
 import { findLink, secretOf } from '../../store-links/connector-links.js';
-import { applyStoreOrder, applyStoreProduct } from '../store-objects.js';
+import { applyStoreOrder, applyStoreProduct, storeActor } from '../store-objects.js';
 import { isGenuineWooDelivery } from './woo-signature.js';
 import { ENDED_STATUSES, gmtSeconds, orderFromWoo, type WooOrder, type WooProduct } from './woo-payloads.js';
 
@@ -23,8 +23,6 @@ export interface WooOutcome {
 /** WooCommerce's ping when a webhook is saved: `webhook_id=<n>`, form-encoded. It changes nothing. */
 const PING = /^webhook_id=\d{1,20}$/;
 
-/** Who acts, for histories and events: the connector on the shop's behalf. */
-const actorFor = (shop: NonNullable<Awaited<ReturnType<typeof findShopById>>>): Actor => ({ ...hmacActor(shop), caller: 'woocommerce', recordedAs: { kind: 'system', id: 'woocommerce', name: 'WooCommerce' } });
 
 /**
  * One WooCommerce webhook delivery for a shop (docs/connectors.md): verified with the shop's
@@ -48,7 +46,7 @@ export async function receiveWooDelivery(deps: { db: Kysely<Database>; secretKey
   if (typeof payload !== 'object' || payload === null || !Number.isSafeInteger((payload as { id?: unknown }).id)) return { status: 400, outcome: 'invalid' };
   const [resource, event] = (delivery.topic ?? '').split('.');
   if (event !== 'created' && event !== 'updated') return { status: 200, outcome: 'ignored' };
-  if (resource === 'order') return applyOrder(deps.db, actorFor(shop), payload as WooOrder, nowMs);
+  if (resource === 'order') return applyOrder(deps.db, storeActor(shop, 'woocommerce'), payload as WooOrder, nowMs);
   if (resource === 'product') return applyProduct(deps.db, shopId, payload as WooProduct, nowMs);
   return { status: 200, outcome: 'ignored' };
 }
