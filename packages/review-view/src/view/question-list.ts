@@ -3,6 +3,7 @@ import type { QuestionMessages, ViewMessages } from '../messages/messages-type.j
 import { formatReviewDate, type DateFormat } from '../review-date.js';
 import type { StorefrontAnswer, StorefrontQuestion } from '../storefront-question.js';
 import { el, type ViewChild, type ViewElement } from './node.js';
+import { pagerView } from './pager.js';
 
 /** What the shopper can do in the questions element; the server's fragment has none. */
 export interface QuestionActions {
@@ -78,21 +79,6 @@ function searchView(page: QuestionListPage, c: QuestionContext): ViewElement {
   );
 }
 
-function pagerView(page: QuestionListPage, c: QuestionContext): ViewChild {
-  if (page.totalPages <= 1) return null;
-  const m = c.messages;
-  const actions = c.actions;
-  if (!actions) return el('div', { class: 'pp' });
-  const label = format(m.pageOf, { n: page.page, total: page.totalPages }, m.locale);
-  return el(
-    'nav',
-    { class: 'pp', 'aria-label': label },
-    el('button', { type: 'button', class: 'pbtn', disabled: page.page <= 1, onclick: () => actions.go(page.page - 1) }, el('span', { 'aria-hidden': 'true' }, '‹'), m.previous),
-    el('span', { 'aria-live': 'polite' }, label),
-    el('button', { type: 'button', class: 'pbtn', disabled: page.page >= page.totalPages, onclick: () => actions.go(page.page + 1) }, m.next, el('span', { 'aria-hidden': 'true' }, '›')),
-  );
-}
-
 /**
  * Questions and answers of a product (docs/reference/questions.md §8): the heading with the count
  * and the ask button, the search row, the answered questions with their answers and badges, and the
@@ -100,12 +86,13 @@ function pagerView(page: QuestionListPage, c: QuestionContext): ViewChild {
  */
 export function questionListView(page: QuestionListPage, c: QuestionContext): ViewChild[] {
   const m = c.messages;
-  const ask = c.canAsk && c.actions ? el('button', { type: 'button', class: 'pbtn pri', onclick: c.actions.ask }, m.askQuestion) : c.canAsk ? el('span', { class: 'pqaskr' }) : null;
+  const actions = c.actions;
+  const ask = c.canAsk && actions ? el('button', { type: 'button', class: 'pbtn pri', onclick: actions.ask }, m.askQuestion) : c.canAsk ? el('span', { class: 'pqaskr' }) : null;
   const empty = page.keyword !== '' ? m.noMatches : m.noQuestions;
   return [
     el('div', { class: 'pqhd' }, el('h2', { class: 'pqtt' }, m.questionsTitle, ' ', el('span', { class: 'pm' }, format(m.questionsCount, { n: page.count }, m.locale))), ask),
     searchView(page, c),
     page.questions.length === 0 ? el('p', { class: 'pqempty pm', role: 'status' }, empty) : el('ol', { class: 'pql' }, page.questions.map((question) => questionView(question, c))),
-    pagerView(page, c),
+    pagerView(page.page, page.totalPages, m, actions && ((to) => actions.go(to))),
   ];
 }

@@ -2,6 +2,7 @@ import { format } from '../languages.js';
 import type { ViewMessages } from '../messages/messages-type.js';
 import type { StorefrontReview } from '../storefront-review.js';
 import { el, type ViewChild, type ViewElement } from './node.js';
+import { pagerView } from './pager.js';
 import { reviewCardView } from './review-card.js';
 import { starsView } from './stars.js';
 import { summaryView } from './summary.js';
@@ -30,16 +31,6 @@ function toolbarView(state: ListState, m: ViewMessages, actions: ListActions): V
   );
 }
 
-function pagerView(state: ListState, totalPages: number, m: ViewMessages, actions: ListActions): ViewElement {
-  return el(
-    'nav',
-    { class: 'pp', 'aria-label': format(m.pageOf, { n: state.page, total: totalPages }, m.locale) },
-    el('button', { type: 'button', class: 'pbtn', disabled: state.page <= 1, onclick: () => actions.go(state.page - 1) }, el('span', { 'aria-hidden': 'true' }, '‹'), m.previous),
-    el('span', { 'aria-live': 'polite' }, format(m.pageOf, { n: state.page, total: totalPages }, m.locale)),
-    el('button', { type: 'button', class: 'pbtn', disabled: state.page >= totalPages, onclick: () => actions.go(state.page + 1) }, m.next, el('span', { 'aria-hidden': 'true' }, '›')),
-  );
-}
-
 function emptyView(summary: RatingSummary, m: ViewMessages): ViewElement {
   return el('div', { class: 'pempty' }, starsView(0), el('strong', null, m.noReviews), summary.count === 0 && el('p', { class: 'pm' }, m.firstReview));
 }
@@ -63,7 +54,7 @@ export function reviewListView(page: ListPage, state: ListState, context: ViewCo
     summaryView(page.summary, context, state),
     hasReviews && (actions ? toolbarView(state, m, actions) : el('div', { class: 'pt' })),
     page.reviews.length === 0 ? emptyView(page.summary, m) : el('ol', { class: 'pl' }, page.reviews.map((review) => reviewCardView(review, context))),
-    page.totalPages > 1 && (actions ? pagerView(state, page.totalPages, m, actions) : el('div', { class: 'pp' })),
+    pagerView(state.page, page.totalPages, m, actions && ((to) => actions.go(to))),
     // Shoppers may ask how the reviews they read were collected and checked; the answer is one link away.
     context.policyHref !== undefined && el('p', { class: 'ppol' }, el('a', { href: context.policyHref }, m.policyLink)),
   ];
