@@ -20,19 +20,29 @@ const BROTLI = { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } };
 
 export type Encoding = 'br' | 'gzip';
 
-/** The encoding to answer in: br, else gzip, when Accept-Encoding allows it (q > 0). */
-export function negotiateEncoding(acceptEncoding: string | undefined): Encoding | undefined {
-  if (acceptEncoding === undefined || acceptEncoding === '') return undefined;
+/** Which encodings Accept-Encoding allows (q > 0), `*` standing for any not named. */
+function acceptedEncodings(acceptEncoding: string | undefined): (name: Encoding) => boolean {
+  if (acceptEncoding === undefined || acceptEncoding === '') return () => false;
   const allowed = new Map<string, boolean>();
   for (const part of acceptEncoding.split(',')) {
     const [name = '', ...parameters] = part.trim().toLowerCase().split(';');
     const q = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
     allowed.set(name.trim(), q === undefined || Number(q.slice(2)) > 0);
   }
-  const accepts = (name: Encoding) => allowed.get(name) ?? allowed.get('*') ?? false;
+  return (name) => allowed.get(name) ?? allowed.get('*') ?? false;
+}
+
+/** The encoding to answer in: br, else gzip, when Accept-Encoding allows it (q > 0). */
+export function negotiateEncoding(acceptEncoding: string | undefined): Encoding | undefined {
+  const accepts = acceptedEncodings(acceptEncoding);
   if (accepts('br')) return 'br';
   if (accepts('gzip')) return 'gzip';
   return undefined;
+}
+
+/** Whether Accept-Encoding allows gzip (q > 0). */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  return acceptedEncodings(acceptEncoding)('gzip');
 }
 
 export function compressSync(body: string | Buffer, encoding: Encoding): Buffer {
@@ -49,7 +59,9 @@ function compressible(reply: FastifyReply, payload: unknown): boolean {
   if (reply.routeOptions.config.compress === false || reply.hasHeader('content-encoding')) return false;
   const type = reply.getHeader('content-type');
   if (typeof type !== 'string' || !COMPRESSIBLE.test(type)) return false;
-  if (typeof payload === 'string' || Buffer.isBuffer(payload)) return Buffer.byteLength(payload) >= COMPRESSION_THRESHOLD_BYTES;
+  // A string of 1,024 UTF-16 units has at least 1,024 bytes: a long page is not measured byte by byte.
+  if (typeof payload === 'string') return payload.length >= COMPRESSION_THRESHOLD_BYTES || Buffer.byteLength(payload) >= COMPRESSION_THRESHOLD_BYTES;
+  if (Buffer.isBuffer(payload)) return payload.length >= COMPRESSION_THRESHOLD_BYTES;
   return isStream(payload);
 }
 

@@ -29,7 +29,12 @@ export function successEnvelope<T>(data: T, requestId: string, time: number, mes
  * field order JSON.stringify gives successEnvelope. The request id is 32 hex characters.
  */
 export function successEnvelopeText(dataJson: string, requestId: string, time: number, message: SuccessMessage = 'success'): string {
-  return `{"code":0,"message":"${message}","time":${time},"request_id":"${requestId}","data":${dataJson}}`;
+  return `${successEnvelopeHead(requestId, time, message)}${dataJson}}`;
+}
+
+/** What comes before `data` in successEnvelopeText; a closing brace follows it. */
+export function successEnvelopeHead(requestId: string, time: number, message: SuccessMessage = 'success'): string {
+  return `{"code":0,"message":"${message}","time":${time},"request_id":"${requestId}","data":`;
 }
 
 export function errorEnvelope(code: Exclude<Code, 0>, message: string, requestId: string, time: number, errors?: FieldError[]): ErrorEnvelope {

@@ -3,7 +3,8 @@ import type { TObject } from '@sinclair/typebox';
 import type { AppDeps } from '../http/app-deps.js';
 import { unixSeconds } from '../time/clock.js';
 import { type Actor, requireScope } from '../http/actor.js';
-import { successEnvelope, successEnvelopeText, SuccessSchema, ErrorSchema } from '../http/envelope.js';
+import { successEnvelope, SuccessSchema, ErrorSchema } from '../http/envelope.js';
+import { sendCachedEnvelope } from '../http/cached-envelope.js';
 import { notModifiedIfHeld } from '../http/answer-cache.js';
 import { ShopDirectory } from '../shops/shop-directory.js';
 import { recordAuthFailure, refuseExhaustedAuthFailureBudget } from '../http/auth-failure-budget.js';
@@ -174,7 +175,7 @@ async function sendCachedAnswer(request: FastifyRequest, reply: FastifyReply, op
   // (Fastify types the input as an object; fast-json-stringify serialises arrays just as well.)
   const answer = await deps.answers.answer(actor.shopId, version, key, async () => reply.serializeInput((await read()) as { [key: string]: unknown }, op.data));
   if (notModifiedIfHeld(request, reply, answer.etag, 'private, no-cache')) return;
-  await reply.type('application/json; charset=utf-8').send(successEnvelopeText(answer.body, request.id, unixSeconds(deps.clock), op.successMessage));
+  await sendCachedEnvelope(request, reply, answer, unixSeconds(deps.clock), op.successMessage);
 }
 
 /** The OpenAPI entries of a conditional read's ETag and 304 (docs/reference/conventions.md §4.7). */

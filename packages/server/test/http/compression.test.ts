@@ -52,6 +52,37 @@ describeEachDatabase('compressed answers', (dialect) => {
     expect(decode('br', first.rawPayload)).toBe((await h.app.inject(url)).body);
   });
 
+  it('sends a cached page as gzip when the client takes it, br or not: the data compressed once, the envelope fresh per request', async () => {
+    const h = harness();
+    for (let i = 0; i < 6; i++) await createReviewVia(h, { product_id: 'zip-jug', content: 'a page worth compressing '.repeat(20) });
+    const url = `/api/v1/reviews/get_product_reviews?shop_id=${h.shop.shop_id}&product_id=zip-jug`;
+    const plain = await h.app.inject(url);
+    const browser = { 'accept-encoding': 'gzip, deflate, br' };
+    const [first, second] = [await h.app.inject({ url, headers: browser }), await h.app.inject({ url, headers: browser })];
+    for (const response of [first, second]) {
+      expect([response.headers['content-encoding'], response.headers.vary, response.headers.etag]).toEqual(['gzip', 'Accept-Encoding', plain.headers.etag]);
+      const decoded = JSON.parse(decode('gzip', response.rawPayload));
+      expect(decoded.request_id).toBe(response.headers['x-request-id']);
+      expect(decoded.data).toEqual(JSON.parse(plain.body).data);
+    }
+    expect(first.rawPayload.equals(second.rawPayload)).toBe(false);
+    // Each answer is far smaller than the page: the data really is compressed, not stored.
+    expect(first.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+  });
+
+  it('does the same for a partner\'s cached read (signed get_reviews), and a client without gzip still gets br', async () => {
+    const h = harness();
+    for (let i = 0; i < 6; i++) await createReviewVia(h, { product_id: 'zip-pot', content: 'partner page worth compressing '.repeat(20) });
+    const query = 'product_id=zip-pot&page_size=20';
+    const plain = await h.call('GET', 'get_reviews', { query });
+    const gzip = await h.call('GET', 'get_reviews', { query, headers: { 'accept-encoding': 'br, gzip' } });
+    expect([gzip.headers['content-encoding'], gzip.headers['cache-control']]).toEqual(['gzip', 'private, no-cache']);
+    expect(JSON.parse(decode('gzip', gzip.rawPayload)).data).toEqual(JSON.parse(plain.body).data);
+    const br = await h.call('GET', 'get_reviews', { query, headers: { 'accept-encoding': 'br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(decode('br', br.rawPayload)).data).toEqual(JSON.parse(plain.body).data);
+  });
+
   it('compresses a streamed answer (the Google feed) on the way out', async () => {
     const h = harness();
     for (let i = 0; i < 6; i++) await createReviewVia(h, { product_id: 'zip-lamp', content: 'feed text that repeats '.repeat(20) });

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Answer, notModifiedIfHeld } from '../../http/answer-cache.js';
-import { successEnvelope, successEnvelopeText } from '../../http/envelope.js';
+import { successEnvelope } from '../../http/envelope.js';
+import { sendCachedEnvelope } from '../../http/cached-envelope.js';
 import { COMPRESSION_THRESHOLD_BYTES, compressSync, type Encoding, markEncoded, negotiateEncoding } from '../../http/compression.js';
 
 export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
@@ -18,7 +19,7 @@ function sendConditionally(request: FastifyRequest, reply: FastifyReply, etag: s
  */
 export function sendPublicAnswer(request: FastifyRequest, reply: FastifyReply, answer: Answer, nowSeconds: number): FastifyReply {
   if (sendConditionally(request, reply, answer.etag)) return reply;
-  return reply.type('application/json; charset=utf-8').send(successEnvelopeText(answer.body, request.id, nowSeconds));
+  return sendCachedEnvelope(request, reply, answer, nowSeconds);
 }
 
 /** Compressed forms of whole-body answers, kept as long as the answer itself is. */
