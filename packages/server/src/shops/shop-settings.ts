@@ -100,8 +100,34 @@ export function canonicalTimeZone(value: unknown): string | undefined {
 }
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined => values.find((v) => v === value);
 
-/** Stored settings are a partial JSON object; unknown or malformed values fall back to defaults. */
-export function readShopSettings(json: string): ShopSettings {
+/** Settings read before, by their stored text; bounded, since a host may have thousands of shops. */
+const readBefore = new Map<string, Readonly<ShopSettings>>();
+const READ_BEFORE_LIMIT = 1000;
+
+/**
+ * Stored settings are a partial JSON object; unknown or malformed values fall back to defaults.
+ * Every signed request and storefront answer reads them, so the reading of each stored text is
+ * kept, frozen (one caller's change cannot leak into another's), and a copy is what callers change.
+ */
+export function readShopSettings(json: string): Readonly<ShopSettings> {
+  let settings = readBefore.get(json);
+  if (settings === undefined) {
+    settings = deepFreeze(parseShopSettings(json));
+    if (readBefore.size >= READ_BEFORE_LIMIT) readBefore.delete(readBefore.keys().next().value!);
+    readBefore.set(json, settings);
+  }
+  return settings;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function parseShopSettings(json: string): ShopSettings {
   let stored: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(json);
