@@ -1,5 +1,4 @@
 import { connectorWebhooksPlugin } from './connector-webhooks/connector-webhooks-plugin.js';
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppDeps } from './http/app-deps.js';
 import { installApiDocs } from './http/api-docs.js';
@@ -11,6 +10,8 @@ import { invalidField } from './http/errors.js';
 import { BODY_LIMIT_BYTES, installJsonBodyParser } from './http/json-body-parser.js';
 import { openApiPlugin } from './open-api/openapi-plugin.js';
 import { installObservability } from './http/observability.js';
+import { AnswerLane, newRequestId } from './http/answer-lane.js';
+import { RequestTally } from './http/request-tally.js';
 import { countUnfannedEvents } from './outbox/outbox-claims.js';
 import { countPendingDeliveries } from './webhooks/delivery-repository.js';
 import { parseRawQuery } from './http/query-string.js';
@@ -38,12 +39,15 @@ export interface BuildAppOptions {
 export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const deps: AppDeps = { ...given, bearer: given.bearer ?? new DatabaseBearerAuthenticator(given.db.kysely, given.clock) };
   const logger = options.logger === false ? undefined : (options.logger ?? createLogger(deps.config));
+  const tally = new RequestTally();
+  // Debug logging writes a line per request, which the lane would not: there, every request goes the long way.
+  const lane = logger?.isLevelEnabled('debug') ? undefined : new AnswerLane({ trustProxy: deps.config.trustProxy }, tally, () => deps.clock.now());
   const app = Fastify({
+    ...(lane === undefined ? {} : { serverFactory: lane.serverFactory() }),
     // Typed as Fastify's base logger: the pino-specific type would be threaded through every plugin's generics.
     ...(logger === undefined ? { logger: false } : { loggerInstance: logger as FastifyBaseLogger }),
     logController: new DebugRequestLog(),
-    // 32 lowercase hex characters (docs/reference/conventions.md §4.1); randomUUID draws from a batched CSPRNG buffer.
-    genReqId: () => randomUUID().replaceAll('-', ''),
+    genReqId: newRequestId,
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.trustProxy,
@@ -67,10 +71,11 @@ export async function buildApp(given: AppDeps, options: BuildAppOptions = {}): P
   installCompression(app);
   installJsonBodyParser(app);
   installErrorHandler(app, deps);
+  lane?.install(app);
   installObservability(app, deps, [
     { name: 'plaudit_webhook_deliveries_pending', help: 'Webhook deliveries waiting for their next attempt', count: () => countPendingDeliveries(deps.db.kysely) },
     { name: 'plaudit_outbox_events_unprocessed', help: 'Committed events the worker has not yet turned into deliveries', count: () => countUnfannedEvents(deps.db.kysely) },
-  ]);
+  ], tally, lane);
   await installApiDocs(app, deps.config);
   await app.register(openApiPlugin, { deps, operations: openApiOperations });
   await app.register(oauthPlugin, { deps });

@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-/** A serialised answer and the strong ETag that names it. */
+/** A serialised answer, the strong ETag that names it, and what it was cached under. */
 export interface Answer {
   body: string;
   etag: string;
+  shopId: string;
+  key: string;
+  /** The shop's content version the answer was built from. */
+  version: number;
 }
 
 interface Entry extends Answer {
-  version: number;
   bytes: number;
 }
 
@@ -45,26 +48,31 @@ export class AnswerCache {
 
   /** The answer for `key` of the shop at `version`: remembered, or built now and remembered. */
   async answer(shopId: string, version: number, key: string, build: () => Promise<string>): Promise<Answer> {
+    const kept = this.peek(shopId, version, key);
+    if (kept !== undefined) return kept;
     const id = `${shopId}\n${key}`;
     const entry = this.#entries.get(id);
-    if (entry !== undefined) {
-      if (entry.version === version) {
-        this.#hits += 1;
-        // Map keeps insertion order: moving the entry to the end makes the first one the coldest.
-        this.#entries.delete(id);
-        this.#entries.set(id, entry);
-        return entry;
-      }
-      if (entry.version < version) {
-        this.#invalidations += 1;
-        this.#remove(id, entry);
-      }
+    if (entry !== undefined && entry.version < version) {
+      this.#invalidations += 1;
+      this.#remove(id, entry);
     }
     this.#misses += 1;
     const body = await build();
-    const built: Entry = { body, etag: strongEtag(id, version), version, bytes: 2 * (body.length + id.length) + ENTRY_OVERHEAD_BYTES };
+    const built: Entry = { body, etag: strongEtag(id, version), shopId, key, version, bytes: 2 * (body.length + id.length) + ENTRY_OVERHEAD_BYTES };
     this.#remember(id, built);
     return built;
+  }
+
+  /** The answer for `key` when one built from exactly `version` is kept (a hit), else undefined; builds nothing. */
+  peek(shopId: string, version: number, key: string): Answer | undefined {
+    const id = `${shopId}\n${key}`;
+    const entry = this.#entries.get(id);
+    if (entry === undefined || entry.version !== version) return undefined;
+    this.#hits += 1;
+    // Map keeps insertion order: moving the entry to the end makes the first one the coldest.
+    this.#entries.delete(id);
+    this.#entries.set(id, entry);
+    return entry;
   }
 
   counters(): AnswerCacheCounters {

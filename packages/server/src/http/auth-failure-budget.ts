@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from './app-deps.js';
 import { rateLimited } from './errors.js';
-import { verdict } from './rate-limiter.js';
+import { type PolicyVerdict, verdict } from './rate-limiter.js';
 
 const POLICY = 'auth-failures';
 
-function key(request: FastifyRequest): string {
-  return `${POLICY}:${request.ip}`;
+function key(ip: string): string {
+  return `${POLICY}:${ip}`;
 }
 
 /**
@@ -15,15 +15,21 @@ function key(request: FastifyRequest): string {
  * looked at. Shared by the data operations and the OAuth endpoints.
  */
 export async function refuseExhaustedAuthFailureBudget(request: FastifyRequest, deps: AppDeps): Promise<void> {
-  const policy = deps.config.rateLimits.authFailures;
-  if (policy === null) return;
-  const nowMs = deps.clock.now();
-  const state = await deps.rateLimitStore.peek(key(request), nowMs, policy.windowSeconds * 1000);
-  const v = verdict(POLICY, policy, state, nowMs);
-  if (v.remaining === 0) {
-    request.rateLimitVerdict = v;
-    throw rateLimited(POLICY, v.resetSeconds);
+  const exhausted = await exhaustedAuthFailureBudget(request.ip, deps);
+  if (exhausted !== undefined) {
+    request.rateLimitVerdict = exhausted;
+    throw rateLimited(POLICY, exhausted.resetSeconds);
   }
+}
+
+/** The budget's verdict when the IP has none left, else undefined; counts nothing. */
+export async function exhaustedAuthFailureBudget(ip: string, deps: AppDeps): Promise<PolicyVerdict | undefined> {
+  const policy = deps.config.rateLimits.authFailures;
+  if (policy === null) return undefined;
+  const nowMs = deps.clock.now();
+  const state = await deps.rateLimitStore.peek(key(ip), nowMs, policy.windowSeconds * 1000);
+  const v = verdict(POLICY, policy, state, nowMs);
+  return v.remaining === 0 ? v : undefined;
 }
 
 /** Counts one failed authentication of this request's IP. */
@@ -31,6 +37,6 @@ export async function recordAuthFailure(request: FastifyRequest, deps: AppDeps):
   const policy = deps.config.rateLimits.authFailures;
   if (policy === null) return;
   const nowMs = deps.clock.now();
-  const state = await deps.rateLimitStore.increment(key(request), nowMs, policy.windowSeconds * 1000);
+  const state = await deps.rateLimitStore.increment(key(request.ip), nowMs, policy.windowSeconds * 1000);
   request.rateLimitVerdict = verdict(POLICY, policy, state, nowMs);
 }

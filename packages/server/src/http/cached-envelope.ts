@@ -4,8 +4,14 @@ import { acceptsGzip, COMPRESSION_THRESHOLD_BYTES, markEncoded } from './compres
 import { compressedDataOf, gzipAround } from './envelope-gzip.js';
 import { successEnvelopeHead, successEnvelopeText, type SuccessMessage } from './envelope.js';
 
+/** A body made for one request, and the encoding it was made in. */
+export interface MadeBody {
+  body: string | Buffer;
+  encoding: 'gzip' | undefined;
+}
+
 /**
- * Sends a cached answer in a fresh success envelope (its own `time` and `request_id`).
+ * A cached answer in a fresh success envelope (its own `time` and `request_id`).
  *
  * A client that takes gzip, as every browser and most HTTP libraries do, gets the data compressed
  * once per answer instead of once per request (envelope-gzip.ts): for a page of reviews that is
@@ -13,11 +19,17 @@ import { successEnvelopeHead, successEnvelopeText, type SuccessMessage } from '.
  * allowed, since br would have to compress the whole page again each time. Other clients get the
  * text, which the compression hook handles as any other answer.
  */
-export function sendCachedEnvelope(request: FastifyRequest, reply: FastifyReply, answer: Answer, time: number, message: SuccessMessage = 'success'): FastifyReply {
-  reply.type('application/json; charset=utf-8');
-  if (answer.body.length >= COMPRESSION_THRESHOLD_BYTES && acceptsGzip(request.headers['accept-encoding'])) {
-    markEncoded(reply, 'gzip');
-    return reply.send(gzipAround(successEnvelopeHead(request.id, time, message), compressedDataOf(answer, answer.body), '}'));
+export function cachedEnvelopeBody(answer: Answer, acceptEncoding: string | undefined, requestId: string, time: number, message: SuccessMessage = 'success'): MadeBody {
+  if (answer.body.length >= COMPRESSION_THRESHOLD_BYTES && acceptsGzip(acceptEncoding)) {
+    return { body: gzipAround(successEnvelopeHead(requestId, time, message), compressedDataOf(answer, answer.body), '}'), encoding: 'gzip' };
   }
-  return reply.send(successEnvelopeText(answer.body, request.id, time, message));
+  return { body: successEnvelopeText(answer.body, requestId, time, message), encoding: undefined };
+}
+
+/** Sends cachedEnvelopeBody's body as JSON; the body it made, for the answer lane. */
+export function sendCachedEnvelope(request: FastifyRequest, reply: FastifyReply, answer: Answer, time: number, message: SuccessMessage = 'success'): MadeBody {
+  const made = cachedEnvelopeBody(answer, request.headers['accept-encoding'], request.id, time, message);
+  if (made.encoding !== undefined) markEncoded(reply, made.encoding);
+  void reply.type('application/json; charset=utf-8').send(made.body);
+  return made;
 }

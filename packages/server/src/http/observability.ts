@@ -7,7 +7,8 @@ declare module 'fastify' {
   }
 }
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import { RequestTally } from './request-tally.js';
+import type { RequestTally } from './request-tally.js';
+import type { AnswerLane } from './answer-lane.js';
 import type { AppDeps } from './app-deps.js';
 import type { AnswerCache, AnswerCacheCounters } from './answer-cache.js';
 import { sql } from 'kysely';
@@ -20,11 +21,10 @@ export interface QueueGauge {
 }
 
 /** /healthz (the process answers), /readyz (the database answers) and Prometheus /metrics. */
-export function installObservability(app: FastifyInstance, deps: AppDeps, queues: readonly QueueGauge[]): void {
+export function installObservability(app: FastifyInstance, deps: AppDeps, queues: readonly QueueGauge[], tally: RequestTally, lane: AnswerLane | undefined): void {
   // One registry per app: tests build many apps in one process and must not share counters.
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'plaudit_' });
-  const tally = new RequestTally();
   registry.registerMetric(tally.requestsMetric('plaudit_http_requests_total', 'HTTP requests by route, HTTP status and business code ("" when the answer is not an envelope)'));
   registry.registerMetric(tally.latencyMetric('plaudit_http_request_duration_seconds', 'HTTP request latency by route and status'));
 
@@ -42,6 +42,17 @@ export function installObservability(app: FastifyInstance, deps: AppDeps, queues
   }
 
   registerAnswerCacheMetrics(registry, deps.answers);
+  if (lane !== undefined) {
+    new Counter({
+      name: 'plaudit_answer_lane_hits_total',
+      help: 'Cached reads answered again by the answer lane, before routing (also counted in the answer cache\'s hits)',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(lane.hits);
+      },
+    });
+  }
 
   // A callback hook, not an async one: no promise per request on the hottest path there is.
   app.addHook('onResponse', (request, reply, done) => {

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { type Clock, secondsOf } from '../time/clock.js';
 import { safeEqual } from '../crypto/tokens.js';
 import type { ShopDirectory } from '../shops/shop-directory.js';
@@ -19,6 +20,29 @@ export interface SignedRequest {
   sign: string | undefined;
   /** The Sign-Version header: absent or `1` for Trustoo's recipe, `2` for Plaudit's. */
   signVersion: string | undefined;
+}
+
+/** A request header's first value; an empty one counts as absent. */
+export function headerOf(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  const text = Array.isArray(value) ? value[0] : value;
+  return text === undefined || text === '' ? undefined : text;
+}
+
+/** The parts of a request a signature covers, the path and query exactly as sent, before any decoding. */
+export function signedRequestOf(method: string, url: string | undefined, headers: IncomingHttpHeaders, rawBody: string): SignedRequest {
+  const target = url ?? '/';
+  const index = target.indexOf('?');
+  return {
+    method,
+    rawPath: index === -1 ? target : target.slice(0, index),
+    rawQuery: index === -1 ? '' : target.slice(index + 1),
+    rawBody,
+    publicToken: headerOf(headers, 'public-token'),
+    timestamp: headerOf(headers, 'timestamp'),
+    sign: headerOf(headers, 'sign'),
+    signVersion: headerOf(headers, 'sign-version'),
+  };
 }
 
 export interface HmacDeps {

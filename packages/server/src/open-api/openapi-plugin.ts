@@ -11,7 +11,8 @@ import { recordAuthFailure, refuseExhaustedAuthFailureBudget } from '../http/aut
 import { authenticateBearer } from '../http/bearer-auth.js';
 import { deadlineExceeded, withinDeadline } from '../http/deadline.js';
 import { ApiError, Code, invalidArgument, permissionDenied, rateLimited } from '../http/errors.js';
-import { authenticateHmac } from './hmac-auth.js';
+import { authenticateHmac, headerOf, signedRequestOf } from './hmac-auth.js';
+import { chargeCredential, hmacDepsOf, signedReadRecording } from './signed-read-recording.js';
 import { claimIdempotencyKey, completeIdempotencyKey, fingerprintOf, type IdempotencyClaim, parseIdempotencyKey } from '../http/idempotency.js';
 import { type AnyOperation, SHOP_ONLY, TOPIC_SCOPE } from '../http/operation.js';
 import { normalizeQuery, type RawQuery } from '../http/query-string.js';
@@ -38,16 +39,7 @@ export const OPENAPI_PREFIX = '/api/v1/openapi';
 export const LEGACY_OPENAPI_PREFIX = '/api/v1/open_api';
 
 function header(request: FastifyRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  const text = Array.isArray(value) ? value[0] : value;
-  return text === undefined || text === '' ? undefined : text;
-}
-
-/** The path and the query exactly as the client sent them, before any decoding (what signatures cover). */
-function rawTarget(request: FastifyRequest): { rawPath: string; rawQuery: string } {
-  const url = request.raw.url ?? '/';
-  const index = url.indexOf('?');
-  return index === -1 ? { rawPath: url, rawQuery: '' } : { rawPath: url.slice(0, index), rawQuery: url.slice(index + 1) };
+  return headerOf(request.headers, name);
 }
 
 /** Steps 3–5 of docs/reference/conventions.md §4.5: the IP's failure budget, authentication, the credential's limit, scope. */
@@ -60,18 +52,7 @@ async function admit(request: FastifyRequest, op: AnyOperation, deps: AppDeps): 
     if (authorization !== undefined) {
       actor = await authenticateBearer(authorization, deps.bearer);
     } else {
-      const signed = await authenticateHmac(
-      {
-        method: request.method,
-        ...rawTarget(request),
-        rawBody: request.rawBody ?? '',
-        publicToken: header(request, 'public-token'),
-        timestamp: header(request, 'timestamp'),
-        sign: header(request, 'sign'),
-        signVersion: header(request, 'sign-version'),
-      },
-      { shops: ShopDirectory.of(deps.db), secretKey: deps.secretKey, clock: deps.clock, replayCache: deps.replayCache },
-      );
+      const signed = await authenticateHmac(signedRequestOf(request.method, request.raw.url, request.headers, request.rawBody ?? ''), hmacDepsOf(deps));
       actor = signed.actor;
       request.contentVersion = signed.contentVersion;
     }
@@ -80,13 +61,10 @@ async function admit(request: FastifyRequest, op: AnyOperation, deps: AppDeps): 
     throw error;
   }
 
-  const nowMs = deps.clock.now();
-  const policy = deps.config.rateLimits.openapi;
-  if (policy !== null) {
-    const state = await deps.rateLimitStore.increment(actor.rateLimitKey, nowMs, policy.windowSeconds * 1000);
-    const v = verdict('openapi', policy, state, nowMs);
-    request.rateLimitVerdict = v;
-    if (v.exceeded) throw rateLimited('openapi', v.resetSeconds);
+  const limit = await chargeCredential(deps, actor);
+  if (limit !== undefined) {
+    request.rateLimitVerdict = limit;
+    if (limit.exceeded) throw rateLimited('openapi', limit.resetSeconds);
   }
 
   if (op.scope === SHOP_ONLY) {
@@ -175,7 +153,9 @@ async function sendCachedAnswer(request: FastifyRequest, reply: FastifyReply, op
   // (Fastify types the input as an object; fast-json-stringify serialises arrays just as well.)
   const answer = await deps.answers.answer(actor.shopId, version, key, async () => reply.serializeInput((await read()) as { [key: string]: unknown }, op.data));
   if (notModifiedIfHeld(request, reply, answer.etag, 'private, no-cache')) return;
-  await sendCachedEnvelope(request, reply, answer, unixSeconds(deps.clock), op.successMessage);
+  const made = sendCachedEnvelope(request, reply, answer, unixSeconds(deps.clock), op.successMessage);
+  // A shop's own signed read may be answered again by the lane; a platform's token goes the long way.
+  if (actor.platformId === null && header(request, 'authorization') === undefined) reply.laneRecording = signedReadRecording(deps, op, answer, made.encoding);
 }
 
 /** The OpenAPI entries of a conditional read's ETag and 304 (docs/reference/conventions.md §4.7). */

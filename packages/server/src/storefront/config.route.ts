@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import type { RawQueryRoute } from '../http/query-string.js';
-import { unixSeconds } from '../time/clock.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { chargePublicLimit } from './public-endpoint/rate-limits.js';
 import { MESSAGES, pickLanguage } from '@plaudit/review-view/messages';
@@ -45,6 +44,6 @@ export function registerConfigRoute(app: FastifyInstance, deps: AppDeps): void {
         ...(spoken === 'en' ? {} : { messages: MESSAGES[spoken] }),
       });
     });
-    return sendPublicAnswer(request, reply, answer, unixSeconds(deps.clock));
+    return sendPublicAnswer(deps, request, reply, answer);
   });
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/app-deps.js';
 import type { RawQueryRoute } from '../http/query-string.js';
-import { unixSeconds } from '../time/clock.js';
 import { chargePublicLimit } from './public-endpoint/rate-limits.js';
 import { shopSelector } from './public-endpoint/query.js';
 import { sendPublicAnswer } from './public-endpoint/reply.js';
@@ -19,6 +18,6 @@ export function registerProductQuestionsRoute(app: FastifyInstance, deps: AppDep
     const q = questionsPageQuery(request.query);
     const key = `get_product_questions ${JSON.stringify([q.productId, q.page, q.limit, q.keyword ?? ''])}`;
     const answer = await deps.answers.answer(shop.id, version, key, async () => JSON.stringify(await questionsPage(deps.db.kysely, shop, q)));
-    return sendPublicAnswer(request, reply, answer, unixSeconds(deps.clock));
+    return sendPublicAnswer(deps, request, reply, answer);
   });
 }

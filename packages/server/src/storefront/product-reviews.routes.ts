@@ -4,7 +4,6 @@ import type { Database } from '../db/schema.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { invalidField } from '../http/errors.js';
 import type { RawQueryRoute } from '../http/query-string.js';
-import { unixSeconds } from '../time/clock.js';
 import { MediaUrls } from '../media/media-urls.js';
 import { ratingsFor } from '../reviews/rating.service.js';
 import type { Rating } from '../reviews/review-object.js';
@@ -57,7 +56,7 @@ export function registerProductReviewRoutes(app: FastifyInstance, deps: AppDeps)
         summary: summaryOf(result.rating),
       });
     });
-    return sendPublicAnswer(request, reply, answer, unixSeconds(deps.clock));
+    return sendPublicAnswer(deps, request, reply, answer);
   });
 
   app.get<RawQueryRoute>('/api/v1/reviews/get_products_rating', async (request, reply) => {
@@ -71,7 +70,7 @@ export function registerProductReviewRoutes(app: FastifyInstance, deps: AppDeps)
     if (requested.length > 100) throw invalidField(ids.length > 0 ? 'product_id' : 'product_handle', 'must have at most 100 items');
     const key = `get_products_rating ${ids.length > 0 ? 'id' : 'handle'} ${JSON.stringify(requested)}`;
     const answer = await deps.answers.answer(shop.id, version, key, async () => JSON.stringify(await productRatings(deps.db.kysely, shop.id, ids, requested)));
-    return sendPublicAnswer(request, reply, answer, unixSeconds(deps.clock));
+    return sendPublicAnswer(deps, request, reply, answer);
   });
 }
 

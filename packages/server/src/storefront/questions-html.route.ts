@@ -15,6 +15,6 @@ export function registerQuestionsHtmlRoute(app: FastifyInstance, deps: AppDeps):
     const query = request.query;
     const { shop, version } = await resolvePublicShop(deps.db, shopSelector(query));
     const key = questionFragmentKey(shop, query, unixSeconds(deps.clock));
-    return sendPublicHtmlAnswer(request, reply, await deps.answers.answer(shop.id, version, key, () => questionFragmentFor(deps, shop, query)));
+    return sendPublicHtmlAnswer(deps, request, reply, await deps.answers.answer(shop.id, version, key, () => questionFragmentFor(deps, shop, query)));
   });
 }

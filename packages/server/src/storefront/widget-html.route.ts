@@ -16,6 +16,6 @@ export function registerWidgetHtmlRoute(app: FastifyInstance, deps: AppDeps): vo
     const query = request.query;
     const { shop, version } = await resolvePublicShop(deps.db, shopSelector(query));
     const key = fragmentKey(shop, query, unixSeconds(deps.clock));
-    return sendPublicHtmlAnswer(request, reply, await deps.answers.answer(shop.id, version, key, () => reviewFragmentFor(deps, shop, query)));
+    return sendPublicHtmlAnswer(deps, request, reply, await deps.answers.answer(shop.id, version, key, () => reviewFragmentFor(deps, shop, query)));
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../../http/app-deps.js';
 import type { StorefrontPolicy } from '../../config/config.js';
 import { rateLimited } from '../../http/errors.js';
-import { rateLimitHeaders, verdict } from '../../http/rate-limiter.js';
+import { type PolicyVerdict, rateLimitHeaders, verdict } from '../../http/rate-limiter.js';
 
 export type { StorefrontPolicy };
 
@@ -11,11 +11,17 @@ export type { StorefrontPolicy };
  * shop and address), sets the RateLimit headers, and throws code 8 when over the limit.
  */
 export async function chargePublicLimit(deps: AppDeps, reply: FastifyReply, policy: StorefrontPolicy, subject: string): Promise<void> {
+  const charged = await chargePolicy(deps, policy, subject);
+  if (charged === undefined) return;
+  reply.headers(rateLimitHeaders(charged));
+  if (charged.exceeded) throw rateLimited(policy, charged.resetSeconds);
+}
+
+/** The counting part of chargePublicLimit, for the answer lane: the verdict, or undefined when the policy is off. */
+export async function chargePolicy(deps: AppDeps, policy: StorefrontPolicy, subject: string): Promise<PolicyVerdict | undefined> {
   const config = deps.config.rateLimits.storefront[policy];
-  if (config === null) return;
+  if (config === null) return undefined;
   const nowMs = deps.clock.now();
   const state = await deps.rateLimitStore.increment(`${policy}:${subject}`, nowMs, config.windowSeconds * 1000);
-  const result = verdict(policy, config, state, nowMs);
-  for (const [name, value] of Object.entries(rateLimitHeaders(result))) reply.header(name, value);
-  if (result.exceeded) throw rateLimited(policy, result.resetSeconds);
+  return verdict(policy, config, state, nowMs);
 }
