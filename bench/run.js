@@ -40,10 +40,12 @@ const seedSeconds = seedReviews(file, large.shop_id, LARGE, 2, SWEEP);
 console.log(`  seeded ${LARGE.toLocaleString('en')} reviews in ${seedSeconds.toFixed(1)} s`);
 
 const get = (title, pathAndQuery, headers = {}) => load(title, origin(), { connections: CONNECTIONS, duration: DURATION, requests: [{ method: 'GET', path: pathAndQuery, headers }] });
-const signed = (title, shop, operation, query) => {
+const signed = (title, shop, operation, query, headers = {}) => {
   const request = signedGet(shop, operation, query);
-  return get(title, request.path, request.headers);
+  return get(title, request.path, { ...request.headers, ...headers });
 };
+/** What every browser sends, and most HTTP libraries: the same reads, compressed (no target of their own). */
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 let written = 0;
 const createRequests = (shop) => [{ method: 'POST', setupRequest: (request) => ({ ...request, ...signedPost(shop, 'create_review', { product_id: String(FIRST_PRODUCT + (written % 1000)), rating: 1 + (written % 5), author: `Bench ${written}`, title: `Load ${written++}`, content: 'Written under load.' }) }) }];
 
@@ -65,6 +67,9 @@ const rows = {
   reviews: await signed(`signed get_reviews, page of 20, ${LARGE.toLocaleString('en')} reviews`, large, 'get_reviews', 'page=1&page_size=20'),
   reviewsSmall: await signed(`signed get_reviews, page of 20, ${SMALL.toLocaleString('en')} reviews`, small, 'get_reviews', 'page=1&page_size=20'),
   shopList: await get('storefront whole-shop list', `/api/v1/reviews/get_product_reviews?shop_id=${large.shop_id}&is_show_all=1`),
+  storefrontBrowser: await get('storefront first page, 50,000-review product, as a browser asks', storefront('sweep-50k'), BROWSER),
+  fragmentBrowser: await get('widget.html + JSON-LD, 50,000-review product, as a browser asks', fragment('sweep-50k'), BROWSER),
+  reviewsBrowser: await signed(`signed get_reviews, page of 20, ${LARGE.toLocaleString('en')} reviews, gzip`, large, 'get_reviews', 'page=1&page_size=20', { 'accept-encoding': 'gzip' }),
 };
 const storefrontBytes = (await (await fetch(`${origin()}${storefront('sweep-50k')}`)).arrayBuffer()).byteLength;
 // The first cold rounds of a fresh process pay for compiling what they run: a discarded round
