@@ -119,16 +119,17 @@ export class AnswerLane {
     if (LONG_WAY_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
     const { recording } = recorded;
     if (recording.expiresAtMs !== undefined && this.now() >= recording.expiresAtMs) return false;
+    const requestId = newRequestId();
     let answer: LaneAnswer | undefined;
+    let body: string | Buffer;
     try {
       answer = await recording.replay({ raw: request, ip: this.#clientIp(request) });
+      if (answer === undefined) return false;
+      body = answer.body(requestId);
     } catch {
-      // Whatever went wrong, the app's own path answers it and says what.
-      answer = undefined;
+      // Whatever went wrong, nothing was sent yet: the app's own path answers it and says what.
+      return false;
     }
-    if (answer === undefined) return false;
-    const requestId = newRequestId();
-    const body = answer.body(requestId);
     response.writeHead(200, { ...recorded.headers, ...answer.headers, 'x-request-id': requestId, 'content-length': Buffer.byteLength(body) });
     response.end(body);
     this.#hits += 1;
