@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Answer } from './answer-cache.js';
 import { acceptsGzip, COMPRESSION_THRESHOLD_BYTES, markEncoded } from './compression.js';
 import { compressedDataOf, gzipAround } from './envelope-gzip.js';
-import { successEnvelopeHead, successEnvelopeText, type SuccessMessage } from './envelope.js';
+import { successEnvelopeHead, type SuccessMessage } from './envelope.js';
 
 /** A body made for one request, and the encoding it was made in. */
 export interface MadeBody {
@@ -21,9 +21,22 @@ export interface MadeBody {
  */
 export function cachedEnvelopeBody(answer: Answer, acceptEncoding: string | undefined, requestId: string, time: number, message: SuccessMessage = 'success'): MadeBody {
   if (answer.body.length >= COMPRESSION_THRESHOLD_BYTES && acceptsGzip(acceptEncoding)) {
-    return { body: gzipAround(successEnvelopeHead(requestId, time, message), compressedDataOf(answer, answer.body), '}'), encoding: 'gzip' };
+    return { body: gzipAround(successEnvelopeHead(requestId, time, message), compressedDataOf(answer, utf8Of(answer)), '}'), encoding: 'gzip' };
   }
-  return { body: successEnvelopeText(answer.body, requestId, time, message), encoding: undefined };
+  return { body: Buffer.concat([Buffer.from(successEnvelopeHead(requestId, time, message)), utf8Of(answer), CLOSING_BRACE]), encoding: undefined };
+}
+
+const CLOSING_BRACE = Buffer.from('}');
+const utf8Bodies = new WeakMap<Answer, Buffer>();
+
+/**
+ * The answer's text as UTF-8, made once and kept as long as the answer: writing a page means
+ * encoding it, and a page with one character outside Latin-1 costs that on every request.
+ */
+export function utf8Of(answer: Answer): Buffer {
+  let bytes = utf8Bodies.get(answer);
+  if (bytes === undefined) utf8Bodies.set(answer, (bytes = Buffer.from(answer.body, 'utf8')));
+  return bytes;
 }
 
 /** Sends cachedEnvelopeBody's body as JSON; the body it made, for the answer lane. */

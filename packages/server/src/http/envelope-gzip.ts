@@ -25,11 +25,10 @@ export interface CompressedData {
 
 const kept = new WeakMap<object, CompressedData>();
 
-/** The compressed data part of `owner`'s answer (`text`), made on first use and kept as long as the owner. */
-export function compressedDataOf(owner: object, text: string): CompressedData {
+/** The compressed data part of `owner`'s answer (`bytes`, UTF-8), made on first use and kept as long as the owner. */
+export function compressedDataOf(owner: object, bytes: Buffer): CompressedData {
   let compressed = kept.get(owner);
   if (compressed === undefined) {
-    const bytes = Buffer.from(text, 'utf8');
     compressed = { blocks: deflateRawSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH }), crc: crc32(bytes), length: bytes.length };
     kept.set(owner, compressed);
   }

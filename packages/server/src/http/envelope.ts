@@ -25,14 +25,10 @@ export function successEnvelope<T>(data: T, requestId: string, time: number, mes
 }
 
 /**
- * The success envelope around `data` already serialised (an answer from the answer cache), in the
- * field order JSON.stringify gives successEnvelope. The request id is 32 hex characters.
+ * What comes before `data` in the success envelope, for `data` already serialised (an answer from
+ * the answer cache): the field order JSON.stringify gives successEnvelope; a closing brace follows
+ * the data. The request id is 32 hex characters.
  */
-export function successEnvelopeText(dataJson: string, requestId: string, time: number, message: SuccessMessage = 'success'): string {
-  return `${successEnvelopeHead(requestId, time, message)}${dataJson}}`;
-}
-
-/** What comes before `data` in successEnvelopeText; a closing brace follows it. */
 export function successEnvelopeHead(requestId: string, time: number, message: SuccessMessage = 'success'): string {
   return `{"code":0,"message":"${message}","time":${time},"request_id":"${requestId}","data":`;
 }

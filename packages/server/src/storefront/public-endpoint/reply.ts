@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Answer, notModifiedIfHeld } from '../../http/answer-cache.js';
 import { successEnvelope } from '../../http/envelope.js';
-import { cachedEnvelopeBody, sendCachedEnvelope } from '../../http/cached-envelope.js';
+import { cachedEnvelopeBody, sendCachedEnvelope, utf8Of } from '../../http/cached-envelope.js';
 import type { AppDeps } from '../../http/app-deps.js';
 import type { LaneRecording, LaneRequest } from '../../http/answer-lane.js';
 import { rateLimitHeaders } from '../../http/rate-limiter.js';
@@ -36,7 +36,7 @@ const encodedBodies = new WeakMap<Answer, Map<Encoding, Buffer>>();
 /** An HTML answer's bytes for a client with `acceptEncoding`: compressed once per encoding, or the text. */
 function htmlBody(answer: Answer, acceptEncoding: string | undefined): { body: string | Buffer; encoding: Encoding | undefined } {
   const encoding = negotiateEncoding(acceptEncoding);
-  if (encoding === undefined || answer.body.length < COMPRESSION_THRESHOLD_BYTES) return { body: answer.body, encoding: undefined };
+  if (encoding === undefined || answer.body.length < COMPRESSION_THRESHOLD_BYTES) return { body: utf8Of(answer), encoding: undefined };
   let encoded = encodedBodies.get(answer);
   if (encoded === undefined) encodedBodies.set(answer, (encoded = new Map()));
   let bytes = encoded.get(encoding);
