@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from './app-deps.js';
 import { rateLimited } from './errors.js';
-import { type PolicyVerdict, verdict } from './rate-limiter.js';
+import { countAgainst, type PolicyVerdict, verdict } from './rate-limiter.js';
 
 const POLICY = 'auth-failures';
 
@@ -34,9 +34,6 @@ export async function exhaustedAuthFailureBudget(ip: string, deps: AppDeps): Pro
 
 /** Counts one failed authentication of this request's IP. */
 export async function recordAuthFailure(request: FastifyRequest, deps: AppDeps): Promise<void> {
-  const policy = deps.config.rateLimits.authFailures;
-  if (policy === null) return;
-  const nowMs = deps.clock.now();
-  const state = await deps.rateLimitStore.increment(key(request.ip), nowMs, policy.windowSeconds * 1000);
-  request.rateLimitVerdict = verdict(POLICY, policy, state, nowMs);
+  const counted = await countAgainst(deps.rateLimitStore, POLICY, deps.config.rateLimits.authFailures, key(request.ip), deps.clock.now());
+  if (counted !== undefined) request.rateLimitVerdict = counted;
 }

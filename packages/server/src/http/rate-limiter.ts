@@ -80,3 +80,13 @@ export function rateLimitHeaders(v: PolicyVerdict): Record<string, string> {
     ratelimit: `"${v.policy}";r=${v.remaining};t=${v.resetSeconds}`,
   };
 }
+
+/**
+ * Counts one request against a policy's window under `key` and says where it stands; undefined when
+ * the operator turned the policy off (null). Every per-request limit counts through here.
+ */
+export async function countAgainst(store: RateLimitStore, policy: string, config: RateLimitPolicy | null, key: string, nowMs: number): Promise<PolicyVerdict | undefined> {
+  if (config === null) return undefined;
+  const state = await store.increment(key, nowMs, config.windowSeconds * 1000);
+  return verdict(policy, config, state, nowMs);
+}

@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { type Clock, secondsOf } from '../time/clock.js';
 import { safeEqual } from '../crypto/tokens.js';
-import type { ShopDirectory } from '../shops/shop-directory.js';
+import { ShopDirectory } from '../shops/shop-directory.js';
+import type { AppDeps } from '../http/app-deps.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { type Actor, hmacActor } from '../http/actor.js';
 import { unauthenticated } from '../http/errors.js';
@@ -55,6 +56,11 @@ export interface HmacDeps {
 function expectedSign(key: string, version: 1 | 2, request: SignedRequest, timestamp: string): string {
   if (version === 1) return signRequest(key, request.rawQuery, timestamp, request.rawBody);
   return signRequestV2(key, { method: request.method, rawPath: request.rawPath, rawQuery: request.rawQuery, timestamp, rawBody: request.rawBody });
+}
+
+/** What authenticateHmac needs, from the app's dependencies. */
+export function hmacDepsOf(deps: AppDeps): HmacDeps {
+  return { shops: ShopDirectory.of(deps.db), secretKey: deps.secretKey, clock: deps.clock, replayCache: deps.replayCache };
 }
 
 /**

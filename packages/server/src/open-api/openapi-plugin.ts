@@ -11,12 +11,13 @@ import { recordAuthFailure, refuseExhaustedAuthFailureBudget } from '../http/aut
 import { authenticateBearer } from '../http/bearer-auth.js';
 import { deadlineExceeded, withinDeadline } from '../http/deadline.js';
 import { ApiError, Code, invalidArgument, permissionDenied, rateLimited } from '../http/errors.js';
-import { authenticateHmac, headerOf, signedRequestOf } from './hmac-auth.js';
-import { chargeCredential, hmacDepsOf, signedReadRecording } from './signed-read-recording.js';
+import { authenticateHmac, headerOf, hmacDepsOf, signedRequestOf } from './hmac-auth.js';
+import { chargeCredential } from './credential-limit.js';
+import { signedReadRecording } from './signed-read-recording.js';
 import { claimIdempotencyKey, completeIdempotencyKey, fingerprintOf, type IdempotencyClaim, parseIdempotencyKey } from '../http/idempotency.js';
 import { type AnyOperation, SHOP_ONLY, TOPIC_SCOPE } from '../http/operation.js';
 import { normalizeQuery, type RawQuery } from '../http/query-string.js';
-import { type PolicyVerdict, rateLimitHeaders, verdict } from '../http/rate-limiter.js';
+import { type PolicyVerdict, rateLimitHeaders } from '../http/rate-limiter.js';
 import { dropMeaninglessNulls, normalizeBodyText } from '../http/text-normalization.js';
 import { registerMethodNotAllowed } from '../http/method-not-allowed.js';
 

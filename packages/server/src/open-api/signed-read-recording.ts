@@ -1,27 +1,13 @@
 import type { AppDeps } from '../http/app-deps.js';
-import type { Actor } from '../http/actor.js';
 import type { Answer } from '../http/answer-cache.js';
 import type { LaneRecording } from '../http/answer-lane.js';
 import { exhaustedAuthFailureBudget } from '../http/auth-failure-budget.js';
 import { cachedEnvelopeBody } from '../http/cached-envelope.js';
 import type { AnyOperation } from '../http/operation.js';
-import { type PolicyVerdict, rateLimitHeaders, verdict } from '../http/rate-limiter.js';
-import { ShopDirectory } from '../shops/shop-directory.js';
+import { rateLimitHeaders } from '../http/rate-limiter.js';
 import { unixSeconds } from '../time/clock.js';
-import { authenticateHmac, type HmacDeps, signedRequestOf } from './hmac-auth.js';
-
-export function hmacDepsOf(deps: AppDeps): HmacDeps {
-  return { shops: ShopDirectory.of(deps.db), secretKey: deps.secretKey, clock: deps.clock, replayCache: deps.replayCache };
-}
-
-/** One request against the credential's Open API limit (docs/reference/conventions.md §10); undefined when the limit is off. */
-export async function chargeCredential(deps: AppDeps, actor: Actor): Promise<PolicyVerdict | undefined> {
-  const policy = deps.config.rateLimits.openapi;
-  if (policy === null) return undefined;
-  const nowMs = deps.clock.now();
-  const state = await deps.rateLimitStore.increment(actor.rateLimitKey, nowMs, policy.windowSeconds * 1000);
-  return verdict('openapi', policy, state, nowMs);
-}
+import { chargeCredential } from './credential-limit.js';
+import { authenticateHmac, hmacDepsOf, signedRequestOf } from './hmac-auth.js';
 
 /**
  * How the answer lane answers a shop's signed cached read again (http/answer-lane.ts): the same

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../../http/app-deps.js';
 import type { StorefrontPolicy } from '../../config/config.js';
 import { rateLimited } from '../../http/errors.js';
-import { type PolicyVerdict, rateLimitHeaders, verdict } from '../../http/rate-limiter.js';
+import { countAgainst, type PolicyVerdict, rateLimitHeaders } from '../../http/rate-limiter.js';
 
 export type { StorefrontPolicy };
 
@@ -18,10 +18,6 @@ export async function chargePublicLimit(deps: AppDeps, reply: FastifyReply, poli
 }
 
 /** The counting part of chargePublicLimit, for the answer lane: the verdict, or undefined when the policy is off. */
-export async function chargePolicy(deps: AppDeps, policy: StorefrontPolicy, subject: string): Promise<PolicyVerdict | undefined> {
-  const config = deps.config.rateLimits.storefront[policy];
-  if (config === null) return undefined;
-  const nowMs = deps.clock.now();
-  const state = await deps.rateLimitStore.increment(`${policy}:${subject}`, nowMs, config.windowSeconds * 1000);
-  return verdict(policy, config, state, nowMs);
+export function chargePolicy(deps: AppDeps, policy: StorefrontPolicy, subject: string): Promise<PolicyVerdict | undefined> {
+  return countAgainst(deps.rateLimitStore, policy, deps.config.rateLimits.storefront[policy], `${policy}:${subject}`, deps.clock.now());
 }
