@@ -79,7 +79,10 @@ export function reviewViewCss(root: string): string {
     r('.pnum', 'font-size:2.25rem;font-weight:700;line-height:1.1;font-variant-numeric:tabular-nums'),
     r('.pavg .ps', 'font-size:1.35em'),
     r('.pavg .pbtn', 'margin-top:8px'),
-    r('.phist', 'display:grid;gap:2px;align-content:center'),
+    // Five rows from the first bar on, and both columns top-aligned below: a page that paints while
+    // the fragment is still arriving (a slow network, a busy phone) shows nothing move as the rest
+    // of the summary comes in (centring moved the average and the first bars, CLS > 0).
+    r('.phist', 'display:grid;grid-template-rows:repeat(5,1fr);gap:2px'),
     r('.pbar', 'display:grid;grid-template-columns:3.25em 1fr 3.25em;align-items:center;gap:10px;width:100%;height:26px;padding:0 6px;margin:0;font:inherit;font-size:.875rem;color:var(--pt);background:transparent;border:1px solid transparent;border-radius:6px;text-align:start'),
     r('button.pbar', 'cursor:pointer'),
     r('button.pbar:hover', 'background:var(--pbg);border-color:var(--pln)'),
@@ -137,7 +140,7 @@ export function reviewViewCss(root: string): string {
     r('.pempty strong', 'font-size:1.0625rem'),
     r('.pp', `display:flex;gap:12px;align-items:center;justify-content:center;height:${ROW_HEIGHTS.pager}px;margin:12px 0 0;font-size:.875rem`),
     `${WIDE}{${[
-      r('.psum', 'grid-template-columns:minmax(180px,1fr) 2fr;align-items:center'),
+      r('.psum', 'grid-template-columns:minmax(180px,1fr) 2fr;align-items:start'),
       r('.pt', `display:flex;height:${ROW_HEIGHTS.toolbarWide}px`),
       r('.pt select,.pt .pbtn', 'width:auto'),
       r('.pt .psort', 'margin-inline-start:auto'),

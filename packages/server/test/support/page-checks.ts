@@ -51,16 +51,33 @@ export async function expectControlsInsideTheirBoxes(page: Page, label: string):
 }
 
 /**
- * Records the cumulative layout shift of every page the page object loads from its first paint,
- * leaving out shifts that follow the shopper's own input; answers a reader of the sum so far.
+ * Records every layout shift of every page the page object loads from its first paint, leaving out
+ * shifts that follow the shopper's own input; answers a reader of the shifts so far, each described
+ * by its score and what moved (element and boxes before and after), so that a failing check names
+ * its cause rather than only a cumulative score.
  */
-export async function recordLayoutShift(page: Page): Promise<() => Promise<number>> {
+export async function recordLayoutShift(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __cls: number };
-    w.__cls = 0;
+    interface ShiftSource {
+      node: Node | null;
+      previousRect: DOMRectReadOnly;
+      currentRect: DOMRectReadOnly;
+    }
+    const w = window as unknown as { __shifts: string[] };
+    w.__shifts = [];
+    const describe = (node: Node | null): string => {
+      if (!(node instanceof Element)) return node?.nodeName ?? '(gone)';
+      const host = node.getRootNode() instanceof ShadowRoot ? `${(node.getRootNode() as ShadowRoot).host.tagName.toLowerCase()} › ` : '';
+      return `${host}${node.tagName.toLowerCase()}${node.className && typeof node.className === 'string' ? `.${node.className.trim().split(/\s+/).join('.')}` : ''}`;
+    };
+    const box = (rect: DOMRectReadOnly): string => `${Math.round(rect.x)},${Math.round(rect.y)} ${Math.round(rect.width)}×${Math.round(rect.height)}`;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) w.__cls += entry.value;
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources: ShiftSource[] }>) {
+        if (entry.hadRecentInput) continue;
+        const moved = entry.sources.map((source) => `${describe(source.node)} ${box(source.previousRect)} → ${box(source.currentRect)}`);
+        w.__shifts.push(`${entry.value.toFixed(5)} at ${Math.round(entry.startTime)} ms: ${moved.join('; ')}`);
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  return () => page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+  return () => page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts);
 }

@@ -29,6 +29,8 @@ const DIALOG_CSS =
   'dialog .dbtn:disabled{opacity:.6;cursor:progress}' +
   'dialog .dstatus{margin:0;font-size:.875rem;color:var(--pmu)}dialog .dstatus:empty{display:none}' +
   'dialog .done{display:grid;justify-items:center;gap:8px;padding:16px 0 4px;text-align:center}' +
+  // A thank-you fills the height the form had (showDone), its content in the middle.
+  'dialog[open][data-done]{display:flex;flex-direction:column}dialog[data-done] .dbody{flex:1;display:grid;align-content:center}' +
   'dialog .done .tick{display:grid;place-items:center;width:56px;height:56px;border-radius:50%;background:color-mix(in srgb,var(--pok) 16%,transparent);color:var(--pok);font-size:1.75rem}' +
   'dialog .done h3{margin:4px 0 0;font-size:1.25rem}dialog .done p{margin:0}dialog .done .dbtn{margin-top:12px}' +
   '@media (max-width:480px){dialog{width:100vw;max-width:100vw;max-height:100dvh;margin:auto 0 0;border-radius:16px 16px 0 0}dialog .dbtn[type=submit]{width:100%}}';
@@ -67,4 +69,19 @@ export function openDialog(root: ShadowRoot, label: string, closeLabel: string, 
   root.appendChild(dialog);
   dialog.showModal();
   return { dialog, body };
+}
+
+/**
+ * Puts a form's thank-you (a tick, an optional heading, a sentence and a Close button, which gets
+ * focus) in place of `replaced`. The dialog keeps the height it had: the server's answer may come
+ * long after the shopper's click, when every movement counts as a layout shift, and a dialog
+ * centred on the screen, or a phone's sheet standing on its foot, would jump as it shrank.
+ */
+export function showDone(dialog: HTMLDialogElement, replaced: Element, closeLabel: string, heading: string | null, sentence: string): void {
+  dialog.style.minHeight = `${dialog.getBoundingClientRect().height}px`;
+  dialog.setAttribute('data-done', '');
+  const close = h('button', { type: 'button', class: 'dbtn', onclick: () => dialog.close() }, closeLabel);
+  // The sentence alone is the live region: that is what a screen reader says, not the tick or the button.
+  replaced.replaceWith(h('div', { class: 'done' }, h('span', { class: 'tick', 'aria-hidden': 'true' }, '✓'), heading === null ? null : h('h3', null, heading), h('p', { role: 'status' }, sentence), close));
+  close.focus();
 }

@@ -9,7 +9,7 @@ import type { Api } from '../env.js';
 import type { EventQueue } from '../events.js';
 import { deviceId } from '../identity.js';
 import { viewRoot } from '../view-root.js';
-import { openDialog } from './dialog.js';
+import { openDialog, showDone } from './dialog.js';
 
 const QUESTIONS_CSS = questionViewCss('.pv');
 /** The server's own limits (storefront/ask-question.route.ts). */
@@ -109,11 +109,7 @@ function openAskForm(host: QuestionsHost, m: Words, productId: string, opener: H
     status.textContent = '';
     host.api
       .post<{ status: string }>('/api/v1/storefront/ask_question', { product_id: productId, content: content.value.trim(), name: name.value.trim(), email: email.value.trim(), website: trap.value })
-      .then((answer) => {
-        const done = h('button', { type: 'button', class: 'dbtn', onclick: () => dialog.close() }, m.close);
-        form.replaceWith(h('div', { class: 'done', role: 'status' }, h('span', { class: 'tick', 'aria-hidden': 'true' }, '✓'), h('h3', null, m.thanksHeading), h('p', null, answer.status === 'published' ? m.questionThanks : m.questionHeld), done));
-        done.focus();
-      })
+      .then((answer) => showDone(dialog, form, m.close, m.thanksHeading, answer.status === 'published' ? m.questionThanks : m.questionHeld))
       .catch((error: unknown) => {
         send.disabled = false;
         status.textContent = error instanceof Error ? error.message : '';

@@ -3,7 +3,7 @@ import type { ReportDialogMessages, ViewMessages } from '@plaudit/review-view/me
 import { h } from '../dom.js';
 import type { Api } from '../env.js';
 import { deviceId } from '../identity.js';
-import { openDialog } from './dialog.js';
+import { openDialog, showDone } from './dialog.js';
 
 /** The reasons of `report_review` (docs/reference/storefront.md §6.1), as the shopper reads them. */
 const REASONS = [
@@ -53,11 +53,7 @@ export function openReportForm(root: ShadowRoot, api: Api, messages: ViewMessage
     status.textContent = '';
     api
       .post('/api/v1/storefront/report_review', { review_id: reviewId, reason, device_id: deviceId(), ...(text.value.trim() === '' ? {} : { text: text.value.trim() }) })
-      .then(() => {
-        const done = h('button', { type: 'button', class: 'dbtn', onclick: () => dialog.close() }, m.close);
-        form.replaceWith(h('div', { class: 'done', role: 'status' }, h('span', { class: 'tick', 'aria-hidden': 'true' }, '✓'), h('p', null, m.reportThanks), done));
-        done.focus();
-      })
+      .then(() => showDone(dialog, form, m.close, null, m.reportThanks))
       .catch((error: unknown) => {
         send.disabled = false;
         // The server's own sentence (a limit reached, a review no longer shown): rare enough not to translate.

@@ -6,7 +6,7 @@ import { h, toDom } from '../dom.js';
 import type { Api } from '../env.js';
 import { ApiError } from '../env.js';
 import { sessionId } from '../identity.js';
-import { openDialog } from './dialog.js';
+import { openDialog, showDone } from './dialog.js';
 import { type UploadCredentials, uploadPhoto } from '../upload-photo.js';
 
 /** The write form's own dialog rules: the star picker, the photo picker and its thumbnails. */
@@ -140,9 +140,7 @@ export function openWriteForm(root: ShadowRoot, context: FormContext): void {
 
   const finish = (status: 'published' | 'pending') => {
     outcome = status;
-    const close = h('button', { type: 'button', class: 'dbtn', onclick: () => dialog.close() }, m.close);
-    body.replaceChildren(h('div', { class: 'done' }, h('span', { class: 'tick', 'aria-hidden': 'true' }, '✓'), h('h3', null, m.thanksHeading), h('p', { role: 'status' }, status === 'published' ? m.reviewPublished : m.reviewPending), close));
-    close.focus();
+    showDone(dialog, form, m.close, m.thanksHeading, status === 'published' ? m.reviewPublished : m.reviewPending);
   };
 
   form.addEventListener('submit', (event) => {
