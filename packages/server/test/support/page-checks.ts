@@ -81,3 +81,15 @@ export async function recordLayoutShift(page: Page): Promise<() => Promise<strin
   });
   return () => page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts);
 }
+
+/**
+ * Holds every answer to `urlPattern` back by 800 ms, as on a slow phone network: later than the
+ * half second after a click or key press in which browsers forgive movement, so a page that moves
+ * when such an answer lands (a dialog's thank-you, say) shows in its layout shifts.
+ */
+export async function answerLate(page: Page, urlPattern: string): Promise<void> {
+  await page.route(urlPattern, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+}
