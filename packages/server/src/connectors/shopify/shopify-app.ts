@@ -7,7 +7,8 @@ import type { ShopifyAppConfig } from '../../config/config.js';
 /** The Admin API version the connector is written against; Shopify supports each for a year. */
 export const SHOPIFY_API_VERSION = ApiVersion.October25;
 
-const apps = new Map<string, Shopify>();
+/** Per configuration (its credentials and scopes), then per public address. */
+const apps = new WeakMap<ShopifyAppConfig, Map<string, Shopify>>();
 
 /**
  * The Shopify library configured as this Plaudit's app (docs/connectors.md): its credentials, the
@@ -15,8 +16,9 @@ const apps = new Map<string, Shopify>();
  * configuration, made on first use.
  */
 export function shopifyAppFor(config: ShopifyAppConfig, publicUrl: string): Shopify {
-  const key = `${config.apiKey}\u0000${publicUrl}`;
-  let app = apps.get(key);
+  const ofConfig = apps.get(config) ?? new Map<string, Shopify>();
+  apps.set(config, ofConfig);
+  let app = ofConfig.get(publicUrl);
   if (app === undefined) {
     const url = new URL(publicUrl);
     app = shopifyApi({
@@ -30,7 +32,7 @@ export function shopifyAppFor(config: ShopifyAppConfig, publicUrl: string): Shop
       // The library's own log lines would carry shop domains and request details to stdout; Plaudit logs what matters.
       logger: { level: LogSeverity.Error, log: async () => undefined },
     });
-    apps.set(key, app);
+    ofConfig.set(publicUrl, app);
   }
   return app;
 }
