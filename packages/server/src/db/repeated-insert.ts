@@ -4,31 +4,49 @@ import type { Database } from './schema.js';
 type Row = Record<string, unknown>;
 
 /**
- * A multi-row INSERT run many times with the same shape (a bulk import's batches). Kysely builds
- * and compiles a syntax tree per call, a cost per value; here the SQL is compiled once per row
- * count, from placeholder rows, and each call only binds the new values. The SQL still comes from
- * Kysely, so placeholders and quoting follow the dialect. Every row must have exactly the columns
- * of the first row the statement saw, in any order; one instance serves one database's dialect.
+ * Shapes kept per database. A bulk writer's last piece of each batch has a row count of its own,
+ * and a statement for thousands of rows is a long string: the oldest shape goes first.
+ */
+const KEPT_SHAPES = 32;
+
+/** The columns a row sets: Kysely leaves a column whose value is undefined out of the INSERT. */
+function setColumns(row: Row): string[] {
+  return Object.keys(row).filter((column) => row[column] !== undefined);
+}
+
+/**
+ * An INSERT run many times with the same shape: a bulk import's batches, or the one row of every
+ * new review. Kysely builds and compiles a syntax tree per call, a cost per value; here the SQL is
+ * compiled once per shape (the columns the first row sets, in its order, and the row count), from
+ * placeholder rows, and each call only binds the new values. The SQL still comes from Kysely, so
+ * placeholders and quoting follow the dialect, and it is kept per database: a Kysely instance and
+ * its transactions share one adapter. Every row of a call must set exactly the first row's columns.
  */
 export class RepeatedInsert<R extends Row, Result> {
-  readonly #sqlByRowCount = new Map<number, string>();
-  #columns: string[] | undefined;
+  readonly #sqlByDatabase = new WeakMap<object, Map<string, string>>();
 
   constructor(private readonly build: (db: Kysely<Database>, rows: R[]) => Compilable<Result>) {}
 
   async execute(db: Kysely<Database>, rows: readonly R[]): Promise<Result[]> {
     if (rows.length === 0) return [];
-    const columns = (this.#columns ??= Object.keys(rows[0]!));
+    const columns = setColumns(rows[0]!);
     const parameters: unknown[] = [];
     for (const row of rows) {
-      if (Object.keys(row).length !== columns.length) throw new Error("RepeatedInsert: a row's columns differ from the first row's");
-      for (const column of columns) {
-        const value = row[column];
-        if (value === undefined) throw new Error(`RepeatedInsert: a row has no value for ${column}`);
-        parameters.push(value);
+      for (const column of columns) parameters.push(row[column]);
+      if (setColumns(row).length !== columns.length || columns.some((column) => row[column] === undefined)) {
+        throw new Error("RepeatedInsert: a row's columns differ from the first row's");
       }
     }
-    const sql = this.#sqlByRowCount.get(rows.length) ?? this.#compile(db, columns, rows.length);
+    const adapter = db.getExecutor().adapter;
+    let compiled = this.#sqlByDatabase.get(adapter);
+    if (compiled === undefined) this.#sqlByDatabase.set(adapter, (compiled = new Map()));
+    const shape = `${rows.length}:${columns.join(',')}`;
+    let sql = compiled.get(shape);
+    if (sql === undefined) {
+      sql = this.#compile(db, columns, rows.length);
+      if (compiled.size >= KEPT_SHAPES) compiled.delete(compiled.keys().next().value!);
+      compiled.set(shape, sql);
+    }
     const result = await db.executeQuery<Result>(CompiledQuery.raw(sql, parameters));
     return result.rows;
   }
@@ -38,7 +56,6 @@ export class RepeatedInsert<R extends Row, Result> {
     const compiled = this.build(db, Array.from({ length: rowCount }, () => placeholder)).compile();
     // Anything else bound in the statement would shift the values: refuse rather than misplace them.
     if (compiled.parameters.length !== rowCount * columns.length) throw new Error('RepeatedInsert: the statement binds values besides the rows');
-    this.#sqlByRowCount.set(rowCount, compiled.sql);
     return compiled.sql;
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, OutboxEventsTable } from '../db/schema.js';
+import { RepeatedInsert } from '../db/repeated-insert.js';
 
 import type { SystemTopic, Topic } from './topics.js';
 import { secondsOf } from '../time/clock.js';
@@ -42,22 +43,17 @@ export async function appendSystemEvent(db: Kysely<Database>, platformId: string
   return insertEvent(db, { shopId, platformId, topic, payloadJson: JSON.stringify(payload), nowMs });
 }
 
+/** Every change of a shop appends here: the statement is compiled once (RepeatedInsert). */
+const eventInsert = new RepeatedInsert((db, rows: Array<Insertable<OutboxEventsTable>>) => db.insertInto('outbox_events').values(rows));
+
 async function insertEvent(
   db: Kysely<Database>,
   event: { shopId: string; platformId: string | null; topic: DomainTopic | SystemTopic; payloadJson: string; nowMs: number },
 ): Promise<string> {
   const eventId = newEventId(event.nowMs);
-  await db
-    .insertInto('outbox_events')
-    .values({
-      shop_id: event.shopId,
-      platform_id: event.platformId,
-      topic: event.topic,
-      event_id: eventId,
-      payload: event.payloadJson,
-      occurred_at: secondsOf(event.nowMs),
-    })
-    .execute();
+  await eventInsert.execute(db, [
+    { shop_id: event.shopId, platform_id: event.platformId, topic: event.topic, event_id: eventId, payload: event.payloadJson, occurred_at: secondsOf(event.nowMs) },
+  ]);
   return eventId;
 }
 

@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database, ReviewActivityTable } from '../db/schema.js';
+import { RepeatedInsert } from '../db/repeated-insert.js';
 
 /** Counters of one hour's live reviews (migration 015); every one is a sum over the hour's slots. */
 export type ActivityCounts = Pick<ReviewActivityTable, 'reviews' | 'star_1' | 'star_2' | 'star_3' | 'star_4' | 'star_5' | 'with_media' | 'verified'>;
@@ -41,15 +42,19 @@ export async function recordActivityByHour(db: Kysely<Database>, shopId: string,
   await upsertHours(db, shopId, byHour, 0);
 }
 
-async function upsertHours(db: Kysely<Database>, shopId: string, byHour: ReadonlyMap<number, ActivityCounts>, slot: number): Promise<void> {
-  if (byHour.size === 0) return;
-  await db
+/** Every new review moves an hour's counters: the statement is compiled once per row count (RepeatedInsert). */
+const hoursUpsert = new RepeatedInsert((db, rows: Array<Insertable<ReviewActivityTable>>) =>
+  db
     .insertInto('review_activity')
-    .values([...byHour].map(([hour, counts]) => ({ shop_id: shopId, hour, slot, ...counts })))
+    .values(rows)
     .onConflict((oc) =>
       oc.columns(['shop_id', 'hour', 'slot']).doUpdateSet(Object.fromEntries(COUNTERS.map((counter) => [counter, sql`review_activity.${sql.ref(counter)} + excluded.${sql.ref(counter)}`]))),
-    )
-    .execute();
+    ),
+);
+
+async function upsertHours(db: Kysely<Database>, shopId: string, byHour: ReadonlyMap<number, ActivityCounts>, slot: number): Promise<void> {
+  if (byHour.size === 0) return;
+  await hoursUpsert.execute(db, [...byHour].map(([hour, counts]) => ({ shop_id: shopId, hour, slot, ...counts })));
 }
 
 /** The summed counters of every hour in [fromHour, toHour), hour by hour, in order. */

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, ReviewHistoryTable } from '../db/schema.js';
+import { RepeatedInsert } from '../db/repeated-insert.js';
 import type { RecordedActor } from '../http/actor.js';
 import { secondsOf } from '../time/clock.js';
 import { piecesOf, rowsPerStatement } from '../db/statement-size.js';
@@ -48,6 +49,9 @@ export function creationFacts(row: { rating: number; is_published: number; is_ve
 
 const HISTORY_COLUMNS = 8;
 
+/** Every change of a review is recorded: the statement is compiled once per row count (RepeatedInsert). */
+const historyInsert = new RepeatedInsert((db, rows: Array<Insertable<ReviewHistoryTable>>) => db.insertInto('review_history').values(rows));
+
 /** Records changes of one or more reviews by one actor, in the caller's transaction. */
 export async function recordHistory(
   db: Kysely<Database>,
@@ -59,7 +63,7 @@ export async function recordHistory(
   const occurredAt = secondsOf(nowMs);
   const rows = entries.map((entry) => ({ shop_id: shopId, review_id: entry.reviewId, occurred_at: occurredAt, action: entry.action, actor_kind: by.kind, actor_id: by.id, actor_name: by.name, changes: JSON.stringify(entry.changes) }));
   // An import batch records thousands at once: as few statements as the bound-value limit allows.
-  for (const piece of piecesOf(rows, rowsPerStatement(HISTORY_COLUMNS))) await db.insertInto('review_history').values(piece).execute();
+  for (const piece of piecesOf(rows, rowsPerStatement(HISTORY_COLUMNS))) await historyInsert.execute(db, piece);
 }
 
 /** One review's history, oldest first, as the API and the console show it. */

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, ReviewMediaTable, ReviewsTable } from '../db/schema.js';
+import { RepeatedInsert } from '../db/repeated-insert.js';
 
 export type ReviewRow = Selectable<ReviewsTable>;
 export type MediaRow = Selectable<ReviewMediaTable>;
@@ -44,9 +45,16 @@ export async function creationTimesOf(db: Kysely<Database>, shopId: string, ids:
   return times;
 }
 
-/** Inserts a review and answers the row as stored, defaults included, without reading it again. */
+const reviewInsert = new RepeatedInsert((db, rows: Array<Insertable<ReviewsTable>>) => db.insertInto('reviews').values(rows).returningAll());
+
+/**
+ * Inserts a review and answers the row as stored, defaults included, without reading it again.
+ * Every new review passes here: the statement is compiled once (RepeatedInsert).
+ */
 export async function insertReview(db: Kysely<Database>, row: Insertable<ReviewsTable>): Promise<ReviewRow> {
-  return db.insertInto('reviews').values(row).returningAll().executeTakeFirstOrThrow();
+  const [stored] = await reviewInsert.execute(db, [row]);
+  if (stored === undefined) throw new Error('the database returned no row for the inserted review');
+  return stored;
 }
 
 /** Inserts media items and answers them as stored, in their review's order. */

@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database, ReviewStatsTable } from '../db/schema.js';
+import { RepeatedInsert } from '../db/repeated-insert.js';
 import type { StarCounts } from './rating-value.js';
 
 /** Whether a live review counts towards ratings (published) or only towards listings (hidden). */
@@ -47,11 +48,7 @@ export async function adjustStats(db: Kysely<Database>, shopId: string, productI
   // Both rows in one statement: each moves by the same delta in the same column. A new row starts
   // at the delta, even a negative one: an all-products slot may first be picked by a decrement,
   // and only the sum of the slots is a count.
-  await db
-    .insertInto('review_stats')
-    .values(rowsFor(productId).map((key) => ({ shop_id: shopId, ...key, ...zeroCounts, [column]: delta })))
-    .onConflict((oc) => oc.columns(['shop_id', 'scope', 'product_id']).doUpdateSet({ [column]: sql`review_stats.${sql.ref(column)} + ${delta}` }))
-    .execute();
+  await statsUpserts.get(column)!.execute(db, rowsFor(productId).map((key) => ({ shop_id: shopId, ...key, ...zeroCounts, [column]: delta })));
 }
 
 export type StatsRow = Pick<ReviewStatsTable, CountColumn>;
@@ -87,6 +84,19 @@ export function addStars(a: StarCounts, b: StarCounts): StarCounts {
 }
 
 const COUNT_COLUMNS: readonly CountColumn[] = (['published', 'hidden'] as const).flatMap((bucket) => ([1, 2, 3, 4, 5] as const).map((star) => `${bucket}_${star}` as CountColumn));
+
+/**
+ * adjustStats' statement for each column, compiled once (RepeatedInsert): every new review runs
+ * one. The inserted row carries the delta in that column, so a row already there adds `excluded`'s.
+ */
+const statsUpserts = new Map(
+  COUNT_COLUMNS.map((column) => [
+    column,
+    new RepeatedInsert((db, rows: Array<Insertable<ReviewStatsTable>>) =>
+      db.insertInto('review_stats').values(rows).onConflict((oc) => oc.columns(['shop_id', 'scope', 'product_id']).doUpdateSet({ [column]: sql`review_stats.${sql.ref(column)} + excluded.${sql.ref(column)}` })),
+    ),
+  ]),
+);
 
 /** Ten counters (published 1–5, hidden 1–5) to add to one statistics row. */
 export type StatsDelta = Record<CountColumn, number>;
