@@ -16,8 +16,8 @@ const apps = new WeakMap<ShopifyAppConfig, Map<string, Shopify>>();
  * configuration, made on first use.
  */
 export function shopifyAppFor(config: ShopifyAppConfig, publicUrl: string): Shopify {
-  const ofConfig = apps.get(config) ?? new Map<string, Shopify>();
-  apps.set(config, ofConfig);
+  let ofConfig = apps.get(config);
+  if (ofConfig === undefined) apps.set(config, (ofConfig = new Map()));
   let app = ofConfig.get(publicUrl);
   if (app === undefined) {
     const url = new URL(publicUrl);
