@@ -31,11 +31,14 @@ export class RepeatedInsert<R extends Row, Result> {
     if (rows.length === 0) return [];
     const columns = setColumns(rows[0]!);
     const parameters: unknown[] = [];
+    const differ = () => new Error("RepeatedInsert: a row's columns differ from the first row's");
     for (const row of rows) {
-      for (const column of columns) parameters.push(row[column]);
-      if (setColumns(row).length !== columns.length || columns.some((column) => row[column] === undefined)) {
-        throw new Error("RepeatedInsert: a row's columns differ from the first row's");
+      for (const column of columns) {
+        const value = row[column];
+        if (value === undefined) throw differ();
+        parameters.push(value);
       }
+      if (setColumns(row).length !== columns.length) throw differ();
     }
     const adapter = db.getExecutor().adapter;
     let compiled = this.#sqlByDatabase.get(adapter);

@@ -16,6 +16,9 @@ export function newEventId(nowMs: number): string {
   return `evt_${nowMs.toString(16).padStart(12, '0')}${randomBytes(10).toString('hex')}`;
 }
 
+/** Every change of a shop appends here: the statement is compiled once per row count (RepeatedInsert). */
+const eventInsert = new RepeatedInsert((db, rows: Array<Insertable<OutboxEventsTable>>) => db.insertInto('outbox_events').values(rows));
+
 /**
  * Appends a domain event in the caller's transaction (architecture §3): it commits with the change
  * it describes or not at all. Delivery to webhook subscribers reads this table.
@@ -31,20 +34,16 @@ export async function appendOutboxEventJson(db: Kysely<Database>, shopId: string
 
 /** Several events of one topic in one multi-row insert (customer events arrive in batches). */
 export async function appendOutboxEventsJson(db: Kysely<Database>, shopId: string, topic: DomainTopic, payloadsJson: string[], nowMs: number): Promise<void> {
-  if (payloadsJson.length === 0) return;
-  await db
-    .insertInto('outbox_events')
-    .values(payloadsJson.map((payload) => ({ shop_id: shopId, platform_id: null, topic, event_id: newEventId(nowMs), payload, occurred_at: secondsOf(nowMs) })))
-    .execute();
+  await eventInsert.execute(
+    db,
+    payloadsJson.map((payload) => ({ shop_id: shopId, platform_id: null, topic, event_id: newEventId(nowMs), payload, occurred_at: secondsOf(nowMs) })),
+  );
 }
 
 /** A system event for one platform, in the caller's transaction like every other event. */
 export async function appendSystemEvent(db: Kysely<Database>, platformId: string, shopId: string, topic: SystemTopic, payload: unknown, nowMs: number): Promise<string> {
   return insertEvent(db, { shopId, platformId, topic, payloadJson: JSON.stringify(payload), nowMs });
 }
-
-/** Every change of a shop appends here: the statement is compiled once (RepeatedInsert). */
-const eventInsert = new RepeatedInsert((db, rows: Array<Insertable<OutboxEventsTable>>) => db.insertInto('outbox_events').values(rows));
 
 async function insertEvent(
   db: Kysely<Database>,
