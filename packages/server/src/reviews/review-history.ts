@@ -33,8 +33,11 @@ export function changesOf(before: Readonly<Record<string, unknown>>, set: Readon
     .map(([field, value]) => (PERSONAL_FIELDS.has(field) ? { field, from: null, to: null } : { field, from: before[field] ?? null, to: value ?? null }));
 }
 
-/** What a new review's history starts with: the facts a later change may move. */
-export function creationFacts(row: { rating: number; is_published: number; is_verified: number; is_incentivized?: number | undefined; source: string; moderation_status?: string | undefined; moderation?: string | undefined }): FieldChange[] {
+/** What a new review's history starts with: the facts a later change may move. An import names its format as the source. */
+export function creationFacts(
+  row: { rating: number; is_published: number; is_verified: number; is_incentivized?: number | undefined; source: string; moderation_status?: string | undefined; moderation?: string | undefined },
+  source = row.source,
+): FieldChange[] {
   const reasons = row.moderation === undefined ? [] : ((JSON.parse(row.moderation) as { reasons?: unknown }).reasons ?? []);
   return [
     { field: 'moderation_status', from: null, to: row.moderation_status ?? 'approved' },
@@ -43,11 +46,32 @@ export function creationFacts(row: { rating: number; is_published: number; is_ve
     { field: 'is_published', from: null, to: row.is_published },
     { field: 'is_verified', from: null, to: row.is_verified },
     { field: 'is_incentivized', from: null, to: row.is_incentivized ?? 0 },
-    { field: 'source', from: null, to: row.source },
+    { field: 'source', from: null, to: source },
   ];
 }
 
 const HISTORY_COLUMNS = 8;
+
+/** Changes that all start from nothing (a creation's facts), stored as `{field: to}`. */
+type StoredChanges = FieldChange[] | Record<string, unknown>;
+
+/**
+ * A creation's entry names seven facts that all start from nothing: as `{field: to}` it takes about
+ * 140 bytes instead of 330. In a million-row import the history was a third of the database file.
+ * Any list whose changes all start from null is stored that way (a field appears once per entry);
+ * the others stay lists. Both read back as the same list.
+ */
+function encodeChanges(changes: readonly FieldChange[]): string {
+  if (!changes.every((change) => change.from === null && change.to !== undefined)) return JSON.stringify(changes);
+  const facts: Record<string, unknown> = {};
+  for (const { field, to } of changes) facts[field] = to;
+  return JSON.stringify(facts);
+}
+
+function decodeChanges(stored: string): FieldChange[] {
+  const changes = JSON.parse(stored) as StoredChanges;
+  return Array.isArray(changes) ? changes : Object.entries(changes).map(([field, to]) => ({ field, from: null, to }));
+}
 
 /** Every change of a review is recorded: the statement is compiled once per row count (RepeatedInsert). */
 const historyInsert = new RepeatedInsert((db, rows: Array<Insertable<ReviewHistoryTable>>) => db.insertInto('review_history').values(rows));
@@ -61,7 +85,7 @@ export async function recordHistory(
   nowMs: number,
 ): Promise<void> {
   const occurredAt = secondsOf(nowMs);
-  const rows = entries.map((entry) => ({ shop_id: shopId, review_id: entry.reviewId, occurred_at: occurredAt, action: entry.action, actor_kind: by.kind, actor_id: by.id, actor_name: by.name, changes: JSON.stringify(entry.changes) }));
+  const rows = entries.map((entry) => ({ shop_id: shopId, review_id: entry.reviewId, occurred_at: occurredAt, action: entry.action, actor_kind: by.kind, actor_id: by.id, actor_name: by.name, changes: encodeChanges(entry.changes) }));
   // An import batch records thousands at once: as few statements as the bound-value limit allows.
   for (const piece of piecesOf(rows, rowsPerStatement(HISTORY_COLUMNS))) await historyInsert.execute(db, piece);
 }
@@ -73,7 +97,7 @@ export async function historyOf(db: Kysely<Database>, shopId: string, reviewId: 
     id: Number(row.id),
     action: row.action,
     actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
-    changes: JSON.parse(row.changes) as FieldChange[],
+    changes: decodeChanges(row.changes),
     occurred_at: formatRecordTime(Number(row.occurred_at)),
   }));
 }

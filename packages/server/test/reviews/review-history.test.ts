@@ -72,6 +72,24 @@ describeEachDatabase('review history', (dialect) => {
     expect(entries[2]!.actor.name).toBe(email);
   });
 
+  it("stores a creation's facts compactly and reads entries stored as lists, as before, the same way", async () => {
+    const h = harness();
+    const shop = await h.newShop(`history-storage-${dialect}.example.com`);
+    const id = await createReviewVia(h, { rating: 2 }, shop);
+    const created = await h.deps.db.kysely.selectFrom('review_history').select('changes').where('shop_id', '=', shop.shop_id).where('review_id', '=', id).executeTakeFirstOrThrow();
+    expect(created.changes.length).toBeLessThan(160);
+    const facts = (await historyOf(h, id, shop))[0]!.changes;
+    expect(facts.map((c) => c.field)).toEqual(['moderation_status', 'moderation_reasons', 'rating', 'is_published', 'is_verified', 'is_incentivized', 'source']);
+    expect(facts.every((c) => c.from === null)).toBe(true);
+    expect(facts.find((c) => c.field === 'rating')).toEqual({ field: 'rating', from: null, to: 2 });
+
+    // An entry written as a list (every entry before this storage) reads back unchanged.
+    const listed = [{ field: 'rating', from: null, to: 5 }, { field: 'source', from: null, to: 'judgeme' }];
+    const older = await createReviewVia(h, {}, shop);
+    await h.deps.db.kysely.updateTable('review_history').set({ changes: JSON.stringify(listed) }).where('shop_id', '=', shop.shop_id).where('review_id', '=', older).execute();
+    expect((await historyOf(h, older, shop))[0]!.changes).toEqual(listed);
+  });
+
   it('records shoppers, imports and the erasure of an author, never the erased values', async () => {
     const h = harness();
     const shop = await h.newShop(`history-paths-${dialect}.example.com`);
