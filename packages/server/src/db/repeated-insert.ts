@@ -14,6 +14,13 @@ function setColumns(row: Row): string[] {
   return Object.keys(row).filter((column) => row[column] !== undefined);
 }
 
+/** How many columns a row sets, without a list per row (an import checks 20,000 rows a batch). */
+function countSetColumns(row: Row): number {
+  let count = 0;
+  for (const column in row) if (row[column] !== undefined) count += 1;
+  return count;
+}
+
 /**
  * An INSERT run many times with the same shape: a bulk import's batches, or the one row of every
  * new review. Kysely builds and compiles a syntax tree per call, a cost per value; here the SQL is
@@ -38,7 +45,7 @@ export class RepeatedInsert<R extends Row, Result> {
         if (value === undefined) throw differ();
         parameters.push(value);
       }
-      if (setColumns(row).length !== columns.length) throw differ();
+      if (countSetColumns(row) !== columns.length) throw differ();
     }
     const adapter = db.getExecutor().adapter;
     let compiled = this.#sqlByDatabase.get(adapter);
