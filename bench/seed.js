@@ -26,8 +26,9 @@ function mulberry32(seed) {
   };
 }
 
-export async function createBenchDatabase(file) {
-  const db = connectDatabase({ dialect: 'sqlite', file });
+/** A migrated database; `options` are connectDatabase's (the import opens it as `plaudit import` does). */
+export async function createBenchDatabase(file, options) {
+  const db = connectDatabase({ dialect: 'sqlite', file }, options);
   await migrateToLatest(db);
   return db;
 }

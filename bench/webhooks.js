@@ -72,7 +72,7 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const file = path.join(dir, 'webhooks.sqlite');
 const secretHex = randomBytes(32).toString('hex');
-const db = await createBenchDatabase(file, Buffer.from(secretHex, 'hex'));
+const db = await createBenchDatabase(file);
 const quiet = await createBenchShop(db, Buffer.from(secretHex, 'hex'), 'no-webhooks.example.com');
 const busy = await createBenchShop(db, Buffer.from(secretHex, 'hex'), 'webhooks.example.com');
 await db.close();

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { systemClock } from '../time/clock.js';
 import { findShopById } from '../shops/shop-repository.js';
 import { IMPORT_FORMATS, isImportFormat } from '../review-csv/csv-formats.js';
-import { ImportFileError, importReviews, type Rejection } from '../review-csv/review-import.js';
+import { BULK_IMPORT_CONNECTION, ImportFileError, importReviews, type Rejection } from '../review-csv/review-import.js';
 import { withCurrentSchema } from './pending-migrations.js';
 import { CliError, loadConfig, output } from './runtime.js';
 
@@ -78,6 +78,6 @@ export function registerImportCommand(program: Command): void {
           if (error instanceof ImportFileError) throw new CliError(error.message);
           throw error;
         }
-      });
+      }, BULK_IMPORT_CONNECTION);
     });
 }

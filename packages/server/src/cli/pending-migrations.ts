@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import type { Db } from '../db/connect.js';
+import type { ConnectOptions, Db } from '../db/connect.js';
 import { migrateToLatest, pendingMigrations } from '../db/migrate.js';
 import { CliError, withDatabase } from './runtime.js';
 
@@ -17,9 +17,13 @@ export async function prepareSchema(config: Config, db: Db): Promise<void> {
 }
 
 /** Opens the database for one command, with its schema ready (see prepareSchema), and closes it. */
-export function withCurrentSchema<T>(config: Config, work: (db: Db) => Promise<T>): Promise<T> {
-  return withDatabase(config, async (db) => {
-    await prepareSchema(config, db);
-    return work(db);
-  });
+export function withCurrentSchema<T>(config: Config, work: (db: Db) => Promise<T>, options?: ConnectOptions): Promise<T> {
+  return withDatabase(
+    config,
+    async (db) => {
+      await prepareSchema(config, db);
+      return work(db);
+    },
+    options,
+  );
 }

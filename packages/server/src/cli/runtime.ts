@@ -1,7 +1,7 @@
 import { storageFor } from '../storage/storage-for-config.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { type Config, ConfigError, parseConfig } from '../config/config.js';
-import { connectDatabase, type Db } from '../db/connect.js';
+import { type ConnectOptions, connectDatabase, type Db } from '../db/connect.js';
 import { Redis } from 'ioredis';
 import { ApiError } from '../http/errors.js';
 import { MemoryRateLimitStore } from '../http/rate-limiter.js';
@@ -61,8 +61,8 @@ export function runtimeDeps(config: Config, db: Db): RuntimeDeps {
 }
 
 /** Opens the database for one command and always closes it, so the process can exit. */
-export async function withDatabase<T>(config: Config, work: (db: Db) => Promise<T>): Promise<T> {
-  const db = connectDatabase(config.database);
+export async function withDatabase<T>(config: Config, work: (db: Db) => Promise<T>, options?: ConnectOptions): Promise<T> {
+  const db = connectDatabase(config.database, options);
   try {
     return await work(db);
   } finally {

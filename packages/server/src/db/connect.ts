@@ -30,7 +30,17 @@ const pgTypes = {
   },
 };
 
-function openSqliteWriter(file: string, synchronous: SqliteSynchronous): SQLite.Database {
+export interface ConnectOptions {
+  /** PostgreSQL: connections in the pool. */
+  poolSize?: number;
+  /**
+   * SQLite: the writer's page cache, when better-sqlite3's 16 MB is too small for the work (a bulk
+   * import). An upper bound, taken only as pages are read.
+   */
+  sqlitePageCacheMiB?: number;
+}
+
+function openSqliteWriter(file: string, synchronous: SqliteSynchronous, pageCacheMiB: number | undefined): SQLite.Database {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   // WAL lets readers proceed during a write; the busy timeout makes a second process wait for the
@@ -42,6 +52,8 @@ function openSqliteWriter(file: string, synchronous: SqliteSynchronous): SQLite.
   // explicit opt-out (SQLITE_SYNCHRONOUS=normal).
   sqlite.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
+  // A negative size is in KiB.
+  if (pageCacheMiB !== undefined) sqlite.pragma(`cache_size = ${-Math.round(pageCacheMiB * 1024)}`);
   return sqlite;
 }
 
@@ -52,9 +64,9 @@ function openSqliteReader(file: string): SQLite.Database {
   return sqlite;
 }
 
-export function connectDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Db {
+export function connectDatabase(target: DatabaseTarget, options: ConnectOptions = {}): Db {
   if (target.dialect === 'sqlite') {
-    const writer = openSqliteWriter(target.file, target.synchronous ?? 'full');
+    const writer = openSqliteWriter(target.file, target.synchronous ?? 'full', options.sqlitePageCacheMiB);
     // An in-memory database exists only on its one connection: there, reads share the writer.
     const reader = target.file === ':memory:' ? undefined : openSqliteReader(target.file);
     const kysely = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(withStatementCache(writer), reader && withStatementCache(reader)) });

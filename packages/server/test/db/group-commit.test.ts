@@ -1,6 +1,8 @@
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connectDatabase, type Db } from '../../src/db/connect.js';
+import { BULK_IMPORT_CONNECTION } from '../../src/review-csv/review-import.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 
 /**
@@ -87,6 +89,21 @@ describeEachDatabase('transactions under concurrency', (dialect) => {
       expect(await level(normal)).toBe(1);
     } finally {
       await normal.close();
+    }
+  });
+
+  it("keeps SQLite's default page cache unless the caller asks for more, as `plaudit import` does", async () => {
+    if (dialect === 'postgres') return;
+    const cacheSize = async (db: Db) => (await sql<{ cache_size: number }>`pragma cache_size`.execute(db.kysely)).rows[0]!.cache_size;
+    const plain = new SQLite(':memory:');
+    const libraryDefault = plain.pragma('cache_size', { simple: true });
+    plain.close();
+    expect(await cacheSize(database.db)).toBe(libraryDefault); // better-sqlite3 builds SQLite with 16,000 KiB
+    const bulk = connectDatabase({ dialect: 'sqlite', file: database.url }, BULK_IMPORT_CONNECTION);
+    try {
+      expect(await cacheSize(bulk)).toBe(-256 * 1024);
+    } finally {
+      await bulk.close();
     }
   });
 
