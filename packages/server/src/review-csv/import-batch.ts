@@ -168,7 +168,7 @@ export class ImportedBatchWriter {
 
 /**
  * A batch's reviews in the order of the storefront's per-product indexes (product, rank, date;
- * migration 014), stable, so reviews of one product and day keep the file's order. An export lists
+ * migration 014), stable, so reviews of one product and moment keep the file's order. An export lists
  * reviews by date or at random, so in file order each new entry lands on another page of those
  * indexes, which grow with the shop and no longer fit SQLite's page cache: each insert then reads
  * a page and evicts one. In this order a batch walks each product's pages once. A million-row
