@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget, SqliteSynchronous } from '../config/config.js';
+import { readOncePerTurn } from './change-mark.js';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
@@ -15,10 +16,12 @@ export interface Db {
   readonly dialect: Dialect;
   /**
    * A number that changes whenever any connection, of this process or another, commits; the same
-   * number means nothing was committed in between. SQLite reads it from the file's WAL header in a
-   * few microseconds (`pragma data_version`); PostgreSQL has no such thing, so it is absent there.
+   * number means nothing was committed in between. Always read at or after the call, so a commit
+   * acknowledged before it is seen. SQLite reads it from the file's WAL header (`pragma
+   * data_version`), once per event-loop turn for every caller of that turn (change-mark.ts);
+   * PostgreSQL has no such thing, so it is absent there.
    */
-  readonly changeMark?: () => number;
+  readonly changeMark?: () => Promise<number>;
   close(): Promise<void>;
 }
 
@@ -71,10 +74,10 @@ export function connectDatabase(target: DatabaseTarget, options: ConnectOptions 
     const reader = target.file === ':memory:' ? undefined : openSqliteReader(target.file);
     const kysely = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(withStatementCache(writer), reader && withStatementCache(reader)) });
     // Asked of the reader, which never writes: every commit, of this process's writer or of another
-    // process (`plaudit import`), changes it. Two file-lock system calls each time, a few
-    // microseconds, and exact: a cached read after an acknowledged write always sees the write.
+    // process (`plaudit import`), changes it. Exact: a cached read after an acknowledged write
+    // always sees the write.
     const dataVersion = reader?.prepare('pragma data_version').pluck();
-    const changeMark = dataVersion && (() => dataVersion.get() as number);
+    const changeMark = dataVersion && readOncePerTurn(() => dataVersion.get() as number);
     return { kysely, dialect: 'sqlite', ...(changeMark ? { changeMark } : {}), close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, types: pgTypes });

@@ -54,7 +54,7 @@ export class ShopDirectory {
     // Where the database tells cheaply that nothing at all was committed since the shop's version
     // was read (SQLite), that version still holds and the query is skipped. The mark is read
     // before the version, so a commit in between shows as a changed mark next time.
-    const mark = this.db.changeMark?.();
+    const mark = await this.db.changeMark?.();
     const known = this.#known.get(shopId);
     if (known !== undefined && mark !== undefined && known.checkedAtMark === mark) return known;
     const versions = await contentVersionOf(this.#kysely, shopId);

@@ -113,12 +113,30 @@ describeEachDatabase('transactions under concurrency', (dialect) => {
       return;
     }
     const mark = database.db.changeMark!;
-    const before = mark();
-    expect(mark()).toBe(before);
+    const before = await mark();
+    expect(await mark()).toBe(before);
     await insert(database.db.kysely, 'mark-1');
-    const afterOwn = mark();
+    const afterOwn = await mark();
     expect(afterOwn).not.toBe(before);
     await insert(second.kysely, 'mark-2');
-    expect(mark()).not.toBe(afterOwn);
+    expect(await mark()).not.toBe(afterOwn);
+  });
+
+  it('shares one reading of the change mark among the callers of a turn, read after all of them asked', async () => {
+    if (dialect === 'postgres') return;
+    const mark = database.db.changeMark!;
+    const before = await mark();
+    // Asked in one turn; then, still in that turn, another connection commits (synchronously, on
+    // its own better-sqlite3 handle): a mark read at the first call would miss that commit.
+    const asked = [mark(), mark(), mark()];
+    const other = new SQLite(database.url);
+    try {
+      other.prepare('insert into probe (label) values (?)').run('mark-shared');
+    } finally {
+      other.close();
+    }
+    const [first, ...rest] = await Promise.all(asked);
+    expect(first).not.toBe(before);
+    expect(rest).toEqual([first, first]);
   });
 });
