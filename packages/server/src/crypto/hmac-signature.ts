@@ -9,15 +9,38 @@ import { createHash, createHmac } from 'node:crypto';
  * signs everything that decides what a request does.
  */
 
-/** Splits a raw query string into decoded pairs, `+` read as a space, empty values kept. */
+/**
+ * What makes a query need URLSearchParams' full decoding: a leading `?` (dropped), percent-escapes,
+ * `+` (a space), or surrogates (an unpaired one becomes U+FFFD). Without any of them decoding
+ * changes nothing, and splitting is all there is to do: the usual partner query, `page=1&page_size=20`.
+ */
+const NEEDS_DECODING = /^\?|[%+\uD800-\uDFFF]/;
+
+/** Splits a raw query string into decoded pairs, `+` read as a space, empty values kept, exactly as URLSearchParams does. */
 export function rawQueryPairs(rawQuery: string): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
-  for (const [name, value] of new URLSearchParams(rawQuery)) pairs.push([name, value]);
+  if (NEEDS_DECODING.test(rawQuery)) {
+    for (const [name, value] of new URLSearchParams(rawQuery)) pairs.push([name, value]);
+    return pairs;
+  }
+  for (const part of rawQuery.split('&')) {
+    if (part === '') continue;
+    const equals = part.indexOf('=');
+    pairs.push(equals === -1 ? [part, ''] : [part.slice(0, equals), part.slice(equals + 1)]);
+  }
   return pairs;
 }
 
 /** Byte order, not UTF-16 order: the two differ for characters outside the Basic Multilingual Plane. */
 const compareBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+/** Where no string holds a surrogate, UTF-16 order is code point order, which is UTF-8 byte order. */
+const compareUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** The byte-order comparison for these strings, without encoding each one per comparison when it need not. */
+function byteOrderFor(strings: readonly string[]): (a: string, b: string) => number {
+  return strings.some((text) => SURROGATE.test(text)) ? compareBytes : compareUnits;
+}
 
 /**
  * Version 1: `name=value` pairs, decoded, sorted by name then value, joined by `&`; then `|body`.
@@ -27,7 +50,8 @@ const compareBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'ut
 export function stringToSign(rawQuery: string, timestamp: string, body: string): string {
   const pairs = rawQueryPairs(rawQuery).filter(([name]) => name !== 'sign' && name !== 'timestamp');
   pairs.push(['timestamp', timestamp]);
-  pairs.sort(([an, av], [bn, bv]) => compareBytes(an, bn) || compareBytes(av, bv));
+  const compare = byteOrderFor(pairs.flat());
+  pairs.sort(([an, av], [bn, bv]) => compare(an, bn) || compare(av, bv));
   const query = pairs.map(([name, value]) => `${name}=${value}`).join('&');
   return body.length > 0 ? `${query}|${body}` : query;
 }
@@ -62,7 +86,8 @@ export interface RequestToSignV2 {
  * signatures, and a signature made for one path or method verifies for no other.
  */
 export function stringToSignV2(request: RequestToSignV2): string {
-  const pairs = request.rawQuery.split('&').filter((pair) => pair !== '').sort(compareBytes);
+  const pairs = request.rawQuery.split('&').filter((pair) => pair !== '');
+  pairs.sort(byteOrderFor(pairs));
   const bodyHash = createHash('sha256').update(request.rawBody).digest('hex');
   return [SIGN_V2_PREFIX, request.method.toUpperCase(), request.rawPath, pairs.join('&'), request.timestamp, bodyHash].join('\n');
 }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { signRequest, stringToSign } from '../../src/crypto/hmac-signature.js';
+import { rawQueryPairs, signRequest, signRequestV2, stringToSign } from '../../src/crypto/hmac-signature.js';
 
 describe('HMAC request signing (docs/reference/auth.md §2)', () => {
   it('reproduces the contract test vectors', () => {
@@ -26,6 +26,24 @@ describe('HMAC request signing (docs/reference/auth.md §2)', () => {
   it('signs names as sent, keeps empty values and leaves out a sign parameter', () => {
     expect(stringToSign('ratings[0]=4&ratings[1]=5&empty=&sign=abc', '1', '')).toBe('empty=&ratings[0]=4&ratings[1]=5&timestamp=1');
     expect(stringToSign('a=b&a=a&q=one+two', '1', '')).toBe('a=a&a=b&q=one two&timestamp=1');
+  });
+
+  it('splits a query into the pairs URLSearchParams gives, with or without escapes, plus signs or surrogates', () => {
+    const piece = fc.constantFrom('a', 'b', 'é', '=', '&', '?', '+', '%', '%2', '%41', '%C3%A9', '%FF', '😀', '\uD83D', '\uDE00', ' ', '');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const query = pieces.join('');
+        expect(rawQueryPairs(query)).toEqual([...new URLSearchParams(query)]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('sorts characters of the Basic Multilingual Plane by code point, as their UTF-8 bytes do', () => {
+    // é (C3 A9) after z (7A), 中 (E4 B8 AD) after é, U+FFFF (EF BF BF) after 中.
+    expect(stringToSign('x=\uFFFF&x=中&x=é&x=z', '1', '')).toBe('timestamp=1&x=z&x=é&x=中&x=\uFFFF');
+    const request = { method: 'GET', rawPath: '/p', timestamp: '1', rawBody: '' };
+    expect(signRequestV2('k', { ...request, rawQuery: 'b=1&a=é&a=z' })).toBe(signRequestV2('k', { ...request, rawQuery: 'a=z&a=é&b=1' }));
   });
 
   it('signs the timestamp once when an older client also puts it in the query', () => {
