@@ -8,7 +8,7 @@ import { parseTimeInput } from '../time/time-format.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { hasMatchingOrder, markOrdersReviewed } from '../orders/review-match.js';
 import { appendOutboxEvent } from '../outbox/outbox.js';
-import { findProduct, upsertProduct } from '../products/product-repository.js';
+import { upsertAndReadProduct } from '../products/product-repository.js';
 import { attachHostedFiles, checkHostedFiles } from '../media/attach-media.js';
 import type { MediaStorage } from '../storage/media-storage.js';
 import type { MediaUrls } from '../media/media-urls.js';
@@ -110,7 +110,7 @@ export async function createReview(db: Kysely<Database>, actor: Actor, input: Ne
         );
   const isPublished = moderated.decision.status === 'approved' ? 1 : 0;
 
-  if (input.productId !== STORE_PRODUCT_ID) await upsertProduct(db, actor.shopId, input.productId, input.product, now);
+  const product = input.productId === STORE_PRODUCT_ID ? undefined : await upsertAndReadProduct(db, actor.shopId, input.productId, input.product, now);
   const screened = { ...input, title: moderated.title, content: moderated.content };
   const row = await insertReview(db, newReviewRow(actor.shopId, screened, { commentedAt, replyAt, moderation: moderated.decision, hasMatchingOrder: matching, now }));
   const id = Number(row.id);
@@ -129,7 +129,6 @@ export async function createReview(db: Kysely<Database>, actor: Actor, input: Ne
   );
   await attachHostedFiles(db, actor.shopId, files, id);
 
-  const product = input.productId === STORE_PRODUCT_ID ? undefined : await findProduct(db, actor.shopId, input.productId);
   const created = { ...row, product_title: product?.title ?? null, product_handle: product?.handle ?? null };
   await appendOutboxEvent(db, actor.shopId, 'review/created', { list: [presentReview(created, media)] }, deps.nowMs);
   await recordHistory(db, actor.shopId, recordedActorOf(actor), [{ reviewId: id, action: 'created', changes: creationFacts(row) }], deps.nowMs);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../src/db/schema.js';
-import { findProduct, findProductIdsByHandle, findProductsBy, productImages, upsertProduct } from '../../src/products/product-repository.js';
+import { findProduct, findProductIdsByHandle, findProductsBy, productImages, upsertAndReadProduct, upsertProduct } from '../../src/products/product-repository.js';
 import { createShop } from '../../src/shops/shop-service.js';
 import { systemClock } from '../../src/time/clock.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
@@ -28,6 +28,18 @@ describeEachDatabase('products', (dialect) => {
     await upsertProduct(db, shopId, 'mug', { title: 'Stoneware Mug', handle: 'stoneware-mug', sku: 'MUG-1' }, 200);
     await upsertProduct(db, shopId, 'mug', { title: '', sku: undefined, brand: 'Acme' }, 300);
     expect(await findProduct(db, shopId, 'mug')).toMatchObject({ title: 'Stoneware Mug', handle: 'stoneware-mug', sku: 'MUG-1', brand: 'Acme', created_at: 100, updated_at: 300 });
+  });
+
+  it('upserts and gives back the record as it now is: created, left as it was, or filled', async () => {
+    expect(await upsertAndReadProduct(db, shopId, 'bowl', {}, 100)).toMatchObject({ shop_id: shopId, product_id: 'bowl', title: '', created_at: 100, updated_at: 100 });
+    await upsertProduct(db, shopId, 'bowl', { title: 'Soup Bowl', handle: 'soup-bowl' }, 200);
+    // Nothing given: the stored record, untouched.
+    expect(await upsertAndReadProduct(db, shopId, 'bowl', { title: '', handle: undefined }, 300)).toMatchObject({ title: 'Soup Bowl', handle: 'soup-bowl', updated_at: 200 });
+    expect(await upsertAndReadProduct(db, shopId, 'bowl', { brand: 'Acme' }, 400)).toMatchObject({ title: 'Soup Bowl', brand: 'Acme', created_at: 100, updated_at: 400 });
+    expect(await findProduct(db, shopId, 'bowl')).toMatchObject({ title: 'Soup Bowl', brand: 'Acme', updated_at: 400 });
+    // Another shop's product of the same id is neither read nor changed.
+    expect(await upsertAndReadProduct(db, otherShopId, 'bowl', {}, 500)).toMatchObject({ shop_id: otherShopId, title: '', created_at: 500 });
+    expect((await findProduct(db, shopId, 'bowl'))?.updated_at).toBe(400);
   });
 
   it('finds products by id or by handle, within one shop only', async () => {
