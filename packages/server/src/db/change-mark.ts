@@ -4,7 +4,7 @@
  *
  * SQLite's `pragma data_version` takes and drops two file locks and stats the file: three system
  * calls, a few microseconds alone, and on a busy virtual machine the largest single cost of a cached
- * read (28 % of the server's time under `npm run bench`'s signed `get_rating`). Under load one turn
+ * read (28 % of a CPU profile of the bench's server answering signed `get_rating`). Under load one turn
  * of the event loop starts dozens of requests; each asks for the mark and waits, and the mark is read
  * once, in the turn's check phase, after every one of them asked. So every caller still gets a value
  * read at or after its own call, and a read that starts after a commit was acknowledged still sees
