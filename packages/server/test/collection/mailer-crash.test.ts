@@ -51,6 +51,6 @@ describeEachDatabase('review-request worker killed at random points', (dialect) 
     expect(received.size).toBeGreaterThanOrEqual(ORDERS - TRIALS);
     expect(orders.filter((o) => received.has(o.email)).length).toBe(received.size);
     const recordedButNotReceived = orders.filter((o) => !received.has(o.email)).length;
-    console.info(`[${dialect}] ${TRIALS} kills: ${received.size} of ${ORDERS} requests received once, ${recordedButNotReceived} recorded sent with the hand-over cut short, 0 twice`);
+    console.info(`[${dialect}] ${TRIALS} kills: ${received.size} of ${ORDERS} requests received once, ${recordedButNotReceived} recorded sent with the hand-over cut short, 0 twice, ${smtp.connectionErrors.length} connections reset mid-message`);
   }, 600_000);
 });

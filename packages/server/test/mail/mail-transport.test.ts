@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +40,28 @@ describe('SMTP transport', () => {
     expect(temporary).toBeInstanceOf(Error);
     expect(temporary).not.toBeInstanceOf(PermanentMailError);
     transport.close();
+  });
+
+  // The crash tests SIGKILL the mailer while it hands a message over; the peer must take the reset
+  // it sees in the middle of DATA as a connection error, not as an exception in the test process.
+  it('takes a sender that resets its connection in the middle of a message as a connection error', async () => {
+    const socket = net.connect(Number(new URL(peer.url).port), '127.0.0.1');
+    const replies: string[] = [];
+    socket.setEncoding('utf8').on('data', (chunk: string) => replies.push(chunk));
+    const waitForReply = async (code: string) => expect.poll(() => replies.join('')).toMatch(new RegExp(`^${code} `, 'm'));
+    await waitForReply('220');
+    for (const [command, code] of [['EHLO sender.example.com', '250'], ['MAIL FROM:<shop@example.com>', '250'], ['RCPT TO:<cut@example.com>', '250'], ['DATA', '354']] as const) {
+      replies.length = 0;
+      socket.write(`${command}\r\n`);
+      await waitForReply(code);
+    }
+    await new Promise((resolve) => socket.write('Subject: cut short\r\n\r\nHalf a mess', resolve));
+    // A reset in the same turn as the write can overtake its bytes, and a reset before any message
+    // byte arrived is a quiet close to smtp-server; the kill the test stands for lands mid-message.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.resetAndDestroy();
+    await expect.poll(() => peer.connectionErrors.map((error) => (error as NodeJS.ErrnoException).code)).toContain('ECONNRESET');
+    expect(peer.to('cut@example.com')).toEqual([]);
   });
 });
 

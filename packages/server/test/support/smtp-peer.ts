@@ -11,6 +11,8 @@ export class SmtpPeer {
   readonly refuse = new Map<string, number>();
   /** Milliseconds to wait before accepting a message (a slow server widens the crash window). */
   acceptDelayMs = 0;
+  /** Connection errors the server reported, such as a client reset in the middle of a message. */
+  readonly connectionErrors: Error[] = [];
   private server: SMTPServer | undefined;
   url = '';
 
@@ -34,6 +36,10 @@ export class SmtpPeer {
         );
       },
     });
+    // A client that dies mid-message (the crash tests SIGKILL the worker on purpose) resets its
+    // socket inside a transaction, which smtp-server reports as an 'error' event; unheard, that
+    // event would throw in the test process. The peer keeps it for tests to look at instead.
+    this.server.on('error', (error) => this.connectionErrors.push(error));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     const { port } = this.server.server.address() as { port: number };
     this.url = `smtp://127.0.0.1:${port}/?ignoreTLS=true`;
