@@ -81,6 +81,11 @@ for (const [product, size] of Object.entries(SWEEP)) {
 }
 rows.create = await load('signed create_review (SQLite, synchronous = FULL)', origin(), { connections: WRITE_CONNECTIONS, duration: DURATION, requests: createRequests(large) });
 await stopServer(plaudit);
+// The baseline again, after the scenarios it divides: the ratios use the first measurement; the
+// second shows how far the machine itself drifted during the run (no target).
+const helloAgain = await startServer('hello-server.js', {}, PORT);
+const baselineAgain = await get('Fastify hello world (baseline, measured again)', '/');
+await stopServer(helloAgain);
 
 // What this machine can do at all for an answer of the storefront page's size (see README).
 const ceilingServer = await startServer('ceiling-server.js', { CEILING_BYTES: String(storefrontBytes) }, PORT);
@@ -184,6 +189,7 @@ const targets = [
 console.log('\nTargets');
 const targetWidth = Math.max(...targets.map(([name]) => name.length));
 for (const [name, measured, met] of targets) console.log(`  ${name.padEnd(targetWidth)}  ${measured.padStart(22)}  ${met ? 'met' : 'MISSED'}`);
+console.log(`  (no target) the baseline measured again after the Plaudit scenarios: ${baselineAgain.rps.toFixed(0)} req/s, ${percent(baselineAgain.rps / baseline.rps)} of the first`);
 console.log(`  (no target) the storefront page is ${percent(rows.storefront.rps / ceiling.rps)} of the ceiling, a fixed body of its size, which is ${percent(share(ceiling))} of baseline`);
 console.log(`  (no target) seeding ${LARGE.toLocaleString('en')} reviews ${seedSeconds.toFixed(1)} s; get_reviews p50 at ${LARGE.toLocaleString('en')} vs ${SMALL.toLocaleString('en')} reviews ${(rows.reviews.p50 / Math.max(rows.reviewsSmall.p50, 0.001)).toFixed(2)}x; whole-shop list ${percent(share(rows.shopList))}`);
 rmSync(dir, { recursive: true, force: true });
