@@ -14,7 +14,8 @@ type Register = (program: Command) => void;
 /**
  * Each command's module, loaded only when that command runs: `plaudit shop list` does not load the
  * HTTP server, the API reference or the image library, and answers in less than half the time. Help and
- * unknown commands load them all, in this order, so `plaudit --help` lists every command.
+ * unknown commands load them all, in this order, so `plaudit --help` lists every command; the version
+ * needs none.
  */
 const COMMANDS: Record<string, () => Promise<Register>> = {
   serve: async () => (await import('./cli/serve-command.js')).registerServeCommand,
@@ -33,7 +34,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 };
 
 const asked = process.argv[2] ?? '';
-const needed = Object.hasOwn(COMMANDS, asked) ? [COMMANDS[asked]!] : Object.values(COMMANDS);
+const VERSION_FLAGS = ['-V', '--version'];
+const needed = Object.hasOwn(COMMANDS, asked) ? [COMMANDS[asked]!] : VERSION_FLAGS.includes(asked) ? [] : Object.values(COMMANDS);
 for (const load of needed) (await load())(program);
 
 try {
