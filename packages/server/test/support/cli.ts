@@ -1,13 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cliEntry, repoRoot } from './cli-entry.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const mainSource = path.join(repoRoot, 'packages/server/src/main.ts');
-
-/** Runs the CLI from source (tsx), so tests never run a stale build. */
+/** Runs the CLI (from a build of these very sources, or from them: cli-entry.ts). */
 export function plaudit(args: string[], env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', mainSource, ...args], {
+  const result = spawnSync(process.execPath, [...cliEntry(), ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     encoding: 'utf8',
@@ -21,7 +17,7 @@ export function plaudit(args: string[], env: Record<string, string>): { status: 
  * (a webhook receiver cannot answer while spawnSync holds the event loop).
  */
 export function plauditAsync(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', mainSource, ...args], {
+  const child = spawn(process.execPath, [...cliEntry(), ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,7 +37,7 @@ export interface RunningServer {
 
 /** Starts `plaudit serve [extra args]` and resolves once it printed `marker`. */
 export async function startServer(env: Record<string, string>, marker: RegExp, extraArgs: string[] = []): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', mainSource, 'serve', ...extraArgs], {
+  const child = spawn(process.execPath, [...cliEntry(), 'serve', ...extraArgs], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
