@@ -54,7 +54,7 @@ describeEachDatabase('every console page in a real browser', (dialect) => {
     let platform: { client_id: string };
     let signedIn: BrowserContext;
     let page: Page;
-    const shop = () => demo();
+    const shop = demo;
     const open = async (url: string, width = 1280) => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`${harness().baseUrl}${url}`);

@@ -32,14 +32,24 @@ export function plauditAsync(args: string[], env: Record<string, string>): Promi
 export interface RunningServer {
   child: ChildProcess;
   output: () => string;
+  /** The exit code, once the process has exited (null after a signal). */
+  exited: Promise<number | null>;
   stop(): Promise<number | null>;
 }
 
 /** Starts `plaudit serve [extra args]` and resolves once it printed `marker`. */
-export async function startServer(env: Record<string, string>, marker: RegExp, extraArgs: string[] = []): Promise<RunningServer> {
-  const child = spawn(process.execPath, [...cliEntry(), 'serve', ...extraArgs], {
+export function startServer(env: Record<string, string>, marker: RegExp, extraArgs: string[] = []): Promise<RunningServer> {
+  return startPlaudit('server', ['serve', ...extraArgs], { LOG_LEVEL: 'warn', ...env }, marker);
+}
+
+/**
+ * Starts a long-running `plaudit` command (serve, worker) and resolves once its output matches
+ * `marker`; rejects, naming it `name`, when it exits first or stays silent for 30 s.
+ */
+export async function startPlaudit(name: string, args: string[], env: Record<string, string>, marker: RegExp): Promise<RunningServer> {
+  const child = spawn(process.execPath, [...cliEntry(), ...args], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -47,7 +57,7 @@ export async function startServer(env: Record<string, string>, marker: RegExp, e
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${output}`)), 30_000);
     const check = () => {
       if (marker.test(output)) {
         clearTimeout(timer);
@@ -57,12 +67,13 @@ export async function startServer(env: Record<string, string>, marker: RegExp, e
     child.stdout!.on('data', check);
     child.once('exit', () => {
       clearTimeout(timer);
-      reject(new Error(`server exited:\n${output}`));
+      reject(new Error(`${name} exited:\n${output}`));
     });
   });
   return {
     child,
     output: () => output,
+    exited,
     stop: async () => {
       child.kill('SIGTERM');
       return exited;
