@@ -35,7 +35,9 @@ describeEachDatabase('hosted review page in a browser', (dialect) => {
           { name: 'front.jpg', mimeType: 'image/jpeg', buffer: await photo('#a33') },
           { name: 'inside.jpg', mimeType: 'image/jpeg', buffer: await photo('#33a') },
         ]);
-        await expect.poll(() => page.locator('input[name=media_tokens]').count()).toBe(2);
+        // Each photo is uploaded and its renditions made before its token appears: on a loaded
+        // two-core CI machine that outlasted expect.poll's default second once, so it gets ten.
+        await expect.poll(() => page.locator('input[name=media_tokens]').count(), { timeout: 10_000 }).toBe(2);
         // The previews are the thumbnails of the stored photos.
         await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('ul.photos img')).every((image) => image.complete && image.naturalWidth === 300));
         await page.screenshot({ path: artifactPath(`hosted-page-${dialect}.png`), fullPage: true });
