@@ -107,6 +107,27 @@ describeEachDatabase('transactions under concurrency', (dialect) => {
     }
   });
 
+  it("keeps the writer's statement journals in memory, and a member's rollback still undoes only its own pages", async () => {
+    if (dialect === 'postgres') return;
+    const tempStore = (await sql<{ temp_store: number }>`pragma temp_store`.execute(database.db.kysely)).rows[0]!.temp_store;
+    expect(tempStore).toBe(2); // MEMORY
+    // Members that each change far more than the 64 KiB after which a journal would spill to a file.
+    const wide = (tag: string, row: number) => `${tag}-${String(row).padStart(4, '0')}-${'x'.repeat(2000)}`;
+    const fill = (tag: string) => async (trx: Db['kysely']) => {
+      for (let row = 0; row < 60; row += 1) await insert(trx, wide(tag, row));
+    };
+    const outcomes = await Promise.allSettled([
+      database.db.kysely.transaction().execute(fill('journal-kept')),
+      database.db.kysely.transaction().execute(async (trx) => {
+        await fill('journal-undone')(trx);
+        throw new Error('this member gives up');
+      }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected']);
+    expect(await labelsSeenBy(second, 'journal-kept')).toHaveLength(60);
+    expect(await labelsSeenBy(second, 'journal-undone')).toEqual([]);
+  });
+
   it('moves the change mark with every commit of any connection; PostgreSQL has none, so cached reads ask for the version', async () => {
     if (dialect === 'postgres') {
       expect(database.db.changeMark).toBeUndefined();
