@@ -101,7 +101,13 @@ class GroupCommitDriver implements Driver {
     this.writer.close();
   }
 
-  /** Waits for the writer, then opens a savepoint in the open group (opening one if needed). */
+  /**
+   * Waits for the writer, then joins the open group, or opens one. A member after the first works
+   * in a savepoint, so that it can fail alone; the first needs none: members take turns, so while
+   * it works the transaction holds its work only, and its failure rolls the transaction back. A
+   * savepoint costs a copy of every page it changes, which for a bulk import's batch, always alone
+   * in its process, is most of the pages of the file.
+   */
   async beginMember(): Promise<Group> {
     await this.#turn.take();
     try {
@@ -110,8 +116,9 @@ class GroupCommitDriver implements Driver {
         // instead of failing half-way through the group.
         run(this.writer, 'begin immediate');
         this.#group = new Group();
+      } else {
+        run(this.writer, `savepoint ${MEMBER_SAVEPOINT}`);
       }
-      run(this.writer, `savepoint ${MEMBER_SAVEPOINT}`);
       this.#group.members += 1;
       return this.#group;
     } catch (error) {
@@ -125,7 +132,10 @@ class GroupCommitDriver implements Driver {
   /** Closes the member's savepoint; the caller then waits for `group.committed` if it kept its work. */
   endMember(group: Group, keep: boolean): void {
     try {
-      if (this.writer.inTransaction) {
+      if (this.writer.inTransaction && group.members === 1) {
+        // The group's first member, without a savepoint: the transaction is its work alone.
+        if (!keep) this.#abandonAlone(group);
+      } else if (this.writer.inTransaction) {
         if (!keep) run(this.writer, `rollback to ${MEMBER_SAVEPOINT}`);
         run(this.writer, `release ${MEMBER_SAVEPOINT}`);
       } else {
@@ -166,6 +176,12 @@ class GroupCommitDriver implements Driver {
     } finally {
       this.#turn.give();
     }
+  }
+
+  /** Rolls back a group whose one member gave up; nobody else waits for its commit. */
+  #abandonAlone(group: Group): void {
+    this.#group = undefined;
+    run(this.writer, 'rollback');
   }
 
   #abandon(group: Group, error: Error): void {

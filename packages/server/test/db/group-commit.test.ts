@@ -61,6 +61,26 @@ describeEachDatabase('transactions under concurrency', (dialect) => {
     expect(labels).not.toContain('alone-extra');
   });
 
+  it("undoes a failing group's first member, which works without a savepoint, and commits those queued behind it", async () => {
+    // Asked in one turn: the first opens the group, the others wait their turn behind it.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) =>
+        database.db.kysely.transaction().execute(async (trx) => {
+          await insert(trx, `first-${i}`);
+          if (i === 0) {
+            await insert(trx, 'first-extra');
+            throw new Error('the first member gives up');
+          }
+        }),
+      ),
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', ...new Array(7).fill('fulfilled')]);
+    // A write alone, failing on a duplicate, then one that succeeds in the group after it.
+    await expect(insert(database.db.kysely, 'first-1')).rejects.toThrow();
+    await insert(database.db.kysely, 'first-after');
+    expect(await labelsSeenBy(second, 'first-')).toEqual(['first-1', 'first-2', 'first-3', 'first-4', 'first-5', 'first-6', 'first-7', 'first-after']);
+  });
+
   it('never shows a read outside a transaction the transaction\'s uncommitted work', async () => {
     let seenInside: string[] = [];
     await database.db.kysely.transaction().execute(async (trx) => {
