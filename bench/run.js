@@ -39,7 +39,18 @@ seedReviews(file, small.shop_id, SMALL, 1);
 const seedSeconds = seedReviews(file, large.shop_id, LARGE, 2, SWEEP);
 console.log(`  seeded ${LARGE.toLocaleString('en')} reviews in ${seedSeconds.toFixed(1)} s`);
 
-const get = (title, pathAndQuery, headers = {}) => load(title, origin(), { connections: CONNECTIONS, duration: DURATION, requests: [{ method: 'GET', path: pathAndQuery, headers }] });
+const HELLO_PORT = PORT + 100;
+const helloGet = (title) => load(title, origin(HELLO_PORT), { connections: CONNECTIONS, duration: DURATION, requests: [{ method: 'GET', path: '/' }] });
+/**
+ * A read scenario, and the baseline measured just before it: this machine's speed drifts by a
+ * third within minutes, so a ratio divides by the baseline of the same minute (`baselineRps`),
+ * not by one taken at the start of the run.
+ */
+const get = async (title, pathAndQuery, headers = {}, port = PORT) => {
+  const adjacent = await helloGet('baseline');
+  const result = await load(title, origin(port), { connections: CONNECTIONS, duration: DURATION, requests: [{ method: 'GET', path: pathAndQuery, headers }] });
+  return { ...result, baselineRps: adjacent.rps };
+};
 const signed = (title, shop, operation, query, headers = {}) => {
   const request = signedGet(shop, operation, query);
   return get(title, request.path, { ...request.headers, ...headers });
@@ -50,9 +61,9 @@ let written = 0;
 const createRequests = (shop) => [{ method: 'POST', setupRequest: (request) => ({ ...request, ...signedPost(shop, 'create_review', { product_id: String(FIRST_PRODUCT + (written % 1000)), rating: 1 + (written % 5), author: `Bench ${written}`, title: `Load ${written++}`, content: 'Written under load.' }) }) }];
 
 console.log(`Load: ${CONNECTIONS} connections (writes: ${WRITE_CONNECTIONS}), ${DURATION} s per scenario after a 2 s warm-up`);
-const hello = await startServer('hello-server.js', {}, PORT);
-const baseline = await get('Fastify hello world (baseline)', '/');
-await stopServer(hello);
+// Fastify's hello world runs beside the servers under test for the whole run (idle in between).
+const hello = await startServer('hello-server.js', {}, HELLO_PORT);
+const baseline = await helloGet('Fastify hello world (baseline, at the start)');
 
 // The storefront's per-IP limit would refuse a load generator on one address: off for the run.
 const plaudit = await startServer('plaudit-server.js', { BENCH_DATABASE: file, BENCH_SECRET_KEY: secretHex, RATE_LIMIT_STOREFRONT_READ: 'off' }, PORT);
@@ -81,16 +92,14 @@ for (const [product, size] of Object.entries(SWEEP)) {
 }
 rows.create = await load('signed create_review (SQLite, synchronous = FULL)', origin(), { connections: WRITE_CONNECTIONS, duration: DURATION, requests: createRequests(large) });
 await stopServer(plaudit);
-// The baseline again, after the scenarios it divides: the ratios use the first measurement; the
-// second shows how far the machine itself drifted during the run (no target).
-const helloAgain = await startServer('hello-server.js', {}, PORT);
-const baselineAgain = await get('Fastify hello world (baseline, measured again)', '/');
-await stopServer(helloAgain);
+// The baseline again: how far the machine itself drifted during the run (no target).
+const baselineAgain = await helloGet('Fastify hello world (baseline, measured again)');
 
 // What this machine can do at all for an answer of the storefront page's size (see README).
 const ceilingServer = await startServer('ceiling-server.js', { CEILING_BYTES: String(storefrontBytes) }, PORT);
 const ceiling = await get(`Fastify answering a fixed ${storefrontBytes.toLocaleString('en')}-byte body (ceiling)`, '/');
 await stopServer(ceilingServer);
+await stopServer(hello);
 
 const postgres = await postgresWrites();
 const csvImport = await importBench();
@@ -159,12 +168,13 @@ function importBench() {
   });
 }
 
-const share = (r) => r.rps / baseline.rps;
+/** Against the baseline of the scenario's own minute where it has one (reads), else the first. */
+const share = (r) => r.rps / (r.baselineRps ?? baseline.rps);
 const percent = (ratio) => `${(100 * ratio).toFixed(1)} %`;
 const table = [baseline, ceiling, ...Object.values(rows), ...sweep.map((s) => s.warm), ...(postgres ? [postgres] : [])];
 const width = Math.max(...table.map((r) => r.title.length));
-console.log(`\n${'scenario'.padEnd(width)}  ${'req/s'.padStart(8)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'vs baseline'.padStart(11)}`);
-for (const r of table) console.log(`${r.title.padEnd(width)}  ${r.rps.toFixed(0).padStart(8)}  ${String(r.p50).padStart(7)}  ${String(r.p99).padStart(7)}  ${percent(share(r)).padStart(11)}`);
+console.log(`\n${'scenario'.padEnd(width)}  ${'req/s'.padStart(8)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'baseline'.padStart(8)}  ${'vs baseline'.padStart(11)}`);
+for (const r of table) console.log(`${r.title.padEnd(width)}  ${r.rps.toFixed(0).padStart(8)}  ${String(r.p50).padStart(7)}  ${String(r.p99).padStart(7)}  ${(r.baselineRps ?? baseline.rps).toFixed(0).padStart(8)}  ${percent(share(r)).padStart(11)}`);
 
 console.log(`\nProduct-size sweep (cold: the first read after a change, p50 of 50 reads each)`);
 console.log(`${'reviews'.padStart(9)}  ${'warm req/s'.padStart(10)}  ${'vs baseline'.padStart(11)}  ${'cold list ms'.padStart(12)}  ${'cold html ms'.padStart(12)}`);
@@ -189,7 +199,8 @@ const targets = [
 console.log('\nTargets');
 const targetWidth = Math.max(...targets.map(([name]) => name.length));
 for (const [name, measured, met] of targets) console.log(`  ${name.padEnd(targetWidth)}  ${measured.padStart(22)}  ${met ? 'met' : 'MISSED'}`);
-console.log(`  (no target) the baseline measured again after the Plaudit scenarios: ${baselineAgain.rps.toFixed(0)} req/s, ${percent(baselineAgain.rps / baseline.rps)} of the first`);
+const adjacent = table.filter((r) => r.baselineRps !== undefined).map((r) => r.baselineRps);
+console.log(`  (no target) the baseline at the end: ${baselineAgain.rps.toFixed(0)} req/s, ${percent(baselineAgain.rps / baseline.rps)} of the first; before each read it ranged ${Math.min(...adjacent).toFixed(0)} … ${Math.max(...adjacent).toFixed(0)} req/s`);
 console.log(`  (no target) the storefront page is ${percent(rows.storefront.rps / ceiling.rps)} of the ceiling, a fixed body of its size, which is ${percent(share(ceiling))} of baseline`);
 console.log(`  (no target) seeding ${LARGE.toLocaleString('en')} reviews ${seedSeconds.toFixed(1)} s; get_reviews p50 at ${LARGE.toLocaleString('en')} vs ${SMALL.toLocaleString('en')} reviews ${(rows.reviews.p50 / Math.max(rows.reviewsSmall.p50, 0.001)).toFixed(2)}x; whole-shop list ${percent(share(rows.shopList))}`);
 rmSync(dir, { recursive: true, force: true });
