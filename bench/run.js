@@ -46,9 +46,9 @@ const helloGet = (title) => load(title, origin(HELLO_PORT), { connections: CONNE
  * third within minutes, so a ratio divides by the baseline of the same minute (`baselineRps`),
  * not by one taken at the start of the run.
  */
-const get = async (title, pathAndQuery, headers = {}, port = PORT) => {
+const get = async (title, pathAndQuery, headers = {}) => {
   const adjacent = await helloGet('baseline');
-  const result = await load(title, origin(port), { connections: CONNECTIONS, duration: DURATION, requests: [{ method: 'GET', path: pathAndQuery, headers }] });
+  const result = await load(title, origin(), { connections: CONNECTIONS, duration: DURATION, requests: [{ method: 'GET', path: pathAndQuery, headers }] });
   return { ...result, baselineRps: adjacent.rps };
 };
 const signed = (title, shop, operation, query, headers = {}) => {

@@ -55,8 +55,8 @@ function openSqliteWriter(file: string, synchronous: SqliteSynchronous, pageCach
   // explicit opt-out (SQLITE_SYNCHRONOUS=normal).
   sqlite.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
-  // Group commit gives every request's transaction a savepoint, and SQLite copies each page a
-  // savepoint changes into a statement journal first. Past 64 KiB that journal spills to a temporary
+  // Group commit gives each transaction after a group's first a savepoint, and SQLite copies each
+  // page a savepoint changes into a statement journal first. Past 64 KiB that journal spills to a temporary
   // file, created and unlinked per group and written twice per page: of 3,000 creates' 247,000
   // pwrite calls, 165,000 were the journal's. In memory it is a copy in RAM. The cost: the writer's
   // temporary sorts (an index a migration builds) are held in memory too.

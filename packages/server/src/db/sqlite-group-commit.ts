@@ -129,19 +129,26 @@ class GroupCommitDriver implements Driver {
     }
   }
 
-  /** Closes the member's savepoint; the caller then waits for `group.committed` if it kept its work. */
+  /**
+   * Ends the member's work: keeps or undoes it (its savepoint, or for the group's first member the
+   * transaction itself); the caller then waits for `group.committed` if it kept its work.
+   */
   endMember(group: Group, keep: boolean): void {
     try {
-      if (this.writer.inTransaction && group.members === 1) {
-        // The group's first member, without a savepoint: the transaction is its work alone.
-        if (!keep) this.#abandonAlone(group);
-      } else if (this.writer.inTransaction) {
-        if (!keep) run(this.writer, `rollback to ${MEMBER_SAVEPOINT}`);
-        run(this.writer, `release ${MEMBER_SAVEPOINT}`);
-      } else {
+      if (!this.writer.inTransaction) {
         // SQLite rolled the whole transaction back itself (a full disk, an I/O error): the work of
         // every member of the group is gone, and each of them must hear so.
         this.#abandon(group, new Error('the write transaction was rolled back by SQLite'));
+      } else if (group.members === 1) {
+        // The group's first member, without a savepoint: the transaction is its work alone, and
+        // nobody else waits for its commit.
+        if (!keep) {
+          this.#group = undefined;
+          run(this.writer, 'rollback');
+        }
+      } else {
+        if (!keep) run(this.writer, `rollback to ${MEMBER_SAVEPOINT}`);
+        run(this.writer, `release ${MEMBER_SAVEPOINT}`);
       }
     } finally {
       this.#scheduleCommit(group);
@@ -176,12 +183,6 @@ class GroupCommitDriver implements Driver {
     } finally {
       this.#turn.give();
     }
-  }
-
-  /** Rolls back a group whose one member gave up; nobody else waits for its commit. */
-  #abandonAlone(group: Group): void {
-    this.#group = undefined;
-    run(this.writer, 'rollback');
   }
 
   #abandon(group: Group, error: Error): void {
