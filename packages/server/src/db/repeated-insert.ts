@@ -1,5 +1,6 @@
 import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { databaseOf, write, type WriteTarget } from './write-batch.js';
 
 type Row = Record<string, unknown>;
 
@@ -36,6 +37,16 @@ export class RepeatedInsert<R extends Row, Result> {
 
   async execute(db: Kysely<Database>, rows: readonly R[]): Promise<Result[]> {
     if (rows.length === 0) return [];
+    return (await db.executeQuery<Result>(this.query(db, rows))).rows;
+  }
+
+  /** Runs the insert now, or adds it to a batch (its result is not read). */
+  async write(target: WriteTarget, rows: readonly R[]): Promise<void> {
+    if (rows.length > 0) await write(target, this.query(databaseOf(target), rows));
+  }
+
+  /** The statement for `rows` (at least one) with their values bound. */
+  query(db: Kysely<Database>, rows: readonly R[]): CompiledQuery<Result> {
     const columns = setColumns(rows[0]!);
     const parameters: unknown[] = [];
     const differ = () => new Error("RepeatedInsert: a row's columns differ from the first row's");
@@ -57,8 +68,7 @@ export class RepeatedInsert<R extends Row, Result> {
       if (compiled.size >= KEPT_SHAPES) compiled.delete(compiled.keys().next().value!);
       compiled.set(shape, sql);
     }
-    const result = await db.executeQuery<Result>(CompiledQuery.raw(sql, parameters));
-    return result.rows;
+    return CompiledQuery.raw(sql, parameters) as CompiledQuery<Result>;
   }
 
   #compile(db: Kysely<Database>, columns: string[], rowCount: number): string {

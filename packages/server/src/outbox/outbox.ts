@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, OutboxEventsTable } from '../db/schema.js';
 import { RepeatedInsert } from '../db/repeated-insert.js';
+import type { WriteTarget } from '../db/write-batch.js';
 
 import type { SystemTopic, Topic } from './topics.js';
 import { secondsOf } from '../time/clock.js';
@@ -23,12 +24,12 @@ const eventInsert = new RepeatedInsert((db, rows: Array<Insertable<OutboxEventsT
  * Appends a domain event in the caller's transaction (architecture §3): it commits with the change
  * it describes or not at all. Delivery to webhook subscribers reads this table.
  */
-export async function appendOutboxEvent(db: Kysely<Database>, shopId: string, topic: DomainTopic, payload: unknown, nowMs: number): Promise<string> {
+export async function appendOutboxEvent(db: WriteTarget, shopId: string, topic: DomainTopic, payload: unknown, nowMs: number): Promise<string> {
   return appendOutboxEventJson(db, shopId, topic, JSON.stringify(payload), nowMs);
 }
 
 /** The same, for a payload already serialised (bulk writers build it from pieces). */
-export async function appendOutboxEventJson(db: Kysely<Database>, shopId: string, topic: DomainTopic, payloadJson: string, nowMs: number): Promise<string> {
+export async function appendOutboxEventJson(db: WriteTarget, shopId: string, topic: DomainTopic, payloadJson: string, nowMs: number): Promise<string> {
   return insertEvent(db, { shopId, platformId: null, topic, payloadJson, nowMs });
 }
 
@@ -46,11 +47,11 @@ export async function appendSystemEvent(db: Kysely<Database>, platformId: string
 }
 
 async function insertEvent(
-  db: Kysely<Database>,
+  db: WriteTarget,
   event: { shopId: string; platformId: string | null; topic: DomainTopic | SystemTopic; payloadJson: string; nowMs: number },
 ): Promise<string> {
   const eventId = newEventId(event.nowMs);
-  await eventInsert.execute(db, [
+  await eventInsert.write(db, [
     { shop_id: event.shopId, platform_id: event.platformId, topic: event.topic, event_id: eventId, payload: event.payloadJson, occurred_at: secondsOf(event.nowMs) },
   ]);
   return eventId;

@@ -20,6 +20,7 @@ import { activityOf, recordActivity } from './review-activity.js';
 import { newReviewRow } from './new-review-row.js';
 import { decisionBy, moderateNewReview } from './review-moderation.js';
 import { secondsOf } from '../time/clock.js';
+import { WriteBatch } from '../db/write-batch.js';
 
 /** A review to create, already checked against the schema and normalised (lower-case e-mail etc.). */
 export interface NewReview {
@@ -129,14 +130,19 @@ export async function createReview(db: Kysely<Database>, actor: Actor, input: Ne
   );
   await attachHostedFiles(db, actor.shopId, files, id);
 
-  const created = { ...row, product_title: product?.title ?? null, product_handle: product?.handle ?? null };
-  await appendOutboxEvent(db, actor.shopId, 'review/created', { list: [presentReview(created, media)] }, deps.nowMs);
-  await recordHistory(db, actor.shopId, recordedActorOf(actor), [{ reviewId: id, action: 'created', changes: creationFacts(row) }], deps.nowMs);
   await markOrdersReviewed(db, actor.shopId, { productId: input.productId, orderId: input.orderId, authorEmail: input.authorEmail }, deps.nowMs);
+
+  // The event, the history and the counters depend only on the new row and not on each other: on
+  // PostgreSQL they go to the server as one statement (db/write-batch.ts).
+  const effects = new WriteBatch(db);
+  const created = { ...row, product_title: product?.title ?? null, product_handle: product?.handle ?? null };
+  await appendOutboxEvent(effects, actor.shopId, 'review/created', { list: [presentReview(created, media)] }, deps.nowMs);
+  await recordHistory(effects, actor.shopId, recordedActorOf(actor), [{ reviewId: id, action: 'created', changes: creationFacts(row) }], deps.nowMs);
+  await recordActivity(effects, actor.shopId, row.commented_at, activityOf(row, 1));
   // Last: the shop-wide statistics row is every new review's, and on PostgreSQL the update holds
   // its lock until the commit; taken at the end, concurrent writers wait for a commit, not for
   // each other's whole transaction.
-  await adjustStats(db, actor.shopId, input.productId, input.rating, isPublished === 1 ? 'published' : 'hidden', 1);
-  await recordActivity(db, actor.shopId, row.commented_at, activityOf(row, 1));
+  await adjustStats(effects, actor.shopId, input.productId, input.rating, isPublished === 1 ? 'published' : 'hidden', 1);
+  await effects.send();
   return { id, isPublished };
 }

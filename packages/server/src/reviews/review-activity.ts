@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database, ReviewActivityTable } from '../db/schema.js';
 import { RepeatedInsert } from '../db/repeated-insert.js';
+import type { WriteTarget } from '../db/write-batch.js';
 
 /** Counters of one hour's live reviews (migration 015); every one is a sum over the hour's slots. */
 export type ActivityCounts = Pick<ReviewActivityTable, 'reviews' | 'star_1' | 'star_2' | 'star_3' | 'star_4' | 'star_5' | 'with_media' | 'verified'>;
@@ -33,7 +34,7 @@ export function addActivity(into: ActivityCounts, more: ActivityCounts): void {
  * Moves the counters of the hour a review is dated in, in the caller's transaction: on creation,
  * deletion and a change of its verified mark. Called last by writers, like adjustStats.
  */
-export async function recordActivity(db: Kysely<Database>, shopId: string, commentedAt: number, counts: ActivityCounts): Promise<void> {
+export async function recordActivity(db: WriteTarget, shopId: string, commentedAt: number, counts: ActivityCounts): Promise<void> {
   await upsertHours(db, shopId, new Map([[Math.floor(commentedAt / HOUR), counts]]), Math.floor(Math.random() * SLOTS));
 }
 
@@ -52,9 +53,9 @@ const hoursUpsert = new RepeatedInsert((db, rows: Array<Insertable<ReviewActivit
     ),
 );
 
-async function upsertHours(db: Kysely<Database>, shopId: string, byHour: ReadonlyMap<number, ActivityCounts>, slot: number): Promise<void> {
+async function upsertHours(db: WriteTarget, shopId: string, byHour: ReadonlyMap<number, ActivityCounts>, slot: number): Promise<void> {
   if (byHour.size === 0) return;
-  await hoursUpsert.execute(db, [...byHour].map(([hour, counts]) => ({ shop_id: shopId, hour, slot, ...counts })));
+  await hoursUpsert.write(db, [...byHour].map(([hour, counts]) => ({ shop_id: shopId, hour, slot, ...counts })));
 }
 
 /** The summed counters of every hour in [fromHour, toHour), hour by hour, in order. */

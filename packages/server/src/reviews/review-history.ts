@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, ReviewHistoryTable } from '../db/schema.js';
 import { RepeatedInsert } from '../db/repeated-insert.js';
+import type { WriteTarget } from '../db/write-batch.js';
 import type { RecordedActor } from '../http/actor.js';
 import { secondsOf } from '../time/clock.js';
 import { piecesOf, rowsPerStatement } from '../db/statement-size.js';
@@ -78,7 +79,7 @@ const historyInsert = new RepeatedInsert((db, rows: Array<Insertable<ReviewHisto
 
 /** Records changes of one or more reviews by one actor, in the caller's transaction. */
 export async function recordHistory(
-  db: Kysely<Database>,
+  db: WriteTarget,
   shopId: string,
   by: RecordedActor,
   entries: ReadonlyArray<{ reviewId: number; action: HistoryAction; changes: FieldChange[] }>,
@@ -87,7 +88,7 @@ export async function recordHistory(
   const occurredAt = secondsOf(nowMs);
   const rows = entries.map((entry) => ({ shop_id: shopId, review_id: entry.reviewId, occurred_at: occurredAt, action: entry.action, actor_kind: by.kind, actor_id: by.id, actor_name: by.name, changes: encodeChanges(entry.changes) }));
   // An import batch records thousands at once: as few statements as the bound-value limit allows.
-  for (const piece of piecesOf(rows, rowsPerStatement(HISTORY_COLUMNS))) await historyInsert.execute(db, piece);
+  for (const piece of piecesOf(rows, rowsPerStatement(HISTORY_COLUMNS))) await historyInsert.write(db, piece);
 }
 
 /** One review's history, oldest first, as the API and the console show it. */

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database, ReviewStatsTable } from '../db/schema.js';
 import { RepeatedInsert } from '../db/repeated-insert.js';
+import type { WriteTarget } from '../db/write-batch.js';
 import type { StarCounts } from './rating-value.js';
 
 /** Whether a live review counts towards ratings (published) or only towards listings (hidden). */
@@ -43,12 +44,12 @@ const zeroCounts = {
  * incrementally, never recomputed by scanning). The increment is done by the database, so two
  * concurrent writers on PostgreSQL cannot lose an update.
  */
-export async function adjustStats(db: Kysely<Database>, shopId: string, productId: string, rating: number, bucket: StatsBucket, delta: number): Promise<void> {
+export async function adjustStats(db: WriteTarget, shopId: string, productId: string, rating: number, bucket: StatsBucket, delta: number): Promise<void> {
   const column = `${bucket}_${rating}` as CountColumn;
   // Both rows in one statement: each moves by the same delta in the same column. A new row starts
   // at the delta, even a negative one: an all-products slot may first be picked by a decrement,
   // and only the sum of the slots is a count.
-  await statsUpserts.get(column)!.execute(db, rowsFor(productId).map((key) => ({ shop_id: shopId, ...key, ...zeroCounts, [column]: delta })));
+  await statsUpserts.get(column)!.write(db, rowsFor(productId).map((key) => ({ shop_id: shopId, ...key, ...zeroCounts, [column]: delta })));
 }
 
 export type StatsRow = Pick<ReviewStatsTable, CountColumn>;
