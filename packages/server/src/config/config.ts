@@ -15,7 +15,8 @@ export type SqliteSynchronous = 'full' | 'normal';
 
 export type DatabaseTarget =
   | { readonly dialect: 'sqlite'; readonly file: string; readonly synchronous?: SqliteSynchronous }
-  | { readonly dialect: 'postgres'; readonly url: string };
+  /** preparedStatements: POSTGRES_PREPARED_STATEMENTS, on unless a connection pooler cannot hold them (README). */
+  | { readonly dialect: 'postgres'; readonly url: string; readonly preparedStatements?: boolean };
 
 export interface RateLimitPolicy {
   readonly limit: number;
@@ -155,7 +156,7 @@ function parseDatabase(env: Env, dataDir: string): DatabaseTarget {
     } catch {
       throw new ConfigError('DATABASE_URL', 'is not a valid postgres:// URL');
     }
-    return { dialect: 'postgres', url: raw };
+    return { dialect: 'postgres', url: raw, preparedStatements: parsePreparedStatements(env) };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
     throw new ConfigError('DATABASE_URL', 'must be a SQLite file path or a postgres:// URL');
@@ -163,6 +164,12 @@ function parseDatabase(env: Env, dataDir: string): DatabaseTarget {
   const file = raw.startsWith('sqlite:') ? raw.slice('sqlite:'.length) : raw;
   if (file === '') throw new ConfigError('DATABASE_URL', 'names an empty SQLite path');
   return { dialect: 'sqlite', file: file === ':memory:' ? file : path.resolve(file), synchronous: parseSqliteSynchronous(env) };
+}
+
+function parsePreparedStatements(env: Env): boolean {
+  const raw = read(env, 'POSTGRES_PREPARED_STATEMENTS')?.toLowerCase() ?? 'on';
+  if (raw !== 'on' && raw !== 'off') throw new ConfigError('POSTGRES_PREPARED_STATEMENTS', `must be on or off (got "${raw}")`);
+  return raw === 'on';
 }
 
 function parseSqliteSynchronous(env: Env): SqliteSynchronous {

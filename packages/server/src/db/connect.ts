@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { preparingPool } from './pg-prepared-statements.js';
 import type { DatabaseTarget, SqliteSynchronous } from '../config/config.js';
 import { readOncePerTurn } from './change-mark.js';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
@@ -91,6 +92,6 @@ export function connectDatabase(target: DatabaseTarget, options: ConnectOptions 
   // pool and replaced on the next query. pg reports it as an 'error' event, which without a listener
   // would crash the whole process over a connection nobody was using.
   pool.on('error', () => {});
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: target.preparedStatements === false ? pool : preparingPool(pool) }) });
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
 }

@@ -37,15 +37,19 @@ describe('config', () => {
     expect(parseConfig({ STORAGE_URL: 's3://reviews-bucket' }).storage).toMatchObject({ endpoint: undefined, forcePathStyle: false, credentials: undefined, region: 'us-east-1' });
   });
 
-  it('takes the operator\'s durability opt-out and cache size', () => {
+  it('takes the operator\'s durability opt-out, prepared-statement opt-out and cache size', () => {
     expect(parseConfig({ SQLITE_SYNCHRONOUS: 'NORMAL' }).database).toMatchObject({ synchronous: 'normal' });
     expect(parseConfig({ DATABASE_URL: './x.sqlite', SQLITE_SYNCHRONOUS: 'full' }).database).toMatchObject({ synchronous: 'full' });
+    const postgres = { DATABASE_URL: 'postgres://localhost/plaudit', SECRET_KEY: 'a'.repeat(64) };
+    expect(parseConfig(postgres).database).toMatchObject({ preparedStatements: true });
+    expect(parseConfig({ ...postgres, POSTGRES_PREPARED_STATEMENTS: 'OFF' }).database).toMatchObject({ preparedStatements: false });
     expect(parseConfig({ ANSWER_CACHE_MB: '0' }).answerCacheBytes).toBe(0);
     expect(parseConfig({ ANSWER_CACHE_MB: '256' }).answerCacheBytes).toBe(256 * 1024 * 1024);
   });
 
   it.each([
     ['SQLITE_SYNCHRONOUS', { SQLITE_SYNCHRONOUS: 'off' }],
+    ['POSTGRES_PREPARED_STATEMENTS', { DATABASE_URL: 'postgres://localhost/plaudit', SECRET_KEY: 'a'.repeat(64), POSTGRES_PREPARED_STATEMENTS: 'maybe' }],
     ['ANSWER_CACHE_MB', { ANSWER_CACHE_MB: '-1' }],
     ['ANSWER_CACHE_MB', { ANSWER_CACHE_MB: '1.5' }],
     ['PORT', { PORT: '80a' }],
@@ -75,7 +79,7 @@ describe('config', () => {
 
   it('reads PostgreSQL URLs and a hex or base64 SECRET_KEY', () => {
     const hex = parseConfig({ DATABASE_URL: 'postgres://u@db:5432/plaudit', SECRET_KEY: 'ab'.repeat(32) });
-    expect(hex.database).toEqual({ dialect: 'postgres', url: 'postgres://u@db:5432/plaudit' });
+    expect(hex.database).toEqual({ dialect: 'postgres', url: 'postgres://u@db:5432/plaudit', preparedStatements: true });
     expect(hex.secretKey?.length).toBe(32);
     expect(parseConfig({ SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).secretKey).toEqual(Buffer.alloc(32, 7));
     expect(parseConfig({ RATE_LIMIT_OPENAPI: 'off' }).rateLimits.openapi).toBeNull();
