@@ -16,9 +16,11 @@ let nextName = 0;
 
 /**
  * A pool whose connections prepare each statement once and then only bind and execute it.
- * PostgreSQL parses and plans an unnamed statement on every run, and node-postgres sends it whole
- * every time; a new review's statements spent more on that than on their rows. Prepared
- * statements live on their server connection, so they are kept per pooled client, by SQL text.
+ * PostgreSQL parses and plans an unnamed statement on every run, and node-postgres sends its text
+ * every time. Prepared statements live on their server connection, so they are kept per pooled
+ * client, by SQL text. PostgreSQL may plan a prepared statement once for any values (its
+ * `plan_cache_mode`); an operator who sees a plan suffer from that can set `force_custom_plan` on
+ * the database and keep the saved parsing.
  *
  * A statement that no longer fits (STALE_STATEMENT) makes its connection forget every name it
  * holds and prepare afresh. Run outside a transaction, the failed query is sent once more,

@@ -4,7 +4,7 @@ import type { Database } from './schema.js';
 /**
  * Writes of one transaction that nobody reads the result of (the events, history and counters a
  * new review moves), collected and sent together. On PostgreSQL each statement is a round trip to
- * the server, and a new review's transaction made ten of them; `send` joins the collected writes
+ * the server, and a signed create_review made ten of them; `send` joins the collected writes
  * into one statement of data-modifying WITH clauses, which PostgreSQL runs in full, in one
  * snapshot, whether or not the statement reads them. SQLite runs in this process, where a
  * statement costs no round trip, and it has no data-modifying WITH: there they run one by one.
