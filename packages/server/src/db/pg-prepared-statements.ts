@@ -5,6 +5,13 @@ import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kyse
 const PREPARED_PER_CONNECTION = 300;
 
 /**
+ * A statement with more values than this goes unprepared: a bulk insert of an import or a long
+ * IN-list runs a few times at most, its rows cost more than its parsing, and its plan would hold
+ * server memory on every connection that ran it.
+ */
+const MOST_VALUES_PREPARED = 100;
+
+/**
  * SQLSTATEs of a prepared statement that no longer fits the server: a migration changed what a
  * `select *` returns (0A000, "cached plan must not change result type"), or the server forgot the
  * statement (26000: a pooler handed the session to another server connection, or DISCARD ALL).
@@ -33,8 +40,10 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
   const preparing = (client: pg.PoolClient): PostgresPoolClient => ({
     release: (destroy?: boolean) => client.release(destroy),
     query: ((text: string | object, parameters?: readonly unknown[]) => {
-      // Cursors (streamed reads) and statements without values go through as they are.
-      if (typeof text !== 'string' || parameters === undefined || parameters.length === 0) return client.query(text as string, parameters as unknown[]);
+      // Cursors (streamed reads), statements without values and bulk statements go through as they are.
+      if (typeof text !== 'string' || parameters === undefined || parameters.length === 0 || parameters.length > MOST_VALUES_PREPARED) {
+        return client.query(text as string, parameters as unknown[]);
+      }
       let names = namesByClient.get(client);
       if (names === undefined) namesByClient.set(client, (names = new Map()));
       let name = names.get(text);

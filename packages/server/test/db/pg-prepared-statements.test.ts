@@ -40,10 +40,10 @@ describeEachDatabase('statements kept prepared', (dialect) => {
     if (dialect === 'postgres') expect(inTransaction.rows[0]).toMatchObject({ note: 'none' });
   });
 
-  it('prepares each statement once per PostgreSQL connection, unless POSTGRES_PREPARED_STATEMENTS=off', async () => {
+  it('prepares each statement once per PostgreSQL connection, but not a bulk one, nor with POSTGRES_PREPARED_STATEMENTS=off', async () => {
     const marker = dialect === 'sqlite' ? 'sqlite' : `marker_${Date.now()}`;
-    const preparedOn = (trx: Kysely<unknown>) =>
-      sql<{ n: string }>`select count(*) as n from pg_prepared_statements where statement like ${`%${marker}%`} and statement not like '%pg_prepared_statements%'`.execute(trx);
+    const preparedOn = (trx: Kysely<unknown>, name = marker) =>
+      sql<{ n: string }>`select count(*) as n from pg_prepared_statements where statement like ${`%"${name}"%`} and statement not like '%pg_prepared_statements%'`.execute(trx);
     const probe = (trx: Kysely<unknown>, id: number) => sql`select label as ${sql.ref(marker)} from prepared_probe where id = ${id}`.execute(trx);
     if (dialect === 'sqlite') {
       // No prepared-statement view to ask; the same statement answers each time from the cache.
@@ -58,6 +58,13 @@ describeEachDatabase('statements kept prepared', (dialect) => {
       return Number((await preparedOn(trx)).rows[0]!.n);
     });
     expect(counts).toBe(1);
+    // A bulk statement (an import's insert, a long IN-list) is left unprepared.
+    const many = Array.from({ length: 101 }, (_, i) => i + 1);
+    const bulk = await db.transaction().execute(async (trx) => {
+      await sql`select label as ${sql.ref(`${marker}_bulk`)} from prepared_probe where id in (${sql.join(many)})`.execute(trx);
+      return Number((await preparedOn(trx, `${marker}_bulk`)).rows[0]!.n);
+    });
+    expect(bulk).toBe(0);
     const plain = connectDatabase({ dialect: 'postgres', url: database.url, preparedStatements: false });
     try {
       const none = await (plain.kysely as unknown as Kysely<unknown>).transaction().execute(async (trx) => {
