@@ -35,9 +35,19 @@ export async function upsertAndReadProduct(db: Kysely<Database>, shopId: string,
     const known = await findProduct(db, shopId, productId);
     if (known !== undefined) return known;
   }
+  return writeAndReadProduct(db, shopId, productId, fields, now);
+}
+
+/** upsertAndReadProduct without reading first, for a caller that has just seen no record. */
+export async function writeAndReadProduct(db: Kysely<Database>, shopId: string, productId: string, fields: ProductFields, now: number): Promise<ProductRow | undefined> {
   // Nothing comes back when another transaction created the product in between; it has committed
   // by then (the conflict waited for it), so a new read finds it.
-  return (await upsertStatement(db, shopId, productId, given, now).returningAll().executeTakeFirst()) ?? (await findProduct(db, shopId, productId));
+  return (await upsertStatement(db, shopId, productId, givenFields(fields), now).returningAll().executeTakeFirst()) ?? (await findProduct(db, shopId, productId));
+}
+
+/** Whether `fields` would change a product's record: the usual new review gives none. */
+export function hasProductFields(fields: ProductFields): boolean {
+  return Object.keys(givenFields(fields)).length > 0;
 }
 
 /** Empty values never overwrite what is known (docs/reference/collection.md §4: non-empty values update the record). */

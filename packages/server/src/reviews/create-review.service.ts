@@ -1,26 +1,44 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { creationFacts, recordHistory } from './review-history.js';
 import { recordedActorOf } from '../http/actor.js';
-import type { Database } from '../db/schema.js';
+import type { Database, ReviewsTable } from '../db/schema.js';
 import type { Actor } from '../http/actor.js';
 import { type FieldError, invalidArgument } from '../http/errors.js';
 import { parseTimeInput } from '../time/time-format.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { hasMatchingOrder, markOrdersReviewed } from '../orders/review-match.js';
 import { appendOutboxEvent } from '../outbox/outbox.js';
-import { upsertAndReadProduct } from '../products/product-repository.js';
+import { hasProductFields, type ProductRow, upsertAndReadProduct, writeAndReadProduct } from '../products/product-repository.js';
 import { attachHostedFiles, checkHostedFiles } from '../media/attach-media.js';
 import type { MediaStorage } from '../storage/media-storage.js';
 import type { MediaUrls } from '../media/media-urls.js';
 import { checkHostedMedia, defaultThumbnail, type MediaInput } from '../media/review-media-input.js';
 import { presentReview } from './review-presenter.js';
-import { insertMedia, insertReview } from './review-repository.js';
+import { insertMedia, insertReview, insertReviewWithProduct, type ReviewRow, type ReviewWithProduct } from './review-repository.js';
 import { adjustStats, STORE_PRODUCT_ID } from './review-stats.js';
 import { activityOf, recordActivity } from './review-activity.js';
 import { newReviewRow } from './new-review-row.js';
 import { decisionBy, moderateNewReview } from './review-moderation.js';
 import { secondsOf } from '../time/clock.js';
 import { WriteBatch } from '../db/write-batch.js';
+
+/**
+ * Inserts the review and answers it with its product's title and handle. The usual review names
+ * only a product id: the insert then reads the product's record with the new row, one statement,
+ * and only the first review of a product without a record writes one, after the review. Given
+ * product fields are written first, so the review is answered with them.
+ */
+async function insertWithProduct(db: Kysely<Database>, shopId: string, input: NewReview, row: Insertable<ReviewsTable>, now: number): Promise<ReviewWithProduct> {
+  const withProduct = (stored: ReviewRow, product: ProductRow | undefined): ReviewWithProduct => ({ ...stored, product_title: product?.title ?? null, product_handle: product?.handle ?? null });
+  if (input.productId === STORE_PRODUCT_ID) return withProduct(await insertReview(db, row), undefined);
+  if (hasProductFields(input.product)) {
+    const product = await upsertAndReadProduct(db, shopId, input.productId, input.product, now);
+    return withProduct(await insertReview(db, row), product);
+  }
+  const stored = await insertReviewWithProduct(db, row);
+  if (stored.product_title !== null) return stored;
+  return withProduct(stored, await writeAndReadProduct(db, shopId, input.productId, input.product, now));
+}
 
 /** A review to create, already checked against the schema and normalised (lower-case e-mail etc.). */
 export interface NewReview {
@@ -111,9 +129,8 @@ export async function createReview(db: Kysely<Database>, actor: Actor, input: Ne
         );
   const isPublished = moderated.decision.status === 'approved' ? 1 : 0;
 
-  const product = input.productId === STORE_PRODUCT_ID ? undefined : await upsertAndReadProduct(db, actor.shopId, input.productId, input.product, now);
   const screened = { ...input, title: moderated.title, content: moderated.content };
-  const row = await insertReview(db, newReviewRow(actor.shopId, screened, { commentedAt, replyAt, moderation: moderated.decision, hasMatchingOrder: matching, now }));
+  const row = await insertWithProduct(db, actor.shopId, input, newReviewRow(actor.shopId, screened, { commentedAt, replyAt, moderation: moderated.decision, hasMatchingOrder: matching, now }), now);
   const id = Number(row.id);
   const media = await insertMedia(
     db,
@@ -135,8 +152,7 @@ export async function createReview(db: Kysely<Database>, actor: Actor, input: Ne
   // The event, the history and the counters depend only on the new row and not on each other: on
   // PostgreSQL they go to the server as one statement (db/write-batch.ts).
   const effects = new WriteBatch(db);
-  const created = { ...row, product_title: product?.title ?? null, product_handle: product?.handle ?? null };
-  await appendOutboxEvent(effects, actor.shopId, 'review/created', { list: [presentReview(created, media)] }, deps.nowMs);
+  await appendOutboxEvent(effects, actor.shopId, 'review/created', { list: [presentReview(row, media)] }, deps.nowMs);
   await recordHistory(effects, actor.shopId, recordedActorOf(actor), [{ reviewId: id, action: 'created', changes: creationFacts(row) }], deps.nowMs);
   await recordActivity(effects, actor.shopId, row.commented_at, activityOf(row, 1));
   // Last: the shop-wide statistics row is every new review's, and on PostgreSQL the update holds

@@ -57,6 +57,28 @@ export async function insertReview(db: Kysely<Database>, row: Insertable<Reviews
   return stored;
 }
 
+const reviewInsertWithProduct = new RepeatedInsert((db, rows: Array<Insertable<ReviewsTable>>) =>
+  db
+    .insertInto('reviews')
+    .values(rows)
+    .returningAll()
+    .returning((eb) => [
+      eb.selectFrom('products').select('title').whereRef('products.shop_id', '=', 'reviews.shop_id').whereRef('products.product_id', '=', 'reviews.product_id').as('product_title'),
+      eb.selectFrom('products').select('handle').whereRef('products.shop_id', '=', 'reviews.shop_id').whereRef('products.product_id', '=', 'reviews.product_id').as('product_handle'),
+    ]),
+);
+
+/**
+ * insertReview, and the title and handle of the review's product as its record stands (null when
+ * the product has no record yet), read by the same statement: on PostgreSQL that saves the round
+ * trip of reading the product first.
+ */
+export async function insertReviewWithProduct(db: Kysely<Database>, row: Insertable<ReviewsTable>): Promise<ReviewWithProduct> {
+  const [stored] = await reviewInsertWithProduct.execute(db, [row]);
+  if (stored === undefined) throw new Error('the database returned no row for the inserted review');
+  return stored as ReviewWithProduct;
+}
+
 /** Inserts media items and answers them as stored, in their review's order. */
 export async function insertMedia(db: Kysely<Database>, rows: Insertable<ReviewMediaTable>[]): Promise<MediaRow[]> {
   if (rows.length === 0) return [];

@@ -86,6 +86,28 @@ describeEachDatabase('create_review', (dialect) => {
     expect(rating).toEqual({ rating_value: '4', review_count: 1, star1_count: 0, star2_count: 0, star3_count: 0, star4_count: 1, star5_count: 0 });
   });
 
+  it("announces each new review with its product's title and handle as recorded, and records a product first named", async () => {
+    const h = harness();
+    const shop = await h.newShop(`product-event-${dialect}.example.com`);
+    await createReviewVia(h, { product_id: '901', product_title: 'Stoneware Mug', product_handle: 'stoneware-mug' }, shop);
+    // Only the id: the insert reads the record the first review wrote.
+    await createReviewVia(h, { product_id: '901' }, shop);
+    // A product nobody described yet: its record is created, with nothing in it.
+    await createReviewVia(h, { product_id: '902' }, shop);
+    const events = await h.deps.db.kysely.selectFrom('outbox_events').select('payload').where('shop_id', '=', shop.shop_id).where('topic', '=', 'review/created').orderBy('id').execute();
+    const products = events.map((event) => {
+      const review = (JSON.parse(event.payload) as { list: Array<Record<string, unknown>> }).list[0]!;
+      return [review.product_id, review.product_title, review.product_handle];
+    });
+    expect(products).toEqual([
+      ['901', 'Stoneware Mug', 'stoneware-mug'],
+      ['901', 'Stoneware Mug', 'stoneware-mug'],
+      ['902', '', ''],
+    ]);
+    const records = await h.deps.db.kysely.selectFrom('products').select(['product_id', 'title']).where('shop_id', '=', shop.shop_id).orderBy('product_id').execute();
+    expect(records).toEqual([{ product_id: '901', title: 'Stoneware Mug' }, { product_id: '902', title: '' }]);
+  });
+
   it('treats null optional fields as absent and ignores unknown fields', async () => {
     const h = harness();
     const id = await createReviewVia(h, { title: null, media: null, reply: null, favourite_colour: 'blue', is_featured: null });
