@@ -48,7 +48,7 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
       if (names === undefined) namesByClient.set(client, (names = new Map()));
       let name = names.get(text);
       if (name === undefined && names.size < PREPARED_PER_CONNECTION) names.set(text, (name = `plaudit_${(nextName += 1)}`));
-      if (name === undefined) return client.query(text, [...parameters]);
+      if (name === undefined) return client.query(text, parameters as unknown[]);
       return runPrepared(client, name, text, parameters, names);
     }) as PostgresPoolClient['query'],
   });
@@ -60,11 +60,12 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
 
 async function runPrepared(client: pg.PoolClient, name: string, text: string, parameters: readonly unknown[], names: Map<string, string>): Promise<PostgresQueryResult<unknown>> {
   try {
-    return (await client.query({ name, text, values: [...parameters] })) as unknown as PostgresQueryResult<unknown>;
+    // Kysely hands over a fresh array per query, and pg only reads it: no copy here.
+    return (await client.query({ name, text, values: parameters as unknown[] })) as unknown as PostgresQueryResult<unknown>;
   } catch (error) {
     if (!STALE_STATEMENT.has((error as { code?: string }).code ?? '')) throw error;
     names.clear();
     if (client.getTransactionStatus() !== 'I') throw error;
-    return (await client.query(text, [...parameters])) as unknown as PostgresQueryResult<unknown>;
+    return (await client.query(text, parameters as unknown[])) as unknown as PostgresQueryResult<unknown>;
   }
 }

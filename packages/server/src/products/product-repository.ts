@@ -25,23 +25,14 @@ export async function upsertProduct(db: Kysely<Database>, shopId: string, produc
 }
 
 /**
- * upsertProduct, and the record as it is afterwards: in one statement where the upsert writes, and
- * where nothing is given (the usual review) by reading first, since a product that exists needs no
- * write at all. One query instead of two, on PostgreSQL one round trip of a review's dozen.
+ * upsertProduct, and the record as it is afterwards, in one statement: a new review that names
+ * only a product id reads the record with its own insert (insertReviewWithProduct) and comes here
+ * when there is none yet; one that gives fields writes them here before its insert.
  */
 export async function upsertAndReadProduct(db: Kysely<Database>, shopId: string, productId: string, fields: ProductFields, now: number): Promise<ProductRow | undefined> {
-  const given = givenFields(fields);
-  if (Object.keys(given).length === 0) {
-    const known = await findProduct(db, shopId, productId);
-    if (known !== undefined) return known;
-  }
-  return writeAndReadProduct(db, shopId, productId, fields, now);
-}
-
-/** upsertAndReadProduct without reading first, for a caller that has just seen no record. */
-export async function writeAndReadProduct(db: Kysely<Database>, shopId: string, productId: string, fields: ProductFields, now: number): Promise<ProductRow | undefined> {
-  // Nothing comes back when another transaction created the product in between; it has committed
-  // by then (the conflict waited for it), so a new read finds it.
+  // Nothing given and a record there (a concurrent first review wrote it), or another transaction
+  // created the product in between: nothing comes back. The conflict waited for that transaction to
+  // commit, so a new read finds the record.
   return (await upsertStatement(db, shopId, productId, givenFields(fields), now).returningAll().executeTakeFirst()) ?? (await findProduct(db, shopId, productId));
 }
 

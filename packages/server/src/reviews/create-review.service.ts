@@ -8,7 +8,7 @@ import { parseTimeInput } from '../time/time-format.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { hasMatchingOrder, markOrdersReviewed } from '../orders/review-match.js';
 import { appendOutboxEvent } from '../outbox/outbox.js';
-import { hasProductFields, type ProductRow, upsertAndReadProduct, writeAndReadProduct } from '../products/product-repository.js';
+import { hasProductFields, type ProductRow, upsertAndReadProduct } from '../products/product-repository.js';
 import { attachHostedFiles, checkHostedFiles } from '../media/attach-media.js';
 import type { MediaStorage } from '../storage/media-storage.js';
 import type { MediaUrls } from '../media/media-urls.js';
@@ -37,7 +37,7 @@ async function insertWithProduct(db: Kysely<Database>, shopId: string, input: Ne
   }
   const stored = await insertReviewWithProduct(db, row);
   if (stored.product_title !== null) return stored;
-  return withProduct(stored, await writeAndReadProduct(db, shopId, input.productId, input.product, now));
+  return withProduct(stored, await upsertAndReadProduct(db, shopId, input.productId, input.product, now));
 }
 
 /** A review to create, already checked against the schema and normalised (lower-case e-mail etc.). */
