@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, type KeyObject } from 'node:crypto';
 
 /**
  * The two HMAC request-signing recipes, shared by the server (to verify), the CLI and tests (to
@@ -48,19 +48,32 @@ function byteOrderFor(strings: readonly string[]): (a: string, b: string) => num
  * query string (the verifier refuses a query timestamp that differs from the header).
  */
 export function stringToSign(rawQuery: string, timestamp: string, body: string): string {
-  const pairs = rawQueryPairs(rawQuery).filter(([name]) => name !== 'sign' && name !== 'timestamp');
-  pairs.push(['timestamp', timestamp]);
-  const compare = byteOrderFor(pairs.flat());
-  pairs.sort(([an, av], [bn, bv]) => compare(an, bn) || compare(av, bv));
-  const query = pairs.map(([name, value]) => `${name}=${value}`).join('&');
+  return stringToSignOfPairs(rawQueryPairs(rawQuery), timestamp, body);
+}
+
+/** The same, from the query's pairs as `rawQueryPairs` gives them: the verifier splits a query once for all its checks. */
+export function stringToSignOfPairs(pairs: ReadonlyArray<readonly [string, string]>, timestamp: string, body: string): string {
+  const signed: Array<readonly [string, string]> = [];
+  for (const pair of pairs) if (pair[0] !== 'sign' && pair[0] !== 'timestamp') signed.push(pair);
+  signed.push(['timestamp', timestamp]);
+  if (signed.length > 1) {
+    const compare = signed.some(([name, value]) => SURROGATE.test(name) || SURROGATE.test(value)) ? compareBytes : compareUnits;
+    signed.sort(([an, av], [bn, bv]) => compare(an, bn) || compare(av, bv));
+  }
+  let query = '';
+  for (const [name, value] of signed) query += query.length === 0 ? `${name}=${value}` : `&${name}=${value}`;
   return body.length > 0 ? `${query}|${body}` : query;
 }
 
-export function computeSign(privateToken: string, message: string): string {
+/**
+ * The key may be the private token itself or a KeyObject made from it once: a verifier that keeps
+ * one per shop skips turning the token into key material on every request.
+ */
+export function computeSign(privateToken: string | KeyObject, message: string): string {
   return createHmac('sha256', privateToken).update(message, 'utf8').digest('hex');
 }
 
-export function signRequest(privateToken: string, rawQuery: string, timestamp: string, body: string): string {
+export function signRequest(privateToken: string | KeyObject, rawQuery: string, timestamp: string, body: string): string {
   return computeSign(privateToken, stringToSign(rawQuery, timestamp, body));
 }
 
@@ -92,6 +105,6 @@ export function stringToSignV2(request: RequestToSignV2): string {
   return [SIGN_V2_PREFIX, request.method.toUpperCase(), request.rawPath, pairs.join('&'), request.timestamp, bodyHash].join('\n');
 }
 
-export function signRequestV2(privateToken: string, request: RequestToSignV2): string {
+export function signRequestV2(privateToken: string | KeyObject, request: RequestToSignV2): string {
   return computeSign(privateToken, stringToSignV2(request));
 }

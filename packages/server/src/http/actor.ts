@@ -55,15 +55,21 @@ export function recordedActorOf(actor: Actor): RecordedActor {
   return actor.platformId !== null ? { kind: 'platform', id: actor.platformId, name: actor.platformId } : { kind: 'shop_api', id: '', name: 'Shop API' };
 }
 
+/** Every scope, shared: an actor's scopes are only ever read. */
+const ALL_SCOPES: ReadonlySet<Scope> = new Set(SCOPES);
+/**
+ * One actor per shop row: a signed request's actor is made from the row the shop directory keeps
+ * while the shop is unchanged, so a busy integration's requests share it instead of each building one.
+ */
+const hmacActors = new WeakMap<ShopRow, Actor>();
+
 export function hmacActor(shop: ShopRow): Actor {
-  return {
-    shop,
-    shopId: shop.id,
-    platformId: null,
-    scopes: new Set(SCOPES),
-    caller: 'hmac',
-    rateLimitKey: `hmac:${shop.public_token}`,
-  };
+  let actor = hmacActors.get(shop);
+  if (actor === undefined) {
+    actor = Object.freeze({ shop, shopId: shop.id, platformId: null, scopes: ALL_SCOPES, caller: 'hmac', rateLimitKey: `hmac:${shop.public_token}` });
+    hmacActors.set(shop, actor);
+  }
+  return actor;
 }
 
 /** Code 7 with the RFC 6750 challenge naming the missing scope (docs/reference/auth.md §3). HMAC callers hold every scope. */

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { type Clock, secondsOf } from '../time/clock.js';
 import { safeEqual } from '../crypto/tokens.js';
@@ -6,7 +7,7 @@ import type { AppDeps } from '../http/app-deps.js';
 import { readShopSettings } from '../shops/shop-settings.js';
 import { type Actor, hmacActor } from '../http/actor.js';
 import { unauthenticated } from '../http/errors.js';
-import { rawQueryPairs, signRequest, signRequestV2 } from '../crypto/hmac-signature.js';
+import { computeSign, rawQueryPairs, signRequestV2, stringToSignOfPairs } from '../crypto/hmac-signature.js';
 import type { ReplayCache } from '../http/replay-cache.js';
 import { HMAC_DEFAULTS } from '../config/security-defaults.js';
 
@@ -53,8 +54,11 @@ export interface HmacDeps {
   replayCache: ReplayCache;
 }
 
-function expectedSign(key: string, version: 1 | 2, request: SignedRequest, timestamp: string): string {
-  if (version === 1) return signRequest(key, request.rawQuery, timestamp, request.rawBody);
+/** Signs for an unknown Public-Token, so that its answer costs what a known token's does. */
+const UNKNOWN_TOKEN_KEY = createSecretKey('unknown-public-token', 'utf8');
+
+function expectedSign(key: KeyObject, version: 1 | 2, request: SignedRequest, queryPairs: ReadonlyArray<readonly [string, string]>, timestamp: string): string {
+  if (version === 1) return computeSign(key, stringToSignOfPairs(queryPairs, timestamp, request.rawBody));
   return signRequestV2(key, { method: request.method, rawPath: request.rawPath, rawQuery: request.rawQuery, timestamp, rawBody: request.rawBody });
 }
 
@@ -81,14 +85,15 @@ export async function authenticateHmac(request: SignedRequest, deps: HmacDeps): 
     throw unauthenticated('Timestamp is outside the 15-minute window; check the client clock');
   }
   if (!/^[0-9a-f]{64}$/.test(sign)) throw unauthenticated('Sign must be 64 lowercase hexadecimal characters');
-  if (rawQueryPairs(request.rawQuery).some(([name, value]) => name === 'timestamp' && value !== timestamp)) {
+  const queryPairs = rawQueryPairs(request.rawQuery);
+  if (queryPairs.some(([name, value]) => name === 'timestamp' && value !== timestamp)) {
     throw unauthenticated('the query string\'s timestamp differs from the Timestamp header; send one value, or only the header');
   }
 
   const current = await deps.shops.byPublicToken(publicToken);
   // An unknown token still costs one HMAC, so response timing does not tell which tokens exist.
-  const key = current ? deps.shops.privateTokenOf(current, deps.secretKey) : 'unknown-public-token';
-  if (!safeEqual(expectedSign(key, version, request, timestamp), sign) || !current || current.shop.status !== 'active') {
+  const key = current ? deps.shops.signingKeyOf(current, deps.secretKey) : UNKNOWN_TOKEN_KEY;
+  if (!safeEqual(expectedSign(key, version, request, queryPairs, timestamp), sign) || !current || current.shop.status !== 'active') {
     throw unauthenticated('invalid signature or unknown Public-Token');
   }
   const { shop } = current;

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Db } from '../db/connect.js';
@@ -15,8 +16,8 @@ export interface CurrentShop {
 interface Known extends CurrentShop {
   /** The shop row's own version: while it holds, the row need not be read again. */
   shopVersion: number;
-  /** The private token, opened once per version instead of once per signed request. */
-  privateToken?: string;
+  /** The private token as HMAC key material, opened once per version instead of once per signed request. */
+  signingKey?: KeyObject;
   /** The database's change mark read just before the version was; see `byId`. */
   checkedAtMark: number | undefined;
 }
@@ -90,11 +91,11 @@ export class ShopDirectory {
     return this.#through(this.#idByPublicToken, publicToken, () => findShopByPublicToken(this.#kysely, publicToken), (shop) => shop.public_token === publicToken);
   }
 
-  /** The shop's private token, opened with the server's secret key once per content version. */
-  privateTokenOf(current: CurrentShop, secretKey: Buffer): string {
+  /** The shop's private token as an HMAC key, opened with the server's secret key once per content version. */
+  signingKeyOf(current: CurrentShop, secretKey: Buffer): KeyObject {
     const known = current as Known;
-    known.privateToken ??= revealPrivateToken(secretKey, current.shop);
-    return known.privateToken;
+    known.signingKey ??= createSecretKey(revealPrivateToken(secretKey, current.shop), 'utf8');
+    return known.signingKey;
   }
 
   /**
