@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LruMap } from './lru-map.js';
 
 /** A serialised answer, the strong ETag that names it, and what it was cached under. */
 export interface Answer {
@@ -38,7 +39,7 @@ const ENTRY_OVERHEAD_BYTES = 160;
  * be served stale. Least recently used entries go first once `maxBytes` is reached.
  */
 export class AnswerCache {
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries = new LruMap<string, Entry>();
   #bytes = 0;
   #hits = 0;
   #misses = 0;
@@ -69,9 +70,7 @@ export class AnswerCache {
     const entry = this.#entries.get(id);
     if (entry === undefined || entry.version !== version) return undefined;
     this.#hits += 1;
-    // Map keeps insertion order: moving the entry to the end makes the first one the coldest.
-    this.#entries.delete(id);
-    this.#entries.set(id, entry);
+    this.#entries.touch(id);
     return entry;
   }
 
@@ -91,8 +90,8 @@ export class AnswerCache {
     }
     this.#entries.set(id, built);
     this.#bytes += built.bytes;
-    for (const [coldest, entry] of this.#entries) {
-      if (this.#bytes <= this.maxBytes) break;
+    while (this.#bytes > this.maxBytes) {
+      const [coldest, entry] = this.#entries.oldest()!;
       this.#remove(coldest, entry);
     }
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyInstance, FastifyServerFactory } from 'fastify';
+import { LruMap } from './lru-map.js';
 import type { RequestTally } from './request-tally.js';
 
 declare module 'fastify' {
@@ -70,7 +71,7 @@ export const newRequestId = (): string => randomUUID().replaceAll('-', '');
  * conditional request) goes the long way, so the lane changes how fast, never what, the app answers.
  */
 export class AnswerLane {
-  readonly #recorded = new Map<string, Recorded>();
+  readonly #recorded = new LruMap<string, Recorded>();
   readonly #trust: ((address: string, hop: number) => boolean) | undefined;
   #hits = 0;
 
@@ -142,9 +143,8 @@ export class AnswerLane {
   }
 
   #remember(key: string, recorded: Recorded): void {
-    this.#recorded.delete(key);
     this.#recorded.set(key, recorded);
-    if (this.#recorded.size > MAX_RECORDINGS) this.#recorded.delete(this.#recorded.keys().next().value!);
+    if (this.#recorded.size > MAX_RECORDINGS) this.#recorded.delete(this.#recorded.oldest()![0]);
   }
 }
 
