@@ -16,6 +16,7 @@ const config = parseConfig({
   RATE_LIMIT_AUTH_FAILURES: 'off',
   RATE_LIMIT_STOREFRONT_READ: process.env.RATE_LIMIT_STOREFRONT_READ ?? 'off',
   LOG_LEVEL: 'silent',
+  ...(process.env.SQLITE_SYNCHRONOUS ? { SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS } : {}),
 });
 const db = connectDatabase(config.database);
 const app = await buildApp({ config, db, secretKey: config.secretKey, clock: systemClock, replayCache: new DatabaseReplayCache(db.kysely), answers: new AnswerCache(config.answerCacheBytes), rateLimitStore: new MemoryRateLimitStore(), storage: storageFor(config.storage) }, { logger: false });
