@@ -51,6 +51,32 @@ export async function load(title, origin, { connections, duration, requests, all
   return { title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 
+/**
+ * A read and the baseline in alternating slices: the baseline for `seconds`, then the read, `slices`
+ * times, after one warm-up of each that is not reported. This machine's speed swings by half within
+ * a minute; a baseline measured before a ten-second read can catch a fast moment and the read a slow
+ * one. Slices put both into the same seconds. Rates are requests over time across the slices; p50
+ * is the median of the slices' p50, p99 the highest slice's p99.
+ */
+export async function loadBeside(title, origin, { connections, requests }, baseline, { slices, seconds }) {
+  await autocannon({ url: origin, connections, duration: 2, requests });
+  await autocannon({ url: baseline.origin, connections, duration: 2, requests: baseline.requests });
+  const read = { requests: 0, seconds: 0, p50: [], p99: [] };
+  const base = { requests: 0, seconds: 0 };
+  for (let slice = 0; slice < slices; slice += 1) {
+    const b = await autocannon({ url: baseline.origin, connections, duration: seconds, requests: baseline.requests });
+    base.requests += b.requests.total;
+    base.seconds += b.duration;
+    const r = await autocannon({ url: origin, connections, duration: seconds, requests });
+    if (r.non2xx > 0 || r.errors > 0) throw new Error(`${title}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
+    read.requests += r.requests.total;
+    read.seconds += r.duration;
+    read.p50.push(r.latency.p50);
+    read.p99.push(r.latency.p99);
+  }
+  return { title, rps: read.requests / read.seconds, p50: percentile(read.p50, 50), p99: Math.max(...read.p99), non2xx: 0, errors: 0, baselineRps: base.requests / base.seconds };
+}
+
 export const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

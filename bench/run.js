@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { benchDataDir, load, percentile, signedGet, signedPost, startServer, stopServer } from './harness.js';
+import { benchDataDir, load, loadBeside, percentile, signedGet, signedPost, startServer, stopServer } from './harness.js';
 import { createBenchDatabase, createBenchShop, FIRST_PRODUCT, handleOf, PRODUCTS, seedReviews } from './seed.js';
 import { connectDatabase } from '../packages/server/dist/db/connect.js';
 import { migrateToLatest } from '../packages/server/dist/db/migrate.js';
@@ -42,15 +42,13 @@ console.log(`  seeded ${LARGE.toLocaleString('en')} reviews in ${seedSeconds.toF
 const HELLO_PORT = PORT + 100;
 const helloGet = (title) => load(title, origin(HELLO_PORT), { connections: CONNECTIONS, duration: DURATION, requests: [{ method: 'GET', path: '/' }] });
 /**
- * A read scenario, and the baseline measured just before it: this machine's speed drifts by a
- * third within minutes, so a ratio divides by the baseline of the same minute (`baselineRps`),
- * not by one taken at the start of the run.
+ * A read scenario, measured in slices alternating with the baseline (harness.js, loadBeside): this
+ * machine's speed drifts within a minute, so a ratio divides by the baseline of the same seconds
+ * (`baselineRps`), not by one taken at the start of the run or just before the read.
  */
-const get = async (title, pathAndQuery, headers = {}) => {
-  const adjacent = await helloGet('baseline');
-  const result = await load(title, origin(), { connections: CONNECTIONS, duration: DURATION, requests: [{ method: 'GET', path: pathAndQuery, headers }] });
-  return { ...result, baselineRps: adjacent.rps };
-};
+const SLICES = 5;
+const get = (title, pathAndQuery, headers = {}) =>
+  loadBeside(title, origin(), { connections: CONNECTIONS, requests: [{ method: 'GET', path: pathAndQuery, headers }] }, { origin: origin(HELLO_PORT), requests: [{ method: 'GET', path: '/' }] }, { slices: SLICES, seconds: DURATION / SLICES });
 const signed = (title, shop, operation, query, headers = {}) => {
   const request = signedGet(shop, operation, query);
   return get(title, request.path, { ...request.headers, ...headers });
@@ -60,7 +58,7 @@ const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 let written = 0;
 const createRequests = (shop) => [{ method: 'POST', setupRequest: (request) => ({ ...request, ...signedPost(shop, 'create_review', { product_id: String(FIRST_PRODUCT + (written % 1000)), rating: 1 + (written % 5), author: `Bench ${written}`, title: `Load ${written++}`, content: 'Written under load.' }) }) }];
 
-console.log(`Load: ${CONNECTIONS} connections (writes: ${WRITE_CONNECTIONS}), ${DURATION} s per scenario after a 2 s warm-up`);
+console.log(`Load: ${CONNECTIONS} connections (writes: ${WRITE_CONNECTIONS}), ${DURATION} s per scenario after a 2 s warm-up; reads in ${SLICES} slices alternating with the baseline`);
 // Fastify's hello world runs beside the servers under test for the whole run (idle in between).
 const hello = await startServer('hello-server.js', {}, HELLO_PORT);
 const baseline = await helloGet('Fastify hello world (baseline, at the start)');
@@ -213,7 +211,7 @@ console.log('\nTargets');
 const targetWidth = Math.max(...targets.map(([name]) => name.length));
 for (const [name, measured, met] of targets) console.log(`  ${name.padEnd(targetWidth)}  ${measured.padStart(22)}  ${met ? 'met' : 'MISSED'}`);
 const adjacent = table.filter((r) => r.baselineRps !== undefined).map((r) => r.baselineRps);
-console.log(`  (no target) the baseline at the end: ${baselineAgain.rps.toFixed(0)} req/s, ${percent(baselineAgain.rps / baseline.rps)} of the first; before each read it ranged ${Math.min(...adjacent).toFixed(0)} … ${Math.max(...adjacent).toFixed(0)} req/s`);
+console.log(`  (no target) the baseline at the end: ${baselineAgain.rps.toFixed(0)} req/s, ${percent(baselineAgain.rps / baseline.rps)} of the first; beside each read it ranged ${Math.min(...adjacent).toFixed(0)} … ${Math.max(...adjacent).toFixed(0)} req/s`);
 console.log(`  (no target) with ${OTHER_ANSWERS.toLocaleString('en')} other answers cached: storefront first page ${percent(share(rows.storefrontFullCache))} (first measured: ${percent(share(rows.storefront))}), signed get_rating ${percent(share(rows.ratingFullCache))} (first: ${percent(share(rows.rating))})`);
 console.log(`  (no target) the storefront page is ${percent(rows.storefront.rps / ceiling.rps)} of the ceiling, a fixed body of its size, which is ${percent(share(ceiling))} of baseline`);
 console.log(`  (no target) seeding ${LARGE.toLocaleString('en')} reviews ${seedSeconds.toFixed(1)} s; get_reviews p50 at ${LARGE.toLocaleString('en')} vs ${SMALL.toLocaleString('en')} reviews ${(rows.reviews.p50 / Math.max(rows.reviewsSmall.p50, 0.001)).toFixed(2)}x; whole-shop list ${percent(share(rows.shopList))}`);
