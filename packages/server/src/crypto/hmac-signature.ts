@@ -37,9 +37,11 @@ const compareBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'ut
 const compareUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-/** The byte-order comparison for these strings, without encoding each one per comparison when it need not. */
-function byteOrderFor(strings: readonly string[]): (a: string, b: string) => number {
-  return strings.some((text) => SURROGATE.test(text)) ? compareBytes : compareUnits;
+const hasSurrogate = (text: string) => SURROGATE.test(text);
+
+/** The byte-order comparison for strings that hold a surrogate or none, without encoding each one per comparison when it need not. */
+function byteOrderFor(anySurrogate: boolean): (a: string, b: string) => number {
+  return anySurrogate ? compareBytes : compareUnits;
 }
 
 /**
@@ -57,7 +59,7 @@ export function stringToSignOfPairs(pairs: ReadonlyArray<readonly [string, strin
   for (const pair of pairs) if (pair[0] !== 'sign' && pair[0] !== 'timestamp') signed.push(pair);
   signed.push(['timestamp', timestamp]);
   if (signed.length > 1) {
-    const compare = signed.some(([name, value]) => SURROGATE.test(name) || SURROGATE.test(value)) ? compareBytes : compareUnits;
+    const compare = byteOrderFor(signed.some(([name, value]) => hasSurrogate(name) || hasSurrogate(value)));
     signed.sort(([an, av], [bn, bv]) => compare(an, bn) || compare(av, bv));
   }
   let query = '';
@@ -100,7 +102,7 @@ export interface RequestToSignV2 {
  */
 export function stringToSignV2(request: RequestToSignV2): string {
   const pairs = request.rawQuery.split('&').filter((pair) => pair !== '');
-  pairs.sort(byteOrderFor(pairs));
+  pairs.sort(byteOrderFor(pairs.some(hasSurrogate)));
   const bodyHash = createHash('sha256').update(request.rawBody).digest('hex');
   return [SIGN_V2_PREFIX, request.method.toUpperCase(), request.rawPath, pairs.join('&'), request.timestamp, bodyHash].join('\n');
 }

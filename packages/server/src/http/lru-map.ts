@@ -32,9 +32,7 @@ export class LruMap<K, V> {
   /** Counts a use of the key: it becomes the last to be evicted. */
   touch(key: K): void {
     const slot = this.#slots.get(key);
-    if (slot === undefined || slot === this.#newest) return;
-    this.#unlink(slot);
-    this.#append(slot);
+    if (slot !== undefined) this.#use(slot);
   }
 
   /** Sets the value; the key counts as just used. */
@@ -42,7 +40,7 @@ export class LruMap<K, V> {
     const present = this.#slots.get(key);
     if (present !== undefined) {
       present.value = value;
-      this.touch(key);
+      this.#use(present);
       return;
     }
     const slot: Slot<K, V> = { key, value, older: undefined, newer: undefined };
@@ -62,6 +60,12 @@ export class LruMap<K, V> {
   oldest(): [K, V] | undefined {
     const slot = this.#oldest;
     return slot === undefined ? undefined : [slot.key, slot.value];
+  }
+
+  #use(slot: Slot<K, V>): void {
+    if (slot === this.#newest) return;
+    this.#unlink(slot);
+    this.#append(slot);
   }
 
   #append(slot: Slot<K, V>): void {
