@@ -5,10 +5,27 @@ export function startWorker(env: Record<string, string>): Promise<RunningServer>
   return startPlaudit('worker', ['worker'], { LOG_LEVEL: 'info', ...env }, /background worker started/);
 }
 
-/** Lets a worker work a random while, then SIGKILLs it. */
-export async function killWorkerMidway(env: Record<string, string>, workMs: number): Promise<void> {
+/** Resolves once `seen()` holds, checking every 10 ms; rejects after `timeoutMs`. */
+export async function until(seen: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!seen()) {
+    if (Date.now() > deadline) throw new Error(`not seen within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * Starts a worker, lets it work `workMs`, then SIGKILLs it. With `after`, the `workMs` count from
+ * the moment `after` resolves (say, the worker's first request reached the receiver) rather than
+ * from start-up, so the kill lands mid-send however slowly the machine starts the worker.
+ */
+export async function killWorkerMidway(env: Record<string, string>, workMs: number, after?: () => Promise<void>): Promise<void> {
   const { child, exited } = await startWorker(env);
-  await new Promise((resolve) => setTimeout(resolve, workMs));
-  child.kill('SIGKILL');
-  await exited;
+  try {
+    await after?.();
+    await new Promise((resolve) => setTimeout(resolve, workMs));
+  } finally {
+    child.kill('SIGKILL');
+    await exited;
+  }
 }
