@@ -18,7 +18,7 @@ const config = parseConfig({
   LOG_LEVEL: 'silent',
   ...(process.env.SQLITE_SYNCHRONOUS ? { SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS } : {}),
 });
-const db = connectDatabase(config.database);
+const db = connectDatabase(config.database, { sqliteBackgroundCheckpoints: process.env.BENCH_INLINE_CHECKPOINTS !== '1' });
 const app = await buildApp({ config, db, secretKey: config.secretKey, clock: systemClock, replayCache: new DatabaseReplayCache(db.kysely), answers: new AnswerCache(config.answerCacheBytes), rateLimitStore: new MemoryRateLimitStore(), storage: storageFor(config.storage) }, { logger: false });
 process.once('SIGINT', () => process.exit(0));
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });

@@ -14,7 +14,7 @@ export function registerServeCommand(program: Command): void {
     .option('--no-worker', 'serve HTTP only; run `plaudit worker` processes for webhook deliveries')
     .action(async (options: { worker: boolean }) => {
       const config = loadConfig();
-      const db = connectDatabase(config.database);
+      const db = connectDatabase(config.database, { sqliteBackgroundCheckpoints: true });
       const deps = runtimeDeps(config, db);
       await prepareSchema(config, db);
       const log = createLogger(config);

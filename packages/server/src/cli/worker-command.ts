@@ -12,7 +12,7 @@ export function registerWorkerCommand(program: Command): void {
     .option('--once', 'deliver what is due now, then exit')
     .action(async (options: { once?: boolean }) => {
       const config = loadConfig();
-      const db = connectDatabase(config.database);
+      const db = connectDatabase(config.database, { sqliteBackgroundCheckpoints: true });
       const deps = runtimeDeps(config, db);
       await prepareSchema(config, db);
       const log = createLogger(config);

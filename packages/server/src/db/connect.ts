@@ -6,6 +6,7 @@ import pg from 'pg';
 import { preparingPool } from './pg-prepared-statements.js';
 import type { DatabaseTarget, SqliteSynchronous } from '../config/config.js';
 import { readOncePerTurn } from './change-mark.js';
+import { BackgroundCheckpoints, type CheckpointOptions } from './sqlite-checkpoints.js';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
@@ -42,6 +43,12 @@ export interface ConnectOptions {
    * import). An upper bound, taken only as pages are read.
    */
   sqlitePageCacheMiB?: number;
+  /**
+   * SQLite: checkpoint the WAL from a thread of its own instead of inside the writer's commits
+   * (sqlite-checkpoints.ts). For the long-running processes, whose event loop serves requests or
+   * deliveries; a one-shot command gains nothing from a thread.
+   */
+  sqliteBackgroundCheckpoints?: boolean | CheckpointOptions;
 }
 
 function openSqliteWriter(file: string, synchronous: SqliteSynchronous, pageCacheMiB: number | undefined): SQLite.Database {
@@ -79,13 +86,19 @@ export function connectDatabase(target: DatabaseTarget, options: ConnectOptions 
     const writer = openSqliteWriter(target.file, target.synchronous ?? 'full', options.sqlitePageCacheMiB);
     // An in-memory database exists only on its one connection: there, reads share the writer.
     const reader = target.file === ':memory:' ? undefined : openSqliteReader(target.file);
-    const kysely = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(withStatementCache(writer), reader && withStatementCache(reader)) });
+    const dialect = new GroupCommitSqliteDialect(withStatementCache(writer), reader && withStatementCache(reader));
+    const kysely = new Kysely<Database>({ dialect });
+    const checkpoints = options.sqliteBackgroundCheckpoints && target.file !== ':memory:' ? BackgroundCheckpoints.start(writer, target.file, dialect.writerHooks, options.sqliteBackgroundCheckpoints === true ? {} : options.sqliteBackgroundCheckpoints) : undefined;
     // Asked of the reader, which never writes: every commit, of this process's writer or of another
     // process (`plaudit import`), changes it. Exact: a cached read after an acknowledged write
     // always sees the write.
     const dataVersion = reader?.prepare('pragma data_version').pluck();
     const changeMark = dataVersion && readOncePerTurn(() => dataVersion.get() as number);
-    return { kysely, dialect: 'sqlite', ...(changeMark ? { changeMark } : {}), close: () => kysely.destroy() };
+    const close = async () => {
+      await checkpoints?.close();
+      await kysely.destroy();
+    };
+    return { kysely, dialect: 'sqlite', ...(changeMark ? { changeMark } : {}), close };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, types: pgTypes });
   // An idle connection the server ends (a restart, a failover, an administrator) is dropped from the

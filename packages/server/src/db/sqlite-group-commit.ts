@@ -8,6 +8,7 @@ import {
   SqliteDialect,
   type SqliteDatabase,
 } from 'kysely';
+import type { WriterHooks } from './sqlite-checkpoints.js';
 
 /** A group commits after this many transactions even while more are waiting, to bound latency. */
 const MAX_GROUP_SIZE = 200;
@@ -67,9 +68,10 @@ const MEMBER_SAVEPOINT = 'plaudit_member';
  * Reads outside a transaction run on a second connection (WAL lets it read while the writer
  * writes), so they never wait for a group and never see a write that is not yet committed.
  */
-class GroupCommitDriver implements Driver {
+class GroupCommitDriver implements Driver, WriterHooks {
   readonly #turn = new Turn();
   #group: Group | undefined;
+  #onCommit: (() => void) | undefined;
 
   constructor(
     private readonly writer: SqliteDatabase & { readonly inTransaction: boolean },
@@ -171,15 +173,41 @@ class GroupCommitDriver implements Driver {
   async #commit(group: Group): Promise<void> {
     await this.#turn.take();
     try {
-      if (group !== this.#group) return;
-      this.#group = undefined;
-      try {
-        run(this.writer, 'commit');
-        group.resolve();
-      } catch (error) {
-        if (this.writer.inTransaction) run(this.writer, 'rollback');
-        group.reject(error);
-      }
+      if (group === this.#group) this.#commitHeld(group);
+    } finally {
+      this.#turn.give();
+    }
+  }
+
+  /** Commits the open group; the caller holds the turn. */
+  #commitHeld(group: Group): void {
+    this.#group = undefined;
+    group.commitScheduled = true;
+    try {
+      run(this.writer, 'commit');
+    } catch (error) {
+      if (this.writer.inTransaction) run(this.writer, 'rollback');
+      group.reject(error);
+      return;
+    }
+    group.resolve();
+    this.#onCommit?.();
+  }
+
+  onCommit(listener: () => void): void {
+    this.#onCommit = listener;
+  }
+
+  /**
+   * Runs `work` while no write transaction is open: takes the writer's turn, commits the group it
+   * finds open (its members have all ended; the commit they scheduled will find nothing to do), and
+   * lets writers wait until `work` is done. The event loop goes on meanwhile.
+   */
+  async whileIdle<T>(work: () => Promise<T>): Promise<T> {
+    await this.#turn.take();
+    try {
+      if (this.#group !== undefined) this.#commitHeld(this.#group);
+      return await work();
     } finally {
       this.#turn.give();
     }
@@ -260,14 +288,17 @@ function executeOn(database: SqliteDatabase, query: CompiledQuery): QueryResult<
 
 /** Kysely's SQLite dialect (compiler, adapter, introspection) with the group-commit driver. */
 export class GroupCommitSqliteDialect extends SqliteDialect {
-  constructor(
-    private readonly writer: SqliteDatabase & { readonly inTransaction: boolean },
-    private readonly reader: SqliteDatabase | undefined,
-  ) {
+  /** The driver's commits and idle moments, for the background checkpoints (sqlite-checkpoints.ts). */
+  readonly writerHooks: WriterHooks;
+  readonly #driver: GroupCommitDriver;
+
+  constructor(writer: SqliteDatabase & { readonly inTransaction: boolean }, reader: SqliteDatabase | undefined) {
     super({ database: writer });
+    this.#driver = new GroupCommitDriver(writer, reader);
+    this.writerHooks = this.#driver;
   }
 
   override createDriver(): Driver {
-    return new GroupCommitDriver(this.writer, this.reader);
+    return this.#driver;
   }
 }
