@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { CustomersTable, Database } from '../db/schema.js';
+import { randomHex } from '../crypto/random-hex.js';
 
 export type CustomerRow = Selectable<CustomersTable>;
 
 /** Plaudit's id for a customer the store platform never named: `c_` and 20 hex digits (docs/reference/collection.md §1). */
 export function generatedCustomerId(): string {
-  return `c_${randomBytes(10).toString('hex')}`;
+  return `c_${randomHex(10)}`;
 }
 
 export async function findCustomer(db: Kysely<Database>, shopId: string, customerId: string): Promise<CustomerRow | undefined> {

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, OutboxEventsTable } from '../db/schema.js';
 import { RepeatedInsert } from '../db/repeated-insert.js';
+import { randomHex } from '../crypto/random-hex.js';
 import type { WriteTarget } from '../db/write-batch.js';
 
 import type { SystemTopic, Topic } from './topics.js';
@@ -14,7 +14,7 @@ export type { SystemTopic };
 
 /** Sortable event ids: 12 hex digits of milliseconds, then 80 random bits. */
 export function newEventId(nowMs: number): string {
-  return `evt_${nowMs.toString(16).padStart(12, '0')}${randomBytes(10).toString('hex')}`;
+  return `evt_${nowMs.toString(16).padStart(12, '0')}${randomHex(10)}`;
 }
 
 /** Every change of a shop appends here: the statement is compiled once per row count (RepeatedInsert). */
