@@ -29,6 +29,14 @@ export function pickLanguage(...candidates: Array<string | null | undefined>): L
 const PLURAL = /\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}/g;
 const PLURAL_BRANCH = /(\w+)\s*\{([^{}]*)\}/g;
 
+/** The plural rules made last: a page is in one language, and making them costs tens of microseconds. */
+let plural: [string, Intl.PluralRules] | undefined;
+
+function pluralRules(locale: string): Intl.PluralRules {
+  if (plural?.[0] !== locale) plural = [locale, new Intl.PluralRules(locale)];
+  return plural[1];
+}
+
 /**
  * Fills `{name}` placeholders, and `{n, plural, one {# review} other {# reviews}}` by `locale`'s
  * plural rules (`#` is the number; `other` when the language has no such form). An unknown
@@ -39,7 +47,7 @@ export function format(template: string, values: Record<string, string | number>
     const value = values[name];
     if (typeof value !== 'number') return whole;
     const forms = new Map(Array.from(branches.matchAll(PLURAL_BRANCH), (match) => [match[1]!, match[2]!] as const));
-    const chosen = forms.get(new Intl.PluralRules(locale).select(value)) ?? forms.get('other') ?? whole;
+    const chosen = forms.get(pluralRules(locale).select(value)) ?? forms.get('other') ?? whole;
     return chosen.replace(/#/g, String(value));
   });
   return plurals.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));

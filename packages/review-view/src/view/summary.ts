@@ -4,11 +4,11 @@ import { starsView } from './stars.js';
 import { formatAverage, type ListState, type RatingSummary, type ViewContext } from './view-context.js';
 
 /** One histogram row: "5 ★ [bar] 33 %", a filter button in the widget, its twin text in the fragment. */
-function histogramRow(star: number, summary: RatingSummary, context: ViewContext, state: ListState | undefined): ViewElement {
+function histogramRow(star: number, summary: RatingSummary, context: ViewContext, state: ListState | undefined, percentFormat: Intl.NumberFormat): ViewElement {
   const m = context.messages;
   const count = summary.stars[star - 1] ?? 0;
   const share = summary.count === 0 ? 0 : Math.round((count / summary.count) * 100);
-  const percent = new Intl.NumberFormat(m.locale, { style: 'percent' }).format(share / 100);
+  const percent = percentFormat.format(share / 100);
   const name = format(m.histogramRow, { stars: format(m.starsRow, { n: star }, m.locale), count: format(m.reviewsCount, { n: count }, m.locale), percent }, m.locale);
   const parts = [
     el('span', { class: 'pvh' }, name),
@@ -26,6 +26,8 @@ function histogramRow(star: number, summary: RatingSummary, context: ViewContext
 export function summaryView(summary: RatingSummary, context: ViewContext, state?: ListState): ViewElement {
   const m = context.messages;
   const average = formatAverage(summary.rating, m.locale);
+  // One formatter for the five rows: making one costs tens of microseconds.
+  const percent = new Intl.NumberFormat(m.locale, { style: 'percent' });
   const write = context.actions?.write;
   return el(
     'section',
@@ -39,6 +41,6 @@ export function summaryView(summary: RatingSummary, context: ViewContext, state?
         ? el('button', { type: 'button', class: 'pbtn pri', onclick: write }, m.writeReview)
         : context.writeHref !== undefined && el('a', { class: 'pbtn pri', href: context.writeHref }, m.writeReview),
     ),
-    summary.count > 0 && el('ol', { class: 'phist' }, [5, 4, 3, 2, 1].map((star) => histogramRow(star, summary, context, state))),
+    summary.count > 0 && el('ol', { class: 'phist' }, [5, 4, 3, 2, 1].map((star) => histogramRow(star, summary, context, state, percent))),
   );
 }
