@@ -1,4 +1,5 @@
-// Plaudit as deployed (the built dist), on the seeded SQLite file, without rate limits: the
+// Plaudit as deployed (the built dist, checkpoints in a thread as in `plaudit serve`; BENCH_INLINE_CHECKPOINTS=1
+// leaves them in the writer's commits), on the seeded SQLite file, without rate limits: the
 // benchmark measures serving, and 1,200 requests a minute would stop it within a second.
 import { storageFor } from '../packages/server/dist/storage/storage-for-config.js';
 import { buildApp } from '../packages/server/dist/app.js';

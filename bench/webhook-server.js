@@ -20,7 +20,7 @@ const config = parseConfig({
   WEBHOOK_ALLOW_HTTP: '1',
   LOG_LEVEL: 'silent',
 });
-const db = connectDatabase(config.database);
+const db = connectDatabase(config.database, { sqliteBackgroundCheckpoints: true });
 const deps = { config, db, secretKey: config.secretKey, clock: systemClock, replayCache: new DatabaseReplayCache(db.kysely), answers: new AnswerCache(config.answerCacheBytes), rateLimitStore: new MemoryRateLimitStore(), storage: storageFor(config.storage) };
 const worker = process.env.BENCH_WORKER === '1' ? createBackgroundWorker(deps, pino({ level: 'silent' })) : undefined;
 if (worker) deps.outboxSignal = () => worker.nudge();
