@@ -13,8 +13,8 @@ export interface CheckpointOptions {
   pauseMs?: number;
   /**
    * Past this many frames in the WAL the writer pauses so that the WAL starts over from its top
-   * (default 16,384: 64 MiB of 4 KiB pages). Each pause held writes for 7 to 80 ms in the
-   * benchmark; a quarter of this bound paused four times as often for the same throughput.
+   * (default 16,384: 64 MiB of 4 KiB pages). Each pause held writes for 7 to 83 ms in the
+   * benchmark; a quarter of this bound paused three times as often for the same throughput.
    */
   restartFrames?: number;
 }
