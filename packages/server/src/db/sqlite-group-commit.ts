@@ -182,7 +182,6 @@ class GroupCommitDriver implements Driver, WriterHooks {
   /** Commits the open group; the caller holds the turn. */
   #commitHeld(group: Group): void {
     this.#group = undefined;
-    group.commitScheduled = true;
     try {
       run(this.writer, 'commit');
     } catch (error) {

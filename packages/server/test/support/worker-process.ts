@@ -5,15 +5,6 @@ export function startWorker(env: Record<string, string>): Promise<RunningServer>
   return startPlaudit('worker', ['worker'], { LOG_LEVEL: 'info', ...env }, /background worker started/);
 }
 
-/** Resolves once `seen()` holds, checking every 10 ms; rejects after `timeoutMs`. */
-export async function until(seen: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!seen()) {
-    if (Date.now() > deadline) throw new Error(`not seen within ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /**
  * Starts a worker, lets it work `workMs`, then SIGKILLs it. With `after`, the `workMs` count from
  * the moment `after` resolves (say, the worker's first request reached the receiver) rather than

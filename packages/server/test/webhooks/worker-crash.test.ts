@@ -5,7 +5,7 @@ import { createReviewVia } from '../support/factories.js';
 import { envelope, TEST_SECRET_KEY, useHarness } from '../support/harness.js';
 import { deliverDue, deliveryJob, WEBHOOK_ENV } from '../support/webhooks.js';
 import { verifyStandard, WebhookReceiver } from '../support/webhook-receiver.js';
-import { killWorkerMidway, startWorker, until } from '../support/worker-process.js';
+import { killWorkerMidway, startWorker } from '../support/worker-process.js';
 
 /** Per database: 60 kills in all across SQLite and PostgreSQL. */
 const TRIALS = 30;
@@ -56,7 +56,7 @@ describeEachDatabase('webhook worker killed at random points', (dialect) => {
     // it killed before its first send (a slow start under load), the next ones could find nothing
     // claimable and no killed worker would ever send. So it dies a random while after its first
     // request reaches the receiver, and the rest at random points from their start.
-    const firstSend = () => until(() => receiver.at('/crash').length > 0, 30_000, 'the first worker sends a delivery');
+    const firstSend = () => expect.poll(() => receiver.at('/crash').length, { timeout: 30_000, interval: 10 }).toBeGreaterThan(0);
     for (let trial = 0; trial < TRIALS; trial += 1) await killWorkerMidway(env, 30 + Math.floor(Math.random() * 300), trial === 0 ? firstSend : undefined);
 
     const beforeSurvivor = receiver.at('/crash').length;
